@@ -1,0 +1,148 @@
+/**
+ * The differential harness: runs Python jieba 0.42.1 and jieba-ts on the
+ * same inputs and reports, per mode, how many results are identical.
+ *
+ *   npm run compat -- [options] [FILE...]
+ *
+ *   FILE...          texts to compare: every line, and every run of 20 lines
+ *                    joined with "\n", is one input
+ *   --random N       also N seeded random strings (see compat/random-text.ts)
+ *   --seed S         seed for --random (default 1)
+ *   --cli            also compare `python3 -m jieba` and `jieba` byte for
+ *                    byte on each FILE, with several flag sets, from the file
+ *                    and from standard input
+ *   --report PATH    write every mismatch as a JSON line to PATH
+ *
+ * Needs Debian's python3-jieba (or JIEBA_PYTHON pointing at an interpreter
+ * that has jieba 0.42.1). Exit status 1 when anything differs.
+ *
+ * @module
+ */
+
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Tokenizer } from '../src/index.js';
+import { MODES, differingModes, runJiebaTs, type Mode } from './modes.js';
+import { PYTHON, runOracle } from './oracle-client.js';
+import { dictionaryWords, textsOfFile } from './inputs.js';
+import { RandomText } from './random-text.js';
+
+interface Args {
+  files: string[];
+  random: number;
+  seed: number;
+  cli: boolean;
+  report: string | undefined;
+}
+
+function parse(argv: string[]): Args {
+  const args: Args = { files: [], random: 0, seed: 1, cli: false, report: undefined };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--random') args.random = Number(argv[++i]);
+    else if (arg === '--seed') args.seed = Number(argv[++i]);
+    else if (arg === '--cli') args.cli = true;
+    else if (arg === '--report') args.report = argv[++i];
+    else if (arg.startsWith('--')) throw new Error(`unknown option ${arg}`);
+    else args.files.push(arg);
+  }
+  if (!Number.isInteger(args.random) || args.random < 0) throw new Error('--random needs a count');
+  return args;
+}
+
+interface Tally {
+  label: string;
+  inputs: number;
+  chars: number;
+  identical: Record<Mode, number>;
+}
+
+async function compareTexts(label: string, texts: string[], mismatches: object[]): Promise<Tally> {
+  const tally: Tally = {
+    label,
+    inputs: texts.length,
+    chars: texts.reduce((n, t) => n + t.length, 0),
+    identical: Object.fromEntries(MODES.map((m) => [m, 0])) as Record<Mode, number>,
+  };
+  const expected = await runOracle(texts);
+  const tokenizer = new Tokenizer();
+  texts.forEach((text, i) => {
+    const actual = runJiebaTs(tokenizer, text);
+    const differing = new Set(differingModes(expected[i]!, actual));
+    for (const mode of MODES) if (!differing.has(mode)) tally.identical[mode]++;
+    for (const mode of differing) mismatches.push({ label, mode, text, python: expected[i]![mode], jiebaTs: actual[mode] });
+  });
+  return tally;
+}
+
+function printTallies(tallies: Tally[]): void {
+  const header = ['input', 'texts', 'chars', ...MODES];
+  const rows = tallies.map((t) => [
+    t.label,
+    String(t.inputs),
+    String(t.chars),
+    ...MODES.map((m) => `${((100 * t.identical[m]) / Math.max(1, t.inputs)).toFixed(3)}%`),
+  ]);
+  console.log(header.join('\t'));
+  for (const row of rows) console.log(row.join('\t'));
+}
+
+const CLI_FLAG_SETS: readonly string[][] = [[], ['-d'], ['-d', '|'], ['-d='], ['-a'], ['-n'], ['-a', '-n'], ['-d', '-a']];
+
+/** Compare both command-line programs byte for byte on one file; returns the failing descriptions. */
+function compareCli(path: string): string[] {
+  const jiebaTs = fileURLToPath(new URL('../../bin/jieba.js', import.meta.url));
+  const failures: string[] = [];
+  const input = readFileSync(path);
+  for (const flags of CLI_FLAG_SETS) {
+    for (const viaStdin of [false, true]) {
+      const argv = ['-q', ...flags, ...(viaStdin ? [] : [path])];
+      const options = { input: viaStdin ? input : undefined, maxBuffer: 1 << 30 };
+      const python = spawnSync(PYTHON, ['-m', 'jieba', ...argv], options);
+      const ours = spawnSync(process.execPath, [jiebaTs, ...argv], options);
+      const same = python.status === ours.status && Buffer.compare(python.stdout, ours.stdout) === 0;
+      const what = `${path} ${viaStdin ? '(stdin)' : '(file)'} ${argv.join(' ')}`;
+      if (!same) failures.push(what);
+      console.log(`${same ? 'identical' : 'DIFFERENT'}\t${what}`);
+    }
+  }
+  return failures;
+}
+
+async function main(): Promise<number> {
+  const args = parse(process.argv.slice(2));
+  const mismatches: object[] = [];
+  const tallies: Tally[] = [];
+  for (const file of args.files) tallies.push(await compareTexts(file, textsOfFile(file), mismatches));
+  if (args.random > 0) {
+    const generator = new RandomText(args.seed, dictionaryWords());
+    const texts = Array.from({ length: args.random }, () => generator.next());
+    tallies.push(await compareTexts(`random (seed ${args.seed})`, texts, mismatches));
+  }
+  if (tallies.length > 1) {
+    const all: Tally = {
+      label: 'all',
+      inputs: tallies.reduce((n, t) => n + t.inputs, 0),
+      chars: tallies.reduce((n, t) => n + t.chars, 0),
+      identical: Object.fromEntries(MODES.map((m) => [m, tallies.reduce((n, t) => n + t.identical[m], 0)])) as Record<Mode, number>,
+    };
+    tallies.push(all);
+  }
+  printTallies(tallies);
+  const cliFailures = args.cli ? args.files.flatMap(compareCli) : [];
+  if (args.report) writeFileSync(args.report, mismatches.map((m) => JSON.stringify(m)).join('\n') + '\n');
+  if (mismatches.length > 0) {
+    console.log(`${mismatches.length} mismatches${args.report ? `, written to ${args.report}` : ''}`);
+    for (const m of mismatches.slice(0, 5)) console.log(JSON.stringify(m).slice(0, 600));
+  }
+  return mismatches.length > 0 || cliFailures.length > 0 ? 1 : 0;
+}
+
+main().then(
+  (status) => (process.exitCode = status),
+  (error: Error) => {
+    console.error(`compat: ${error.message}`);
+    process.exitCode = 2;
+  },
+);

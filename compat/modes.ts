@@ -1,0 +1,74 @@
+/**
+ * The modes the differential harness compares, and jieba-ts's side of them.
+ *
+ * Each mode is one Python call (see compat/oracle.py) and the jieba-ts call
+ * that must return the same thing. Tokenize results are compared as flat
+ * offset lists in code points, Python's unit; jieba-ts's UTF-16 offsets are
+ * converted first.
+ *
+ * @module
+ */
+
+import type { Token, Tokenizer } from '../src/index.js';
+
+/** Every compared mode, named after the Python call. */
+export const MODES = [
+  'cut',
+  'cut_no_hmm',
+  'cut_all',
+  'search',
+  'search_no_hmm',
+  'tokenize',
+  'tokenize_no_hmm',
+  'tokenize_search',
+  'tokenize_search_no_hmm',
+] as const;
+
+/** One compared mode. */
+export type Mode = (typeof MODES)[number];
+
+/** What one side returns for one text: words, or flat code-point offsets for tokenize modes. */
+export type ModeResults = Record<Mode, string[] | number[]>;
+
+/** Offsets of `tokens` as `[start0, end0, start1, ...]` in code points of `text`. */
+export function codePointOffsets(text: string, tokens: readonly Token[]): number[] {
+  const index = new Int32Array(text.length + 1);
+  let codePoints = 0;
+  for (let i = 0; i < text.length; i++) {
+    index[i] = codePoints;
+    const cu = text.charCodeAt(i);
+    const pair = cu >= 0xd800 && cu <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
+    if (pair) index[++i] = codePoints; // the low half shares its character's index
+    codePoints++;
+  }
+  index[text.length] = codePoints;
+  const flat: number[] = [];
+  for (const token of tokens) flat.push(index[token.start]!, index[token.end]!);
+  return flat;
+}
+
+/** Run every mode of `tokenizer` on `text`. */
+export function runJiebaTs(tokenizer: Tokenizer, text: string): ModeResults {
+  return {
+    cut: tokenizer.cut(text),
+    cut_no_hmm: tokenizer.cut(text, { hmm: false }),
+    cut_all: tokenizer.cutAll(text),
+    search: tokenizer.cutForSearch(text),
+    search_no_hmm: tokenizer.cutForSearch(text, { hmm: false }),
+    tokenize: codePointOffsets(text, tokenizer.tokenize(text)),
+    tokenize_no_hmm: codePointOffsets(text, tokenizer.tokenize(text, { hmm: false })),
+    tokenize_search: codePointOffsets(text, tokenizer.tokenize(text, { mode: 'search' })),
+    tokenize_search_no_hmm: codePointOffsets(text, tokenizer.tokenize(text, { mode: 'search', hmm: false })),
+  };
+}
+
+function sameList(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** The modes in which `actual` differs from `expected`. */
+export function differingModes(expected: ModeResults, actual: ModeResults): Mode[] {
+  return MODES.filter((mode) => !sameList(expected[mode], actual[mode]));
+}

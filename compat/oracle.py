@@ -1,0 +1,62 @@
+"""The reference side of the differential harness: Python jieba 0.42.1.
+
+Reads JSON lines {"text": str} on standard input and writes, for each, one
+JSON line with what Python jieba returns in every mode jieba-ts reproduces.
+Tokenize results are written as flat offset lists [start0, end0, start1, ...]
+in code points; their words are checked here against the matching cut
+(tokenize's words are, by construction, lcut's or lcut_for_search's), and a
+disagreement is reported as an error rather than hidden.
+
+Run with Debian's interpreter: /usr/bin/python3 compat/oracle.py
+"""
+
+import json
+import sys
+
+import jieba
+
+jieba.setLogLevel(60)
+jieba.initialize()
+
+
+def offsets(tokens, words):
+    flat = []
+    got = []
+    for word, start, end in tokens:
+        got.append(word)
+        flat.append(start)
+        flat.append(end)
+    if got != words:
+        raise SystemExit("tokenize words differ from cut words for %r" % (words,))
+    return flat
+
+
+def run(text):
+    cut = jieba.lcut(text)
+    cut_no_hmm = jieba.lcut(text, HMM=False)
+    search = jieba.lcut_for_search(text)
+    search_no_hmm = jieba.lcut_for_search(text, HMM=False)
+    return {
+        "cut": cut,
+        "cut_no_hmm": cut_no_hmm,
+        "cut_all": jieba.lcut(text, cut_all=True),
+        "search": search,
+        "search_no_hmm": search_no_hmm,
+        "tokenize": offsets(jieba.tokenize(text), cut),
+        "tokenize_no_hmm": offsets(jieba.tokenize(text, HMM=False), cut_no_hmm),
+        "tokenize_search": offsets(jieba.tokenize(text, mode="search"), search),
+        "tokenize_search_no_hmm": offsets(jieba.tokenize(text, mode="search", HMM=False), search_no_hmm),
+    }
+
+
+def main():
+    out = sys.stdout
+    for line in sys.stdin:
+        request = json.loads(line)
+        result = run(request["text"])
+        # ensure_ascii keeps lone surrogates representable as \\udXXXX escapes.
+        out.write(json.dumps(result, ensure_ascii=True) + "\n")
+
+
+if __name__ == "__main__":
+    main()

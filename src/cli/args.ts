@@ -1,0 +1,236 @@
+/**
+ * Command-line parsing that accepts what `python3 -m jieba` accepts and
+ * reads it the same way: Python's argparse rules for clustered short flags
+ * (`-aqn`), attached values (`-d,` `-d=,` `--delimiter=,`), unambiguous
+ * long-option prefixes (`--no` for `--no-hmm`), optional values (`-d` alone
+ * means one space, and takes the next argument as its value unless that
+ * looks like an option), `--` and the single optional FILE.
+ *
+ * @module
+ */
+
+/** Parsed command line. */
+export interface CliOptions {
+  /** Text between words: `' / '` by default, `' '` for a bare `-d`. */
+  delimiter: string;
+  /** POS tag separator (`-p`); `undefined` when POS tagging is off. */
+  pos: string | undefined;
+  /** Main dictionary path (`-D`). */
+  dict: string | undefined;
+  /** User dictionary path (`-u`). */
+  userDict: string | undefined;
+  /** Full mode (`-a`). */
+  cutAll: boolean;
+  /** Search-engine mode (`--search`), a jieba-ts addition. */
+  search: boolean;
+  /** Use the HMM (cleared by `-n`). */
+  hmm: boolean;
+  /** No loading messages on standard error (`-q`). */
+  quiet: boolean;
+  /** Replace invalid UTF-8 with U+FFFD instead of failing (`--replace-invalid`), a jieba-ts addition. */
+  replaceInvalid: boolean;
+  /** Input file; `undefined` (or `-`) for standard input. */
+  filename: string | undefined;
+}
+
+/** What the command line asks for. */
+export type ParsedArgs =
+  | { kind: 'run'; options: CliOptions }
+  | { kind: 'help' }
+  | { kind: 'version' }
+  | { kind: 'error'; message: string };
+
+type Arity = 'flag' | 'optional' | 'one';
+
+interface OptionSpec {
+  short: string | undefined;
+  long: string;
+  arity: Arity;
+  /** Name in messages, as argparse prints it: `-d/--delimiter`. */
+  label: string;
+  apply: (options: CliOptions, value: string | undefined) => ParsedArgs | void;
+}
+
+function spec(short: string | undefined, long: string, arity: Arity, apply: OptionSpec['apply']): OptionSpec {
+  return { short, long, arity, label: short ? `${short}/${long}` : long, apply };
+}
+
+/** The options, in the order `--help` lists them. */
+export const OPTION_SPECS: readonly OptionSpec[] = [
+  spec('-d', '--delimiter', 'optional', (o, v) => void (o.delimiter = v ?? ' ')),
+  spec('-p', '--pos', 'optional', (o, v) => void (o.pos = v ?? '_')),
+  spec('-D', '--dict', 'one', (o, v) => void (o.dict = v)),
+  spec('-u', '--user-dict', 'one', (o, v) => void (o.userDict = v)),
+  spec('-a', '--cut-all', 'flag', (o) => void (o.cutAll = true)),
+  spec(undefined, '--search', 'flag', (o) => void (o.search = true)),
+  spec('-n', '--no-hmm', 'flag', (o) => void (o.hmm = false)),
+  spec('-q', '--quiet', 'flag', (o) => void (o.quiet = true)),
+  spec(undefined, '--replace-invalid', 'flag', (o) => void (o.replaceInvalid = true)),
+  spec('-V', '--version', 'flag', () => ({ kind: 'version' })),
+  spec('-h', '--help', 'flag', () => ({ kind: 'help' })),
+];
+
+const NEGATIVE_NUMBER = /^-\d+$|^-\d*\.\d+$/;
+
+/** argparse's test for "this argument is an option string" (its 'O' pattern). */
+function looksLikeOption(arg: string): boolean {
+  if (arg.length < 2 || arg[0] !== '-') return false;
+  if (findExact(arg)) return true;
+  if (arg.includes('=') && findExact(arg.slice(0, arg.indexOf('=')))) return true;
+  if (matchPrefix(arg).length > 0) return true;
+  if (NEGATIVE_NUMBER.test(arg)) return false; // no option looks like a negative number
+  return !arg.includes(' ');
+}
+
+function findExact(name: string): OptionSpec | undefined {
+  return OPTION_SPECS.find((s) => s.short === name || s.long === name);
+}
+
+/** Options that `arg` may abbreviate, with the explicit value each would get. */
+function matchPrefix(arg: string): { spec: OptionSpec; value: string | undefined }[] {
+  if (arg.startsWith('--')) {
+    const equals = arg.indexOf('=');
+    const prefix = equals < 0 ? arg : arg.slice(0, equals);
+    const value = equals < 0 ? undefined : arg.slice(equals + 1);
+    return OPTION_SPECS.filter((s) => s.long.startsWith(prefix)).map((s) => ({ spec: s, value }));
+  }
+  const head = arg.slice(0, 2);
+  const matches: { spec: OptionSpec; value: string | undefined }[] = [];
+  for (const s of OPTION_SPECS) {
+    if (s.short === head) matches.push({ spec: s, value: arg.slice(2) });
+  }
+  return matches;
+}
+
+/**
+ * Parse `argv` (without the program name).
+ *
+ * @example
+ * parseArgs(['-d', '-q', 'news.txt']);
+ * // { kind: 'run', options: { delimiter: ' ', quiet: true, filename: 'news.txt', ... } }
+ */
+export function parseArgs(argv: readonly string[]): ParsedArgs {
+  const options: CliOptions = {
+    delimiter: ' / ',
+    pos: undefined,
+    dict: undefined,
+    userDict: undefined,
+    cutAll: false,
+    search: false,
+    hmm: true,
+    quiet: false,
+    replaceInvalid: false,
+    filename: undefined,
+  };
+  const positionals: string[] = [];
+  const unknown: string[] = [];
+  let optionsEnded = false;
+
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (optionsEnded || !looksLikeOption(arg)) {
+      positionals.push(arg);
+      continue;
+    }
+    if (arg === '--') {
+      optionsEnded = true;
+      continue;
+    }
+
+    let target: OptionSpec;
+    let explicit: string | undefined;
+    const exact = findExact(arg);
+    const equals = arg.indexOf('=');
+    const beforeEquals = equals < 0 ? undefined : findExact(arg.slice(0, equals));
+    if (exact) {
+      target = exact;
+    } else if (beforeEquals) {
+      target = beforeEquals;
+      explicit = arg.slice(equals + 1);
+    } else {
+      const candidates = matchPrefix(arg);
+      if (candidates.length > 1) {
+        const names = candidates.map((c) => c.spec.long).join(', ');
+        return { kind: 'error', message: `ambiguous option: ${arg.split('=')[0]} could match ${names}` };
+      }
+      if (candidates.length === 0) {
+        unknown.push(arg);
+        continue;
+      }
+      target = candidates[0]!.spec;
+      explicit = candidates[0]!.value;
+    }
+
+    // A cluster of single-dash flags: -aqn, or -qd, or -qd, (value ",").
+    for (;;) {
+      if (target.arity === 'flag') {
+        const result = target.apply(options, undefined);
+        if (result) return result;
+        if (explicit === undefined) break;
+        if (explicit === '' || arg.startsWith('--')) return ignoredArgument(target, explicit);
+        const next = findExact(`-${explicit[0]}`);
+        if (!next) return ignoredArgument(target, explicit);
+        target = next;
+        explicit = explicit.length > 1 ? explicit.slice(1) : undefined;
+        continue;
+      }
+      if (explicit !== undefined) {
+        target.apply(options, explicit);
+      } else if (i + 1 < argv.length && !looksLikeOption(argv[i + 1]!) && argv[i + 1] !== '--') {
+        target.apply(options, argv[++i]);
+      } else if (target.arity === 'optional') {
+        target.apply(options, undefined);
+      } else {
+        return { kind: 'error', message: `argument ${target.label}: expected one argument` };
+      }
+      break;
+    }
+  }
+
+  if (positionals.length > 0) options.filename = positionals.shift();
+  const extra = [...positionals, ...unknown];
+  if (extra.length > 0) return { kind: 'error', message: `unrecognized arguments: ${extra.join(' ')}` };
+  return { kind: 'run', options };
+}
+
+function ignoredArgument(target: OptionSpec, value: string): ParsedArgs {
+  return { kind: 'error', message: `argument ${target.label}: ignored explicit argument '${value}'` };
+}
+
+/** The usage line, as argparse prints it before an error. */
+export const USAGE = 'usage: jieba [options] [FILE]';
+
+/** Text of `jieba --help`. */
+export function helpText(version: string): string {
+  return `${USAGE}
+
+Segment Chinese text into words, exactly as Python jieba ${version} does
+(python3 -m jieba), one output line per input line.
+
+positional arguments:
+  FILE                  input file; standard input if absent or -
+
+options:
+  -h, --help            show this help message and exit
+  -d [DELIM], --delimiter [DELIM]
+                        use DELIM instead of ' / ' for word delimiter; or a
+                        space if it is used without DELIM
+  -p [DELIM], --pos [DELIM]
+                        enable POS tagging; if DELIM is specified, use DELIM
+                        instead of '_' for POS delimiter
+  -D DICT, --dict DICT  use DICT as dictionary
+  -u USER_DICT, --user-dict USER_DICT
+                        use USER_DICT together with the default dictionary or
+                        DICT (if specified)
+  -a, --cut-all         full pattern cutting (ignored with POS tagging)
+  --search              search-engine mode (jieba.cut_for_search)
+  -n, --no-hmm          don't use the Hidden Markov Model
+  -q, --quiet           don't print loading messages to stderr
+  --replace-invalid     replace invalid UTF-8 in the input with U+FFFD
+                        instead of stopping with an error
+  -V, --version         show program's version number and exit
+
+A FILE is read with Python's universal newlines (\\r, \\n and \\r\\n end a
+line); standard input splits on \\n only, as Python's does.
+`;
+}

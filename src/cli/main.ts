@@ -1,0 +1,197 @@
+/**
+ * The `jieba` command: a drop-in for `python3 -m jieba`.
+ *
+ * `bin/jieba.js` only calls {@link main} with the process's streams, so
+ * everything here can be tested in-process.
+ *
+ * @module
+ */
+
+import { createReadStream, openSync, closeSync, fstatSync } from 'node:fs';
+import type { Readable, Writable } from 'node:stream';
+import { Tokenizer } from '../tokenizer.js';
+import { JIEBA_VERSION, VERSION } from '../version.js';
+import { USAGE, helpText, parseArgs, type CliOptions } from './args.js';
+import { InputError, readLineBatches } from './lines.js';
+
+/** The streams the command uses; `process` fits. */
+export interface CliIo {
+  stdin: Readable | AsyncIterable<Uint8Array>;
+  stdout: Writable;
+  stderr: Writable;
+}
+
+/** Thrown to stop a run when standard output has gone away (e.g. `| head`). */
+class OutputClosed extends Error {}
+
+/**
+ * Buffered writes to a stream: text is gathered into large writes, and
+ * waits for 'drain' when the stream is full, so memory stays flat.
+ */
+class Output {
+  private pending: string[] = [];
+  private size = 0;
+  private closed = false;
+
+  constructor(private readonly stream: Writable) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      // EPIPE: the reader left. Anything else: also stop writing, reported by flush.
+      this.closed = true;
+      if (error.code !== 'EPIPE') this.failure = error;
+    });
+  }
+
+  failure: Error | undefined;
+
+  write(text: string): Promise<void> | void {
+    this.pending.push(text);
+    this.size += text.length;
+    if (this.size >= 1 << 16) return this.flush();
+  }
+
+  async flush(): Promise<void> {
+    if (this.closed) throw this.failure ?? new OutputClosed();
+    if (this.size === 0) return;
+    const text = this.pending.join('');
+    this.pending = [];
+    this.size = 0;
+    if (!this.stream.write(text)) {
+      await new Promise<void>((resolve) => {
+        const done = (): void => {
+          this.stream.off('drain', done);
+          this.stream.off('error', done);
+          this.stream.off('close', done);
+          resolve();
+        };
+        this.stream.on('drain', done);
+        this.stream.on('error', done);
+        this.stream.on('close', done);
+      });
+    }
+    if (this.closed) throw this.failure ?? new OutputClosed();
+  }
+}
+
+function describeOpenError(error: NodeJS.ErrnoException): string {
+  switch (error.code) {
+    case 'ENOENT':
+      return 'No such file or directory';
+    case 'EACCES':
+      return 'Permission denied';
+    case 'EISDIR':
+      return 'Is a directory';
+    default:
+      return error.message;
+  }
+}
+
+/** Open the input: FILE with universal newlines, standard input with `\n` only (as Python). */
+function openInput(options: CliOptions, io: CliIo): { stream: AsyncIterable<Uint8Array>; name: string; universal: boolean } {
+  const filename = options.filename;
+  if (filename === undefined || filename === '-') {
+    return { stream: io.stdin as AsyncIterable<Uint8Array>, name: '<stdin>', universal: false };
+  }
+  // Open now, so a missing file is reported before any work starts.
+  const fd = openSync(filename, 'r');
+  try {
+    if (fstatSync(fd).isDirectory()) throw Object.assign(new Error('EISDIR'), { code: 'EISDIR' });
+  } catch (error) {
+    closeSync(fd);
+    throw error;
+  }
+  return { stream: createReadStream('', { fd, highWaterMark: 1 << 16 }), name: filename, universal: true };
+}
+
+function wordsOf(tokenizer: Tokenizer, options: CliOptions): (line: string) => string[] {
+  const hmm = options.hmm;
+  if (options.cutAll) return (line) => tokenizer.cutAll(line);
+  if (options.search) return (line) => tokenizer.cutForSearch(line, { hmm });
+  return (line) => tokenizer.cut(line, { hmm });
+}
+
+/**
+ * Run the command with `argv` (without the program name).
+ *
+ * @returns the exit status: 0 on success, 1 for bad input or files, 2 for a
+ *   bad command line (as Python's argparse)
+ * @example
+ * const status = await main(['-d', 'news.txt'], process);
+ */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  const say = (text: string): void => void io.stderr.write(text);
+  const parsed = parseArgs(argv);
+  if (parsed.kind === 'help') {
+    io.stdout.write(helpText(JIEBA_VERSION));
+    return 0;
+  }
+  if (parsed.kind === 'version') {
+    io.stdout.write(`jieba-ts ${VERSION} (jieba ${JIEBA_VERSION})\n`);
+    return 0;
+  }
+  if (parsed.kind === 'error') {
+    say(`${USAGE}\njieba: error: ${parsed.message}\n`);
+    return 2;
+  }
+  const options = parsed.options;
+  if (options.cutAll && options.search) {
+    say(`${USAGE}\njieba: error: --search and -a/--cut-all cannot be combined\n`);
+    return 2;
+  }
+  for (const [given, flag] of [
+    [options.pos, '-p/--pos (POS tagging)'],
+    [options.dict, '-D/--dict'],
+    [options.userDict, '-u/--user-dict'],
+  ] as const) {
+    if (given !== undefined) {
+      say(`jieba: ${flag} is not supported yet by jieba-ts ${VERSION}\n`);
+      return 1;
+    }
+  }
+
+  let input: ReturnType<typeof openInput>;
+  try {
+    input = openInput(options, io);
+  } catch (error) {
+    say(`jieba: cannot open ${options.filename}: ${describeOpenError(error as NodeJS.ErrnoException)}\n`);
+    return 1;
+  }
+
+  const started = performance.now();
+  if (!options.quiet) say('Building prefix dict from the default dictionary ...\n');
+  const tokenizer = new Tokenizer().initialize();
+  if (!options.quiet) {
+    const seconds = ((performance.now() - started) / 1000).toFixed(3);
+    say(`Loading model cost ${seconds} seconds.\nPrefix dict has been built successfully.\n`);
+  }
+
+  const output = new Output(io.stdout);
+  const delimiter = options.delimiter;
+  const words = wordsOf(tokenizer, options);
+  try {
+    const batches = readLineBatches(input.stream, {
+      universalNewlines: input.universal,
+      replaceInvalid: options.replaceInvalid,
+      name: input.name,
+    });
+    for await (const lines of batches) {
+      for (const line of lines) {
+        const written = output.write(words(line).join(delimiter) + '\n');
+        if (written) await written;
+      }
+    }
+    await output.flush();
+  } catch (error) {
+    if (error instanceof OutputClosed) return 0;
+    if (error instanceof InputError) {
+      await output.flush().catch(() => undefined);
+      say(`jieba: ${error.message}; use --replace-invalid to decode bad bytes as U+FFFD\n`);
+      return 1;
+    }
+    if (output.failure) {
+      say(`jieba: cannot write output: ${output.failure.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+  return 0;
+}

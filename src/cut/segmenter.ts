@@ -1,0 +1,105 @@
+/**
+ * The top of every cut: Python jieba's `Tokenizer.cut`, which splits the
+ * text into runs of `re_han_default` characters (cut with the dictionary)
+ * and everything between them (split on whitespace).
+ *
+ * @module
+ */
+
+import type { PrefixDictionary } from '../dictionary/prefix-dictionary.js';
+import type { FinalsegContext } from '../hmm/finalseg.js';
+import type { HmmModel } from '../hmm/model.js';
+import { ViterbiScratch } from '../hmm/viterbi.js';
+import { DagRow, RouteScratch } from '../route/route.js';
+import { charLengthAt, isHanDefault, isPythonSpace } from '../text/char-classes.js';
+import { cutWithHmm, cutWithoutHmm } from './accurate.js';
+import { cutAll } from './full.js';
+import type { SpanBuffer } from './spans.js';
+
+/** Which of Python's `cut` variants to run. */
+export type CutMode = 'hmm' | 'no-hmm' | 'all';
+
+/**
+ * A dictionary and a model with the scratch memory to cut with them. Not
+ * safe to share between concurrent callers (JavaScript has none within one
+ * thread; each worker gets its own).
+ */
+export class Segmenter implements FinalsegContext {
+  readonly dict: PrefixDictionary;
+  readonly model: HmmModel;
+  readonly forceSplit: Set<string>;
+  readonly scratch = new ViterbiScratch();
+  private readonly route = new RouteScratch();
+  private readonly row = new DagRow();
+
+  constructor(dict: PrefixDictionary, model: HmmModel, forceSplit: Set<string> = new Set()) {
+    this.dict = dict;
+    this.model = model;
+    this.forceSplit = forceSplit;
+  }
+
+  /**
+   * Append the tokens of `text` to `out`, as `lcut(text)` (mode `'hmm'`),
+   * `lcut(text, HMM=False)` (`'no-hmm'`) or `lcut(text, cut_all=True)`
+   * (`'all'`) would list them.
+   */
+  segment(text: string, mode: CutMode, out: SpanBuffer): void {
+    const length = text.length;
+    let i = 0;
+    while (i < length) {
+      let j = i + 1;
+      if (isHanDefault(text.charCodeAt(i))) {
+        while (j < length && isHanDefault(text.charCodeAt(j))) j++;
+        if (mode === 'hmm') cutWithHmm(this.dict, this, text, i, j, this.route, out);
+        else if (mode === 'no-hmm') cutWithoutHmm(this.dict, text, i, j, this.route, out);
+        else cutAll(this.dict, text, i, j, this.row, out);
+      } else {
+        while (j < length && !isHanDefault(text.charCodeAt(j))) j++;
+        if (mode === 'all') splitOnSpaceKeepingRuns(text, i, j, out);
+        else splitOnSpace(text, i, j, out);
+      }
+      i = j;
+    }
+  }
+}
+
+/** Length of the `re_skip_default = (\r\n|\s)` match at `i`, or 0. */
+function separatorLength(text: string, i: number, end: number): number {
+  const cu = text.charCodeAt(i);
+  if (cu === 0x0d && i + 1 < end && text.charCodeAt(i + 1) === 0x0a) return 2;
+  return isPythonSpace(cu) ? 1 : 0; // every Python space is one UTF-16 unit
+}
+
+/**
+ * A non-Han block in accurate mode: `re_skip_default.split(blk)` yields the
+ * separators (`\r\n` or one whitespace character) as tokens, and every other
+ * piece one character (code point) at a time.
+ */
+function splitOnSpace(text: string, start: number, end: number, out: SpanBuffer): void {
+  for (let i = start; i < end; ) {
+    const step = separatorLength(text, i, end) || charLengthAt(text, i);
+    out.push(i, i + step);
+    i += step;
+  }
+}
+
+/**
+ * A non-Han block in full mode: every piece of `re_skip_default.split(blk)`
+ * as it is, empty strings included (before a leading separator, between two
+ * separators, after a trailing one), as Python yields them.
+ */
+function splitOnSpaceKeepingRuns(text: string, start: number, end: number, out: SpanBuffer): void {
+  let pieceStart = start;
+  for (let i = start; i < end; ) {
+    const separator = separatorLength(text, i, end);
+    if (separator === 0) {
+      i += charLengthAt(text, i);
+      continue;
+    }
+    out.push(pieceStart, i);
+    out.push(i, i + separator);
+    i += separator;
+    pieceStart = i;
+  }
+  out.push(pieceStart, end);
+}

@@ -1,0 +1,142 @@
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough, Readable } from 'node:stream';
+import { describe, it } from 'node:test';
+import { main } from '../../src/cli/main.js';
+import { cut } from '../../src/index.js';
+import { fixturePath, readJsonFixture, repoPath } from '../support/fixtures.js';
+
+const bin = repoPath('bin/jieba.js');
+
+interface Run {
+  status: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Run `main` in-process with `stdin` bytes. */
+async function run(argv: string[], stdin: string | Uint8Array = ''): Promise<Run> {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  const out: Buffer[] = [];
+  const err: Buffer[] = [];
+  stdout.on('data', (b: Buffer) => out.push(b));
+  stderr.on('data', (b: Buffer) => err.push(b));
+  const status = await main(argv, { stdin: Readable.from([typeof stdin === 'string' ? Buffer.from(stdin) : stdin]), stdout, stderr });
+  return { status, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
+}
+
+describe('jieba command', () => {
+  it('reproduces the seed example byte for byte: jieba -d -q, from a file and from standard input', async () => {
+    const expected = readFileSync(fixturePath('cli/seed-news.expected.txt'), 'utf8');
+    const input = fixturePath('corpus/seed-news.txt');
+    assert.equal((await run(['-d', '-q', input])).stdout, expected);
+    assert.equal((await run(['-d', '-q'], readFileSync(input))).stdout, expected);
+    const spawned = spawnSync(process.execPath, [bin, '-d', '-q', input], { encoding: 'utf8' });
+    assert.equal(spawned.status, 0);
+    assert.equal(spawned.stdout, expected);
+    assert.equal(spawned.stderr, '');
+  });
+
+  describe('matches python3 -m jieba byte for byte (goldens)', () => {
+    const cases = readJsonFixture<{ input: string; flags: string[]; stdin: boolean; stdout: string }[]>('cli/expected.json');
+    for (const c of cases) {
+      it(`${c.input} ${c.stdin ? '(stdin)' : '(file)'} -q ${c.flags.join(' ')}`, async () => {
+        const path = fixturePath(`cli/inputs/${c.input}`);
+        const result = c.stdin ? await run(['-q', ...c.flags], readFileSync(path)) : await run(['-q', ...c.flags, path]);
+        assert.equal(result.status, 0);
+        assert.equal(result.stdout, c.stdout);
+      });
+    }
+  });
+
+  it('search mode gives cutForSearch per line', async () => {
+    const result = await run(['-q', '--search', '-d', '|'], '小明硕士毕业于中国科学院计算所\n');
+    assert.equal(result.stdout, '小明|硕士|毕业|于|中国|科学|学院|科学院|中国科学院|计算|计算所\n');
+  });
+
+  it('prints loading messages on standard error unless -q', async () => {
+    const result = await run([], '你好\n');
+    assert.equal(result.stdout, '你好\n');
+    assert.match(result.stderr, /^Building prefix dict from the default dictionary \.\.\.\nLoading model cost \d+\.\d{3} seconds\.\nPrefix dict has been built successfully\.\n$/);
+  });
+
+  it('fails cleanly on a missing file, a directory, and invalid UTF-8, with status 1', async () => {
+    let result = await run(['-q', '/no/such/file.txt']);
+    assert.equal(result.status, 1);
+    assert.equal(result.stderr, 'jieba: cannot open /no/such/file.txt: No such file or directory\n');
+    result = await run(['-q', tmpdir()]);
+    assert.equal(result.status, 1);
+    assert.match(result.stderr, /Is a directory/);
+
+    const dir = mkdtempSync(join(tmpdir(), 'jieba-'));
+    const bad = join(dir, 'bad.txt');
+    writeFileSync(bad, Buffer.concat([Buffer.from('第一行\n第二行\n'), Buffer.from([0xe4, 0x41]), Buffer.from('\n')]));
+    result = await run(['-q', bad]);
+    assert.equal(result.status, 1);
+    assert.equal(result.stdout, '第一行\n第二行\n');
+    assert.equal(result.stderr, `jieba: ${bad}: line 3: invalid UTF-8 (byte 0xe4, byte offset 20); use --replace-invalid to decode bad bytes as U+FFFD\n`);
+
+    result = await run(['-q', '--replace-invalid', bad]);
+    assert.equal(result.status, 0);
+    assert.equal(result.stdout, '第一行\n第二行\n\ufffd / A\n');
+
+    const spawned = spawnSync(process.execPath, [bin, '-q', bad], { encoding: 'utf8' });
+    assert.equal(spawned.status, 1);
+    assert.doesNotMatch(spawned.stderr, /at |Error:/, 'no stack trace');
+  });
+
+  it('rejects bad command lines with usage and status 2, like argparse', async () => {
+    let result = await run(['--d', 'x']);
+    assert.equal(result.status, 2);
+    assert.equal(result.stderr, 'usage: jieba [options] [FILE]\njieba: error: ambiguous option: --d could match --delimiter, --dict\n');
+    result = await run(['-a', '--search']);
+    assert.equal(result.status, 2);
+  });
+
+  it('shows help and version on standard output', async () => {
+    const help = await run(['-h']);
+    assert.equal(help.status, 0);
+    assert.match(help.stdout, /^usage: jieba \[options\] \[FILE\]/);
+    assert.match(help.stdout, /--delimiter \[DELIM\]/);
+    const version = await run(['-V']);
+    assert.match(version.stdout, /^jieba-ts \d+\.\d+\.\d+ \(jieba 0\.42\.1\)\n$/);
+  });
+
+  it('says clearly what is not supported yet', async () => {
+    for (const flags of [['-p'], ['-u', 'x'], ['-D', 'x']]) {
+      const result = await run(['-q', ...flags], '你好\n');
+      assert.equal(result.status, 1);
+      assert.match(result.stderr, /is not supported yet/);
+    }
+  });
+
+  it('cuts a 1 MB line without a newline the same as the library does', async () => {
+    const line = '全国网络安全和信息化工作会议20日至21日在北京召开，🎉 C++ 3.5%。'.repeat(25000);
+    assert.ok(Buffer.byteLength(line) > 1_000_000);
+    const result = await run(['-q', '-d', '|'], line);
+    assert.equal(result.stdout, cut(line).join('|') + '\n');
+  });
+
+  it('gives nothing for empty input', async () => {
+    assert.deepEqual(await run(['-q'], ''), { status: 0, stdout: '', stderr: '' });
+  });
+
+  it('ends quietly when the reader closes the pipe early', async () => {
+    const child = spawn(process.execPath, [bin, '-q'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (b: Buffer) => (stderr += b));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const input = Readable.from((function* () {
+      for (let i = 0; i < 3000; i++) yield Buffer.from('我们在北京召开了全国网络安全和信息化工作会议。\n'.repeat(50));
+    })());
+    input.pipe(child.stdin).on('error', () => undefined);
+    child.stdin.on('error', () => undefined);
+    const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    assert.equal(status, 0);
+    assert.equal(stderr, '');
+  });
+});

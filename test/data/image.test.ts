@@ -1,0 +1,80 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { checksum, decodeImage, encodeImage } from '../../src/data/image.js';
+import { dictionaryFromSections, dictionarySections } from '../../src/data/sections.js';
+import { DictionaryError } from '../../src/dictionary/errors.js';
+import { PrefixDictionary } from '../../src/dictionary/prefix-dictionary.js';
+
+const sample = {
+  bytes: Uint8Array.of(1, 2, 3),
+  chars: Uint16Array.of(0x4e2d, 0xffff),
+  ints: Int32Array.of(-1, 0, 2 ** 31 - 1),
+  floats: Float64Array.of(-3.14e100, 0.5, NaN),
+};
+
+describe('binary image', () => {
+  it('round-trips every section type as views, 8-byte aligned', () => {
+    const sections = decodeImage(encodeImage(sample));
+    assert.deepEqual([...sections.keys()], Object.keys(sample));
+    for (const [name, array] of Object.entries(sample)) {
+      const got = sections.get(name)!;
+      assert.equal(got.constructor, array.constructor);
+      assert.deepEqual([...got], [...array]);
+      assert.equal(got.byteOffset % 8, 0);
+    }
+  });
+
+  it('copies once when the bytes are not aligned', () => {
+    const image = encodeImage(sample);
+    const shifted = new Uint8Array(image.length + 1).subarray(1);
+    shifted.set(image);
+    assert.deepEqual([...decodeImage(shifted).get('ints')!], [...sample.ints]);
+  });
+
+  it('refuses damaged images instead of reading them', () => {
+    const image = encodeImage(sample);
+    const expectFailure = (bytes: Uint8Array, pattern: RegExp): void => {
+      assert.throws(() => decodeImage(bytes, 'x.img'), (error: unknown) => error instanceof DictionaryError && pattern.test(error.message));
+    };
+    expectFailure(image.slice(0, image.length - 8), /truncated/);
+    expectFailure(image.slice(0, 10), /too short/);
+    const flipped = image.slice();
+    flipped[flipped.length - 3]! ^= 0x10;
+    expectFailure(flipped, /checksum mismatch/);
+    const magic = image.slice();
+    magic[0] = 0x41;
+    expectFailure(magic, /wrong magic/);
+    const version = image.slice();
+    version[8] = 99;
+    expectFailure(version, /format version 99/);
+  });
+
+  it('checksum changes when any word changes', () => {
+    const words = new Uint32Array(64).map((_, i) => i * 2654435761);
+    const base = checksum(words);
+    for (let i = 0; i < words.length; i++) {
+      const changed = words.slice();
+      changed[i]! ^= 1;
+      assert.notEqual(checksum(changed), base);
+    }
+  });
+
+  it('stores a dictionary that reads back identical', () => {
+    const dict = PrefixDictionary.fromText('中国 5 ns\n中国人 3\n人 2\n');
+    const back = dictionaryFromSections(decodeImage(encodeImage(dictionarySections(dict))), 'mem');
+    for (const word of ['中国', '中国人', '人', '中', '国']) {
+      assert.equal(back.frequencyOf(word, 0, word.length), dict.frequencyOf(word, 0, word.length));
+    }
+    assert.equal(back.total, 10);
+    assert.equal(back.logTotal, dict.logTotal);
+  });
+
+  it('rejects a dictionary image whose values point outside the frequency table', () => {
+    const dict = PrefixDictionary.fromText('中国 5\n');
+    const sections = dictionarySections(dict);
+    const values = (sections['trie.values'] as Int32Array).slice();
+    values[values.findIndex((v) => v !== 0)] = 99;
+    const bad = decodeImage(encodeImage({ ...sections, 'trie.values': values }));
+    assert.throws(() => dictionaryFromSections(bad, 'bad.img'), /value out of range/);
+  });
+});
