@@ -5,7 +5,7 @@
  */
 
 import { DictionaryError } from '../dictionary/errors.js';
-import { HashTrie } from '../dictionary/hash-trie.js';
+import { StaticTrie } from '../dictionary/static-trie.js';
 import { PrefixDictionary } from '../dictionary/prefix-dictionary.js';
 import type { HmmTables } from '../hmm/model.js';
 import type { SectionArray } from './image.js';
@@ -19,10 +19,11 @@ import type { SectionArray } from './image.js';
 export function dictionarySections(dict: PrefixDictionary): Record<string, SectionArray> {
   const trie = dict.trie;
   return {
-    'trie.keys': trie.keys,
+    'trie.first': trie.firstChild,
+    'trie.chars': trie.chars,
     'trie.values': trie.values,
     'trie.root': trie.rootChildren,
-    'dict.counts': Float64Array.of(trie.size, dict.total),
+    'dict.total': Float64Array.of(dict.total),
     'freq.values': dict.classFrequency,
     'freq.logs': dict.classLogFrequency,
   };
@@ -45,13 +46,14 @@ function section<T extends SectionArray>(
  * @throws {@link DictionaryError} when sections are missing or inconsistent
  */
 export function dictionaryFromSections(sections: Map<string, SectionArray>, name: string): PrefixDictionary {
-  const keys = section(sections, 'trie.keys', Int32Array, name);
+  const firstChild = section(sections, 'trie.first', Int32Array, name);
+  const chars = section(sections, 'trie.chars', Uint16Array, name);
   const values = section(sections, 'trie.values', Int32Array, name);
   const rootChildren = section(sections, 'trie.root', Int32Array, name);
-  const counts = section(sections, 'dict.counts', Float64Array, name);
+  const total = section(sections, 'dict.total', Float64Array, name);
   const classFrequency = section(sections, 'freq.values', Float64Array, name);
   const classLogFrequency = section(sections, 'freq.logs', Float64Array, name);
-  if (counts.length !== 2 || classFrequency.length !== classLogFrequency.length || classFrequency.length === 0) {
+  if (total.length !== 1 || classFrequency.length !== classLogFrequency.length || classFrequency.length === 0) {
     throw new DictionaryError(`${name} has inconsistent dictionary sections`, name);
   }
   // A value outside the class table would read undefined and poison every score.
@@ -60,13 +62,13 @@ export function dictionaryFromSections(sections: Map<string, SectionArray>, name
       throw new DictionaryError(`${name} has a trie value out of range`, name);
     }
   }
-  let trie: HashTrie;
+  let trie: StaticTrie;
   try {
-    trie = new HashTrie({ keys, values, rootChildren, size: counts[0]! });
+    trie = new StaticTrie({ firstChild, chars, values, rootChildren });
   } catch (error) {
     throw new DictionaryError(`${name}: ${(error as Error).message}`, name);
   }
-  return new PrefixDictionary(trie, classFrequency, classLogFrequency, counts[1]!, name);
+  return new PrefixDictionary(trie, classFrequency, classLogFrequency, total[0]!, name);
 }
 
 /** Sections holding the HMM tables. */

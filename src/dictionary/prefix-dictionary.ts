@@ -5,7 +5,7 @@
  */
 
 import { pythonLog } from '../math/log.js';
-import { HashTrie } from './hash-trie.js';
+import { StaticTrie } from './static-trie.js';
 import { parseDictionaryText, type DictionaryEntries } from './dictionary-text.js';
 import { DictionaryError } from './errors.js';
 
@@ -19,7 +19,7 @@ import { DictionaryError } from './errors.js';
  */
 export class PrefixDictionary {
   /** The trie; `trie.values[node]` is a frequency class. */
-  readonly trie: HashTrie;
+  readonly trie: StaticTrie;
   /** Frequency of each class; class 0 is 0. */
   readonly classFrequency: Float64Array;
   /** `log(frequency)` of each class, correctly rounded; unused for class 0. */
@@ -30,7 +30,7 @@ export class PrefixDictionary {
   readonly logTotal: number;
 
   constructor(
-    trie: HashTrie,
+    trie: StaticTrie,
     classFrequency: Float64Array,
     classLogFrequency: Float64Array,
     total: number,
@@ -68,7 +68,7 @@ export class PrefixDictionary {
     });
     const classFrequency = Float64Array.from(frequencies);
     const classLogFrequency = classFrequency.map((f) => (f > 0 ? pythonLog(f) : 0));
-    return new PrefixDictionary(HashTrie.build(entries.words, values), classFrequency, classLogFrequency, entries.total, name);
+    return new PrefixDictionary(StaticTrie.build(entries.words, values), classFrequency, classLogFrequency, entries.total, name);
   }
 
   /**

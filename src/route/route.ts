@@ -5,7 +5,7 @@
  * @module
  */
 
-import { homeSlot } from '../dictionary/hash-trie.js';
+import { findChild } from '../dictionary/static-trie.js';
 import type { PrefixDictionary } from '../dictionary/prefix-dictionary.js';
 
 /** Reusable buffers for {@link bestRoute}, grown to the longest run seen. */
@@ -43,11 +43,10 @@ export function bestRoute(dict: PrefixDictionary, text: string, start: number, e
   const score = scratch.score;
   const routeEnd = scratch.routeEnd;
   const trie = dict.trie;
-  const keys = trie.keys;
+  const firstChild = trie.firstChild;
+  const chars = trie.chars;
   const values = trie.values;
   const rootChildren = trie.rootChildren;
-  const shift = trie.shift;
-  const mask = trie.mask;
   const logFrequency = dict.classLogFrequency;
   const logTotal = dict.logTotal;
 
@@ -67,19 +66,7 @@ export function bestRoute(dict: PrefixDictionary, text: string, start: number, e
         }
       }
       if (++i >= end) break;
-      // HashTrie.child(node, cu), inline: this loop is the engine's hottest.
-      const cu = text.charCodeAt(i);
-      let slot = homeSlot(node, cu, shift);
-      for (;;) {
-        const parent = keys[2 * slot]!;
-        if (parent === node && keys[2 * slot + 1] === cu) break;
-        if (parent === -1) {
-          slot = -1;
-          break;
-        }
-        slot = (slot + 1) & mask;
-      }
-      node = slot;
+      node = findChild(chars, firstChild[node]!, firstChild[node + 1]!, text.charCodeAt(i));
     }
     if (bestEnd < 0) {
       // No word starts here: the character alone, with log(1) = 0.
