@@ -2,10 +2,18 @@
  * Regenerate the golden fixtures that let `npm test` check exactness without
  * Python:
  *
- * - test/fixtures/golden/NAME.jsonl.gz: Python jieba's results in every mode
- *   (see compat/modes.ts) for each input of test/fixtures/corpus/NAME.txt
- *   (every line, and every run of 20 lines joined with "\n"), of
- *   edge-cases.json (each string), and of seeded random strings;
+ * - test/fixtures/golden/default/NAME.jsonl.gz: Python jieba's results in
+ *   every mode (see compat/modes.ts) for each input of
+ *   test/fixtures/corpus/NAME.txt (every line, and every run of 20 lines
+ *   joined with "\n"), of edge-cases.json (each string), and of seeded random
+ *   strings;
+ * - test/fixtures/golden/big/: the same with jieba's dict.txt.big;
+ * - test/fixtures/golden/scenarios/: dictionary scenarios (user
+ *   dictionaries, addWord, delWord, suggestFreq, custom main dictionaries;
+ *   see compat/dict-scenarios.ts) and their results;
+ * - test/fixtures/cli/expected.json: `python3 -m jieba` output for the
+ *   inputs in test/fixtures/cli/inputs with several flag sets;
+ * - test/fixtures/python/argparse.json: how argparse reads command lines;
  * - test/fixtures/python/unicode.json: Python's `\s` and `\d` classes;
  * - test/fixtures/python/log.json: Python's `math.log` of every frequency
  *   in the default dictionary, its total, and other integers.
@@ -26,6 +34,7 @@ import { dictionaryWords, textsOfFile } from './inputs.js';
 import { MODES } from './modes.js';
 import { PYTHON, requirePython, runOracle } from './oracle-client.js';
 import { RandomText } from './random-text.js';
+import { randomScenarios, runScenariosInPython, type Operation, type Scenario } from './dict-scenarios.js';
 
 const fixtures = new URL('../../test/fixtures/', import.meta.url);
 const corpusDir = new URL('corpus/', fixtures);
@@ -35,14 +44,17 @@ const pythonDir = new URL('python/', fixtures);
 /** Seed and size of the committed random strings. */
 export const GOLDEN_RANDOM = { seed: 20261128, count: 3000 } as const;
 
-async function writeGolden(name: string, texts: string[]): Promise<void> {
-  const results = await runOracle(texts);
+/** Golden outputs of every mode for `texts`: in golden/default/, or golden/big/ with the big dictionary. */
+async function writeGolden(name: string, texts: string[], dict?: string): Promise<void> {
+  const results = await runOracle(texts, 2, dict && fileURLToPath(new URL(`../../${dict}`, import.meta.url)));
   const lines = texts.map((text, i) => {
     const record: Record<string, unknown> = { text };
     for (const mode of MODES) record[mode] = results[i]![mode];
     return JSON.stringify(record);
   });
-  const file = new URL(`${name}.jsonl.gz`, goldenDir);
+  const dir = new URL(dict ? 'big/' : 'default/', goldenDir);
+  mkdirSync(dir, { recursive: true });
+  const file = new URL(`${name}.jsonl.gz`, dir);
   writeFileSync(file, gzipSync(lines.join('\n') + '\n', { level: 9 }));
   console.log(`golden: ${fileURLToPath(file)} (${texts.length} inputs)`);
 }
@@ -99,16 +111,28 @@ function writeArgparseFacts(): void {
 /** Flag sets for the command-line goldens, run on each input by file and by standard input. */
 const CLI_FLAG_SETS: readonly string[][] = [[], ['-d'], ['-d', '|'], ['-d='], ['-a'], ['-n'], ['-a', '-n'], ['-d', '-a']];
 
+/** Dictionary flag sets, run on modern-mixed.txt only; paths are relative to the repository. */
+const CLI_DICT_FLAG_SETS: readonly string[][] = [
+  ['-u', 'test/fixtures/dict/user-formats.txt'],
+  ['-u', 'test/fixtures/dict/jieba-userdict.txt', '-d', '|'],
+  ['-D', 'test/fixtures/dict/small-dict.txt', '-u', 'test/fixtures/dict/jieba-userdict.txt'],
+  ['-D', 'data/jieba/dict.txt.big', '-n'],
+  ['-D', 'data/jieba/dict.txt.big', '-a'],
+];
+
 function writeCliGoldens(): void {
   const inputs = new URL('cli/inputs/', fixtures);
+  const repo = fileURLToPath(new URL('../../', import.meta.url));
   const cases: object[] = [];
   for (const file of readdirSync(inputs).sort()) {
-    const path = fileURLToPath(new URL(file, inputs));
-    for (const flags of CLI_FLAG_SETS) {
+    const path = `test/fixtures/cli/inputs/${file}`;
+    const flagSets = file === 'modern-mixed.txt' ? [...CLI_FLAG_SETS, ...CLI_DICT_FLAG_SETS] : CLI_FLAG_SETS;
+    for (const flags of flagSets) {
       for (const stdin of [false, true]) {
         const argv = ['-q', ...flags, ...(stdin ? [] : [path])];
         const stdout = execFileSync(PYTHON, ['-m', 'jieba', ...argv], {
-          input: stdin ? readFileSync(path) : undefined,
+          cwd: repo,
+          input: stdin ? readFileSync(new URL(file, inputs)) : undefined,
           maxBuffer: 1 << 28,
           encoding: 'utf8',
         });
@@ -117,6 +141,138 @@ function writeCliGoldens(): void {
     }
   }
   writeFileSync(new URL('cli/expected.json', fixtures), '[\n' + cases.map((c) => JSON.stringify(c)).join(',\n') + '\n]\n');
+}
+
+/** Cut `text` every way a scenario can. */
+function cutsOf(text: string): Operation[] {
+  return [['cut', text, true], ['cut', text, false], ['cut_all', text], ['search', text, true], ['search', text, false]];
+}
+
+const USER_DICT_SENTENCES = [
+  '李小福是创新办主任也是云计算方面的专家; 什么是八一双鹿',
+  '例如我输入一个带“韩玉赏鉴”的标题，在自定义词库中也增加了此词为N类',
+  '「台中」正確應該不會被切開。mac上可分出「石墨烯」；此時又可以分出來凱特琳了。',
+  'easy_install好用吗？Edu Trust认证很重要，石墨烯 10 NR也是',
+  '中国人民在网易杭研大厦讨论区块链、人工 智能、量子\t计算和深度学习',
+  '12345和c++以及AT&T都是大数据时代的自然语言处理很长的一个用户自定义词语用来测试',
+  '哈哈哈，x是w2v端到端的机器学习，自定义词 7 n extra也算',
+  '全角空格开头的词\u3000全角空格开头，末尾没有换行',
+];
+
+/** Scenarios with fixed operations: user dictionary formats, jieba's own examples, custom main dictionaries. */
+function fixedScenarios(): Scenario[] {
+  const formats = 'test/fixtures/dict/user-formats.txt';
+  const formatWords = ['云计算', '李小福', '创新办', 'easy_install', '好用', '台中', '凱特琳', 'Edu Trust认证', '石墨烯 10 NR',
+    '石墨烯', '中国', '自定义词 7 n extra', '网易杭研', '12345', 'c++', 'AT&T', '大数据', '区块链', '人工 智能', '量子\t计算',
+    '深度学习', '机器学习', '自然语言处理', '哈', 'x', 'w2v', '端到端', '\u3000全角空格开头', '末尾没有换行', '\ufeff网易杭研'];
+  const scenarios: Scenario[] = [
+    {
+      dict: null,
+      ops: [
+        ['load_userdict', formats],
+        ['total'],
+        ...formatWords.map((w): Operation => ['freq', w]),
+        ...USER_DICT_SENTENCES.flatMap(cutsOf),
+      ],
+    },
+    {
+      // jieba's test/test_userdict.py
+      dict: null,
+      ops: [
+        ['load_userdict', 'test/fixtures/dict/jieba-userdict.txt'],
+        ['add_word', '石墨烯', null, null],
+        ['add_word', '凱特琳', null, null],
+        ['del_word', '自定义词'],
+        ...USER_DICT_SENTENCES.slice(0, 3).flatMap(cutsOf),
+        ['cut', '今天天气不错', false],
+        ['freq', '今天天气'],
+        ['suggest_freq', ['今天', '天气'], true],
+        ['cut', '今天天气不错', false],
+        ['cut', '如果放到post中将出错。', false],
+        ['freq', '中将'],
+        ['suggest_freq', ['中', '将'], true],
+        ['cut', '如果放到post中将出错。', false],
+        ['cut', '我们中出了一个叛徒', false],
+        ['suggest_freq', ['中', '出'], true],
+        ['cut', '我们中出了一个叛徒', false],
+        ['cut', '「台中」正确应该不会被切开', false],
+        ['suggest_freq', '台中', true],
+        ['cut', '「台中」正确应该不会被切开', false],
+        ['total'],
+      ],
+    },
+    {
+      // Deleted words stay out of the HMM even after being added back (Python never clears the set).
+      dict: null,
+      ops: [
+        ['cut', '他来到了网易杭研大厦', true],
+        ['del_word', '杭研'],
+        ['cut', '他来到了网易杭研大厦', true],
+        ['add_word', '杭研', 5, null],
+        ['cut', '他来到了网易杭研大厦', true],
+        ['del_word', '清华大学'],
+        ['cut', '我来到北京清华大学', true],
+        ['cut_all', '我来到北京清华大学'],
+        ['freq', '清华大学'],
+        ['freq', '清华大'],
+        ['add_word', '', 7, null],
+        ['total'],
+        ['suggest_freq', '', false],
+        ['add_word', '清华大学', null, null],
+        ['freq', '清华大学'],
+        ['cut', '我来到北京清华大学', true],
+        ['total'],
+      ],
+    },
+    {
+      // set_dictionary drops added words but keeps deleted ones barred from the HMM.
+      dict: null,
+      ops: [
+        ['add_word', '网易杭研', 100, null],
+        ['del_word', '来到'],
+        ['cut', '他来到了网易杭研大厦', true],
+        ['set_dictionary', 'test/fixtures/dict/small-dict.txt'],
+        ['total'],
+        ['freq', '网易杭研'],
+        ['cut', '他来到了网易杭研大厦', true],
+        ['cut', '我来到北京清华大学', true],
+      ],
+    },
+  ];
+  const small: Operation[] = [];
+  for (const line of readFileSync(fixturePath('corpus/modern-mixed.txt'), 'utf8').split('\n').slice(0, 30)) {
+    small.push(...cutsOf(line));
+  }
+  small.push(['total'], ['freq', '中国'], ['freq', '中'], ['freq', '清华大学'], ['suggest_freq', '北京大学', false]);
+  scenarios.push({ dict: 'test/fixtures/dict/small-dict.txt', ops: small });
+  scenarios.push({ dict: 'test/fixtures/dict/small-dict.txt', ops: [['load_userdict', formats], ...USER_DICT_SENTENCES.flatMap(cutsOf)] });
+  return scenarios;
+}
+
+async function writeDictionaryGoldens(): Promise<void> {
+  const groups: [string, Scenario[]][] = [
+    ['dict-fixed', fixedScenarios()],
+    ['dict-random', randomScenarios(GOLDEN_RANDOM.seed, 300, dictionaryWords())],
+  ];
+  for (const [name, scenarios] of groups) {
+    const results = await runScenariosInPython(scenarios);
+    const lines = scenarios.map((scenario, i) => JSON.stringify({ ...scenario, results: results[i] }));
+    const dir = new URL('scenarios/', goldenDir);
+    mkdirSync(dir, { recursive: true });
+    const file = new URL(`${name}.jsonl.gz`, dir);
+    writeFileSync(file, gzipSync(lines.join('\n') + '\n', { level: 9 }));
+    console.log(`golden: ${fileURLToPath(file)} (${scenarios.length} scenarios)`);
+  }
+  // The big dictionary, over traditional and simplified text.
+  const texts = [
+    ...textsOfFile(fixturePath('corpus/chinese-poetry.txt')).slice(0, 1500),
+    ...textsOfFile(fixturePath('corpus/modern-mixed.txt')),
+  ];
+  await writeGolden('poetry-and-modern', texts, 'data/jieba/dict.txt.big');
+}
+
+function fixturePath(relative: string): string {
+  return fileURLToPath(new URL(relative, fixtures));
 }
 
 async function main(): Promise<void> {
@@ -132,6 +288,7 @@ async function main(): Promise<void> {
   }
   const generator = new RandomText(GOLDEN_RANDOM.seed, dictionaryWords());
   await writeGolden('random', Array.from({ length: GOLDEN_RANDOM.count }, () => generator.next()));
+  await writeDictionaryGoldens();
 }
 
 main().catch((error: Error) => {

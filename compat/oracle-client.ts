@@ -21,9 +21,9 @@ export function requirePython(): void {
   }
 }
 
-function runOne(texts: readonly string[]): Promise<ModeResults[]> {
+function runOne(texts: readonly string[], dict: string | undefined): Promise<ModeResults[]> {
   return new Promise((resolve, reject) => {
-    const child = spawn(PYTHON, [ORACLE], {
+    const child = spawn(PYTHON, [ORACLE, ...(dict ? [dict] : [])], {
       stdio: ['pipe', 'pipe', 'inherit'],
       env: { ...process.env, PYTHONIOENCODING: 'utf-8', PYTHONHASHSEED: '0' },
     });
@@ -43,13 +43,13 @@ function runOne(texts: readonly string[]): Promise<ModeResults[]> {
 
 /**
  * Python jieba's results for each text, in order, using `workers` Python
- * processes side by side.
+ * processes side by side; with `dict` (a path), from `jieba.Tokenizer(dict)`.
  */
-export async function runOracle(texts: readonly string[], workers = 2): Promise<ModeResults[]> {
+export async function runOracle(texts: readonly string[], workers = 2, dict?: string): Promise<ModeResults[]> {
   requirePython();
   const size = Math.ceil(texts.length / workers) || 1;
   const parts: string[][] = [];
   for (let i = 0; i < texts.length; i += size) parts.push(texts.slice(i, i + size));
-  const results = await Promise.all(parts.map(runOne));
+  const results = await Promise.all(parts.map((part) => runOne(part, dict)));
   return results.flat();
 }

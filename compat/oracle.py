@@ -7,7 +7,8 @@ in code points; their words are checked here against the matching cut
 (tokenize's words are, by construction, lcut's or lcut_for_search's), and a
 disagreement is reported as an error rather than hidden.
 
-Run with Debian's interpreter: /usr/bin/python3 compat/oracle.py
+Run with Debian's interpreter: /usr/bin/python3 compat/oracle.py [DICT]
+With DICT, a jieba.Tokenizer(DICT) is used instead of the default one.
 """
 
 import json
@@ -16,7 +17,8 @@ import sys
 import jieba
 
 jieba.setLogLevel(60)
-jieba.initialize()
+tk = jieba.Tokenizer(sys.argv[1]) if len(sys.argv) > 1 else jieba.dt
+tk.initialize()
 
 
 def offsets(tokens, words):
@@ -32,20 +34,20 @@ def offsets(tokens, words):
 
 
 def run(text):
-    cut = jieba.lcut(text)
-    cut_no_hmm = jieba.lcut(text, HMM=False)
-    search = jieba.lcut_for_search(text)
-    search_no_hmm = jieba.lcut_for_search(text, HMM=False)
+    cut = tk.lcut(text)
+    cut_no_hmm = tk.lcut(text, HMM=False)
+    search = tk.lcut_for_search(text)
+    search_no_hmm = tk.lcut_for_search(text, HMM=False)
     return {
         "cut": cut,
         "cut_no_hmm": cut_no_hmm,
-        "cut_all": jieba.lcut(text, cut_all=True),
+        "cut_all": tk.lcut(text, cut_all=True),
         "search": search,
         "search_no_hmm": search_no_hmm,
-        "tokenize": offsets(jieba.tokenize(text), cut),
-        "tokenize_no_hmm": offsets(jieba.tokenize(text, HMM=False), cut_no_hmm),
-        "tokenize_search": offsets(jieba.tokenize(text, mode="search"), search),
-        "tokenize_search_no_hmm": offsets(jieba.tokenize(text, mode="search", HMM=False), search_no_hmm),
+        "tokenize": offsets(tk.tokenize(text), cut),
+        "tokenize_no_hmm": offsets(tk.tokenize(text, HMM=False), cut_no_hmm),
+        "tokenize_search": offsets(tk.tokenize(text, mode="search"), search),
+        "tokenize_search_no_hmm": offsets(tk.tokenize(text, mode="search", HMM=False), search_no_hmm),
     }
 
 

@@ -1,5 +1,6 @@
 /**
  * jieba-ts: Chinese word segmentation identical to Python jieba 0.42.1.
+ * This entry point is for Node.js, Deno and Bun.
  *
  * @example
  * import { cut } from 'jieba-ts';
@@ -8,11 +9,37 @@
  * @module
  */
 
-import { Tokenizer } from './tokenizer.js';
+import { nodePlatform } from './platform/node.js';
+import { TokenizerCore, type TokenizerOptions } from './tokenizer.js';
 
-export { Tokenizer } from './tokenizer.js';
-export type { CutOptions, Token, TokenizeOptions, TokenizerOptions } from './tokenizer.js';
+export { BIG_DICTIONARY, DEFAULT_DICTIONARY } from './platform/node.js';
+export type { CutOptions, DictionarySource, Token, TokenizeOptions, TokenizerOptions } from './tokenizer.js';
 export { DictionaryError } from './dictionary/errors.js';
+
+/**
+ * A Chinese word segmenter whose output is identical to Python jieba
+ * 0.42.1's for the same text, dictionary and options.
+ *
+ * Each instance owns its dictionary changes (`addWord`, `loadUserDict`...),
+ * loads its dictionary on first use (or at once with `eager`), and keeps
+ * scratch memory between calls. The compiled default dictionary is read
+ * once per process and shared, read-only. The package's named exports
+ * ({@link cut}, {@link addWord}...) are bound to one default instance.
+ *
+ * @example
+ * import { Tokenizer, BIG_DICTIONARY } from 'jieba-ts';
+ *
+ * const tokenizer = new Tokenizer();
+ * tokenizer.cut('我来到北京清华大学'); // ['我', '来到', '北京', '清华大学']
+ *
+ * const traditional = new Tokenizer({ dict: BIG_DICTIONARY });
+ * traditional.cut('我來到北京清華大學'); // ['我', '來到', '北京', '清華大學']
+ */
+export class Tokenizer extends TokenizerCore {
+  constructor(options: TokenizerOptions = {}) {
+    super(options, nodePlatform);
+  }
+}
 
 /** The instance behind the named exports; it loads the dictionary on first use. */
 const defaultTokenizer = new Tokenizer();
@@ -52,3 +79,48 @@ export const cutForSearch: Tokenizer['cutForSearch'] = defaultTokenizer.cutForSe
  * tokenize('永和服装'); // [{ word: '永和', start: 0, end: 2 }, { word: '服装', start: 2, end: 4 }]
  */
 export const tokenize: Tokenizer['tokenize'] = defaultTokenizer.tokenize.bind(defaultTokenizer);
+
+/**
+ * {@link Tokenizer.addWord} of the default tokenizer, as Python's
+ * `jieba.add_word`.
+ *
+ * @example
+ * addWord('杭研大厦', 3, 'nz');
+ */
+export const addWord: Tokenizer['addWord'] = defaultTokenizer.addWord.bind(defaultTokenizer);
+
+/**
+ * {@link Tokenizer.delWord} of the default tokenizer, as Python's
+ * `jieba.del_word`.
+ *
+ * @example
+ * delWord('清华大学');
+ */
+export const delWord: Tokenizer['delWord'] = defaultTokenizer.delWord.bind(defaultTokenizer);
+
+/**
+ * {@link Tokenizer.suggestFreq} of the default tokenizer, as Python's
+ * `jieba.suggest_freq`.
+ *
+ * @example
+ * suggestFreq(['中', '将'], true);
+ */
+export const suggestFreq: Tokenizer['suggestFreq'] = defaultTokenizer.suggestFreq.bind(defaultTokenizer);
+
+/**
+ * {@link Tokenizer.loadUserDict} of the default tokenizer, as Python's
+ * `jieba.load_userdict`.
+ *
+ * @example
+ * loadUserDict('userdict.txt');
+ */
+export const loadUserDict: Tokenizer['loadUserDict'] = defaultTokenizer.loadUserDict.bind(defaultTokenizer);
+
+/**
+ * {@link Tokenizer.setDictionary} of the default tokenizer, as Python's
+ * `jieba.set_dictionary`.
+ *
+ * @example
+ * setDictionary(BIG_DICTIONARY);
+ */
+export const setDictionary: Tokenizer['setDictionary'] = defaultTokenizer.setDictionary.bind(defaultTokenizer);

@@ -1,5 +1,6 @@
 /**
- * The public segmenter: Python jieba's `Tokenizer`.
+ * The segmenter behind the public `Tokenizer`: Python jieba's `Tokenizer`,
+ * independent of the runtime (the entry points supply a {@link Platform}).
  *
  * @module
  */
@@ -7,9 +8,14 @@
 import { expandForSearch } from './cut/search.js';
 import { Segmenter, type CutMode } from './cut/segmenter.js';
 import { SpanBuffer } from './cut/spans.js';
-import { loadDefaultData } from './data/default-data.js';
+import { dictionaryFromBytes, encodeDictionaryImage, type DictionaryData } from './data/load.js';
+import { Dictionary } from './dictionary/dictionary.js';
+import { DictionaryError } from './dictionary/errors.js';
+import { PrefixDictionary } from './dictionary/prefix-dictionary.js';
+import { parseUserDictionary, type UserDictionaryEntry } from './dictionary/user-dictionary.js';
+import type { Platform } from './platform/platform.js';
 
-/** Options of {@link Tokenizer.cut} and {@link Tokenizer.cutForSearch}. */
+/** Options of {@link TokenizerCore.cut} and {@link TokenizerCore.cutForSearch}. */
 export interface CutOptions {
   /**
    * Use the HMM to find words missing from the dictionary, as Python's
@@ -23,7 +29,7 @@ export interface CutOptions {
   hmm?: boolean;
 }
 
-/** Options of {@link Tokenizer.tokenize}. */
+/** Options of {@link TokenizerCore.tokenize}. */
 export interface TokenizeOptions extends CutOptions {
   /**
    * `'default'` lists the accurate-mode words; `'search'` also lists, before
@@ -47,10 +53,33 @@ export interface Token {
   end: number;
 }
 
-/** Options of the {@link Tokenizer} constructor. */
+/**
+ * Where a dictionary comes from:
+ * - a path or `file:` URL (Node.js, Deno, Bun) of a `dict.txt`-format file
+ *   or a compiled image;
+ * - the bytes of either (`Uint8Array` or `ArrayBuffer`): an image is
+ *   recognised by its magic number;
+ * - `{ text }`: dictionary text, with an optional `name` for error messages.
+ *
+ * @example
+ * new Tokenizer({ dict: 'my-dict.txt' });
+ * new Tokenizer({ dict: { text: '云计算 5 n\n', name: 'inline' } });
+ * new Tokenizer({ dict: BIG_DICTIONARY });
+ */
+export type DictionarySource = string | URL | Uint8Array | ArrayBuffer | { text: string; name?: string };
+
+/** Options of the `Tokenizer` constructor. */
 export interface TokenizerOptions {
   /**
-   * Load the dictionary now rather than at the first cut.
+   * The main dictionary, as Python's `Tokenizer(dictionary)`; jieba's
+   * `dict.txt` when absent.
+   *
+   * @example
+   * new Tokenizer({ dict: BIG_DICTIONARY }); // jieba's dict.txt.big, for traditional Chinese
+   */
+  dict?: DictionarySource;
+  /**
+   * Load the dictionary now rather than at the first use.
    *
    * @defaultValue false
    * @example
@@ -59,39 +88,50 @@ export interface TokenizerOptions {
   eager?: boolean;
 }
 
-function requireText(text: unknown, method: string): asserts text is string {
+function requireText(text: unknown, method: string, what = 'a string'): asserts text is string {
   if (typeof text !== 'string') {
-    throw new TypeError(`jieba-ts: ${method}() expects a string, got ${text === null ? 'null' : typeof text}`);
+    throw new TypeError(`jieba-ts: ${method}() expects ${what}, got ${text === null ? 'null' : typeof text}`);
   }
 }
 
+/** Python's `int(freq)` for the frequencies jieba-ts accepts: finite, truncated, not negative. */
+function checkFrequency(freq: unknown, method: string): number {
+  if (typeof freq !== 'number' || !Number.isFinite(freq)) {
+    throw new TypeError(`jieba-ts: ${method}() frequency must be a finite number, got ${String(freq)}`);
+  }
+  const value = Math.trunc(freq) + 0;
+  if (value < 0 || value > Number.MAX_SAFE_INTEGER) {
+    // Python accepts a negative frequency and then fails in math.log at the first cut that meets the word.
+    throw new RangeError(`jieba-ts: ${method}() frequency must be between 0 and 2^53 - 1, got ${freq}`);
+  }
+  return value;
+}
+
 /**
- * A Chinese word segmenter whose output is identical to Python jieba
- * 0.42.1's for the same text, dictionary and options.
- *
- * Each instance owns its dictionary, loaded on first use (or at once with
- * `eager`), and keeps scratch memory between calls. The package's named
- * exports {@link cut}, {@link cutAll}, {@link cutForSearch} and
- * {@link tokenize} are bound to one default instance.
- *
- * @example
- * import { Tokenizer } from 'jieba-ts';
- *
- * const tokenizer = new Tokenizer();
- * tokenizer.cut('我来到北京清华大学'); // ['我', '来到', '北京', '清华大学']
+ * The shared implementation of the public `Tokenizer` class. Construct
+ * `Tokenizer` from `jieba-ts`, not this.
  */
-export class Tokenizer {
+export class TokenizerCore {
+  readonly #platform: Platform;
+  #source: DictionarySource | undefined;
+  #data: DictionaryData | undefined;
   #segmenter: Segmenter | undefined;
+  /** Python's `Force_Split_Words`, per tokenizer: words the HMM must split. */
+  readonly #forceSplit = new Set<string>();
+  /** Python's `user_word_tag_tab`: tags given with added words. */
+  readonly #userTags = new Map<string, string>();
   readonly #words = new SpanBuffer();
   readonly #expanded = new SpanBuffer();
 
-  constructor(options: TokenizerOptions = {}) {
+  protected constructor(options: TokenizerOptions, platform: Platform) {
+    this.#platform = platform;
+    this.#source = options.dict;
     if (options.eager) this.initialize();
   }
 
   /**
    * Load the dictionary now if it is not loaded yet (Python's
-   * `initialize()`); cutting does this by itself.
+   * `initialize()`); everything else does this by itself.
    *
    * @returns this tokenizer
    * @example
@@ -104,10 +144,36 @@ export class Tokenizer {
 
   #ready(): Segmenter {
     if (!this.#segmenter) {
-      const { dict, model } = loadDefaultData();
-      this.#segmenter = new Segmenter(dict, model);
+      this.#data = this.#load(this.#source);
+      this.#segmenter = new Segmenter(new Dictionary(this.#data.base), this.#data.model, this.#forceSplit);
     }
     return this.#segmenter;
+  }
+
+  #load(source: DictionarySource | undefined): DictionaryData {
+    if (source === undefined) return this.#platform.defaultData();
+    const [bytes, name] = this.#bytesOf(source, 'dictionary');
+    return dictionaryFromBytes(bytes, name, () => this.#platform.defaultData());
+  }
+
+  /** Bytes (or text) of a source, with its name for messages. */
+  #bytesOf(source: DictionarySource, what: string): [Uint8Array, string] {
+    if (typeof source === 'string' || source instanceof URL) {
+      const name = typeof source === 'string' ? source : source.href;
+      try {
+        return [this.#platform.readFile(source), name];
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (error as Error).message;
+        throw new DictionaryError(`cannot read ${what} ${name}: ${why}`, name);
+      }
+    }
+    if (source instanceof Uint8Array) return [source, '<bytes>'];
+    if (source instanceof ArrayBuffer) return [new Uint8Array(source), '<bytes>'];
+    if (source && typeof source === 'object' && typeof source.text === 'string') {
+      return [new TextEncoder().encode(source.text), source.name ?? '<text>'];
+    }
+    throw new TypeError(`jieba-ts: a ${what} must be a path, URL, bytes or { text }`);
   }
 
   #spans(text: string, mode: CutMode): SpanBuffer {
@@ -195,5 +261,160 @@ export class Tokenizer {
       tokens[i] = { word: text.slice(start, end), start, end };
     }
     return tokens;
+  }
+
+  /**
+   * Add a word, or change its frequency, as Python's `add_word`. Without a
+   * frequency, {@link suggestFreq} picks one just high enough for the word
+   * to be cut out whole. As in Python, the frequency is added to the total
+   * (an old frequency of the word is not taken off), every prefix of the
+   * word becomes known, and a frequency of 0 also stops the HMM from
+   * producing the word.
+   *
+   * @param freq - a non-negative number, truncated to an integer like Python's `int()`
+   * @param tag - a part-of-speech tag for POS tagging
+   * @example
+   * tokenizer.addWord('杭研大厦');
+   * tokenizer.cut('他来到了网易杭研大厦'); // [..., '网易', '杭研大厦']
+   */
+  addWord(word: string, freq?: number, tag?: string): void {
+    requireText(word, 'addWord');
+    if (tag !== undefined) requireText(tag, 'addWord', 'a string tag');
+    const segmenter = this.#ready();
+    const value = freq === undefined || freq === null ? this.suggestFreq(word) : checkFrequency(freq, 'addWord');
+    segmenter.dict.setFrequency(word, value);
+    if (tag) this.#userTags.set(word, tag);
+    if (value === 0) this.#forceSplit.add(word);
+  }
+
+  /**
+   * Make a word unknown, as Python's `del_word` (which is `add_word(word, 0)`).
+   *
+   * @example
+   * tokenizer.delWord('清华大学');
+   * tokenizer.cut('我来到北京清华大学'); // [..., '清华', '大学']
+   */
+  delWord(word: string): void {
+    requireText(word, 'delWord');
+    this.addWord(word, 0);
+  }
+
+  /**
+   * The frequency that makes `segment` come out as one word (a string) or
+   * as the given pieces (an array), as Python's `suggest_freq`; with `tune`,
+   * also apply it with {@link addWord}.
+   *
+   * @example
+   * tokenizer.suggestFreq(['中', '将'], true); // lets '中将' split
+   * tokenizer.suggestFreq('台中', true); // keeps '台中' whole
+   */
+  suggestFreq(segment: string | readonly string[], tune = false): number {
+    const dict = this.#ready().dict;
+    const total = dict.total;
+    const get = (word: string, absent: number): number => {
+      const freq = dict.frequencyOf(word, 0, word.length);
+      return freq < 0 ? absent : freq;
+    };
+    let freq = 1;
+    let word: string;
+    if (typeof segment === 'string') {
+      word = segment;
+      for (const piece of this.cut(word, { hmm: false })) freq *= get(piece, 1) / total;
+      freq = Math.max(Math.trunc(freq * total) + 1, get(word, 1));
+    } else {
+      if (!Array.isArray(segment)) throw new TypeError('jieba-ts: suggestFreq() expects a string or an array of strings');
+      segment.forEach((piece) => requireText(piece, 'suggestFreq', 'strings in the array'));
+      word = segment.join('');
+      for (const piece of segment) freq *= get(piece, 1) / total;
+      freq = Math.min(Math.trunc(freq * total), get(word, 0));
+    }
+    if (tune) this.addWord(word, freq);
+    return freq;
+  }
+
+  /**
+   * Add the words of a user dictionary, as Python's `load_userdict`: one
+   * `word [freq] [tag]` per line (see {@link parseUserDictionary} for the
+   * exact rules). The whole source is read and checked first, so a bad file
+   * changes nothing.
+   *
+   * @example
+   * tokenizer.loadUserDict('userdict.txt');
+   * tokenizer.loadUserDict({ text: '云计算 5\n李小福 2 nr\n' });
+   * @throws {@link DictionaryError} for unreadable sources and non-UTF-8
+   *   bytes, naming the source and line
+   */
+  loadUserDict(source: DictionarySource): this {
+    this.#ready();
+    let entries: UserDictionaryEntry[];
+    if (source && typeof source === 'object' && !(source instanceof URL) && 'text' in source) {
+      entries = parseUserDictionary(source.text, source.name ?? '<text>');
+    } else {
+      const [bytes, name] = this.#bytesOf(source, 'user dictionary');
+      entries = parseUserDictionary(bytes, name);
+      for (const entry of entries) {
+        if (entry.freq !== undefined && !Number.isSafeInteger(entry.freq)) {
+          throw new DictionaryError(`${name}: line ${entry.line}: frequency too large`, name, entry.line);
+        }
+      }
+    }
+    for (const entry of entries) this.addWord(entry.word, entry.freq, entry.tag);
+    return this;
+  }
+
+  /**
+   * Switch to another main dictionary, as Python's `set_dictionary`: words
+   * added so far are dropped with the old dictionary, while words deleted
+   * with {@link delWord} stay barred from the HMM and tags given with
+   * {@link addWord} stay (as in Python). The new dictionary is read now, so
+   * a bad one is reported here and leaves the tokenizer as it was.
+   *
+   * @example
+   * tokenizer.setDictionary(BIG_DICTIONARY);
+   */
+  setDictionary(source: DictionarySource): this {
+    const data = this.#load(source);
+    this.#source = source;
+    this.#data = data;
+    this.#segmenter = new Segmenter(new Dictionary(data.base), data.model, this.#forceSplit);
+    return this;
+  }
+
+  /**
+   * Python's `FREQ.get(word)`: the word's frequency, 0 for a known prefix
+   * of a word, `undefined` for an unknown string.
+   *
+   * @example
+   * tokenizer.wordFrequency('中国'); // 129470
+   */
+  wordFrequency(word: string): number | undefined {
+    requireText(word, 'wordFrequency');
+    const freq = this.#ready().dict.frequencyOf(word, 0, word.length);
+    return freq < 0 ? undefined : freq;
+  }
+
+  /**
+   * Python's `Tokenizer.total`: the sum of all frequencies, including those
+   * of added words.
+   *
+   * @example
+   * new Tokenizer().total; // 60101967
+   */
+  get total(): number {
+    return this.#ready().dict.total;
+  }
+
+  /**
+   * The current dictionary (with added words) as a compiled image, which
+   * `new Tokenizer({ dict })` loads with no parsing.
+   *
+   * @example
+   * writeFileSync('mine.img', tokenizer.compileDictionary());
+   * new Tokenizer({ dict: 'mine.img' });
+   */
+  compileDictionary(): Uint8Array {
+    const dict = this.#ready().dict;
+    const base = dict.isPristine ? dict.base : PrefixDictionary.fromEntries(dict.entries(), '<compiled>');
+    return encodeDictionaryImage(base, this.#data!.hmm);
   }
 }

@@ -29,6 +29,14 @@ export interface CliOptions {
   quiet: boolean;
   /** Replace invalid UTF-8 with U+FFFD instead of failing (`--replace-invalid`), a jieba-ts addition. */
   replaceInvalid: boolean;
+  /** Use jieba's big dictionary (`--big`), a jieba-ts addition. */
+  big: boolean;
+  /**
+   * Save the dictionary as a compiled image to this path and exit
+   * (`--save-image`), a jieba-ts addition. (Not `--compile`: `--c` must stay
+   * an abbreviation of `--cut-all`, as in Python.)
+   */
+  saveImage: string | undefined;
   /** Input file; `undefined` (or `-`) for standard input. */
   filename: string | undefined;
 }
@@ -61,6 +69,8 @@ export const OPTION_SPECS: readonly OptionSpec[] = [
   spec('-p', '--pos', 'optional', (o, v) => void (o.pos = v ?? '_')),
   spec('-D', '--dict', 'one', (o, v) => void (o.dict = v)),
   spec('-u', '--user-dict', 'one', (o, v) => void (o.userDict = v)),
+  spec(undefined, '--big', 'flag', (o) => void (o.big = true)),
+  spec(undefined, '--save-image', 'one', (o, v) => void (o.saveImage = v)),
   spec('-a', '--cut-all', 'flag', (o) => void (o.cutAll = true)),
   spec(undefined, '--search', 'flag', (o) => void (o.search = true)),
   spec('-n', '--no-hmm', 'flag', (o) => void (o.hmm = false)),
@@ -120,6 +130,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     hmm: true,
     quiet: false,
     replaceInvalid: false,
+    big: false,
+    saveImage: undefined,
     filename: undefined,
   };
   const positionals: string[] = [];
@@ -222,6 +234,11 @@ options:
   -u USER_DICT, --user-dict USER_DICT
                         use USER_DICT together with the default dictionary or
                         DICT (if specified)
+  --big                 use jieba's big dictionary (dict.txt.big), better for
+                        traditional Chinese
+  --save-image IMAGE    save the dictionary (with -D, --big and -u applied) to
+                        IMAGE as a compiled image that -D loads instantly, and
+                        exit
   -a, --cut-all         full pattern cutting (ignored with POS tagging)
   --search              search-engine mode (jieba.cut_for_search)
   -n, --no-hmm          don't use the Hidden Markov Model
@@ -230,7 +247,8 @@ options:
                         instead of stopping with an error
   -V, --version         show program's version number and exit
 
-A FILE is read with Python's universal newlines (\\r, \\n and \\r\\n end a
+DICT and USER_DICT are text (UTF-8, one entry per line) or, for DICT, a
+compiled image. A FILE is read with Python's universal newlines (\\r, \\n and \\r\\n end a
 line); standard input splits on \\n only, as Python's does.
 `;
 }

@@ -7,9 +7,10 @@
  * @module
  */
 
-import { createReadStream, openSync, closeSync, fstatSync } from 'node:fs';
+import { closeSync, createReadStream, fstatSync, openSync, writeFileSync } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
-import { Tokenizer } from '../tokenizer.js';
+import { DictionaryError } from '../dictionary/errors.js';
+import { BIG_DICTIONARY, Tokenizer } from '../index.js';
 import { JIEBA_VERSION, VERSION } from '../version.js';
 import { USAGE, helpText, parseArgs, type CliOptions } from './args.js';
 import { InputError, readLineBatches } from './lines.js';
@@ -109,45 +110,45 @@ function wordsOf(tokenizer: Tokenizer, options: CliOptions): (line: string) => s
   return (line) => tokenizer.cut(line, { hmm });
 }
 
-/**
- * Run the command with `argv` (without the program name).
- *
- * @returns the exit status: 0 on success, 1 for bad input or files, 2 for a
- *   bad command line (as Python's argparse)
- * @example
- * const status = await main(['-d', 'news.txt'], process);
- */
-export async function main(argv: readonly string[], io: CliIo): Promise<number> {
-  const say = (text: string): void => void io.stderr.write(text);
-  const parsed = parseArgs(argv);
-  if (parsed.kind === 'help') {
-    io.stdout.write(helpText(JIEBA_VERSION));
-    return 0;
-  }
-  if (parsed.kind === 'version') {
-    io.stdout.write(`jieba-ts ${VERSION} (jieba ${JIEBA_VERSION})\n`);
-    return 0;
-  }
-  if (parsed.kind === 'error') {
-    say(`${USAGE}\njieba: error: ${parsed.message}\n`);
-    return 2;
-  }
-  const options = parsed.options;
-  if (options.cutAll && options.search) {
-    say(`${USAGE}\njieba: error: --search and -a/--cut-all cannot be combined\n`);
-    return 2;
-  }
-  for (const [given, flag] of [
-    [options.pos, '-p/--pos (POS tagging)'],
-    [options.dict, '-D/--dict'],
-    [options.userDict, '-u/--user-dict'],
-  ] as const) {
-    if (given !== undefined) {
-      say(`jieba: ${flag} is not supported yet by jieba-ts ${VERSION}\n`);
+/** Load the dictionary the options name, or report why not (status 1). */
+function loadTokenizer(options: CliOptions, say: (text: string) => void): Tokenizer | number {
+  const started = performance.now();
+  const dict = options.big ? BIG_DICTIONARY : options.dict;
+  try {
+    if (!options.quiet) say(`Building prefix dict from ${dict === undefined ? 'the default dictionary' : String(dict)} ...\n`);
+    const tokenizer = new Tokenizer({ dict, eager: true });
+    if (options.userDict !== undefined) tokenizer.loadUserDict(options.userDict);
+    if (!options.quiet) {
+      const seconds = ((performance.now() - started) / 1000).toFixed(3);
+      say(`Loading model cost ${seconds} seconds.\nPrefix dict has been built successfully.\n`);
+    }
+    return tokenizer;
+  } catch (error) {
+    if (error instanceof DictionaryError) {
+      say(`jieba: ${error.message}\n`);
       return 1;
     }
+    throw error;
   }
+}
 
+/** `--save-image`: compile the dictionary and write it. */
+function saveImage(path: string, options: CliOptions, say: (text: string) => void): number {
+  const tokenizer = loadTokenizer(options, say);
+  if (typeof tokenizer === 'number') return tokenizer;
+  try {
+    writeFileSync(path, tokenizer.compileDictionary());
+  } catch (error) {
+    say(`jieba: cannot write ${path}: ${describeOpenError(error as NodeJS.ErrnoException)}\n`);
+    return 1;
+  }
+  if (!options.quiet) say(`Saved the dictionary to ${path}\n`);
+  return 0;
+}
+
+/** Segment the input line by line. */
+async function segment(options: CliOptions, io: CliIo, say: (text: string) => void): Promise<number> {
+  // The input is opened first, so a missing file is reported before any work (as Python does).
   let input: ReturnType<typeof openInput>;
   try {
     input = openInput(options, io);
@@ -155,14 +156,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     say(`jieba: cannot open ${options.filename}: ${describeOpenError(error as NodeJS.ErrnoException)}\n`);
     return 1;
   }
-
-  const started = performance.now();
-  if (!options.quiet) say('Building prefix dict from the default dictionary ...\n');
-  const tokenizer = new Tokenizer().initialize();
-  if (!options.quiet) {
-    const seconds = ((performance.now() - started) / 1000).toFixed(3);
-    say(`Loading model cost ${seconds} seconds.\nPrefix dict has been built successfully.\n`);
-  }
+  const tokenizer = loadTokenizer(options, say);
+  if (typeof tokenizer === 'number') return tokenizer;
 
   const output = new Output(io.stdout);
   const delimiter = options.delimiter;
@@ -194,4 +189,44 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     throw error;
   }
   return 0;
+}
+
+/** Options that cannot go together, as a usage error message. */
+function conflictIn(options: CliOptions): string | undefined {
+  if (options.cutAll && options.search) return '--search and -a/--cut-all cannot be combined';
+  if (options.big && options.dict !== undefined) return '--big and -D/--dict cannot be combined';
+  return undefined;
+}
+
+/**
+ * Run the command with `argv` (without the program name).
+ *
+ * @returns the exit status: 0 on success, 1 for bad input or files, 2 for a
+ *   bad command line (as Python's argparse)
+ * @example
+ * const status = await main(['-d', 'news.txt'], process);
+ */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  const say = (text: string): void => void io.stderr.write(text);
+  const parsed = parseArgs(argv);
+  if (parsed.kind === 'help') {
+    io.stdout.write(helpText(JIEBA_VERSION));
+    return 0;
+  }
+  if (parsed.kind === 'version') {
+    io.stdout.write(`jieba-ts ${VERSION} (jieba ${JIEBA_VERSION})\n`);
+    return 0;
+  }
+  const problem = parsed.kind === 'error' ? parsed.message : conflictIn(parsed.options);
+  if (parsed.kind === 'error' || problem !== undefined) {
+    say(`${USAGE}\njieba: error: ${problem}\n`);
+    return 2;
+  }
+  const options = parsed.options;
+  if (options.pos !== undefined) {
+    say(`jieba: -p/--pos (POS tagging) is not supported yet by jieba-ts ${VERSION}\n`);
+    return 1;
+  }
+  if (options.saveImage !== undefined) return saveImage(options.saveImage, options, say);
+  return segment(options, io, say);
 }

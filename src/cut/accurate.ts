@@ -5,7 +5,7 @@
  * @module
  */
 
-import type { PrefixDictionary } from '../dictionary/prefix-dictionary.js';
+import type { Dictionary } from '../dictionary/dictionary.js';
 import { cutUnknown, type FinalsegContext } from '../hmm/finalseg.js';
 import { bestRoute, type RouteScratch } from '../route/route.js';
 import { isAsciiAlnum } from '../text/char-classes.js';
@@ -21,7 +21,7 @@ import type { SpanBuffer } from './spans.js';
  * The run is always a contiguous slice, so it is kept as a start offset.
  */
 export function cutWithHmm(
-  dict: PrefixDictionary,
+  dict: Dictionary,
   finalseg: FinalsegContext,
   text: string,
   start: number,
@@ -50,7 +50,7 @@ export function cutWithHmm(
 }
 
 function flushRun(
-  dict: PrefixDictionary,
+  dict: Dictionary,
   finalseg: FinalsegContext,
   text: string,
   start: number,
@@ -72,7 +72,7 @@ function flushRun(
  * other word is emitted as routed.
  */
 export function cutWithoutHmm(
-  dict: PrefixDictionary,
+  dict: Dictionary,
   text: string,
   start: number,
   end: number,

@@ -4,8 +4,7 @@
  * @module
  */
 
-import type { PrefixDictionary } from '../dictionary/prefix-dictionary.js';
-import { fillDagRow, type DagRow } from '../route/route.js';
+import type { Dictionary, PrefixMatches } from '../dictionary/dictionary.js';
 import { isAsciiAlnum } from '../text/char-classes.js';
 import type { SpanBuffer } from './spans.js';
 
@@ -48,12 +47,13 @@ class EnglishBuffer {
  * each entry longer than one character. Python tests only the first
  * character of a word against `re_eng`, and so does this.
  */
-export function cutAll(dict: PrefixDictionary, text: string, start: number, end: number, row: DagRow, out: SpanBuffer): void {
+export function cutAll(dict: Dictionary, text: string, start: number, end: number, row: PrefixMatches, out: SpanBuffer): void {
   const english = new EnglishBuffer();
   let lastEnd = start - 1; // Python's old_j, an inclusive end
   for (let k = start; k < end; k++) {
     if (english.active && !isAsciiAlnum(text.charCodeAt(k))) english.flush(out);
-    fillDagRow(dict, text, k, end, row);
+    dict.matchPrefixes(text, k, end, row);
+    if (row.count === 0) row.add(k, 0); // Python's row is [k] when no word starts here
     const ends = row.ends;
     if (row.count === 1 && k > lastEnd) {
       const wordEnd = ends[0]! + 1;

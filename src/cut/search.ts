@@ -5,7 +5,7 @@
  * @module
  */
 
-import type { PrefixDictionary } from '../dictionary/prefix-dictionary.js';
+import type { Dictionary } from '../dictionary/dictionary.js';
 import type { SpanBuffer } from './spans.js';
 
 /**
@@ -18,7 +18,7 @@ import type { SpanBuffer } from './spans.js';
  * points only ever comes from a run of `re_han_default` text, which is all
  * in the Basic Multilingual Plane, so UTF-16 lengths give the same answer.
  */
-export function expandForSearch(dict: PrefixDictionary, text: string, words: SpanBuffer, out: SpanBuffer): void {
+export function expandForSearch(dict: Dictionary, text: string, words: SpanBuffer, out: SpanBuffer): void {
   const data = words.data;
   for (let n = 0; n < words.length; n++) {
     const start = data[2 * n]!;

@@ -6,11 +6,11 @@
  * @module
  */
 
-import type { PrefixDictionary } from '../dictionary/prefix-dictionary.js';
+import { PrefixMatches, type Dictionary } from '../dictionary/dictionary.js';
 import type { FinalsegContext } from '../hmm/finalseg.js';
 import type { HmmModel } from '../hmm/model.js';
 import { ViterbiScratch } from '../hmm/viterbi.js';
-import { DagRow, RouteScratch } from '../route/route.js';
+import { RouteScratch } from '../route/route.js';
 import { charLengthAt, isHanDefault, isPythonSpace } from '../text/char-classes.js';
 import { cutWithHmm, cutWithoutHmm } from './accurate.js';
 import { cutAll } from './full.js';
@@ -25,14 +25,14 @@ export type CutMode = 'hmm' | 'no-hmm' | 'all';
  * thread; each worker gets its own).
  */
 export class Segmenter implements FinalsegContext {
-  readonly dict: PrefixDictionary;
+  readonly dict: Dictionary;
   readonly model: HmmModel;
   readonly forceSplit: Set<string>;
   readonly scratch = new ViterbiScratch();
   private readonly route = new RouteScratch();
-  private readonly row = new DagRow();
+  private readonly row = new PrefixMatches();
 
-  constructor(dict: PrefixDictionary, model: HmmModel, forceSplit: Set<string> = new Set()) {
+  constructor(dict: Dictionary, model: HmmModel, forceSplit: Set<string> = new Set()) {
     this.dict = dict;
     this.model = model;
     this.forceSplit = forceSplit;

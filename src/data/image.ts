@@ -58,6 +58,16 @@ export function checksum(words: Uint32Array): number {
   return h >>> 0;
 }
 
+/**
+ * Whether `bytes` start like an image (the magic number), as opposed to a
+ * text dictionary.
+ */
+export function isImage(bytes: Uint8Array): boolean {
+  if (bytes.length < MAGIC.length) return false;
+  for (let i = 0; i < MAGIC.length; i++) if (bytes[i] !== MAGIC.charCodeAt(i)) return false;
+  return true;
+}
+
 function assertLittleEndian(): void {
   if (new Uint8Array(new Uint16Array([1]).buffer)[0] !== 1) {
     throw new Error('jieba-ts images are little-endian; this platform is big-endian');

@@ -5,8 +5,8 @@
  * @module
  */
 
+import { PrefixMatches, type Dictionary } from '../dictionary/dictionary.js';
 import { findChild } from '../dictionary/static-trie.js';
-import type { PrefixDictionary } from '../dictionary/prefix-dictionary.js';
 
 /** Reusable buffers for {@link bestRoute}, grown to the longest run seen. */
 export class RouteScratch {
@@ -14,6 +14,9 @@ export class RouteScratch {
   score = new Float64Array(256);
   /** `routeEnd[i - start]`: end (exclusive) of the first word of that best split. */
   routeEnd = new Int32Array(256);
+  /** DAG row for the general path. */
+  readonly matches = new PrefixMatches();
+
   ensure(length: number): void {
     if (length + 1 > this.score.length) {
       const size = Math.max(length + 1, 2 * this.score.length);
@@ -38,16 +41,23 @@ export class RouteScratch {
  * The walk stops where `text[k..i]` stops being a key of `FREQ` (a word or a
  * prefix of one), as Python's `while i < N and frag in FREQ` does.
  */
-export function bestRoute(dict: PrefixDictionary, text: string, start: number, end: number, scratch: RouteScratch): void {
+export function bestRoute(dict: Dictionary, text: string, start: number, end: number, scratch: RouteScratch): void {
   scratch.ensure(end - start);
+  if (dict.isPristine) routeInBase(dict, text, start, end, scratch);
+  else routeWithChanges(dict, text, start, end, scratch);
+}
+
+/** The hot path: no words added, so the base trie's arrays are read directly. */
+function routeInBase(dict: Dictionary, text: string, start: number, end: number, scratch: RouteScratch): void {
   const score = scratch.score;
   const routeEnd = scratch.routeEnd;
-  const trie = dict.trie;
+  const base = dict.base;
+  const trie = base.trie;
   const firstChild = trie.firstChild;
   const chars = trie.chars;
   const values = trie.values;
   const rootChildren = trie.rootChildren;
-  const logFrequency = dict.classLogFrequency;
+  const logFrequency = base.classLogFrequency;
   const logTotal = dict.logTotal;
 
   score[end - start] = 0;
@@ -78,36 +88,26 @@ export function bestRoute(dict: PrefixDictionary, text: string, start: number, e
   }
 }
 
-/** One row of the DAG: see {@link fillDagRow}. */
-export class DagRow {
-  /** Inclusive ends, `ends[0 .. count)`. */
-  ends = new Int32Array(64);
-  count = 0;
-
-  add(i: number): void {
-    if (this.count === this.ends.length) {
-      const grown = new Int32Array(2 * this.ends.length);
-      grown.set(this.ends);
-      this.ends = grown;
+/** The same computation when words were added: each row comes from {@link Dictionary.matchPrefixes}. */
+function routeWithChanges(dict: Dictionary, text: string, start: number, end: number, scratch: RouteScratch): void {
+  const score = scratch.score;
+  const routeEnd = scratch.routeEnd;
+  const matches = scratch.matches;
+  const logTotal = dict.logTotal;
+  score[end - start] = 0;
+  for (let k = end - 1; k >= start; k--) {
+    dict.matchPrefixes(text, k, end, matches);
+    let bestScore = 0 - logTotal + score[k + 1 - start]!;
+    let bestEnd = k + 1;
+    for (let m = 0; m < matches.count; m++) {
+      const i = matches.ends[m]!;
+      const candidate = matches.logs[m]! - logTotal + score[i + 1 - start]!;
+      if (m === 0 || candidate >= bestScore) {
+        bestScore = candidate;
+        bestEnd = i + 1;
+      }
     }
-    this.ends[this.count++] = i;
+    score[k - start] = bestScore;
+    routeEnd[k - start] = bestEnd;
   }
-}
-
-/**
- * One row of Python's `get_DAG`: the inclusive end `i` of every word
- * `text[k..i]` (within `end`) with non-zero frequency, in increasing order,
- * or just `k` when there is none.
- */
-export function fillDagRow(dict: PrefixDictionary, text: string, k: number, end: number, row: DagRow): void {
-  const trie = dict.trie;
-  const values = trie.values;
-  row.count = 0;
-  let node = trie.rootChildren[text.charCodeAt(k)]!;
-  for (let i = k; node >= 0; ) {
-    if (values[node] !== 0) row.add(i);
-    if (++i >= end) break;
-    node = trie.child(node, text.charCodeAt(i));
-  }
-  if (row.count === 0) row.add(k);
 }

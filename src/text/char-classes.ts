@@ -176,3 +176,14 @@ export function charLengthAt(text: string, index: number): 1 | 2 {
   }
   return 1;
 }
+
+/**
+ * Python: `re_userdict = re.compile('^(.+?)( [0-9]+)?( [a-z]+)?$', re.U)`
+ * (jieba/__init__.py), the grammar of a user-dictionary line. JavaScript and
+ * Python backtrack the same way here, so the same groups come out: the
+ * shortest word after which the rest of the line is an optional ` 123`
+ * frequency and an optional ` abc` tag. A tag with capitals does not match,
+ * so `word 10 NR` is one word, `word 10 NR`, as in Python. `[\s\S]` stands
+ * for Python's `.`, which matches everything but `\n` (a line has none).
+ */
+export const USER_DICT_LINE = /^([\s\S]+?)( [0-9]+)?( [a-z]+)?$/u;

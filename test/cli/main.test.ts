@@ -46,7 +46,9 @@ describe('jieba command', () => {
     for (const c of cases) {
       it(`${c.input} ${c.stdin ? '(stdin)' : '(file)'} -q ${c.flags.join(' ')}`, async () => {
         const path = fixturePath(`cli/inputs/${c.input}`);
-        const result = c.stdin ? await run(['-q', ...c.flags], readFileSync(path)) : await run(['-q', ...c.flags, path]);
+        // Dictionary paths in the goldens are relative to the repository.
+        const flags = c.flags.map((flag) => (/^(data|test)\//.test(flag) ? repoPath(flag) : flag));
+        const result = c.stdin ? await run(['-q', ...flags], readFileSync(path)) : await run(['-q', ...flags, path]);
         assert.equal(result.status, 0);
         assert.equal(result.stdout, c.stdout);
       });
@@ -107,11 +109,9 @@ describe('jieba command', () => {
   });
 
   it('says clearly what is not supported yet', async () => {
-    for (const flags of [['-p'], ['-u', 'x'], ['-D', 'x']]) {
-      const result = await run(['-q', ...flags], '你好\n');
-      assert.equal(result.status, 1);
-      assert.match(result.stderr, /is not supported yet/);
-    }
+    const result = await run(['-q', '-p'], '你好\n');
+    assert.equal(result.status, 1);
+    assert.match(result.stderr, /-p\/--pos \(POS tagging\) is not supported yet/);
   });
 
   it('cuts a 1 MB line without a newline the same as the library does', async () => {
@@ -119,6 +119,40 @@ describe('jieba command', () => {
     assert.ok(Buffer.byteLength(line) > 1_000_000);
     const result = await run(['-q', '-d', '|'], line);
     assert.equal(result.stdout, cut(line).join('|') + '\n');
+  });
+
+  it('uses dictionaries: --big, and --save-image then -D loads the image with the same output', async () => {
+    const line = '「台中」正確應該不會被切開，我們中出了一個叛徒\n';
+    const big = await run(['-q', '--big'], line);
+    const bigText = await run(['-q', '-D', repoPath('data/jieba/dict.txt.big')], line);
+    assert.equal(big.stdout, bigText.stdout);
+    const dir = mkdtempSync(join(tmpdir(), 'jieba-cli-'));
+    const image = join(dir, 'mine.img');
+    const userDict = fixturePath('dict/user-formats.txt');
+    assert.equal((await run(['-q', '-u', userDict, '--save-image', image])).status, 0);
+    const withImage = await run(['-q', '-D', image], line + '李小福是创新办主任也是云计算方面的专家\n');
+    const withUserDict = await run(['-q', '-u', userDict], line + '李小福是创新办主任也是云计算方面的专家\n');
+    assert.equal(withImage.stdout, withUserDict.stdout);
+    assert.match(withImage.stdout, /李小福 \/ 是 \/ 创新办/);
+  });
+
+  it('reports dictionary problems in one line with status 1', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jieba-cli-'));
+    const bad = join(dir, 'bad.dict');
+    writeFileSync(bad, '中国 10 ns\n坏行\n');
+    let result = await run(['-q', '-D', bad], '你好\n');
+    assert.equal(result.status, 1);
+    assert.equal(result.stderr, `jieba: invalid dictionary entry in ${bad} at line 2: "坏行" (no frequency)\n`);
+    assert.equal(result.stdout, '');
+    result = await run(['-q', '-u', join(dir, 'missing.txt')], '你好\n');
+    assert.equal(result.status, 1);
+    assert.match(result.stderr, /^jieba: cannot read user dictionary .*missing\.txt: no such file\n$/);
+    const truncated = join(dir, 'truncated.img');
+    writeFileSync(truncated, new Uint8Array(readFileSync(repoPath('dist/data/default.img')).subarray(0, 4096)));
+    result = await run(['-q', '-D', truncated], '你好\n');
+    assert.equal(result.status, 1);
+    assert.match(result.stderr, /^jieba: .*truncated\.img is not a usable jieba-ts image: it should be \d+ bytes long but is 4096 \(truncated\?\)\n$/);
+    assert.equal((await run(['-q', '--big', '-D', bad], '')).status, 2);
   });
 
   it('gives nothing for empty input', async () => {

@@ -1,0 +1,49 @@
+/**
+ * Turning dictionary sources (text, bytes, compiled images) into the data a
+ * tokenizer runs on. Platform-neutral: reading files and fetching URLs is
+ * the caller's business.
+ *
+ * @module
+ */
+
+import { PrefixDictionary } from '../dictionary/prefix-dictionary.js';
+import { hmmModelFromTables, type HmmModel } from '../hmm/model.js';
+import { decodeImage, encodeImage, isImage } from './image.js';
+import { dictionaryFromSections, dictionarySections, hmmFromSections, hmmSections } from './sections.js';
+import type { HmmTables } from '../hmm/model.js';
+
+/** A main dictionary with the HMM that goes with it. */
+export interface DictionaryData {
+  readonly base: PrefixDictionary;
+  readonly model: HmmModel;
+  /** The HMM tables, kept for writing images. */
+  readonly hmm: HmmTables;
+}
+
+/**
+ * Read a dictionary from bytes: a compiled image (recognised by its magic
+ * number; it carries its own HMM) or `dict.txt`-format text, which gets the
+ * HMM of `fallback`.
+ *
+ * @param fallback - called only for text, to supply the default HMM
+ */
+export function dictionaryFromBytes(bytes: Uint8Array, name: string, fallback: () => DictionaryData): DictionaryData {
+  if (isImage(bytes)) {
+    const sections = decodeImage(bytes, name);
+    const base = dictionaryFromSections(sections, name);
+    if (sections.has('hmm.start')) {
+      const hmm = hmmFromSections(sections, name);
+      return { base, model: hmmModelFromTables(hmm), hmm };
+    }
+    const { model, hmm } = fallback();
+    return { base, model, hmm };
+  }
+  const base = PrefixDictionary.fromText(bytes, name);
+  const { model, hmm } = fallback();
+  return { base, model, hmm };
+}
+
+/** An image holding `base` and `hmm`, loadable by {@link dictionaryFromBytes}. */
+export function encodeDictionaryImage(base: PrefixDictionary, hmm: HmmTables): Uint8Array {
+  return encodeImage({ ...dictionarySections(base), ...hmmSections(hmm) });
+}

@@ -1,0 +1,17 @@
+/**
+ * What a tokenizer needs from its runtime: reading files, and the default
+ * dictionary. Node, Deno and Bun read the package's files
+ * (`./node.ts`); a browser has neither and fetches instead.
+ *
+ * @module
+ */
+
+import type { DictionaryData } from '../data/load.js';
+
+/** Runtime services a tokenizer uses. */
+export interface Platform {
+  /** The bytes of a file given by path or `file:` URL. */
+  readFile(path: string | URL): Uint8Array;
+  /** jieba's default dictionary and HMM. */
+  defaultData(): DictionaryData;
+}
