@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The `jieba` command. All logic lives in src/cli/main.ts; this file only
 // connects it to the process.
-import { main } from '../dist/src/cli/main.js';
+import { main } from '../dist/bundle/cli.js';
 
 main(process.argv.slice(2), process).then(
   (status) => {

@@ -14,14 +14,14 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { encodeDictionaryImage } from '../src/data/load.js';
 import { PrefixDictionary } from '../src/dictionary/prefix-dictionary.js';
-import { readFinalsegTables } from './finalseg-tables.js';
+import { readFinalsegModel } from './finalseg-tables.js';
 
 const root = new URL('../../', import.meta.url);
 const dataDir = new URL('data/jieba/', root);
 const outDir = new URL('dist/data/', root);
 
 function main(): void {
-  const hmm = readFinalsegTables((file) => readFileSync(new URL(file, dataDir), 'utf8'));
+  const hmm = readFinalsegModel((file) => readFileSync(new URL(file, dataDir), 'utf8'));
   mkdirSync(outDir, { recursive: true });
   for (const [source, target] of [
     ['dict.txt', 'default.img'],

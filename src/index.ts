@@ -9,10 +9,10 @@
  * @module
  */
 
-import { nodePlatform } from './platform/node.js';
+import { nodePlatform } from './node-platform.js';
 import { TokenizerCore, type TokenizerOptions } from './tokenizer.js';
 
-export { BIG_DICTIONARY, DEFAULT_DICTIONARY } from './platform/node.js';
+export { BIG_DICTIONARY, DEFAULT_DICTIONARY } from './node-platform.js';
 export type { CutOptions, DictionarySource, Token, TokenizeOptions, TokenizerOptions } from './tokenizer.js';
 export { DictionaryError } from './dictionary/errors.js';
 

@@ -13,7 +13,7 @@ import { Dictionary } from './dictionary/dictionary.js';
 import { DictionaryError } from './dictionary/errors.js';
 import { PrefixDictionary } from './dictionary/prefix-dictionary.js';
 import { parseUserDictionary, type UserDictionaryEntry } from './dictionary/user-dictionary.js';
-import type { Platform } from './platform/platform.js';
+import type { Platform } from './platform.js';
 
 /** Options of {@link TokenizerCore.cut} and {@link TokenizerCore.cutForSearch}. */
 export interface CutOptions {
@@ -415,6 +415,6 @@ export class TokenizerCore {
   compileDictionary(): Uint8Array {
     const dict = this.#ready().dict;
     const base = dict.isPristine ? dict.base : PrefixDictionary.fromEntries(dict.entries(), '<compiled>');
-    return encodeDictionaryImage(base, this.#data!.hmm);
+    return encodeDictionaryImage(base, this.#data!.model);
   }
 }

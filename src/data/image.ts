@@ -18,6 +18,7 @@
  */
 
 import { DictionaryError } from '../dictionary/errors.js';
+import { checksum, checksumOf } from './checksum.js';
 
 /** Version of the layout above; a reader refuses any other. */
 export const IMAGE_VERSION = 1;
@@ -41,21 +42,6 @@ function typeOf(array: SectionArray): (typeof TYPES)[number] {
   const type = TYPES.find((t) => array instanceof t.ctor);
   if (!type) throw new TypeError('unsupported section array type');
   return type;
-}
-
-/**
- * A 32-bit hash of `words`, mixing one 32-bit word at a time (multiply,
- * xor-shift). Cheap enough to run over a whole image at every load (several
- * GB/s), and any truncation, flipped bit or swapped block changes it with
- * near certainty. It guards against damage, not tampering.
- */
-export function checksum(words: Uint32Array): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < words.length; i++) {
-    h = Math.imul(h ^ words[i]!, 0x5bd1e995);
-    h ^= h >>> 15;
-  }
-  return h >>> 0;
 }
 
 /**
@@ -108,7 +94,7 @@ export function encodeImage(sections: Record<string, SectionArray>): Uint8Array 
     view.setUint32(at + NAME_BYTES + 8, entry.array.length, true);
     bytes.set(new Uint8Array(entry.array.buffer, entry.array.byteOffset, entry.array.byteLength), entry.offset);
   });
-  view.setUint32(20, checksum(new Uint32Array(bytes.buffer, HEADER_BYTES)), true);
+  view.setUint32(20, checksum(new Int32Array(bytes.buffer, HEADER_BYTES)), true);
   return bytes;
 }
 
@@ -142,8 +128,7 @@ export function decodeImage(source: Uint8Array | ArrayBuffer, name = '<image>'):
   const length = view.getUint32(16, true);
   if (length !== bytes.length) fail(`it should be ${length} bytes long but is ${bytes.length} (truncated?)`);
   if (length % 8 !== 0 || HEADER_BYTES + ENTRY_BYTES * count > length) fail('inconsistent header');
-  const words = new Uint32Array(bytes.buffer, bytes.byteOffset + HEADER_BYTES, (length - HEADER_BYTES) / 4);
-  if (checksum(words) !== view.getUint32(20, true)) fail('checksum mismatch (damaged file?)');
+  if (checksumOf(bytes, HEADER_BYTES) !== view.getUint32(20, true)) fail('checksum mismatch (damaged file?)');
 
   const sections = new Map<string, SectionArray>();
   for (let index = 0; index < count; index++) {

@@ -7,17 +7,14 @@
  */
 
 import { PrefixDictionary } from '../dictionary/prefix-dictionary.js';
-import { hmmModelFromTables, type HmmModel } from '../hmm/model.js';
+import type { HmmModel } from '../hmm/model.js';
 import { decodeImage, encodeImage, isImage } from './image.js';
 import { dictionaryFromSections, dictionarySections, hmmFromSections, hmmSections } from './sections.js';
-import type { HmmTables } from '../hmm/model.js';
 
 /** A main dictionary with the HMM that goes with it. */
 export interface DictionaryData {
   readonly base: PrefixDictionary;
   readonly model: HmmModel;
-  /** The HMM tables, kept for writing images. */
-  readonly hmm: HmmTables;
 }
 
 /**
@@ -31,19 +28,12 @@ export function dictionaryFromBytes(bytes: Uint8Array, name: string, fallback: (
   if (isImage(bytes)) {
     const sections = decodeImage(bytes, name);
     const base = dictionaryFromSections(sections, name);
-    if (sections.has('hmm.start')) {
-      const hmm = hmmFromSections(sections, name);
-      return { base, model: hmmModelFromTables(hmm), hmm };
-    }
-    const { model, hmm } = fallback();
-    return { base, model, hmm };
+    return { base, model: sections.has('hmm.start') ? hmmFromSections(sections, name) : fallback().model };
   }
-  const base = PrefixDictionary.fromText(bytes, name);
-  const { model, hmm } = fallback();
-  return { base, model, hmm };
+  return { base: PrefixDictionary.fromText(bytes, name), model: fallback().model };
 }
 
-/** An image holding `base` and `hmm`, loadable by {@link dictionaryFromBytes}. */
-export function encodeDictionaryImage(base: PrefixDictionary, hmm: HmmTables): Uint8Array {
-  return encodeImage({ ...dictionarySections(base), ...hmmSections(hmm) });
+/** An image holding `base` and `model`, loadable by {@link dictionaryFromBytes}. */
+export function encodeDictionaryImage(base: PrefixDictionary, model: HmmModel): Uint8Array {
+  return encodeImage({ ...dictionarySections(base), ...hmmSections(model) });
 }

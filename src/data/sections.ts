@@ -7,7 +7,7 @@
 import { DictionaryError } from '../dictionary/errors.js';
 import { StaticTrie } from '../dictionary/static-trie.js';
 import { PrefixDictionary } from '../dictionary/prefix-dictionary.js';
-import type { HmmTables } from '../hmm/model.js';
+import { HAN_COUNT, type HmmModel } from '../hmm/model.js';
 import type { SectionArray } from './image.js';
 
 /**
@@ -22,8 +22,7 @@ export function dictionarySections(dict: PrefixDictionary): Record<string, Secti
     'trie.first': trie.firstChild,
     'trie.chars': trie.chars,
     'trie.values': trie.values,
-    'trie.root': trie.rootChildren,
-    'dict.total': Float64Array.of(dict.total),
+    'dict.total': Float64Array.of(dict.total, dict.logTotal),
     'freq.values': dict.classFrequency,
     'freq.logs': dict.classLogFrequency,
   };
@@ -48,58 +47,43 @@ function section<T extends SectionArray>(
 export function dictionaryFromSections(sections: Map<string, SectionArray>, name: string): PrefixDictionary {
   const firstChild = section(sections, 'trie.first', Int32Array, name);
   const chars = section(sections, 'trie.chars', Uint16Array, name);
-  const values = section(sections, 'trie.values', Int32Array, name);
-  const rootChildren = section(sections, 'trie.root', Int32Array, name);
+  const stored = sections.get('trie.values');
+  if (!(stored instanceof Uint16Array || stored instanceof Int32Array)) {
+    throw new DictionaryError(`${name} has no valid trie.values section`, name);
+  }
+  const values = stored;
   const total = section(sections, 'dict.total', Float64Array, name);
   const classFrequency = section(sections, 'freq.values', Float64Array, name);
   const classLogFrequency = section(sections, 'freq.logs', Float64Array, name);
-  if (total.length !== 1 || classFrequency.length !== classLogFrequency.length || classFrequency.length === 0) {
+  if (total.length !== 2 || classFrequency.length !== classLogFrequency.length || classFrequency.length === 0) {
     throw new DictionaryError(`${name} has inconsistent dictionary sections`, name);
-  }
-  // A value outside the class table would read undefined and poison every score.
-  for (let i = 0; i < values.length; i++) {
-    if (values[i]! >>> 0 >= classFrequency.length) {
-      throw new DictionaryError(`${name} has a trie value out of range`, name);
-    }
   }
   let trie: StaticTrie;
   try {
-    trie = new StaticTrie({ firstChild, chars, values, rootChildren });
+    trie = new StaticTrie({ firstChild, chars, values });
   } catch (error) {
     throw new DictionaryError(`${name}: ${(error as Error).message}`, name);
   }
-  return new PrefixDictionary(trie, classFrequency, classLogFrequency, total[0]!, name);
+  return new PrefixDictionary(trie, classFrequency, classLogFrequency, total[0]!, name, total[1]!);
 }
 
-/** Sections holding the HMM tables. */
-export function hmmSections(tables: HmmTables): Record<string, SectionArray> {
-  return {
-    'hmm.start': tables.start,
-    'hmm.trans': tables.trans,
-    'hmm.emit.counts': tables.emitCounts,
-    'hmm.emit.chars': tables.emitChars,
-    'hmm.emit.probs': tables.emitProbs,
-  };
+/**
+ * Sections holding the HMM, stored dense: expanding a sparse table costs
+ * more at start-up (it runs cold) than reading the extra 400 KB.
+ */
+export function hmmSections(model: HmmModel): Record<string, SectionArray> {
+  return { 'hmm.start': model.start, 'hmm.trans': model.trans, 'hmm.emit': model.emit };
 }
 
-/** The HMM tables stored in an image. */
-export function hmmFromSections(sections: Map<string, SectionArray>, name: string): HmmTables {
-  const tables: HmmTables = {
+/** The HMM stored in an image, as views over its memory. */
+export function hmmFromSections(sections: Map<string, SectionArray>, name: string): HmmModel {
+  const model: HmmModel = {
     start: section(sections, 'hmm.start', Float64Array, name),
     trans: section(sections, 'hmm.trans', Float64Array, name),
-    emitCounts: section(sections, 'hmm.emit.counts', Int32Array, name),
-    emitChars: section(sections, 'hmm.emit.chars', Uint16Array, name),
-    emitProbs: section(sections, 'hmm.emit.probs', Float64Array, name),
+    emit: section(sections, 'hmm.emit', Float64Array, name),
   };
-  const entries = tables.emitCounts.reduce((sum, n) => sum + n, 0);
-  if (
-    tables.start.length !== 4 ||
-    tables.trans.length !== 16 ||
-    tables.emitCounts.length !== 4 ||
-    tables.emitChars.length !== entries ||
-    tables.emitProbs.length !== entries
-  ) {
+  if (model.start.length !== 4 || model.trans.length !== 16 || model.emit.length !== 4 * HAN_COUNT) {
     throw new DictionaryError(`${name} has inconsistent HMM sections`, name);
   }
-  return tables;
+  return model;
 }

@@ -35,6 +35,7 @@ export class PrefixDictionary {
     classLogFrequency: Float64Array,
     total: number,
     name = '<dictionary>',
+    logTotal = pythonLog(total),
   ) {
     if (!(total > 0)) {
       // Python accepts such a dictionary and then fails in math.log(0) at the first cut.
@@ -44,7 +45,7 @@ export class PrefixDictionary {
     this.classFrequency = classFrequency;
     this.classLogFrequency = classLogFrequency;
     this.total = total;
-    this.logTotal = pythonLog(total);
+    this.logTotal = logTotal;
   }
 
   /**

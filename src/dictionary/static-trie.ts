@@ -20,6 +20,13 @@
 /** The root is node 0. */
 export const ROOT = 0;
 
+/**
+ * Node values: 16-bit when every value fits (the usual case: values are
+ * frequency classes, and jieba's dictionaries have a few thousand), which
+ * keeps images small; 32-bit otherwise.
+ */
+export type NodeValues = Uint16Array | Int32Array;
+
 /** The typed arrays of a trie, as an image stores them. */
 export interface StaticTrieArrays {
   /** Children of node `n` are nodes `firstChild[n] .. firstChild[n + 1] - 1`; one entry more than nodes. */
@@ -27,9 +34,7 @@ export interface StaticTrieArrays {
   /** Code unit on the edge into each node (0 for the root). */
   readonly chars: Uint16Array;
   /** Value of each node. */
-  readonly values: Int32Array;
-  /** Node of the root's child for each code unit, or -1. */
-  readonly rootChildren: Int32Array;
+  readonly values: NodeValues;
 }
 
 /**
@@ -44,7 +49,8 @@ export interface StaticTrieArrays {
 export class StaticTrie implements StaticTrieArrays {
   readonly firstChild: Int32Array;
   readonly chars: Uint16Array;
-  readonly values: Int32Array;
+  readonly values: NodeValues;
+  /** Node of the root's child for each code unit, or -1: built on load, not stored. */
   readonly rootChildren: Int32Array;
 
   /** Wrap arrays built by {@link StaticTrie.build} or read from an image, without copying. */
@@ -53,20 +59,21 @@ export class StaticTrie implements StaticTrieArrays {
     if (nodes < 1 || arrays.values.length !== nodes || arrays.firstChild.length !== nodes + 1) {
       throw new RangeError('trie arrays have inconsistent sizes');
     }
-    if (arrays.rootChildren.length !== 65536) throw new RangeError('trie root table must have 65536 entries');
-    // Children come after their parent, in order, inside the array: a
-    // damaged image would otherwise send lookups out of bounds or in circles.
-    const firstChild = arrays.firstChild;
-    if (firstChild[nodes] !== nodes) throw new RangeError('trie child table does not end at the last node');
-    for (let n = 0; n < nodes; n++) {
-      if (!(firstChild[n]! > n && firstChild[n]! <= firstChild[n + 1]!)) {
-        throw new RangeError('trie child table is not breadth-first');
-      }
+    // Cheap shape checks only: the image checksum catches damage, and a
+    // malformed table can mislead lookups but never loop or read outside it.
+    if (arrays.firstChild[0] !== Math.min(1, nodes) || arrays.firstChild[nodes] !== nodes) {
+      throw new RangeError('trie child table is not breadth-first');
     }
     this.firstChild = arrays.firstChild;
     this.chars = arrays.chars;
     this.values = arrays.values;
-    this.rootChildren = arrays.rootChildren;
+    // Locals, not property loads: this loop runs once, cold, at start-up.
+    const rootChildren = new Int32Array(65536).fill(-1);
+    const chars = arrays.chars;
+    for (let node = arrays.firstChild[ROOT]!, end = arrays.firstChild[ROOT + 1]!; node < end; node++) {
+      rootChildren[chars[node]!] = node;
+    }
+    this.rootChildren = rootChildren;
   }
 
   /** Number of nodes, the root included. */
@@ -76,8 +83,8 @@ export class StaticTrie implements StaticTrieArrays {
 
   /**
    * Build a trie holding `keys`, the node of `keys[i]` getting `values[i]`
-   * and every other node 0. Keys must be non-empty; a repeated key keeps its
-   * last value.
+   * (a non-negative 32-bit integer) and every other node 0. Keys must be
+   * non-empty; a repeated key keeps its last value.
    *
    * @example
    * const trie = StaticTrie.build(['ab', 'ac'], [1, 2]);
@@ -97,8 +104,9 @@ export class StaticTrie implements StaticTrieArrays {
 
     const firstChild = new Int32Array(nodes + 1);
     const chars = new Uint16Array(nodes);
-    const nodeValues = new Int32Array(nodes);
-    const rootChildren = new Int32Array(65536).fill(-1);
+    let widest = 0;
+    for (const value of last.values()) widest = Math.max(widest, value);
+    const nodeValues = widest <= 0xffff ? new Uint16Array(nodes) : new Int32Array(nodes);
     // Each node covers the sorted keys [lo, hi) that share its path of length depth.
     const lo = new Int32Array(nodes);
     const hi = new Int32Array(nodes);
@@ -122,13 +130,12 @@ export class StaticTrie implements StaticTrieArrays {
         lo[next] = from;
         hi[next] = end;
         depth[next] = d + 1;
-        if (node === ROOT) rootChildren[cu] = next;
         next++;
         from = end;
       }
     }
     firstChild[nodes] = next;
-    return new StaticTrie({ firstChild, chars, values: nodeValues, rootChildren });
+    return new StaticTrie({ firstChild, chars, values: nodeValues });
   }
 
   /**

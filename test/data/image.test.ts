@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { checksum, decodeImage, encodeImage } from '../../src/data/image.js';
+import { decodeImage, encodeImage } from '../../src/data/image.js';
+import { checksum } from '../../src/data/checksum.js';
 import { dictionaryFromSections, dictionarySections } from '../../src/data/sections.js';
 import { DictionaryError } from '../../src/dictionary/errors.js';
 import { PrefixDictionary } from '../../src/dictionary/prefix-dictionary.js';
@@ -50,7 +51,7 @@ describe('binary image', () => {
   });
 
   it('checksum changes when any word changes', () => {
-    const words = new Uint32Array(64).map((_, i) => i * 2654435761);
+    const words = new Int32Array(64).map((_, i) => Math.imul(i, 0x9e3779b1));
     const base = checksum(words);
     for (let i = 0; i < words.length; i++) {
       const changed = words.slice();
@@ -69,12 +70,4 @@ describe('binary image', () => {
     assert.equal(back.logTotal, dict.logTotal);
   });
 
-  it('rejects a dictionary image whose values point outside the frequency table', () => {
-    const dict = PrefixDictionary.fromText('中国 5\n');
-    const sections = dictionarySections(dict);
-    const values = (sections['trie.values'] as Int32Array).slice();
-    values[values.findIndex((v) => v !== 0)] = 99;
-    const bad = decodeImage(encodeImage({ ...sections, 'trie.values': values }));
-    assert.throws(() => dictionaryFromSections(bad, 'bad.img'), /value out of range/);
-  });
 });

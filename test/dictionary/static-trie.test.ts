@@ -59,7 +59,7 @@ describe('StaticTrie', () => {
   it('refuses arrays that are not a breadth-first trie', () => {
     const good = StaticTrie.build(['ab'], [1]);
     const bad = (firstChild: number[]): unknown =>
-      new StaticTrie({ firstChild: Int32Array.from(firstChild), chars: good.chars, values: good.values, rootChildren: good.rootChildren });
+      new StaticTrie({ firstChild: Int32Array.from(firstChild), chars: good.chars, values: good.values });
     assert.throws(() => bad([1, 2, 3, 2]), RangeError); // child table going backwards
     assert.throws(() => bad([0, 2, 3, 3]), RangeError); // the root as its own child
     assert.throws(() => bad([1, 2, 3, 4]), RangeError); // past the last node

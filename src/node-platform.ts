@@ -2,16 +2,19 @@
  * The platform for Node.js, Deno and Bun: files come from the file system,
  * and the default dictionary from the image the build put in the package.
  *
+ * The data URLs are relative to this module, which sits one folder below
+ * `dist/` both as compiled (`dist/src/`) and as bundled (`dist/bundle/`).
+ *
  * @module
  */
 
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { dictionaryFromBytes, type DictionaryData } from '../data/load.js';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { allocateImageBytes } from './data/checksum.js';
+import { dictionaryFromBytes, type DictionaryData } from './data/load.js';
 import type { Platform } from './platform.js';
 
 /** The compiled default dictionary (jieba's dict.txt and HMM), `dist/data/default.img`. */
-export const DEFAULT_DICTIONARY = new URL('../../data/default.img', import.meta.url);
+export const DEFAULT_DICTIONARY = new URL('../data/default.img', import.meta.url);
 
 /**
  * The compiled big dictionary (jieba's `dict.txt.big`, which adds
@@ -19,7 +22,7 @@ export const DEFAULT_DICTIONARY = new URL('../../data/default.img', import.meta.
  * `new Tokenizer({ dict: BIG_DICTIONARY })`, as Python's
  * `jieba.set_dictionary('dict.txt.big')`.
  */
-export const BIG_DICTIONARY = new URL('../../data/big.img', import.meta.url);
+export const BIG_DICTIONARY = new URL('../data/big.img', import.meta.url);
 
 /**
  * The default data, read once and shared by every tokenizer of the process.
@@ -28,8 +31,27 @@ export const BIG_DICTIONARY = new URL('../../data/big.img', import.meta.url);
  */
 let defaultData: DictionaryData | undefined;
 
+/**
+ * Read a whole file into memory where an image's checksum runs compiled
+ * (see `allocateImageBytes`), so that loading spends no time in cold code.
+ */
 function readFile(path: string | URL): Uint8Array {
-  return readFileSync(path);
+  const fd = openSync(path, 'r');
+  try {
+    const stats = fstatSync(fd);
+    if (stats.isDirectory()) throw Object.assign(new Error(`EISDIR: ${String(path)} is a directory`), { code: 'EISDIR' });
+    const size = stats.size;
+    const bytes = allocateImageBytes(size) ?? new Uint8Array(size);
+    let read = 0;
+    while (read < size) {
+      const n = readSync(fd, bytes, read, size - read, read);
+      if (n === 0) return bytes.subarray(0, read); // the file shrank meanwhile: a truncated image fails its length check
+      read += n;
+    }
+    return bytes;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Node, Deno and Bun. */
@@ -37,10 +59,10 @@ export const nodePlatform: Platform = {
   readFile,
   defaultData(): DictionaryData {
     if (!defaultData) {
-      const path = fileURLToPath(DEFAULT_DICTIONARY);
+      const path = DEFAULT_DICTIONARY.pathname;
       let bytes: Uint8Array;
       try {
-        bytes = readFile(path);
+        bytes = readFile(DEFAULT_DICTIONARY);
       } catch (error) {
         throw new Error(
           `jieba-ts: cannot read the default dictionary image ${path} (${(error as Error).message}); ` +

@@ -1,12 +1,12 @@
 /**
  * What a tokenizer needs from its runtime: reading files, and the default
  * dictionary. Node, Deno and Bun read the package's files
- * (`./node.ts`); a browser has neither and fetches instead.
+ * (`./node-platform.ts`); a browser has neither and fetches instead (`./browser.ts`).
  *
  * @module
  */
 
-import type { DictionaryData } from '../data/load.js';
+import type { DictionaryData } from './data/load.js';
 
 /** Runtime services a tokenizer uses. */
 export interface Platform {

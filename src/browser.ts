@@ -1,0 +1,124 @@
+/**
+ * jieba-ts for browsers and edge workers (`jieba-ts/browser`): no file
+ * system, so dictionaries arrive as bytes, or are fetched from URLs by
+ * {@link Tokenizer.load}.
+ *
+ * @example
+ * import { Tokenizer } from 'jieba-ts/browser';
+ *
+ * const tokenizer = await Tokenizer.load(); // fetches the compiled default dictionary
+ * tokenizer.cut('我来到北京清华大学'); // ['我', '来到', '北京', '清华大学']
+ *
+ * @module
+ */
+
+import { dictionaryFromBytes, type DictionaryData } from './data/load.js';
+import { isImage } from './data/image.js';
+import { DictionaryError } from './dictionary/errors.js';
+import type { Platform } from './platform.js';
+import { TokenizerCore, type DictionarySource, type TokenizerOptions } from './tokenizer.js';
+
+export type { CutOptions, DictionarySource, Token, TokenizeOptions, TokenizerOptions } from './tokenizer.js';
+export { DictionaryError } from './dictionary/errors.js';
+
+/**
+ * URL of the compiled default dictionary in the package. Bundlers that
+ * understand `new URL(path, import.meta.url)` (Vite, webpack 5, esbuild with
+ * a loader) copy the file and rewrite the URL.
+ */
+export const DEFAULT_DICTIONARY = new URL('../data/default.img', import.meta.url);
+
+/** URL of the compiled big dictionary (`dict.txt.big`, with traditional-Chinese words). */
+export const BIG_DICTIONARY = new URL('../data/big.img', import.meta.url);
+
+/** Options of {@link Tokenizer.load}. */
+export interface LoadOptions {
+  /**
+   * The main dictionary: a URL (fetched), or anything the constructor
+   * takes. The default dictionary when absent.
+   *
+   * @example
+   * await Tokenizer.load({ dict: BIG_DICTIONARY });
+   * await Tokenizer.load({ dict: '/dicts/mine.img' });
+   */
+  dict?: DictionarySource;
+  /**
+   * The `fetch` to use, for workers or tests.
+   *
+   * @defaultValue globalThis.fetch
+   * @example
+   * await Tokenizer.load({ fetch: myFetch });
+   */
+  fetch?: typeof fetch;
+}
+
+async function fetchBytes(url: string | URL, fetchImpl: typeof fetch): Promise<Uint8Array> {
+  const name = String(url);
+  let response: Response;
+  try {
+    response = await fetchImpl(url);
+  } catch (error) {
+    throw new DictionaryError(`cannot fetch ${name}: ${(error as Error).message}`, name);
+  }
+  if (!response.ok) throw new DictionaryError(`cannot fetch ${name}: HTTP ${response.status}`, name);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+function platformWith(defaults: DictionaryData | undefined): Platform {
+  return {
+    readFile(path) {
+      throw new Error(
+        `jieba-ts: cannot read ${String(path)} here: browsers have no file system; pass the bytes, or use await Tokenizer.load({ dict: url })`,
+      );
+    },
+    defaultData() {
+      if (!defaults) {
+        throw new Error('jieba-ts: in a browser, create tokenizers with await Tokenizer.load(), or pass a compiled image as dict');
+      }
+      return defaults;
+    },
+  };
+}
+
+/**
+ * A Chinese word segmenter identical to Python jieba 0.42.1, for browsers.
+ * Create it with {@link Tokenizer.load}, or synchronously from the bytes of
+ * a compiled image (`new Tokenizer({ dict: bytes })`).
+ *
+ * @example
+ * const tokenizer = await Tokenizer.load();
+ * tokenizer.cut('他来到了网易杭研大厦'); // ['他', '来到', '了', '网易', '杭研', '大厦']
+ */
+export class Tokenizer extends TokenizerCore {
+  /**
+   * @param options - `dict` must be bytes or text here (a compiled image
+   *   carries everything; text also needs the default dictionary's HMM,
+   *   which only {@link Tokenizer.load} fetches)
+   * @param defaults - the default dictionary, when already loaded
+   */
+  constructor(options: TokenizerOptions = {}, defaults?: DictionaryData) {
+    super(options, platformWith(defaults));
+  }
+
+  /**
+   * Fetch what the tokenizer needs and create it, loaded.
+   *
+   * @example
+   * const tokenizer = await Tokenizer.load({ dict: BIG_DICTIONARY });
+   */
+  static async load(options: LoadOptions = {}): Promise<Tokenizer> {
+    const fetchImpl = options.fetch ?? globalThis.fetch;
+    let dict = options.dict;
+    if (typeof dict === 'string' || dict instanceof URL) dict = await fetchBytes(dict, fetchImpl);
+    const bytes = dict instanceof ArrayBuffer ? new Uint8Array(dict) : dict;
+    let defaults: DictionaryData | undefined;
+    if (!(bytes instanceof Uint8Array && isImage(bytes))) {
+      // The default dictionary itself, or the HMM that a text dictionary lacks.
+      const url = DEFAULT_DICTIONARY;
+      defaults = dictionaryFromBytes(await fetchBytes(url, fetchImpl), String(url), () => {
+        throw new DictionaryError(`${String(url)} lacks the HMM`, String(url));
+      });
+    }
+    return new Tokenizer({ dict: bytes, eager: true }, defaults);
+  }
+}

@@ -1,0 +1,186 @@
+/**
+ * The image checksum, in JavaScript and in WebAssembly.
+ *
+ * The checksum runs once per image load, over megabytes, at start-up, when
+ * JavaScript is still cold (interpreted, then compiled on the fly): that
+ * costs 5-10 ms, a third of the start-up budget. WebAssembly is compiled
+ * before it runs, so the same function takes about a millisecond. An image
+ * read straight into a WebAssembly memory ({@link allocateImageBytes}) is
+ * checked there; anything else, and any runtime that refuses to compile
+ * WebAssembly (some edge workers), uses the JavaScript version. Both compute
+ * the same value; `test/data/checksum.test.ts` holds them to it.
+ *
+ * @module
+ */
+
+const M = 0x5bd1e995;
+const K = 0xcc9e2d51;
+const SEEDS = [0x811c9dc5, 0x01000193, 0x9e3779b9, 0x85ebca6b] as const;
+
+/**
+ * A 32-bit hash of `words`: four lanes, each mixing every fourth word
+ * (multiply, xor-shift), folded together at the end. The lanes run in
+ * parallel on the processor; any truncation, flipped bit or moved block
+ * changes the result with near certainty. It guards against damage, not
+ * tampering.
+ *
+ * @example
+ * checksum(Int32Array.of(1, 2, 3)); // a 32-bit unsigned number
+ */
+export function checksum(words: Int32Array): number {
+  let a: number = SEEDS[0];
+  let b: number = SEEDS[1];
+  let c: number = SEEDS[2];
+  let d: number = SEEDS[3];
+  const n = words.length;
+  const body = n - (n % 4);
+  for (let i = 0; i < body; i += 4) {
+    a = Math.imul(a ^ words[i]!, M);
+    b = Math.imul(b ^ words[i + 1]!, M);
+    c = Math.imul(c ^ words[i + 2]!, M);
+    d = Math.imul(d ^ words[i + 3]!, M);
+    a ^= a >>> 15;
+    b ^= b >>> 15;
+    c ^= c >>> 15;
+    d ^= d >>> 15;
+  }
+  let h = Math.imul(a ^ (b >>> 7) ^ (b << 25), M) ^ Math.imul(c ^ (d >>> 13) ^ (d << 19), K) ^ n;
+  for (let i = body; i < n; i++) h = Math.imul(h ^ words[i]!, M) ^ (h >>> 15);
+  h ^= h >>> 13;
+  return Math.imul(h, M) >>> 0;
+}
+
+// WebAssembly opcodes used below.
+const op = {
+  block: 0x02, loop: 0x03, br: 0x0c, brIf: 0x0d, end: 0x0b,
+  get: 0x20, set: 0x21, tee: 0x22, load: 0x28, const: 0x41,
+  geU: 0x4f, add: 0x6a, mul: 0x6c, and: 0x71, xor: 0x73, shl: 0x74, shrU: 0x76,
+} as const;
+
+/** Signed LEB128, as `i32.const` wants its operand. */
+function sleb(value: number): number[] {
+  const out: number[] = [];
+  value |= 0;
+  for (;;) {
+    const byte = value & 0x7f;
+    value >>= 7;
+    if ((value === 0 && (byte & 0x40) === 0) || (value === -1 && (byte & 0x40) !== 0)) return [...out, byte];
+    out.push(byte | 0x80);
+  }
+}
+
+/** Unsigned LEB128, for sizes and counts. */
+function uleb(value: number): number[] {
+  const out: number[] = [];
+  do {
+    const byte = value & 0x7f;
+    value >>>= 7;
+    out.push(value === 0 ? byte : byte | 0x80);
+  } while (value !== 0);
+  return out;
+}
+
+function section(id: number, content: number[]): number[] {
+  return [id, ...uleb(content.length), ...content];
+}
+
+/**
+ * The same hash as {@link checksum}, as a WebAssembly module exporting
+ * `memory` (initially empty) and `hash(byteOffset, wordCount) -> i32`.
+ * Locals: 0 pointer, 1 word count, 2-5 lanes a-d, 6 cursor, 7 end of the
+ * four-word part, 8 h, 9 end.
+ */
+function moduleBytes(): Uint8Array {
+  const [PTR, N, A, B, C, D, P, BODY_END, H, END] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9] as const;
+  const i32 = (v: number): number[] => [op.const, ...sleb(v)];
+  const lane = (local: number, offset: number): number[] => [
+    op.get, local, op.get, P, op.load, 2, offset, op.xor, ...i32(M), op.mul, op.tee, local,
+    op.get, local, ...i32(15), op.shrU, op.xor, op.set, local,
+  ];
+  const code = [
+    ...i32(SEEDS[0]), op.set, A, ...i32(SEEDS[1]), op.set, B, ...i32(SEEDS[2]), op.set, C, ...i32(SEEDS[3]), op.set, D,
+    op.get, PTR, op.set, P,
+    op.get, PTR, op.get, N, ...i32(-4), op.and, ...i32(2), op.shl, op.add, op.set, BODY_END,
+    op.get, PTR, op.get, N, ...i32(2), op.shl, op.add, op.set, END,
+    op.block, 0x40, op.loop, 0x40,
+    op.get, P, op.get, BODY_END, op.geU, op.brIf, 1,
+    ...lane(A, 0), ...lane(B, 4), ...lane(C, 8), ...lane(D, 12),
+    op.get, P, ...i32(16), op.add, op.set, P,
+    op.br, 0, op.end, op.end,
+    // h = imul(a ^ (b >>> 7) ^ (b << 25), M) ^ imul(c ^ (d >>> 13) ^ (d << 19), K) ^ n
+    op.get, A, op.get, B, ...i32(7), op.shrU, op.xor, op.get, B, ...i32(25), op.shl, op.xor, ...i32(M), op.mul,
+    op.get, C, op.get, D, ...i32(13), op.shrU, op.xor, op.get, D, ...i32(19), op.shl, op.xor, ...i32(K), op.mul,
+    op.xor, op.get, N, op.xor, op.set, H,
+    op.block, 0x40, op.loop, 0x40,
+    op.get, P, op.get, END, op.geU, op.brIf, 1,
+    op.get, H, op.get, P, op.load, 2, 0, op.xor, ...i32(M), op.mul, op.get, H, ...i32(15), op.shrU, op.xor, op.set, H,
+    op.get, P, ...i32(4), op.add, op.set, P,
+    op.br, 0, op.end, op.end,
+    op.get, H, op.get, H, ...i32(13), op.shrU, op.xor, ...i32(M), op.mul,
+    op.end,
+  ];
+  const body = [1, 8, 0x7f, ...code]; // one group of 8 i32 locals
+  const name = (text: string): number[] => [text.length, ...[...text].map((ch) => ch.charCodeAt(0))];
+  return Uint8Array.from([
+    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+    ...section(1, [1, 0x60, 2, 0x7f, 0x7f, 1, 0x7f]), // type: (i32, i32) -> i32
+    ...section(3, [1, 0]), // one function of type 0
+    ...section(5, [1, 0, 0]), // one memory, at least 0 pages
+    ...section(7, [2, ...name('memory'), 2, 0, ...name('hash'), 0, 0]),
+    ...section(10, [1, ...uleb(body.length), ...body]), // the function's code
+  ]);
+}
+
+/** The part of the WebAssembly API used here (typed locally: the project's lib has no DOM). */
+interface WasmApi {
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object) => { exports: Record<string, unknown> };
+}
+interface WasmMemory {
+  grow(pages: number): number;
+  readonly buffer: ArrayBuffer;
+}
+type Hash = (byteOffset: number, words: number) => number;
+
+/**
+ * Hash functions of the memories {@link allocateImageBytes} made, by their
+ * buffer, and the compiled module (null where WebAssembly is unavailable).
+ * Both are caches of immutable things: nothing observable depends on them.
+ */
+const hashers = new WeakMap<ArrayBufferLike, Hash>();
+let compiled: object | null | undefined;
+
+/**
+ * Zeroed memory for an image of `byteLength` bytes, inside a WebAssembly
+ * memory whose checksum runs compiled; or `undefined` where WebAssembly is
+ * unavailable. Fill it, then hand it to `decodeImage`. The memory never
+ * grows afterwards, so views over it stay valid.
+ */
+export function allocateImageBytes(byteLength: number): Uint8Array | undefined {
+  const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
+  if (compiled === undefined) {
+    try {
+      compiled = wasm ? new wasm.Module(moduleBytes()) : null;
+    } catch {
+      compiled = null; // e.g. a worker runtime that forbids compiling code at run time
+    }
+  }
+  if (compiled === null || !wasm) return undefined;
+  const instance = new wasm.Instance(compiled);
+  const memory = instance.exports.memory as WasmMemory;
+  memory.grow(Math.ceil(byteLength / 65536));
+  const hash = instance.exports.hash as Hash;
+  hashers.set(memory.buffer, hash);
+  return new Uint8Array(memory.buffer, 0, byteLength);
+}
+
+/**
+ * {@link checksum} of the 32-bit words of `bytes` from `start` to the end,
+ * compiled when `bytes` came from {@link allocateImageBytes}.
+ */
+export function checksumOf(bytes: Uint8Array, start: number): number {
+  const words = (bytes.length - start) >>> 2;
+  const hash = hashers.get(bytes.buffer);
+  if (hash) return hash(bytes.byteOffset + start, words) >>> 0;
+  return checksum(new Int32Array(bytes.buffer, bytes.byteOffset + start, words));
+}
