@@ -1,0 +1,40 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { allocateImageBytes, checksum, checksumOf } from '../../src/data/checksum.js';
+import { seededRandom } from '../../compat/random-text.js';
+
+describe('image checksum', () => {
+  it('is the same in WebAssembly and in JavaScript, for every length and content', () => {
+    const random = seededRandom(5);
+    for (const words of [0, 1, 2, 3, 4, 5, 7, 8, 9, 63, 64, 65, 1000, 4099, 70000]) {
+      const bytes = allocateImageBytes(24 + 4 * words);
+      assert.ok(bytes, 'WebAssembly is available in Node');
+      for (let i = 0; i < bytes.length; i++) bytes[i] = Math.floor(random() * 256);
+      const copy = new Int32Array(bytes.slice(24).buffer);
+      assert.equal(checksumOf(bytes, 24), checksum(copy), `${words} words`);
+      assert.equal(checksumOf(bytes.slice(), 24), checksum(copy), 'plain memory takes the JavaScript path');
+    }
+  });
+
+  it('changes when any single bit changes', () => {
+    const bytes = allocateImageBytes(24 + 4 * 40)!;
+    bytes.fill(7);
+    const base = checksumOf(bytes, 24);
+    for (let i = 24; i < bytes.length; i++) {
+      for (const bit of [1, 0x80]) {
+        bytes[i]! ^= bit;
+        assert.notEqual(checksumOf(bytes, 24), base, `byte ${i} bit ${bit}`);
+        bytes[i]! ^= bit;
+      }
+    }
+  });
+
+  it('gives memory that keeps its views (it never grows after allocation)', () => {
+    const bytes = allocateImageBytes(200_000)!;
+    const view = new Float64Array(bytes.buffer, 0, 10);
+    view[3] = 1.5;
+    checksumOf(bytes, 24);
+    assert.equal(new Float64Array(bytes.buffer, 0, 10)[3], 1.5);
+    assert.equal(bytes.length, 200_000);
+  });
+});
