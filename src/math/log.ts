@@ -1,16 +1,17 @@
 /**
- * The natural logarithm, correctly rounded.
+ * The natural logarithm exactly as Python's `math.log` computes it on
+ * Linux: glibc's `log` (2.28 and later), bit for bit.
  *
  * jieba scores a route as a sum of `log(freq) - log(total)`, and a route
- * decision can turn on the last bit of those sums. Python's `math.log` calls
- * the C library. V8's `Math.log` differs from glibc's for about 0.8% of the
- * integers below five million (3 among them), so it cannot be used. This
- * function computes the logarithm in double-double arithmetic (about 106
- * bits) and rounds once, which agrees with glibc for every frequency of
- * jieba's default dictionary and for its total (`test/math/log.test.ts`
- * checks them bit for bit against values Python printed). glibc itself is
- * not correctly rounded everywhere: for about 3 integers in 100,000 it is
- * off by one unit in the last place, and this function does not copy that.
+ * decision can turn on the last bit of those sums (repeated characters make
+ * exact ties: 深深深 can be split two ways with equal scores). V8's
+ * `Math.log` differs from glibc's for about 0.8% of the integers below five
+ * million, and even a correctly rounded logarithm differs from glibc's for
+ * about 3 integers in 100,000, where glibc's error is just above half a
+ * unit in the last place. So this module follows glibc's algorithm step by
+ * step, with its table (`./log-data.ts`), and computes its one fused
+ * multiply-add exactly. `test/math/log.test.ts` checks it against values
+ * Python printed, for millions of integers and for random doubles.
  *
  * It is not on the hot path: logarithms are taken when a dictionary is built
  * or a word is added, once per distinct frequency.
@@ -18,78 +19,72 @@
  * @module
  */
 
+import { INVC_LOGC, LN2_HI, LN2_LO, POLY, POLY_NEAR_ONE } from './log-data.js';
+
 const SPLITTER = 134217729; // 2^27 + 1, Veltkamp's constant for splitting a double
-const SQRT2 = Math.SQRT2;
-const LN2_HI = 0.6931471805599453; // 0x1.62e42fefa39efp-1
-const LN2_LO = 2.3190468138462996e-17; // 0x1.abc9e3b39803fp-56
-const TWO_POW_54 = 18014398509481984;
-const MIN_NORMAL = 2.2250738585072014e-308;
+const TWO_POW_27 = 134217728;
+const TWO_POW_52 = 4503599627370496;
 
-/** A double-double value: `hi + lo` with `|lo| <= ulp(hi) / 2`. */
-type DD = readonly [hi: number, lo: number];
+const scratch = new DataView(new ArrayBuffer(8));
 
-function twoSum(a: number, b: number): DD {
-  const s = a + b;
-  const bb = s - a;
-  return [s, a - (s - bb) + (b - bb)];
+/** Bits of a double as a BigInt-free pair: high and low 32-bit words. */
+function bitsOf(x: number): [high: number, low: number] {
+  scratch.setFloat64(0, x);
+  return [scratch.getUint32(0), scratch.getUint32(4)];
 }
 
-function quickTwoSum(a: number, b: number): DD {
-  const s = a + b;
-  return [s, b - (s - a)];
-}
-
-function twoProd(a: number, b: number): DD {
-  const p = a * b;
-  let t = SPLITTER * a;
-  const ah = t - (t - a);
-  const al = a - ah;
-  t = SPLITTER * b;
-  const bh = t - (t - b);
-  const bl = b - bh;
-  return [p, ah * bh - p + ah * bl + al * bh + al * bl];
-}
-
-function ddAdd(a: DD, b: DD): DD {
-  const [s1, s2] = twoSum(a[0], b[0]);
-  const [t1, t2] = twoSum(a[1], b[1]);
-  const [u1, u2] = quickTwoSum(s1, s2 + t1);
-  return quickTwoSum(u1, u2 + t2);
-}
-
-function ddMul(a: DD, b: DD): DD {
-  const [p1, p2] = twoProd(a[0], b[0]);
-  return quickTwoSum(p1, p2 + (a[0] * b[1] + a[1] * b[0]));
-}
-
-function ddSub(a: DD, b: DD): DD {
-  return ddAdd(a, [-b[0], -b[1]]);
-}
-
-function ddDiv(a: DD, b: DD): DD {
-  const q1 = a[0] / b[0];
-  let r = ddSub(a, ddMul(b, [q1, 0]));
-  const q2 = r[0] / b[0];
-  r = ddSub(r, ddMul(b, [q2, 0]));
-  const q3 = r[0] / b[0];
-  return ddAdd(quickTwoSum(q1, q2), [q3, 0]);
+function fromBits(high: number, low: number): number {
+  scratch.setUint32(0, high >>> 0);
+  scratch.setUint32(4, low >>> 0);
+  return scratch.getFloat64(0);
 }
 
 /**
- * `1 / (2k + 1)` for k = 0..22 in double-double: the coefficients of
- * `atanh(s) / s = sum s^(2k) / (2k + 1)`. With `|s| <= 0.1716`, 23 terms
- * leave a truncation error below 2^-112.
+ * `fma(z, invc, -1)`, rounded once, for `z * invc` within 1/128 of 1 (as
+ * the table guarantees). The product is split exactly into `p + e`
+ * (Dekker); `p - 1` is exact (Sterbenz), so `(p - 1) + e` is the exact
+ * result rounded once.
  */
-const INVERSE_ODDS: readonly DD[] = Array.from({ length: 23 }, (_, k) => ddDiv([1, 0], [2 * k + 1, 0]));
+function fmaMinusOne(z: number, invc: number): number {
+  const p = z * invc;
+  let t = SPLITTER * z;
+  const zh = t - (t - z);
+  const zl = z - zh;
+  t = SPLITTER * invc;
+  const ih = t - (t - invc);
+  const il = invc - ih;
+  const e = zh * ih - p + zh * il + zl * ih + zl * il;
+  return p - 1 + e;
+}
 
-const view = new DataView(new ArrayBuffer(8));
+/** Inputs within about 1/16 of 1: a longer polynomial, no table. */
+function logNearOne(x: number): number {
+  const B = POLY_NEAR_ONE;
+  const r = x - 1;
+  const r2 = r * r;
+  const r3 = r * r2;
+  let y =
+    r3 * (B[1] + r * B[2] + r2 * B[3] + r3 * (B[4] + r * B[5] + r2 * B[6] + r3 * (B[7] + r * B[8] + r2 * B[9] + r3 * B[10])));
+  // Split r so that r*r is exact in hi + lo.
+  let w = r * TWO_POW_27;
+  const rhi = r + w - w;
+  const rlo = r - rhi;
+  w = rhi * rhi * B[0]; // B[0] is -0.5
+  const hi = r + w;
+  let lo = r - hi + w;
+  lo += B[0] * rlo * (rhi + r);
+  y += lo;
+  y += hi;
+  return y;
+}
 
 /**
- * Natural logarithm of `x`, correctly rounded to the nearest double (as the
- * C library's `log` gives it, and so Python's `math.log`).
+ * Natural logarithm of `x`, equal bit for bit to glibc's `log` and so to
+ * Python's `math.log` on Linux (on processors with fused multiply-add, which
+ * glibc uses when it can: all x86-64 of the last decade and all ARM64).
  *
  * Returns `-Infinity` for 0, `NaN` for negative numbers and NaN, `Infinity`
- * for `Infinity`, like `Math.log`.
+ * for `Infinity`, like `Math.log` (Python raises for the first two).
  *
  * @example
  * pythonLog(3); // 1.0986122886681098, where Math.log(3) is 1.0986122886681096
@@ -97,31 +92,31 @@ const view = new DataView(new ArrayBuffer(8));
 export function pythonLog(x: number): number {
   if (!(x > 0)) return x === 0 ? -Infinity : NaN;
   if (x === Infinity) return Infinity;
+  if (x === 1) return 0;
+  if (x >= 0.9375 && x < 1.064697265625) return logNearOne(x); // [1 - 0x1p-4, 1 + 0x1.09p-4)
 
-  // Split x = m * 2^e with m in (sqrt(1/2), sqrt(2)], exactly.
-  let e = 0;
-  if (x < MIN_NORMAL) {
-    x *= TWO_POW_54;
-    e = -54;
+  let [high, low] = bitsOf(x);
+  let k = 0;
+  if (high < 0x00100000) {
+    // Subnormal: scale into the normal range first.
+    [high, low] = bitsOf(x * TWO_POW_52);
+    k = -52;
   }
-  view.setFloat64(0, x);
-  const highWord = view.getUint32(0);
-  e += ((highWord >>> 20) & 0x7ff) - 1023;
-  view.setUint32(0, (highWord & 0x800fffff) | (1023 << 20));
-  let m = view.getFloat64(0);
-  if (m > SQRT2) {
-    m /= 2;
-    e += 1;
-  }
+  // x = 2^k z with z in [0x1.6p-1, 0x1.6p0) (OFF = 0x3fe6000000000000 in glibc).
+  const tmpHigh = (high - 0x3fe60000) | 0;
+  const i = (tmpHigh >>> 13) & 127; // bits 45..51 of tmp
+  k += tmpHigh >> 20; // arithmetic shift: the exponent relative to OFF
+  const z = fromBits(high - (tmpHigh & 0xfff00000), low);
+  const invc = INVC_LOGC[2 * i]!;
+  const logc = INVC_LOGC[2 * i + 1]!;
+  const r = fmaMinusOne(z, invc);
+  const kd = k;
 
-  // log(m) = 2 atanh(s) with s = (m - 1) / (m + 1); m - 1 is exact (Sterbenz).
-  const s = ddDiv([m - 1, 0], twoSum(m, 1));
-  const z = ddMul(s, s);
-  let series = INVERSE_ODDS[INVERSE_ODDS.length - 1]!;
-  for (let k = INVERSE_ODDS.length - 2; k >= 0; k--) series = ddAdd(ddMul(series, z), INVERSE_ODDS[k]!);
-  const logM = ddMul(s, series);
-
-  const eLn2 = ddAdd(twoProd(LN2_HI, e), [LN2_LO * e, 0]);
-  const sum = ddAdd(eLn2, [2 * logM[0], 2 * logM[1]]);
-  return sum[0] + sum[1];
+  // hi + lo = r + log(c) + k ln2; k * LN2_HI + logc is exact by the table's construction.
+  const w = kd * LN2_HI + logc;
+  const hi = w + r;
+  const lo = w - hi + r + kd * LN2_LO;
+  const r2 = r * r;
+  const A = POLY;
+  return lo + r2 * A[0] + r * r2 * (A[1] + r * A[2] + r2 * (A[3] + r * A[4])) + hi;
 }
