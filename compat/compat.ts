@@ -11,6 +11,11 @@
  *   --cli            also compare `python3 -m jieba` and `jieba` byte for
  *                    byte on each FILE, with several flag sets, from the file
  *                    and from standard input
+ *   --dict PATH      compare with this main dictionary (Python's
+ *                    jieba.Tokenizer(PATH), jieba-ts's new Tokenizer({ dict }))
+ *   --scenarios N    also N seeded random dictionary scenarios (addWord,
+ *                    delWord, suggestFreq, user words, cuts; see
+ *                    compat/dict-scenarios.ts)
  *   --report PATH    write every mismatch as a JSON line to PATH
  *
  * Needs Debian's python3-jieba (or JIEBA_PYTHON pointing at an interpreter
@@ -27,23 +32,28 @@ import { MODES, differingModes, runJiebaTs, type Mode } from './modes.js';
 import { PYTHON, runOracle } from './oracle-client.js';
 import { dictionaryWords, textsOfFile } from './inputs.js';
 import { RandomText } from './random-text.js';
+import { randomScenarios, runScenario, runScenariosInPython, sameResult } from './dict-scenarios.js';
 
 interface Args {
   files: string[];
   random: number;
   seed: number;
   cli: boolean;
+  dict: string | undefined;
+  scenarios: number;
   report: string | undefined;
 }
 
 function parse(argv: string[]): Args {
-  const args: Args = { files: [], random: 0, seed: 1, cli: false, report: undefined };
+  const args: Args = { files: [], random: 0, seed: 1, cli: false, dict: undefined, scenarios: 0, report: undefined };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--random') args.random = Number(argv[++i]);
     else if (arg === '--seed') args.seed = Number(argv[++i]);
     else if (arg === '--cli') args.cli = true;
     else if (arg === '--report') args.report = argv[++i];
+    else if (arg === '--dict') args.dict = argv[++i];
+    else if (arg === '--scenarios') args.scenarios = Number(argv[++i]);
     else if (arg.startsWith('--')) throw new Error(`unknown option ${arg}`);
     else args.files.push(arg);
   }
@@ -58,15 +68,15 @@ interface Tally {
   identical: Record<Mode, number>;
 }
 
-async function compareTexts(label: string, texts: string[], mismatches: object[]): Promise<Tally> {
+async function compareTexts(label: string, texts: string[], mismatches: object[], dict?: string): Promise<Tally> {
   const tally: Tally = {
     label,
     inputs: texts.length,
     chars: texts.reduce((n, t) => n + t.length, 0),
     identical: Object.fromEntries(MODES.map((m) => [m, 0])) as Record<Mode, number>,
   };
-  const expected = await runOracle(texts);
-  const tokenizer = new Tokenizer();
+  const expected = await runOracle(texts, 2, dict);
+  const tokenizer = new Tokenizer(dict ? { dict } : {});
   texts.forEach((text, i) => {
     const actual = runJiebaTs(tokenizer, text);
     const differing = new Set(differingModes(expected[i]!, actual));
@@ -114,11 +124,26 @@ async function main(): Promise<number> {
   const args = parse(process.argv.slice(2));
   const mismatches: object[] = [];
   const tallies: Tally[] = [];
-  for (const file of args.files) tallies.push(await compareTexts(file, textsOfFile(file), mismatches));
+  for (const file of args.files) tallies.push(await compareTexts(file, textsOfFile(file), mismatches, args.dict));
   if (args.random > 0) {
     const generator = new RandomText(args.seed, dictionaryWords());
     const texts = Array.from({ length: args.random }, () => generator.next());
-    tallies.push(await compareTexts(`random (seed ${args.seed})`, texts, mismatches));
+    tallies.push(await compareTexts(`random (seed ${args.seed})`, texts, mismatches, args.dict));
+  }
+  if (args.scenarios > 0) {
+    const scenarios = randomScenarios(args.seed, args.scenarios, dictionaryWords());
+    const expected = await runScenariosInPython(scenarios);
+    let operations = 0;
+    let identical = 0;
+    scenarios.forEach((scenario, s) => {
+      const actual = runScenario(scenario);
+      scenario.ops.forEach((op, i) => {
+        operations++;
+        if (sameResult(expected[s]![i]!, actual[i]!)) identical++;
+        else mismatches.push({ label: 'scenario', op, python: expected[s]![i], jiebaTs: actual[i] });
+      });
+    });
+    console.log(`dictionary scenarios: ${scenarios.length} scenarios, ${identical} of ${operations} operations identical (${((100 * identical) / operations).toFixed(3)}%)`);
   }
   if (tallies.length > 1) {
     const all: Tally = {
