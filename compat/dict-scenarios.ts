@@ -25,6 +25,7 @@ export type Operation =
   | ['cut', string, boolean]
   | ['cut_all', string]
   | ['search', string, boolean]
+  | ['tag', string, boolean]
   | ['total']
   | ['freq', string];
 
@@ -70,6 +71,8 @@ export function runScenario(scenario: Scenario): OpResult[] {
           return tokenizer.cutAll(op[1]);
         case 'search':
           return tokenizer.cutForSearch(op[1], { hmm: op[2] });
+        case 'tag':
+          return tokenizer.tag(op[1], { hmm: op[2] }).flatMap(({ word, tag }) => [word, tag]);
         case 'total':
           return tokenizer.total;
         case 'freq':
@@ -159,8 +162,9 @@ export function randomScenarios(seed: number, count: number, dictionaryWords: re
         ops.push(['suggest_freq', [word.slice(0, cut), word.slice(cut)], random() < 0.5]);
       } else if (roll < 0.67) ops.push(['cut', text(), random() < 0.5]);
       else if (roll < 0.77) ops.push(['cut_all', text()]);
-      else if (roll < 0.87) ops.push(['search', text(), random() < 0.5]);
-      else if (roll < 0.92) ops.push(['total']);
+      else if (roll < 0.85) ops.push(['search', text(), random() < 0.5]);
+      else if (roll < 0.9) ops.push(['tag', text(), random() < 0.5]);
+      else if (roll < 0.93) ops.push(['total']);
       else ops.push(['freq', random() < 0.8 ? word : word.slice(0, 1)]);
     }
     scenarios.push({ dict: null, ops });

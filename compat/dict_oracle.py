@@ -15,6 +15,7 @@ Operations:
   ["cut", text, hmm]                 -> [str]
   ["cut_all", text]                  -> [str]
   ["search", text, hmm]              -> [str]
+  ["tag", text, hmm]                 -> [word, tag, word, tag, ...] (posseg)
   ["total"]                          -> int
   ["freq", word]                     -> int or null
 Errors are reported as {"error": "ExceptionName: message"}.
@@ -25,6 +26,7 @@ import sys
 
 import jieba
 import jieba.finalseg
+import jieba.posseg
 
 jieba.setLogLevel(60)
 
@@ -32,6 +34,7 @@ jieba.setLogLevel(60)
 def run(scenario):
     jieba.finalseg.Force_Split_Words.clear()
     tokenizer = jieba.Tokenizer(scenario["dict"]) if scenario.get("dict") else jieba.Tokenizer()
+    pos = None
     results = []
     for op in scenario["ops"]:
         name, args = op[0], op[1:]
@@ -57,6 +60,13 @@ def run(scenario):
                 results.append(tokenizer.lcut(args[0], cut_all=True))
             elif name == "search":
                 results.append(tokenizer.lcut_for_search(args[0], HMM=args[1]))
+            elif name == "tag":
+                # Created at the first tag, like jieba.posseg's default one at import.
+                pos = pos or jieba.posseg.POSTokenizer(tokenizer)
+                flat = []
+                for word, flag in pos.lcut(args[0], HMM=args[1]):
+                    flat += [word, flag]
+                results.append(flat)
             elif name == "total":
                 tokenizer.check_initialized()
                 results.append(tokenizer.total)

@@ -117,7 +117,10 @@ function writeArgparseFacts(): void {
 }
 
 /** Flag sets for the command-line goldens, run on each input by file and by standard input. */
-const CLI_FLAG_SETS: readonly string[][] = [[], ['-d'], ['-d', '|'], ['-d='], ['-a'], ['-n'], ['-a', '-n'], ['-d', '-a']];
+const CLI_FLAG_SETS: readonly string[][] = [
+  [], ['-d'], ['-d', '|'], ['-d='], ['-a'], ['-n'], ['-a', '-n'], ['-d', '-a'],
+  ['-p'], ['-p', '/', '-n'], ['-p', '-a'], ['-p', '-d', '|'], ['-p', ''],
+];
 
 /** Dictionary flag sets, run on modern-mixed.txt only; paths are relative to the repository. */
 const CLI_DICT_FLAG_SETS: readonly string[][] = [
@@ -126,6 +129,9 @@ const CLI_DICT_FLAG_SETS: readonly string[][] = [
   ['-D', 'test/fixtures/dict/small-dict.txt', '-u', 'test/fixtures/dict/jieba-userdict.txt'],
   ['-D', 'data/jieba/dict.txt.big', '-n'],
   ['-D', 'data/jieba/dict.txt.big', '-a'],
+  ['-p', '-u', 'test/fixtures/dict/user-formats.txt'],
+  ['-p', '-D', 'test/fixtures/dict/small-dict.txt'],
+  ['-p', '-D', 'data/jieba/dict.txt.big', '-n'],
 ];
 
 function writeCliGoldens(): void {
@@ -153,7 +159,15 @@ function writeCliGoldens(): void {
 
 /** Cut `text` every way a scenario can. */
 function cutsOf(text: string): Operation[] {
-  return [['cut', text, true], ['cut', text, false], ['cut_all', text], ['search', text, true], ['search', text, false]];
+  return [
+    ['cut', text, true],
+    ['cut', text, false],
+    ['cut_all', text],
+    ['search', text, true],
+    ['search', text, false],
+    ['tag', text, true],
+    ['tag', text, false],
+  ];
 }
 
 const USER_DICT_SENTENCES = [

@@ -22,12 +22,17 @@ export const MODES = [
   'tokenize_no_hmm',
   'tokenize_search',
   'tokenize_search_no_hmm',
+  'tag',
+  'tag_no_hmm',
 ] as const;
 
 /** One compared mode. */
 export type Mode = (typeof MODES)[number];
 
-/** What one side returns for one text: words, or flat code-point offsets for tokenize modes. */
+/**
+ * What one side returns for one text: words; flat code-point offsets for
+ * tokenize modes; flat `[word, tag, ...]` for tag modes.
+ */
 export type ModeResults = Record<Mode, string[] | number[]>;
 
 /** Offsets of `tokens` as `[start0, end0, start1, ...]` in code points of `text`. */
@@ -59,6 +64,8 @@ export function runJiebaTs(tokenizer: Tokenizer, text: string): ModeResults {
     tokenize_no_hmm: codePointOffsets(text, tokenizer.tokenize(text, { hmm: false })),
     tokenize_search: codePointOffsets(text, tokenizer.tokenize(text, { mode: 'search' })),
     tokenize_search_no_hmm: codePointOffsets(text, tokenizer.tokenize(text, { mode: 'search', hmm: false })),
+    tag: tokenizer.tag(text).flatMap(({ word, tag }) => [word, tag]),
+    tag_no_hmm: tokenizer.tag(text, { hmm: false }).flatMap(({ word, tag }) => [word, tag]),
   };
 }
 

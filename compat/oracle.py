@@ -2,6 +2,7 @@
 
 Reads JSON lines {"text": str} on standard input and writes, for each, one
 JSON line with what Python jieba returns in every mode jieba-ts reproduces.
+POS tags (posseg) are written as flat lists [word0, tag0, word1, tag1, ...].
 Tokenize results are written as flat offset lists [start0, end0, start1, ...]
 in code points; their words are checked here against the matching cut
 (tokenize's words are, by construction, lcut's or lcut_for_search's), and a
@@ -15,10 +16,12 @@ import json
 import sys
 
 import jieba
+import jieba.posseg
 
 jieba.setLogLevel(60)
 tk = jieba.Tokenizer(sys.argv[1]) if len(sys.argv) > 1 else jieba.dt
 tk.initialize()
+pos = jieba.posseg.POSTokenizer(tk)
 
 
 def offsets(tokens, words):
@@ -30,6 +33,14 @@ def offsets(tokens, words):
         flat.append(end)
     if got != words:
         raise SystemExit("tokenize words differ from cut words for %r" % (words,))
+    return flat
+
+
+def tagged(pairs):
+    flat = []
+    for word, flag in pairs:
+        flat.append(word)
+        flat.append(flag)
     return flat
 
 
@@ -48,6 +59,8 @@ def run(text):
         "tokenize_no_hmm": offsets(tk.tokenize(text, HMM=False), cut_no_hmm),
         "tokenize_search": offsets(tk.tokenize(text, mode="search"), search),
         "tokenize_search_no_hmm": offsets(tk.tokenize(text, mode="search", HMM=False), search_no_hmm),
+        "tag": tagged(pos.lcut(text)),
+        "tag_no_hmm": tagged(pos.lcut(text, HMM=False)),
     }
 
 

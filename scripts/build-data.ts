@@ -3,7 +3,8 @@
  * loads without parsing:
  *
  * - dist/data/default.img: dict.txt and the finalseg HMM;
- * - dist/data/big.img: dict.txt.big and the same HMM.
+ * - dist/data/big.img: dict.txt.big and the same HMM;
+ * - dist/data/posseg.img: the POS model, loaded when tagging starts.
  *
  * Run by `npm run build` (and so by `npm install`).
  *
@@ -14,27 +15,36 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { encodeDictionaryImage } from '../src/data/load.js';
 import { PrefixDictionary } from '../src/dictionary/prefix-dictionary.js';
+import { encodeImage } from '../src/data/image.js';
+import { posSections, tagSections } from '../src/data/sections.js';
 import { readFinalsegModel } from './finalseg-tables.js';
+import { readPossegModel } from './posseg-tables.js';
 
 const root = new URL('../../', import.meta.url);
 const dataDir = new URL('data/jieba/', root);
 const outDir = new URL('dist/data/', root);
 
+function write(target: string, image: Uint8Array, started: number): void {
+  const out = new URL(target, outDir);
+  writeFileSync(out, image);
+  const ms = Math.round(performance.now() - started);
+  console.log(`jieba-ts: wrote ${fileURLToPath(out)} (${(image.length / 1048576).toFixed(1)} MiB, ${ms} ms)`);
+}
+
 function main(): void {
-  const hmm = readFinalsegModel((file) => readFileSync(new URL(file, dataDir), 'utf8'));
+  const read = (file: string): string => readFileSync(new URL(file, dataDir), 'utf8');
+  const hmm = readFinalsegModel(read);
   mkdirSync(outDir, { recursive: true });
-  for (const [source, target] of [
-    ['dict.txt', 'default.img'],
-    ['dict.txt.big', 'big.img'],
-  ] as const) {
-    const started = performance.now();
-    const dict = PrefixDictionary.fromText(readFileSync(new URL(source, dataDir)), `data/jieba/${source}`);
-    const image = encodeDictionaryImage(dict, hmm);
-    const out = new URL(target, outDir);
-    writeFileSync(out, image);
-    const ms = Math.round(performance.now() - started);
-    console.log(`jieba-ts: wrote ${fileURLToPath(out)} (${(image.length / 1048576).toFixed(1)} MiB, ${ms} ms)`);
-  }
+  const defaultDict = PrefixDictionary.fromText(readFileSync(new URL('dict.txt', dataDir)), 'data/jieba/dict.txt');
+  let started = performance.now();
+  // The default dictionary's word tags travel with the POS model: cutting never needs them.
+  write('default.img', encodeDictionaryImage(defaultDict, hmm, true), started);
+  started = performance.now();
+  const pos = readPossegModel(read);
+  write('posseg.img', encodeImage({ ...posSections(pos), ...tagSections(defaultDict.tags!, 'default.') }), started);
+  started = performance.now();
+  const big = PrefixDictionary.fromText(readFileSync(new URL('dict.txt.big', dataDir)), 'data/jieba/dict.txt.big');
+  write('big.img', encodeDictionaryImage(big, hmm), started);
 }
 
 main();

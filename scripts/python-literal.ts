@@ -1,15 +1,16 @@
 /**
  * A reader for the one Python construct jieba's model files use:
- * `P = { 'key': number-or-dict, ... }`, with single-quoted string keys
- * (escapes `\uXXXX`, `\UXXXXXXXX`, `\xXX`, `\\`, `\'`) and float values.
- * It refuses anything else, so a changed file fails the build loudly.
+ * `P = { key: value, ... }`. Keys are single-quoted strings or tuples of
+ * them; values are floats, strings, tuples, or nested dicts. Strings may use
+ * the escapes `\uXXXX`, `\UXXXXXXXX`, `\xXX`, `\\` and `\'`. Anything else
+ * is refused, so a changed file fails the build loudly.
  *
  * @module
  */
 
-/** A parsed value: a number or a nested table. */
-export type PythonValue = number | PythonTable;
-/** A parsed dict literal, keys in file order. */
+/** A parsed value: a number, a string, a tuple, or a nested table. */
+export type PythonValue = number | string | PythonValue[] | PythonTable;
+/** A parsed dict literal, keys in file order; a tuple key is its items joined by a space. */
 export type PythonTable = Map<string, PythonValue>;
 
 /**
@@ -17,6 +18,7 @@ export type PythonTable = Map<string, PythonValue>;
  *
  * @example
  * readModelTable("P={'B': -0.26, 'E': -3.14e+100}").get('B'); // -0.26
+ * readModelTable("P={('B', 'a'): -4.7}").get('B a'); // -4.7
  */
 export function readModelTable(source: string, name = '<model>'): PythonTable {
   const match = /^P\s*=\s*/m.exec(source);
@@ -71,32 +73,50 @@ export function readModelTable(source: string, name = '<model>'): PythonTable {
     // JavaScript and Python both round decimal literals correctly, so the doubles agree.
     return Number(number![0]);
   };
-  const readTable = (): PythonTable => {
-    expect('{');
-    const table: PythonTable = new Map();
+  /** Items up to `close`, with Python's optional trailing comma. */
+  const readItems = <T>(close: string, readItem: () => T): T[] => {
+    const items: T[] = [];
     skipSpace();
-    if (source[i] === '}') {
-      i++;
-      return table;
-    }
-    for (;;) {
-      const key = readString();
-      expect(':');
-      skipSpace();
-      table.set(key, source[i] === '{' ? readTable() : readNumber());
+    while (source[i] !== close) {
+      items.push(readItem());
       skipSpace();
       if (source[i] === ',') {
         i++;
         skipSpace();
-        if (source[i] === '}') {
-          i++;
-          return table;
-        }
-        continue;
+      } else if (source[i] !== close) {
+        fail(`expected "," or ${JSON.stringify(close)}`);
       }
-      expect('}');
-      return table;
     }
+    i++;
+    return items;
+  };
+  const readValue = (): PythonValue => {
+    skipSpace();
+    if (source[i] === '{') return readTable();
+    if (source[i] === '(') {
+      i++;
+      return readItems(')', readValue);
+    }
+    if (source[i] === "'") return readString();
+    return readNumber();
+  };
+  const readKey = (): string => {
+    skipSpace();
+    if (source[i] !== '(') return readString();
+    i++;
+    return readItems(')', readString).join(' ');
+  };
+  const readTable = (): PythonTable => {
+    expect('{');
+    const table: PythonTable = new Map();
+    for (const [key, value] of readItems('}', (): [string, PythonValue] => {
+      const key = readKey();
+      expect(':');
+      return [key, readValue()];
+    })) {
+      table.set(key, value);
+    }
+    return table;
   };
 
   const table = readTable();

@@ -13,12 +13,15 @@
  */
 
 import { dictionaryFromBytes, type DictionaryData } from './data/load.js';
-import { isImage } from './data/image.js';
+import { decodeImage, isImage } from './data/image.js';
+import { posFromSections, tagsFromSections } from './data/sections.js';
+import type { WordTags } from './dictionary/prefix-dictionary.js';
+import type { PosModel } from './posseg/model.js';
 import { DictionaryError } from './dictionary/errors.js';
 import type { Platform } from './platform.js';
 import { TokenizerCore, type DictionarySource, type TokenizerOptions } from './tokenizer.js';
 
-export type { CutOptions, DictionarySource, Token, TokenizeOptions, TokenizerOptions } from './tokenizer.js';
+export type { CutOptions, DictionarySource, TaggedWord, Token, TokenizeOptions, TokenizerOptions } from './tokenizer.js';
 export { DictionaryError } from './dictionary/errors.js';
 
 /**
@@ -31,6 +34,9 @@ export const DEFAULT_DICTIONARY = new URL('../data/default.img', import.meta.url
 /** URL of the compiled big dictionary (`dict.txt.big`, with traditional-Chinese words). */
 export const BIG_DICTIONARY = new URL('../data/big.img', import.meta.url);
 
+/** URL of the compiled POS model, fetched by `Tokenizer.load({ pos: true })`. */
+export const POS_MODEL = new URL('../data/posseg.img', import.meta.url);
+
 /** Options of {@link Tokenizer.load}. */
 export interface LoadOptions {
   /**
@@ -42,6 +48,15 @@ export interface LoadOptions {
    * await Tokenizer.load({ dict: '/dicts/mine.img' });
    */
   dict?: DictionarySource;
+  /**
+   * Also fetch the POS model, so that `tag` works.
+   *
+   * @defaultValue false
+   * @example
+   * const tokenizer = await Tokenizer.load({ pos: true });
+   * tokenizer.tag('我爱北京天安门');
+   */
+  pos?: boolean;
   /**
    * The `fetch` to use, for workers or tests.
    *
@@ -64,8 +79,9 @@ async function fetchBytes(url: string | URL, fetchImpl: typeof fetch): Promise<U
   return new Uint8Array(await response.arrayBuffer());
 }
 
-function platformWith(defaults: DictionaryData | undefined): Platform {
+function platformWith(defaults: DictionaryData | undefined, pos: PosModel | undefined): Platform {
   return {
+    defaultDictionary: DEFAULT_DICTIONARY,
     readFile(path) {
       throw new Error(
         `jieba-ts: cannot read ${String(path)} here: browsers have no file system; pass the bytes, or use await Tokenizer.load({ dict: url })`,
@@ -76,6 +92,10 @@ function platformWith(defaults: DictionaryData | undefined): Platform {
         throw new Error('jieba-ts: in a browser, create tokenizers with await Tokenizer.load(), or pass a compiled image as dict');
       }
       return defaults;
+    },
+    posModel() {
+      if (!pos) throw new Error('jieba-ts: in a browser, POS tagging needs the model: create the tokenizer with await Tokenizer.load({ pos: true })');
+      return pos;
     },
   };
 }
@@ -95,9 +115,10 @@ export class Tokenizer extends TokenizerCore {
    *   carries everything; text also needs the default dictionary's HMM,
    *   which only {@link Tokenizer.load} fetches)
    * @param defaults - the default dictionary, when already loaded
+   * @param pos - the POS model, when already loaded
    */
-  constructor(options: TokenizerOptions = {}, defaults?: DictionaryData) {
-    super(options, platformWith(defaults));
+  constructor(options: TokenizerOptions = {}, defaults?: DictionaryData, pos?: PosModel) {
+    super(options, platformWith(defaults, pos));
   }
 
   /**
@@ -111,14 +132,27 @@ export class Tokenizer extends TokenizerCore {
     let dict = options.dict;
     if (typeof dict === 'string' || dict instanceof URL) dict = await fetchBytes(dict, fetchImpl);
     const bytes = dict instanceof ArrayBuffer ? new Uint8Array(dict) : dict;
+    let pos: PosModel | undefined;
+    let defaultTags: WordTags | undefined;
+    if (options.pos) {
+      const name = String(POS_MODEL);
+      const sections = decodeImage(await fetchBytes(POS_MODEL, fetchImpl), name);
+      pos = posFromSections(sections, name);
+      defaultTags = tagsFromSections(sections, name, 'default.');
+    }
     let defaults: DictionaryData | undefined;
     if (!(bytes instanceof Uint8Array && isImage(bytes))) {
       // The default dictionary itself, or the HMM that a text dictionary lacks.
       const url = DEFAULT_DICTIONARY;
-      defaults = dictionaryFromBytes(await fetchBytes(url, fetchImpl), String(url), () => {
-        throw new DictionaryError(`${String(url)} lacks the HMM`, String(url));
-      });
+      defaults = dictionaryFromBytes(
+        await fetchBytes(url, fetchImpl),
+        String(url),
+        () => {
+          throw new DictionaryError(`${String(url)} lacks the HMM`, String(url));
+        },
+        defaultTags && (() => defaultTags!),
+      );
     }
-    return new Tokenizer({ dict: bytes, eager: true }, defaults);
+    return new Tokenizer({ dict: bytes, eager: true }, defaults, pos);
   }
 }

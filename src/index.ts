@@ -12,8 +12,8 @@
 import { nodePlatform } from './node-platform.js';
 import { TokenizerCore, type TokenizerOptions } from './tokenizer.js';
 
-export { BIG_DICTIONARY, DEFAULT_DICTIONARY } from './node-platform.js';
-export type { CutOptions, DictionarySource, Token, TokenizeOptions, TokenizerOptions } from './tokenizer.js';
+export { BIG_DICTIONARY, DEFAULT_DICTIONARY, POS_MODEL } from './node-platform.js';
+export type { CutOptions, DictionarySource, TaggedWord, Token, TokenizeOptions, TokenizerOptions } from './tokenizer.js';
 export { DictionaryError } from './dictionary/errors.js';
 
 /**
@@ -79,6 +79,15 @@ export const cutForSearch: Tokenizer['cutForSearch'] = defaultTokenizer.cutForSe
  * tokenize('永和服装'); // [{ word: '永和', start: 0, end: 2 }, { word: '服装', start: 2, end: 4 }]
  */
 export const tokenize: Tokenizer['tokenize'] = defaultTokenizer.tokenize.bind(defaultTokenizer);
+
+/**
+ * {@link Tokenizer.tag} of the default tokenizer: part-of-speech tagging,
+ * as Python's `jieba.posseg.lcut`.
+ *
+ * @example
+ * tag('我爱北京天安门'); // [{ word: '我', tag: 'r' }, { word: '爱', tag: 'v' }, ...]
+ */
+export const tag: Tokenizer['tag'] = defaultTokenizer.tag.bind(defaultTokenizer);
 
 /**
  * {@link Tokenizer.addWord} of the default tokenizer, as Python's

@@ -10,7 +10,11 @@
 
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { allocateImageBytes } from './data/checksum.js';
+import { decodeImage } from './data/image.js';
 import { dictionaryFromBytes, type DictionaryData } from './data/load.js';
+import { posFromSections, tagsFromSections } from './data/sections.js';
+import type { WordTags } from './dictionary/prefix-dictionary.js';
+import type { PosModel } from './posseg/model.js';
 import type { Platform } from './platform.js';
 
 /** The compiled default dictionary (jieba's dict.txt and HMM), `dist/data/default.img`. */
@@ -24,12 +28,38 @@ export const DEFAULT_DICTIONARY = new URL('../data/default.img', import.meta.url
  */
 export const BIG_DICTIONARY = new URL('../data/big.img', import.meta.url);
 
+/** The compiled POS model of `jieba.posseg`, `dist/data/posseg.img`, read when tagging starts. */
+export const POS_MODEL = new URL('../data/posseg.img', import.meta.url);
+
 /**
  * The default data, read once and shared by every tokenizer of the process.
  * It is never modified (each tokenizer keeps its own additions apart), so
  * sharing it is invisible apart from the memory it saves.
  */
 let defaultData: DictionaryData | undefined;
+/** posseg.img (the POS model and the default dictionary's word tags), read once when first needed and shared the same way. */
+let posImage: { model: PosModel; defaultTags: WordTags } | undefined;
+
+function readPosImage(): { model: PosModel; defaultTags: WordTags } {
+  if (!posImage) {
+    const name = POS_MODEL.pathname;
+    const sections = decodeImage(readPackageFile(POS_MODEL), name);
+    const defaultTags = tagsFromSections(sections, name, 'default.');
+    if (!defaultTags) throw new Error(`${name} lacks the default dictionary's tags`);
+    posImage = { model: posFromSections(sections, name), defaultTags };
+  }
+  return posImage;
+}
+
+function readPackageFile(url: URL): Uint8Array {
+  try {
+    return readFile(url);
+  } catch (error) {
+    throw new Error(
+      `jieba-ts: cannot read ${url.pathname} (${(error as Error).message}); in a source checkout, run \`npm run build\``,
+    );
+  }
+}
 
 /**
  * Read a whole file into memory where an image's checksum runs compiled
@@ -57,22 +87,22 @@ function readFile(path: string | URL): Uint8Array {
 /** Node, Deno and Bun. */
 export const nodePlatform: Platform = {
   readFile,
+  defaultDictionary: DEFAULT_DICTIONARY,
   defaultData(): DictionaryData {
     if (!defaultData) {
       const path = DEFAULT_DICTIONARY.pathname;
-      let bytes: Uint8Array;
-      try {
-        bytes = readFile(DEFAULT_DICTIONARY);
-      } catch (error) {
-        throw new Error(
-          `jieba-ts: cannot read the default dictionary image ${path} (${(error as Error).message}); ` +
-            'in a source checkout, run `npm run build`',
-        );
-      }
-      defaultData = dictionaryFromBytes(bytes, path, () => {
-        throw new Error(`${path} lacks the HMM sections`);
-      });
+      defaultData = dictionaryFromBytes(
+        readPackageFile(DEFAULT_DICTIONARY),
+        path,
+        () => {
+          throw new Error(`${path} lacks the HMM sections`);
+        },
+        () => readPosImage().defaultTags,
+      );
     }
     return defaultData;
+  },
+  posModel(): PosModel {
+    return readPosImage().model;
   },
 };

@@ -7,11 +7,16 @@
  */
 
 import type { DictionaryData } from './data/load.js';
+import type { PosModel } from './posseg/model.js';
 
 /** Runtime services a tokenizer uses. */
 export interface Platform {
   /** The bytes of a file given by path or `file:` URL. */
   readFile(path: string | URL): Uint8Array;
+  /** Where the default dictionary's image is; a source naming it gets {@link defaultData}. */
+  readonly defaultDictionary: URL;
   /** jieba's default dictionary and HMM. */
   defaultData(): DictionaryData;
+  /** The POS model of `jieba.posseg`. */
+  posModel(): PosModel;
 }

@@ -13,6 +13,7 @@ import { Dictionary } from './dictionary/dictionary.js';
 import { DictionaryError } from './dictionary/errors.js';
 import { PrefixDictionary } from './dictionary/prefix-dictionary.js';
 import { parseUserDictionary, type UserDictionaryEntry } from './dictionary/user-dictionary.js';
+import { PosTagger } from './posseg/tagger.js';
 import type { Platform } from './platform.js';
 
 /** Options of {@link TokenizerCore.cut} and {@link TokenizerCore.cutForSearch}. */
@@ -41,6 +42,14 @@ export interface TokenizeOptions extends CutOptions {
    * tokenize('永和服装饰品有限公司', { mode: 'search' });
    */
   mode?: 'default' | 'search';
+}
+
+/** A word and its part-of-speech tag, as Python's `posseg.pair`. */
+export interface TaggedWord {
+  /** The word. */
+  word: string;
+  /** Its tag: a tag of the dictionary or the POS model (`n`, `v`, `nr`, ...), or `m`, `eng`, `x` by rule. */
+  tag: string;
 }
 
 /** A word with its place in the text: `text.slice(start, end) === word`. */
@@ -79,6 +88,17 @@ export interface TokenizerOptions {
    */
   dict?: DictionarySource;
   /**
+   * Where POS tags of dictionary words come from (the third column of a
+   * `dict.txt`-format file, or a compiled image); the main dictionary when
+   * absent. Python's posseg reads them from its tokenizer's dictionary file,
+   * except that `python3 -m jieba -p -D DICT` takes them from the default
+   * dictionary, which the `jieba` command reproduces with this option.
+   *
+   * @example
+   * new Tokenizer({ dict: 'untagged.txt', tagDict: DEFAULT_DICTIONARY });
+   */
+  tagDict?: DictionarySource;
+  /**
    * Load the dictionary now rather than at the first use.
    *
    * @defaultValue false
@@ -114,8 +134,10 @@ function checkFrequency(freq: unknown, method: string): number {
 export class TokenizerCore {
   readonly #platform: Platform;
   #source: DictionarySource | undefined;
+  readonly #tagSource: DictionarySource | undefined;
   #data: DictionaryData | undefined;
   #segmenter: Segmenter | undefined;
+  #tagger: PosTagger | undefined;
   /** Python's `Force_Split_Words`, per tokenizer: words the HMM must split. */
   readonly #forceSplit = new Set<string>();
   /** Python's `user_word_tag_tab`: tags given with added words. */
@@ -126,6 +148,7 @@ export class TokenizerCore {
   protected constructor(options: TokenizerOptions, platform: Platform) {
     this.#platform = platform;
     this.#source = options.dict;
+    this.#tagSource = options.tagDict;
     if (options.eager) this.initialize();
   }
 
@@ -151,7 +174,9 @@ export class TokenizerCore {
   }
 
   #load(source: DictionarySource | undefined): DictionaryData {
-    if (source === undefined) return this.#platform.defaultData();
+    if (source === undefined || (source instanceof URL && source.href === this.#platform.defaultDictionary.href)) {
+      return this.#platform.defaultData();
+    }
     const [bytes, name] = this.#bytesOf(source, 'dictionary');
     return dictionaryFromBytes(bytes, name, () => this.#platform.defaultData());
   }
@@ -261,6 +286,40 @@ export class TokenizerCore {
       tokens[i] = { word: text.slice(start, end), start, end };
     }
     return tokens;
+  }
+
+  /**
+   * Part-of-speech tagging, as Python's `jieba.posseg.lcut(text, HMM=hmm)`:
+   * the words (segmented by posseg's own rules, which differ from `cut`'s
+   * on unknown words) with their tags. The POS model is loaded on first use.
+   *
+   * @throws {@link DictionaryError} when the tag dictionary has a line that
+   *   is not `word freq tag` (Python's posseg refuses such a file too)
+   * @example
+   * tokenizer.tag('我爱北京天安门');
+   * // [{ word: '我', tag: 'r' }, { word: '爱', tag: 'v' }, { word: '北京', tag: 'ns' }, { word: '天安门', tag: 'ns' }]
+   */
+  tag(text: string, options: CutOptions = {}): TaggedWord[] {
+    requireText(text, 'tag');
+    const tagger = this.#posTagger();
+    const out = { spans: this.#words, tags: [] as string[] };
+    out.spans.clear();
+    tagger.tag(text, options.hmm !== false, out);
+    const data = out.spans.data;
+    const words: TaggedWord[] = new Array(out.spans.length);
+    for (let i = 0; i < out.spans.length; i++) words[i] = { word: text.slice(data[2 * i]!, data[2 * i + 1]), tag: out.tags[i]! };
+    return words;
+  }
+
+  #posTagger(): PosTagger {
+    const segmenter = this.#ready();
+    if (!this.#tagger) {
+      const model = this.#platform.posModel();
+      const source = this.#tagSource === undefined ? this.#data!.base : this.#load(this.#tagSource).base;
+      if (!source.tags) throw new DictionaryError(source.tagError ?? 'the dictionary has no POS tags', '<dictionary>');
+      this.#tagger = new PosTagger(segmenter.dict, source, this.#userTags, model);
+    }
+    return this.#tagger;
   }
 
   /**
@@ -377,6 +436,7 @@ export class TokenizerCore {
     this.#source = source;
     this.#data = data;
     this.#segmenter = new Segmenter(new Dictionary(data.base), data.model, this.#forceSplit);
+    this.#tagger = undefined;
     return this;
   }
 
@@ -414,7 +474,10 @@ export class TokenizerCore {
    */
   compileDictionary(): Uint8Array {
     const dict = this.#ready().dict;
-    const base = dict.isPristine ? dict.base : PrefixDictionary.fromEntries(dict.entries(), '<compiled>');
+    const base =
+      dict.isPristine && this.#userTags.size === 0
+        ? dict.base
+        : PrefixDictionary.fromEntries(dict.entries(this.#userTags), '<compiled>');
     return encodeDictionaryImage(base, this.#data!.model);
   }
 }

@@ -59,6 +59,13 @@ describe('jieba-ts/browser', () => {
     assert.deepEqual(tokenizer.cut('我来到北京清华大学'), new NodeTokenizer({ dict: { text: '北京 10 ns\n清华大学 5 nt\n' } }).cut('我来到北京清华大学'));
   });
 
+  it('tags after loading the POS model, and says how to get it otherwise', async () => {
+    const withPos = await Tokenizer.load({ fetch: packageFetch, pos: true });
+    assert.deepEqual(withPos.tag(text), new NodeTokenizer().tag(text));
+    const without = await Tokenizer.load({ fetch: packageFetch });
+    assert.throws(() => without.tag(text), /Tokenizer\.load\(\{ pos: true \}\)/);
+  });
+
   it('explains what to do instead of reading files', async () => {
     assert.throws(() => new Tokenizer().cut('你好'), /create tokenizers with await Tokenizer\.load\(\)/);
     assert.throws(() => new Tokenizer({ dict: 'dict.txt' }).cut('你好'), /browsers have no file system/);

@@ -8,8 +8,8 @@ import { dictionaryWords } from '../compat/inputs.js';
 describe('Tokenizer API', () => {
   it('exports the contract names, bound to a default instance', () => {
     assert.deepEqual(Object.keys(jieba).sort(), [
-      'BIG_DICTIONARY', 'DEFAULT_DICTIONARY', 'DictionaryError', 'Tokenizer', 'addWord', 'cut', 'cutAll', 'cutForSearch',
-      'delWord', 'loadUserDict', 'setDictionary', 'suggestFreq', 'tokenize',
+      'BIG_DICTIONARY', 'DEFAULT_DICTIONARY', 'DictionaryError', 'POS_MODEL', 'Tokenizer', 'addWord', 'cut', 'cutAll',
+      'cutForSearch', 'delWord', 'loadUserDict', 'setDictionary', 'suggestFreq', 'tag', 'tokenize',
     ]);
     const { cut: detached } = jieba;
     assert.deepEqual(detached('我来到北京清华大学'), ['我', '来到', '北京', '清华大学']);

@@ -10,7 +10,7 @@
 import { closeSync, createReadStream, fstatSync, openSync, writeFileSync } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
 import { DictionaryError } from '../dictionary/errors.js';
-import { BIG_DICTIONARY, Tokenizer } from '../index.js';
+import { BIG_DICTIONARY, DEFAULT_DICTIONARY, Tokenizer } from '../index.js';
 import { JIEBA_VERSION, VERSION } from '../version.js';
 import { USAGE, helpText, parseArgs, type CliOptions } from './args.js';
 import { InputError, readLineBatches } from './lines.js';
@@ -105,6 +105,9 @@ function openInput(options: CliOptions, io: CliIo): { stream: AsyncIterable<Uint
 
 function wordsOf(tokenizer: Tokenizer, options: CliOptions): (line: string) => string[] {
   const hmm = options.hmm;
+  // Python tests `if args.pos:`, so an empty -p '' means no tagging; with tags, -a is ignored.
+  const posDelimiter = options.pos;
+  if (posDelimiter) return (line) => tokenizer.tag(line, { hmm }).map(({ word, tag }) => word + posDelimiter + tag);
   if (options.cutAll) return (line) => tokenizer.cutAll(line);
   if (options.search) return (line) => tokenizer.cutForSearch(line, { hmm });
   return (line) => tokenizer.cut(line, { hmm });
@@ -116,7 +119,9 @@ function loadTokenizer(options: CliOptions, say: (text: string) => void): Tokeni
   const dict = options.big ? BIG_DICTIONARY : options.dict;
   try {
     if (!options.quiet) say(`Building prefix dict from ${dict === undefined ? 'the default dictionary' : String(dict)} ...\n`);
-    const tokenizer = new Tokenizer({ dict, eager: true });
+    // python3 -m jieba builds its POS tagger before loading -D, so tags come from the default dictionary.
+    const tagDict = options.pos && dict !== undefined ? DEFAULT_DICTIONARY : undefined;
+    const tokenizer = new Tokenizer({ dict, tagDict, eager: true });
     if (options.userDict !== undefined) tokenizer.loadUserDict(options.userDict);
     if (!options.quiet) {
       const seconds = ((performance.now() - started) / 1000).toFixed(3);
@@ -194,6 +199,7 @@ async function segment(options: CliOptions, io: CliIo, say: (text: string) => vo
 /** Options that cannot go together, as a usage error message. */
 function conflictIn(options: CliOptions): string | undefined {
   if (options.cutAll && options.search) return '--search and -a/--cut-all cannot be combined';
+  if (options.pos && options.search) return '--search and -p/--pos cannot be combined';
   if (options.big && options.dict !== undefined) return '--big and -D/--dict cannot be combined';
   return undefined;
 }
@@ -223,10 +229,6 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     return 2;
   }
   const options = parsed.options;
-  if (options.pos !== undefined) {
-    say(`jieba: -p/--pos (POS tagging) is not supported yet by jieba-ts ${VERSION}\n`);
-    return 1;
-  }
   if (options.saveImage !== undefined) return saveImage(options.saveImage, options, say);
   return segment(options, io, say);
 }

@@ -6,7 +6,7 @@
  * @module
  */
 
-import { PrefixDictionary } from '../dictionary/prefix-dictionary.js';
+import { PrefixDictionary, type WordTags } from '../dictionary/prefix-dictionary.js';
 import type { HmmModel } from '../hmm/model.js';
 import { decodeImage, encodeImage, isImage } from './image.js';
 import { dictionaryFromSections, dictionarySections, hmmFromSections, hmmSections } from './sections.js';
@@ -23,17 +23,24 @@ export interface DictionaryData {
  * HMM of `fallback`.
  *
  * @param fallback - called only for text, to supply the default HMM
+ * @param externalTags - loads the word tags of an image that keeps them
+ *   elsewhere (the default dictionary's are in posseg.img)
  */
-export function dictionaryFromBytes(bytes: Uint8Array, name: string, fallback: () => DictionaryData): DictionaryData {
+export function dictionaryFromBytes(
+  bytes: Uint8Array,
+  name: string,
+  fallback: () => DictionaryData,
+  externalTags?: () => WordTags,
+): DictionaryData {
   if (isImage(bytes)) {
     const sections = decodeImage(bytes, name);
-    const base = dictionaryFromSections(sections, name);
+    const base = dictionaryFromSections(sections, name, externalTags);
     return { base, model: sections.has('hmm.start') ? hmmFromSections(sections, name) : fallback().model };
   }
   return { base: PrefixDictionary.fromText(bytes, name), model: fallback().model };
 }
 
 /** An image holding `base` and `model`, loadable by {@link dictionaryFromBytes}. */
-export function encodeDictionaryImage(base: PrefixDictionary, model: HmmModel): Uint8Array {
-  return encodeImage({ ...dictionarySections(base), ...hmmSections(model) });
+export function encodeDictionaryImage(base: PrefixDictionary, model: HmmModel, externalTags = false): Uint8Array {
+  return encodeImage({ ...dictionarySections(base, externalTags), ...hmmSections(model) });
 }

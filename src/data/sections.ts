@@ -6,17 +6,39 @@
 
 import { DictionaryError } from '../dictionary/errors.js';
 import { StaticTrie } from '../dictionary/static-trie.js';
-import { PrefixDictionary } from '../dictionary/prefix-dictionary.js';
+import { PrefixDictionary, type WordTags } from '../dictionary/prefix-dictionary.js';
 import { HAN_COUNT, type HmmModel } from '../hmm/model.js';
+import { predecessors, type PosModel } from '../posseg/model.js';
 import type { SectionArray } from './image.js';
 
+/** Marker of an image whose word tags are stored elsewhere (the default dictionary's, in posseg.img). */
+const EXTERNAL_TAGS = 'tags.external';
+
+/** Sections holding word tags, under `prefix`. */
+export function tagSections(tags: WordTags, prefix = ''): Record<string, SectionArray> {
+  return { [`${prefix}tags.names`]: encodeText(tags.names.join('\n')), [`${prefix}tags.nodes`]: tags.nodes };
+}
+
+/** Word tags stored under `prefix`, or undefined when the sections are absent. */
+export function tagsFromSections(sections: Map<string, SectionArray>, name: string, prefix = ''): WordTags | undefined {
+  const nodes = sections.get(`${prefix}tags.nodes`);
+  const names = sections.get(`${prefix}tags.names`);
+  if (!(nodes instanceof Uint8Array || nodes instanceof Uint16Array) || !(names instanceof Uint8Array)) return undefined;
+  const list = decodeText(names).split('\n');
+  for (let i = 0; i < nodes.length; i++) {
+    if (nodes[i]! >= list.length) throw new DictionaryError(`${name} has a tag out of range`, name);
+  }
+  return { names: list, nodes };
+}
+
 /**
- * Sections holding a prefix dictionary.
+ * Sections holding a prefix dictionary; with `externalTags`, its word tags
+ * are left for {@link tagSections} to store elsewhere.
  *
  * @example
  * const bytes = encodeImage(dictionarySections(PrefixDictionary.fromText('中国 3\n')));
  */
-export function dictionarySections(dict: PrefixDictionary): Record<string, SectionArray> {
+export function dictionarySections(dict: PrefixDictionary, externalTags = false): Record<string, SectionArray> {
   const trie = dict.trie;
   return {
     'trie.first': trie.firstChild,
@@ -25,7 +47,20 @@ export function dictionarySections(dict: PrefixDictionary): Record<string, Secti
     'dict.total': Float64Array.of(dict.total, dict.logTotal),
     'freq.values': dict.classFrequency,
     'freq.logs': dict.classLogFrequency,
+    ...(externalTags
+      ? { [EXTERNAL_TAGS]: encodeText('posseg.img') }
+      : dict.tags
+        ? tagSections(dict.tags)
+        : { 'tags.error': encodeText(dict.tagError ?? '') }),
   };
+}
+
+function encodeText(text: string): Uint8Array {
+  return new TextEncoder().encode(text);
+}
+
+function decodeText(bytes: Uint8Array): string {
+  return new TextDecoder().decode(bytes);
 }
 
 function section<T extends SectionArray>(
@@ -44,7 +79,11 @@ function section<T extends SectionArray>(
  *
  * @throws {@link DictionaryError} when sections are missing or inconsistent
  */
-export function dictionaryFromSections(sections: Map<string, SectionArray>, name: string): PrefixDictionary {
+export function dictionaryFromSections(
+  sections: Map<string, SectionArray>,
+  name: string,
+  externalTags?: () => WordTags,
+): PrefixDictionary {
   const firstChild = section(sections, 'trie.first', Int32Array, name);
   const chars = section(sections, 'trie.chars', Uint16Array, name);
   const stored = sections.get('trie.values');
@@ -64,7 +103,24 @@ export function dictionaryFromSections(sections: Map<string, SectionArray>, name
   } catch (error) {
     throw new DictionaryError(`${name}: ${(error as Error).message}`, name);
   }
-  return new PrefixDictionary(trie, classFrequency, classLogFrequency, total[0]!, name, total[1]!);
+  let tags: WordTags | (() => WordTags) | undefined = tagsFromSections(sections, name);
+  if (tags && tags.nodes.length !== chars.length) throw new DictionaryError(`${name} has inconsistent tag sections`, name);
+  if (sections.has(EXTERNAL_TAGS) && externalTags) tags = externalTags;
+  const tagError = sections.has(EXTERNAL_TAGS)
+    ? encodeText(`the POS tags of ${name} come with the POS model, which is not loaded`)
+    : sections.get('tags.error');
+  return new PrefixDictionary(
+    {
+      trie,
+      classFrequency,
+      classLogFrequency,
+      total: total[0]!,
+      logTotal: total[1]!,
+      tags,
+      tagError: tagError instanceof Uint8Array ? decodeText(tagError) : undefined,
+    },
+    name,
+  );
 }
 
 /**
@@ -84,6 +140,66 @@ export function hmmFromSections(sections: Map<string, SectionArray>, name: strin
   };
   if (model.start.length !== 4 || model.trans.length !== 16 || model.emit.length !== 4 * HAN_COUNT) {
     throw new DictionaryError(`${name} has inconsistent HMM sections`, name);
+  }
+  return model;
+}
+
+/** Sections holding the POS model (`jieba.posseg`). */
+export function posSections(model: PosModel): Record<string, SectionArray> {
+  return {
+    'pos.states': encodeText(model.states.join('\n')),
+    'pos.start': model.start,
+    'pos.trans': model.trans,
+    'pos.next.start': model.nextStart,
+    'pos.next': model.next,
+    'pos.char.start': model.charStart,
+    'pos.char.states': model.charStates,
+    'pos.char.emit': model.charEmit,
+    'pos.emit.start': model.emitStart,
+    'pos.emit.states': model.emitStates,
+    'pos.emit.values': model.emitValues,
+  };
+}
+
+/** The POS model stored in an image, as views over its memory. */
+export function posFromSections(sections: Map<string, SectionArray>, name: string): PosModel {
+  const states = decodeText(section(sections, 'pos.states', Uint8Array, name)).split('\n');
+  const nextStart = section(sections, 'pos.next.start', Int32Array, name);
+  const next = section(sections, 'pos.next', Uint8Array, name);
+  if (nextStart.length !== states.length + 1 || nextStart[states.length] !== next.length || next.some((y) => y >= states.length)) {
+    throw new DictionaryError(`${name} has inconsistent POS model sections`, name);
+  }
+  const model: PosModel = {
+    states,
+    position: Uint8Array.from(states, (s) => 'BEMS'.indexOf(s[0]!)),
+    tags: states.map((s) => s.slice(2)),
+    start: section(sections, 'pos.start', Float64Array, name),
+    trans: section(sections, 'pos.trans', Float64Array, name),
+    nextStart,
+    next,
+    ...predecessors(nextStart, next),
+    charStart: section(sections, 'pos.char.start', Int32Array, name),
+    charStates: section(sections, 'pos.char.states', Uint8Array, name),
+    charEmit: section(sections, 'pos.char.emit', Float64Array, name),
+    emitStart: section(sections, 'pos.emit.start', Int32Array, name),
+    emitStates: section(sections, 'pos.emit.states', Uint8Array, name),
+    emitValues: section(sections, 'pos.emit.values', Float64Array, name),
+  };
+  const S = states.length;
+  if (
+    S === 0 ||
+    S > 256 ||
+    model.position.some((p) => p > 3) ||
+    model.start.length !== S ||
+    model.trans.length !== S * S ||
+    model.nextStart.length !== S + 1 ||
+    model.charStart.length !== HAN_COUNT + 1 ||
+    model.charEmit.length !== model.charStates.length ||
+    model.emitStart.length !== HAN_COUNT + 1 ||
+    model.emitStart[HAN_COUNT] !== model.emitStates.length ||
+    model.emitValues.length !== model.emitStates.length
+  ) {
+    throw new DictionaryError(`${name} has inconsistent POS model sections`, name);
   }
   return model;
 }

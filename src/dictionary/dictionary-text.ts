@@ -16,6 +16,17 @@ export interface DictionaryEntries {
   readonly frequencies: number[];
   /** Sum of every line's frequency, repeated words included (as Python sums them). */
   readonly total: number;
+  /**
+   * Each entry's POS tag, the third field, for `jieba.posseg`; undefined
+   * when absent (the entry then has no tag: see {@link tagError}).
+   */
+  readonly tags?: (string | undefined)[];
+  /**
+   * Why POS tagging cannot use this dictionary, as Python's posseg would
+   * say it: posseg reads every line as exactly `word freq tag` and refuses
+   * the whole file at the first line that is not.
+   */
+  readonly tagError?: string;
 }
 
 /** Characters `bytes.strip()` removes: Python strips ASCII whitespace from each raw line. */
@@ -91,6 +102,8 @@ export function parseDictionaryText(source: string | Uint8Array, name = '<string
   const text = typeof source === 'string' ? source : decodeDictionaryBytes(source, name);
   const words: string[] = [];
   const frequencies: number[] = [];
+  const tags: (string | undefined)[] = [];
+  let tagError: string | undefined;
   let total = 0;
   let lineNumber = 0;
   let next = 0;
@@ -120,6 +133,16 @@ export function parseDictionaryText(source: string | Uint8Array, name = '<string
     words.push(text.slice(start, space));
     frequencies.push(freq);
     total += freq;
+    // posseg's `word, _, tag = line.split(" ")`: exactly three fields.
+    let tag: string | undefined;
+    if (freqEnd < end) {
+      const extra = text.indexOf(' ', freqEnd + 1);
+      if (extra < 0 || extra >= end) tag = text.slice(freqEnd + 1, end);
+    }
+    tags.push(tag);
+    if (tag === undefined && tagError === undefined) {
+      tagError = `invalid POS dictionary entry in ${name} at line ${lineNumber}: ${JSON.stringify(text.slice(start, end))}`;
+    }
   }
-  return { words, frequencies, total };
+  return { words, frequencies, total, tags, tagError };
 }

@@ -7,6 +7,7 @@
 
 import { pythonLog } from '../math/log.js';
 import { HashTrie, ROOT as OVERLAY_ROOT } from './hash-trie.js';
+import type { DictionaryEntries } from './dictionary-text.js';
 import { PrefixDictionary } from './prefix-dictionary.js';
 import { ROOT, findChild } from './static-trie.js';
 
@@ -148,12 +149,15 @@ export class Dictionary {
 
   /**
    * Every key and its frequency, base and overlay merged (what Python's
-   * `FREQ` holds), for compiling into a new image. The empty word is left
-   * out; its frequency is still in the total.
+   * `FREQ` holds), with POS tags (the base's, overridden by `userTags`), for
+   * compiling into a new image. The empty word is left out; its frequency is
+   * still in the total.
    */
-  entries(): { words: string[]; frequencies: number[]; total: number } {
+  entries(userTags: ReadonlyMap<string, string> = new Map()): DictionaryEntries {
     const words: string[] = [];
     const frequencies: number[] = [];
+    const tags: (string | undefined)[] = [];
+    const baseTags = this.base.tags;
     const trie = this.base.trie;
     // Breadth-first numbering puts a parent before its children, so one pass spells every node.
     const paths: string[] = new Array(trie.size);
@@ -164,11 +168,12 @@ export class Dictionary {
         paths[child] = word;
         words.push(word);
         frequencies.push(this.base.classFrequency[trie.values[child]!]!);
+        tags.push(baseTags ? baseTags.names[baseTags.nodes[child]!] || undefined : undefined);
       }
     }
+    const index = new Map<string, number>();
+    if (this.overlay || userTags.size > 0) words.forEach((word, i) => index.set(word, i));
     if (this.overlay) {
-      const index = new Map<string, number>();
-      words.forEach((word, i) => index.set(word, i));
       collectOverlay(this.overlay, (word, entry) => {
         const at = index.get(word);
         if (entry < 0) {
@@ -177,16 +182,22 @@ export class Dictionary {
           index.set(word, words.length);
           words.push(word);
           frequencies.push(0);
+          tags.push(undefined);
         } else if (at === undefined) {
           index.set(word, words.length);
           words.push(word);
           frequencies.push(this.overlayFreq[entry]!);
+          tags.push(undefined);
         } else {
           frequencies[at] = this.overlayFreq[entry]!;
         }
       });
     }
-    return { words, frequencies, total: this.total };
+    for (const [word, tag] of userTags) {
+      const at = index.get(word);
+      if (at !== undefined) tags[at] = tag;
+    }
+    return { words, frequencies, total: this.total, tags, ...(baseTags ? {} : { tagError: this.base.tagError }) };
   }
 }
 

@@ -9,6 +9,36 @@ import { StaticTrie } from './static-trie.js';
 import { parseDictionaryText, type DictionaryEntries } from './dictionary-text.js';
 import { DictionaryError } from './errors.js';
 
+/** POS tags of dictionary words, for `jieba.posseg`: see {@link PrefixDictionary.tags}. */
+export interface WordTags {
+  /** Tag names; index 0 is unused (no tag). */
+  readonly names: readonly string[];
+  /** Tag index of each trie node (0 when the node is not a word with a tag). */
+  readonly nodes: Uint8Array | Uint16Array;
+}
+
+/** The parts of a {@link PrefixDictionary}. */
+export interface PrefixDictionaryParts {
+  /** The trie; `trie.values[node]` is a frequency class. */
+  readonly trie: StaticTrie;
+  /** Frequency of each class; class 0 is 0. */
+  readonly classFrequency: Float64Array;
+  /** `log(frequency)` of each class; unused for class 0. */
+  readonly classLogFrequency: Float64Array;
+  /** Python's `Tokenizer.total`. */
+  readonly total: number;
+  /** `log(total)`, when already known. */
+  readonly logTotal?: number;
+  /**
+   * The words' POS tags, or a function that loads them when tagging first
+   * needs them (the default dictionary keeps its tags with the POS model,
+   * so that cutting never reads them); or why there are none (see
+   * {@link PrefixDictionary.tagError}).
+   */
+  readonly tags?: WordTags | (() => WordTags);
+  readonly tagError?: string;
+}
+
 /**
  * Frequencies of words and of their prefixes, with their total.
  *
@@ -22,30 +52,28 @@ export class PrefixDictionary {
   readonly trie: StaticTrie;
   /** Frequency of each class; class 0 is 0. */
   readonly classFrequency: Float64Array;
-  /** `log(frequency)` of each class, correctly rounded; unused for class 0. */
+  /** `log(frequency)` of each class, as Python's `math.log`; unused for class 0. */
   readonly classLogFrequency: Float64Array;
   /** Sum of all frequencies, as Python's `Tokenizer.total`. */
   readonly total: number;
   /** `log(total)`. */
   readonly logTotal: number;
+  #tags: WordTags | (() => WordTags) | undefined;
+  /** Why there are no tags: posseg's error for the first line that is not `word freq tag`. */
+  readonly tagError: string | undefined;
 
-  constructor(
-    trie: StaticTrie,
-    classFrequency: Float64Array,
-    classLogFrequency: Float64Array,
-    total: number,
-    name = '<dictionary>',
-    logTotal = pythonLog(total),
-  ) {
-    if (!(total > 0)) {
+  constructor(parts: PrefixDictionaryParts, name = '<dictionary>') {
+    if (!(parts.total > 0)) {
       // Python accepts such a dictionary and then fails in math.log(0) at the first cut.
-      throw new DictionaryError(`${name}: the frequencies add up to ${total}; a dictionary needs a positive total`, name);
+      throw new DictionaryError(`${name}: the frequencies add up to ${parts.total}; a dictionary needs a positive total`, name);
     }
-    this.trie = trie;
-    this.classFrequency = classFrequency;
-    this.classLogFrequency = classLogFrequency;
-    this.total = total;
-    this.logTotal = logTotal;
+    this.trie = parts.trie;
+    this.classFrequency = parts.classFrequency;
+    this.classLogFrequency = parts.classLogFrequency;
+    this.total = parts.total;
+    this.logTotal = parts.logTotal ?? pythonLog(parts.total);
+    this.#tags = parts.tags;
+    this.tagError = parts.tags ? undefined : (parts.tagError ?? `${name} has no POS tags`);
   }
 
   /**
@@ -69,7 +97,29 @@ export class PrefixDictionary {
     });
     const classFrequency = Float64Array.from(frequencies);
     const classLogFrequency = classFrequency.map((f) => (f > 0 ? pythonLog(f) : 0));
-    return new PrefixDictionary(StaticTrie.build(entries.words, values), classFrequency, classLogFrequency, entries.total, name);
+    const trie = StaticTrie.build(entries.words, values);
+    const tags = entries.tags && !entries.tagError ? tagTable(trie, entries.words, entries.tags) : undefined;
+    return new PrefixDictionary(
+      { trie, classFrequency, classLogFrequency, total: entries.total, tags, tagError: entries.tagError },
+      name,
+    );
+  }
+
+  /**
+   * The tag of the word `text.slice(start, end)` in this dictionary, or
+   * undefined.
+   */
+  tagOf(text: string, start: number, end: number): string | undefined {
+    const tags = this.tags;
+    if (!tags || start >= end) return undefined;
+    const node = this.trie.find(text, start, end);
+    return node < 0 ? undefined : tags.names[tags.nodes[node]!] || undefined;
+  }
+
+  /** POS tags of the words (posseg's `word_tag_tab`) when every line had one, loaded on first use. */
+  get tags(): WordTags | undefined {
+    if (typeof this.#tags === 'function') this.#tags = this.#tags();
+    return this.#tags;
   }
 
   /**
@@ -98,4 +148,24 @@ export class PrefixDictionary {
     const node = this.trie.find(text, start, end);
     return node < 0 ? -1 : this.classFrequency[this.trie.values[node]!]!;
   }
+}
+
+/** Per-node tag indices for `words` (a repeated word keeps its last tag, as Python's dict does). */
+function tagTable(trie: StaticTrie, words: readonly string[], tags: readonly (string | undefined)[]): WordTags {
+  const names = [''];
+  const index = new Map<string, number>();
+  const nodes = new Uint16Array(trie.size);
+  words.forEach((word, i) => {
+    const tag = tags[i];
+    if (tag === undefined) return;
+    let id = index.get(tag);
+    if (id === undefined) {
+      id = names.length;
+      if (id > 0xffff) throw new RangeError('more than 65535 distinct POS tags');
+      index.set(tag, id);
+      names.push(tag);
+    }
+    nodes[trie.find(word, 0, word.length)] = id;
+  });
+  return { names, nodes: names.length <= 256 ? Uint8Array.from(nodes) : nodes };
 }

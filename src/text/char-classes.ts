@@ -48,6 +48,27 @@ export function isHanDefault(cu: number): boolean {
   return cu < 128 ? HAN_DEFAULT_ASCII[cu] === 1 : cu >= HAN_FIRST && cu <= HAN_LAST;
 }
 
+/** ASCII members of posseg's `re_han_internal`: the same as {@link isHanDefault} without `%` and `-`. */
+const HAN_INTERNAL_ASCII = (() => {
+  const table = HAN_DEFAULT_ASCII.slice();
+  table['%'.charCodeAt(0)] = 0;
+  table['-'.charCodeAt(0)] = 0;
+  return table;
+})();
+
+/**
+ * Python: `re_han_internal = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\._]+)")`
+ * (jieba/posseg): what POS tagging sends through the dictionary. Unlike
+ * `cut`'s class, it leaves out `%` and `-`.
+ *
+ * @param cu - a UTF-16 code unit
+ * @example
+ * isHanInternal('%'.charCodeAt(0)); // false, though isHanDefault is true
+ */
+export function isHanInternal(cu: number): boolean {
+  return cu < 128 ? HAN_INTERNAL_ASCII[cu] === 1 : cu >= HAN_FIRST && cu <= HAN_LAST;
+}
+
 /**
  * Python: `re_eng = re.compile('[a-zA-Z0-9]', re.U)` (jieba/__init__.py) and
  * the letter-digit part of finalseg's `re_skip`.
@@ -59,6 +80,18 @@ export function isHanDefault(cu: number): boolean {
  */
 export function isAsciiAlnum(cu: number): boolean {
   return (cu >= 0x30 && cu <= 0x39) || (cu >= 0x41 && cu <= 0x5a) || (cu >= 0x61 && cu <= 0x7a);
+}
+
+/**
+ * Python: `re_num = re.compile("[\.0-9]+")` (jieba/posseg), as posseg uses
+ * it: `re_num.match(piece)` tests the first character only.
+ *
+ * @param cu - a UTF-16 code unit
+ * @example
+ * isDigitOrDot('.'.charCodeAt(0)); // true
+ */
+export function isDigitOrDot(cu: number): boolean {
+  return cu === 0x2e || (cu >= 0x30 && cu <= 0x39);
 }
 
 /**

@@ -108,10 +108,10 @@ describe('jieba command', () => {
     assert.match(version.stdout, /^jieba-ts \d+\.\d+\.\d+ \(jieba 0\.42\.1\)\n$/);
   });
 
-  it('says clearly what is not supported yet', async () => {
-    const result = await run(['-q', '-p'], '你好\n');
-    assert.equal(result.status, 1);
-    assert.match(result.stderr, /-p\/--pos \(POS tagging\) is not supported yet/);
+  it('tags with -p, plainly cuts with -p \'\' (as Python\'s `if args.pos`), and refuses -p with --search', async () => {
+    assert.equal((await run(['-q', '-p'], '我爱北京天安门\n')).stdout, '我_r / 爱_v / 北京_ns / 天安门_ns\n');
+    assert.equal((await run(['-q', '-p', ''], '我爱北京天安门\n')).stdout, '我 / 爱 / 北京 / 天安门\n');
+    assert.equal((await run(['-q', '-p', '--search'], '你好\n')).status, 2);
   });
 
   it('cuts a 1 MB line without a newline the same as the library does', async () => {

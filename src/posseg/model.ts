@@ -1,0 +1,94 @@
+/**
+ * The part-of-speech HMM of `jieba.posseg`: 256 states, each a position in
+ * a word (B, M, E, S) paired with a tag, with start, transition and
+ * emission log-probabilities and, for each character, the states it was
+ * seen in (`char_state_tab`).
+ *
+ * @module
+ */
+
+import { HAN_FIRST, HAN_LAST } from '../text/char-classes.js';
+
+/** Positions in a word, numbered in the order Python compares their letters. */
+export const POS_B = 0;
+/** The last character of a word. */
+export const POS_E = 1;
+/** A middle character. */
+export const POS_M = 2;
+/** A one-character word. */
+export const POS_S = 3;
+
+/** The model, as the image stores it and the tagger reads it. */
+export interface PosModel {
+  /**
+   * State names, `"B a"`, `"B ad"`, ... in Python's tuple order, so that a
+   * larger state number is a larger `(position, tag)` tuple, as Python's
+   * `max` breaks ties.
+   */
+  readonly states: readonly string[];
+  /** Word position of each state: {@link POS_B}, {@link POS_E}, {@link POS_M} or {@link POS_S}. */
+  readonly position: Uint8Array;
+  /** Tag of each state. */
+  readonly tags: readonly string[];
+  /** `log P(first state)`. */
+  readonly start: Float64Array;
+  /** `log P(to | from)` at `from * S + to`; `-Infinity` where Python's table has none (its `MIN_INF`). */
+  readonly trans: Float64Array;
+  /** States reachable from state `x`: `next[nextStart[x] .. nextStart[x + 1])`. */
+  readonly nextStart: Int32Array;
+  readonly next: Uint8Array;
+  /** States with a transition into state `y`: `prev[prevStart[y] .. prevStart[y + 1])` (derived, not stored). */
+  readonly prevStart: Int32Array;
+  readonly prev: Uint8Array;
+  /**
+   * States a Han character was seen in: `charStates[charStart[c] .. charStart[c + 1])`
+   * for `c = cu - 0x4E00`; an empty range means the character is not in the
+   * table (every state is possible).
+   */
+  readonly charStart: Int32Array;
+  readonly charStates: Uint8Array;
+  /** `emit_p[state].get(char, MIN_FLOAT)` for each entry of `charStates`, so the common case needs no hash lookup. */
+  readonly charEmit: Float64Array;
+  /**
+   * Every emission of each Han character `c = cu - 0x4E00`: states
+   * `emitStates[emitStart[c] .. emitStart[c + 1])` with log-probabilities
+   * `emitValues[...]`; any other state emits it with `MIN_FLOAT`.
+   */
+  readonly emitStart: Int32Array;
+  readonly emitStates: Uint8Array;
+  readonly emitValues: Float64Array;
+}
+
+/** The reverse of the `next` lists: for each state, the states that can precede it. */
+export function predecessors(nextStart: Int32Array, next: Uint8Array): { prevStart: Int32Array; prev: Uint8Array } {
+  const S = nextStart.length - 1;
+  const prevStart = new Int32Array(S + 1);
+  for (let k = 0; k < next.length; k++) prevStart[next[k]! + 1]!++;
+  for (let y = 0; y < S; y++) prevStart[y + 1]! += prevStart[y]!;
+  const fill = prevStart.slice(0, S);
+  const prev = new Uint8Array(next.length);
+  for (let x = 0; x < S; x++) for (let k = nextStart[x]!; k < nextStart[x + 1]!; k++) prev[fill[next[k]!]!++] = x;
+  return { prevStart, prev };
+}
+
+/** Python's `MIN_FLOAT`: the emission of a character a state never produced. */
+export const POS_MIN_FLOAT = -3.14e100;
+
+/**
+ * `emit_p[state].get(char, MIN_FLOAT)` for a Han character.
+ *
+ * @example
+ * emission(model, 0, '一'.charCodeAt(0)); // log P('一' | ('B', 'a'))
+ */
+export function emission(model: Pick<PosModel, 'emitStart' | 'emitStates' | 'emitValues'>, state: number, cu: number): number {
+  const c = cu - HAN_FIRST;
+  for (let k = model.emitStart[c]!; k < model.emitStart[c + 1]!; k++) {
+    if (model.emitStates[k] === state) return model.emitValues[k]!;
+  }
+  return POS_MIN_FLOAT;
+}
+
+/** Whether `cu` is in the range the character table covers. */
+export function inHanRange(cu: number): boolean {
+  return cu >= HAN_FIRST && cu <= HAN_LAST;
+}

@@ -1,0 +1,217 @@
+/**
+ * Part-of-speech tagging: `jieba.posseg`'s `POSTokenizer.cut`. It does not
+ * reuse `cut`: it has its own text classes (no `%` or `-` with the Han
+ * characters), its own treatment of unknown words (the POS HMM instead of
+ * finalseg), and tags `m`, `eng` and `x` by rules.
+ *
+ * @module
+ */
+
+import type { SpanBuffer } from '../cut/spans.js';
+import type { Dictionary } from '../dictionary/dictionary.js';
+import type { PrefixDictionary } from '../dictionary/prefix-dictionary.js';
+import { bestRoute, RouteScratch } from '../route/route.js';
+import { charLengthAt, isAsciiAlnum, isDigitOrDot, isHanChar, isHanInternal, isPythonSpace } from '../text/char-classes.js';
+import { POS_B, POS_E, POS_S, type PosModel } from './model.js';
+import { posViterbi, PosViterbiScratch } from './viterbi.js';
+
+/** Words as spans, with one tag per span. */
+export interface TaggedSpans {
+  readonly spans: SpanBuffer;
+  readonly tags: string[];
+}
+
+/**
+ * The tagger of one tokenizer: its dictionary's frequencies for the route,
+ * the tags of a tag dictionary (posseg's `word_tag_tab`, usually the same
+ * dictionary) overridden by tags given with added words, and the POS model.
+ */
+export class PosTagger {
+  private readonly route = new RouteScratch();
+  private readonly scratch = new PosViterbiScratch();
+
+  constructor(
+    private readonly dict: Dictionary,
+    private readonly tagSource: PrefixDictionary,
+    private readonly userTags: ReadonlyMap<string, string>,
+    private readonly model: PosModel,
+  ) {}
+
+  /** `word_tag_tab.get(word, 'x')`. */
+  private wordTag(text: string, start: number, end: number): string {
+    if (this.userTags.size > 0) {
+      const tag = this.userTags.get(text.slice(start, end));
+      if (tag !== undefined) return tag;
+    }
+    return this.tagSource.tagOf(text, start, end) ?? 'x';
+  }
+
+  private emit(out: TaggedSpans, start: number, end: number, tag: string): void {
+    out.spans.push(start, end);
+    out.tags.push(tag);
+  }
+
+  /**
+   * Append the tagged words of `text` to `out`, as
+   * `jieba.posseg.lcut(text, HMM=hmm)` lists them.
+   */
+  tag(text: string, hmm: boolean, out: TaggedSpans): void {
+    const length = text.length;
+    let i = 0;
+    while (i < length) {
+      let j = i + 1;
+      if (isHanInternal(text.charCodeAt(i))) {
+        while (j < length && isHanInternal(text.charCodeAt(j))) j++;
+        if (hmm) this.cutWithHmm(text, i, j, out);
+        else this.cutWithoutHmm(text, i, j, out);
+      } else {
+        while (j < length && !isHanInternal(text.charCodeAt(j))) j++;
+        this.tagOther(text, i, j, out);
+      }
+      i = j;
+    }
+  }
+
+  /**
+   * A block outside `re_han_internal`: split on `(\r\n|\s)`; separators are
+   * `x`; every other character is `m` if it is a digit or a dot, else `eng`
+   * if its piece starts with an ASCII letter or digit (Python tests the
+   * piece there, not the character), else `x`.
+   */
+  private tagOther(text: string, start: number, end: number, out: TaggedSpans): void {
+    let piece = start;
+    for (let i = start; i < end; ) {
+      const cu = text.charCodeAt(i);
+      const separator = cu === 0x0d && i + 1 < end && text.charCodeAt(i + 1) === 0x0a ? 2 : isPythonSpace(cu) ? 1 : 0;
+      if (separator > 0) {
+        this.emit(out, i, i + separator, 'x');
+        i += separator;
+        piece = i;
+        continue;
+      }
+      const step = charLengthAt(text, i);
+      const tag = isDigitOrDot(cu) ? 'm' : isAsciiAlnum(text.charCodeAt(piece)) ? 'eng' : 'x';
+      this.emit(out, i, i + step, tag);
+      i += step;
+    }
+  }
+
+  /** posseg's `__cut_DAG`: the route, with runs of single characters sent to {@link cutDetail}. */
+  private cutWithHmm(text: string, start: number, end: number, out: TaggedSpans): void {
+    bestRoute(this.dict, text, start, end, this.route);
+    const routeEnd = this.route.routeEnd;
+    let run = -1;
+    for (let x = start; x < end; ) {
+      const y = routeEnd[x - start]!;
+      if (y - x === 1) {
+        if (run < 0) run = x;
+      } else {
+        if (run >= 0) {
+          this.flushRun(text, run, x, out);
+          run = -1;
+        }
+        this.emit(out, x, y, this.wordTag(text, x, y));
+      }
+      x = y;
+    }
+    if (run >= 0) this.flushRun(text, run, end, out);
+  }
+
+  private flushRun(text: string, start: number, end: number, out: TaggedSpans): void {
+    if (end - start === 1) {
+      this.emit(out, start, end, this.wordTag(text, start, end));
+    } else if (this.dict.frequencyOf(text, start, end) <= 0) {
+      this.cutDetail(text, start, end, out);
+    } else {
+      for (let i = start; i < end; i++) this.emit(out, i, i + 1, this.wordTag(text, i, i + 1));
+    }
+  }
+
+  /**
+   * posseg's `__cut_detail`: Han runs through the POS HMM; the rest split by
+   * `([\.0-9]+|[a-zA-Z0-9]+)`, each piece `m` if it starts with a digit or
+   * dot, `eng` if with a letter, else `x`.
+   */
+  private cutDetail(text: string, start: number, end: number, out: TaggedSpans): void {
+    let i = start;
+    while (i < end) {
+      let j = i;
+      if (isHanChar(text.charCodeAt(i))) {
+        while (j < end && isHanChar(text.charCodeAt(j))) j++;
+        this.cutHan(text, i, j, out);
+      } else {
+        while (j < end && !isHanChar(text.charCodeAt(j))) j++;
+        this.splitDetail(text, i, j, out);
+      }
+      i = j;
+    }
+  }
+
+  private splitDetail(text: string, start: number, end: number, out: TaggedSpans): void {
+    const tagOf = (from: number): string => {
+      const cu = text.charCodeAt(from);
+      return isDigitOrDot(cu) ? 'm' : isAsciiAlnum(cu) ? 'eng' : 'x';
+    };
+    let piece = start;
+    for (let i = start; i < end; ) {
+      const cu = text.charCodeAt(i);
+      let j = i;
+      // The first alternative wins where both could match: at a digit, [\.0-9]+.
+      if (isDigitOrDot(cu)) while (j < end && isDigitOrDot(text.charCodeAt(j))) j++;
+      else if (isAsciiAlnum(cu)) while (j < end && isAsciiAlnum(text.charCodeAt(j))) j++;
+      if (j === i) {
+        i += charLengthAt(text, i);
+        continue;
+      }
+      if (piece < i) this.emit(out, piece, i, tagOf(piece));
+      this.emit(out, i, j, tagOf(i));
+      piece = i = j;
+    }
+    if (piece < end) this.emit(out, piece, end, tagOf(piece));
+  }
+
+  /** posseg's `__cut`: the Viterbi path turned into tagged words. */
+  private cutHan(text: string, start: number, end: number, out: TaggedSpans): void {
+    const model = this.model;
+    posViterbi(model, text, start, end, this.scratch);
+    const path = this.scratch.path;
+    const length = end - start;
+    let begin = 0;
+    let next = 0;
+    for (let t = 0; t < length; t++) {
+      const state = path[t]!;
+      const position = model.position[state];
+      if (position === POS_B) {
+        begin = t;
+      } else if (position === POS_E) {
+        this.emit(out, start + begin, start + t + 1, model.tags[state]!);
+        next = t + 1;
+      } else if (position === POS_S) {
+        this.emit(out, start + t, start + t + 1, model.tags[state]!);
+        next = t + 1;
+      }
+    }
+    if (next < length) this.emit(out, start + next, end, model.tags[path[next]!]!);
+  }
+
+  /** posseg's `__cut_DAG_NO_HMM`: routed words, single ASCII letters and digits glued as `eng`. */
+  private cutWithoutHmm(text: string, start: number, end: number, out: TaggedSpans): void {
+    bestRoute(this.dict, text, start, end, this.route);
+    const routeEnd = this.route.routeEnd;
+    let run = -1;
+    for (let x = start; x < end; ) {
+      const y = routeEnd[x - start]!;
+      if (y - x === 1 && isAsciiAlnum(text.charCodeAt(x))) {
+        if (run < 0) run = x;
+      } else {
+        if (run >= 0) {
+          this.emit(out, run, x, 'eng');
+          run = -1;
+        }
+        this.emit(out, x, y, this.wordTag(text, x, y));
+      }
+      x = y;
+    }
+    if (run >= 0) this.emit(out, run, end, 'eng');
+  }
+}
