@@ -16,6 +16,11 @@
  *   --scenarios N    also N seeded random dictionary scenarios (addWord,
  *                    delWord, suggestFreq, user words, cuts; see
  *                    compat/dict-scenarios.ts)
+ *   --keywords N     also N documents (runs of 1 to 60 lines of the FILEs)
+ *                    through TF-IDF and TextRank in several variants (see
+ *                    compat/keyword_oracle.py)
+ *   --tag-only       compare only the POS tagging modes (Python's posseg is
+ *                    slow; this makes large runs practical)
  *   --report PATH    write every mismatch as a JSON line to PATH
  *
  * Needs Debian's python3-jieba (or JIEBA_PYTHON pointing at an interpreter
@@ -33,6 +38,7 @@ import { PYTHON, runOracle } from './oracle-client.js';
 import { dictionaryWords, textsOfFile } from './inputs.js';
 import { RandomText } from './random-text.js';
 import { randomScenarios, runScenario, runScenariosInPython, sameResult } from './dict-scenarios.js';
+import { KEYWORD_VARIANTS, documentsOf, runKeywordOracle, runKeywordVariants } from './keywords.js';
 
 interface Args {
   files: string[];
@@ -41,11 +47,13 @@ interface Args {
   cli: boolean;
   dict: string | undefined;
   scenarios: number;
+  keywords: number;
+  tagOnly: boolean;
   report: string | undefined;
 }
 
 function parse(argv: string[]): Args {
-  const args: Args = { files: [], random: 0, seed: 1, cli: false, dict: undefined, scenarios: 0, report: undefined };
+  const args: Args = { files: [], random: 0, seed: 1, cli: false, dict: undefined, scenarios: 0, keywords: 0, tagOnly: false, report: undefined };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--random') args.random = Number(argv[++i]);
@@ -53,6 +61,8 @@ function parse(argv: string[]): Args {
     else if (arg === '--cli') args.cli = true;
     else if (arg === '--report') args.report = argv[++i];
     else if (arg === '--dict') args.dict = argv[++i];
+    else if (arg === '--tag-only') args.tagOnly = true;
+    else if (arg === '--keywords') args.keywords = Number(argv[++i]);
     else if (arg === '--scenarios') args.scenarios = Number(argv[++i]);
     else if (arg.startsWith('--')) throw new Error(`unknown option ${arg}`);
     else args.files.push(arg);
@@ -68,31 +78,31 @@ interface Tally {
   identical: Record<Mode, number>;
 }
 
-async function compareTexts(label: string, texts: string[], mismatches: object[], dict?: string): Promise<Tally> {
+async function compareTexts(label: string, texts: string[], mismatches: object[], dict?: string, modes: readonly Mode[] = MODES): Promise<Tally> {
   const tally: Tally = {
     label,
     inputs: texts.length,
     chars: texts.reduce((n, t) => n + t.length, 0),
     identical: Object.fromEntries(MODES.map((m) => [m, 0])) as Record<Mode, number>,
   };
-  const expected = await runOracle(texts, 2, dict);
+  const expected = await runOracle(texts, 2, dict, modes === MODES ? [] : modes);
   const tokenizer = new Tokenizer(dict ? { dict } : {});
   texts.forEach((text, i) => {
     const actual = runJiebaTs(tokenizer, text);
-    const differing = new Set(differingModes(expected[i]!, actual));
-    for (const mode of MODES) if (!differing.has(mode)) tally.identical[mode]++;
+    const differing = new Set(differingModes(expected[i]!, actual, modes));
+    for (const mode of modes) if (!differing.has(mode)) tally.identical[mode]++;
     for (const mode of differing) mismatches.push({ label, mode, text, python: expected[i]![mode], jiebaTs: actual[mode] });
   });
   return tally;
 }
 
-function printTallies(tallies: Tally[]): void {
-  const header = ['input', 'texts', 'chars', ...MODES];
+function printTallies(tallies: Tally[], modes: readonly Mode[]): void {
+  const header = ['input', 'texts', 'chars', ...modes];
   const rows = tallies.map((t) => [
     t.label,
     String(t.inputs),
     String(t.chars),
-    ...MODES.map((m) => `${((100 * t.identical[m]) / Math.max(1, t.inputs)).toFixed(3)}%`),
+    ...modes.map((m) => `${((100 * t.identical[m]) / Math.max(1, t.inputs)).toFixed(3)}%`),
   ]);
   console.log(header.join('\t'));
   for (const row of rows) console.log(row.join('\t'));
@@ -122,13 +132,32 @@ function compareCli(path: string): string[] {
 
 async function main(): Promise<number> {
   const args = parse(process.argv.slice(2));
+  const modes: readonly Mode[] = args.tagOnly ? ['tag', 'tag_no_hmm'] : MODES;
   const mismatches: object[] = [];
   const tallies: Tally[] = [];
-  for (const file of args.files) tallies.push(await compareTexts(file, textsOfFile(file), mismatches, args.dict));
+  for (const file of args.files) tallies.push(await compareTexts(file, textsOfFile(file), mismatches, args.dict, modes));
   if (args.random > 0) {
     const generator = new RandomText(args.seed, dictionaryWords());
     const texts = Array.from({ length: args.random }, () => generator.next());
-    tallies.push(await compareTexts(`random (seed ${args.seed})`, texts, mismatches, args.dict));
+    tallies.push(await compareTexts(`random (seed ${args.seed})`, texts, mismatches, args.dict, modes));
+  }
+  if (args.keywords > 0) {
+    const lines = args.files.flatMap((file) => readFileSync(file, 'utf8').split(/\r\n|\r|\n/));
+    const docs = documentsOf(lines, args.keywords);
+    const expected = await runKeywordOracle(docs);
+    const identical: Record<string, number> = {};
+    docs.forEach((doc, i) => {
+      const actual = runKeywordVariants(doc);
+      for (const [variant, result] of Object.entries(actual)) {
+        if (JSON.stringify(result) === JSON.stringify(expected[i]![variant])) identical[variant] = (identical[variant] ?? 0) + 1;
+        else mismatches.push({ label: 'keywords', variant, text: doc.slice(0, 200), python: expected[i]![variant], jiebaTs: result });
+      }
+    });
+    const chars = docs.reduce((n, d) => n + d.length, 0);
+    console.log(`keywords: ${docs.length} documents (${chars} characters, ${Math.min(...docs.map((d) => d.length))} to ${Math.max(...docs.map((d) => d.length))} each), identical (words, order and weights bit for bit):`);
+    for (const variant of Object.keys(KEYWORD_VARIANTS)) {
+      console.log(`  ${variant}\t${(((identical[variant] ?? 0) * 100) / docs.length).toFixed(3)}%`);
+    }
   }
   if (args.scenarios > 0) {
     const scenarios = randomScenarios(args.seed, args.scenarios, dictionaryWords());
@@ -154,7 +183,7 @@ async function main(): Promise<number> {
     };
     tallies.push(all);
   }
-  printTallies(tallies);
+  printTallies(tallies, modes);
   const cliFailures = args.cli ? args.files.flatMap(compareCli) : [];
   if (args.report) writeFileSync(args.report, mismatches.map((m) => JSON.stringify(m)).join('\n') + '\n');
   if (mismatches.length > 0) {

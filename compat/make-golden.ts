@@ -11,6 +11,8 @@
  * - test/fixtures/golden/scenarios/: dictionary scenarios (user
  *   dictionaries, addWord, delWord, suggestFreq, custom main dictionaries;
  *   see compat/dict-scenarios.ts) and their results;
+ * - test/fixtures/golden/keywords/: 1,000 documents through jieba.analyse's
+ *   TF-IDF and TextRank in several variants (see compat/keyword_oracle.py);
  * - test/fixtures/cli/expected.json: `python3 -m jieba` output for the
  *   inputs in test/fixtures/cli/inputs with several flag sets;
  * - test/fixtures/python/argparse.json: how argparse reads command lines;
@@ -19,7 +21,7 @@
  *   in the default dictionary, its total, the integers where glibc is not
  *   correctly rounded, and random integers and doubles.
  *
- *   npm run golden [-- --only python|cli|text|dict]
+ *   npm run golden [-- --only python|cli|text|dict|keywords]
  *
  * Needs Debian's python3-jieba (see compat/oracle-client.ts).
  *
@@ -36,6 +38,7 @@ import { MODES } from './modes.js';
 import { PYTHON, requirePython, runOracle } from './oracle-client.js';
 import { RandomText } from './random-text.js';
 import { randomScenarios, runScenariosInPython, type Operation, type Scenario } from './dict-scenarios.js';
+import { documentsOf, runKeywordOracle } from './keywords.js';
 
 const fixtures = new URL('../../test/fixtures/', import.meta.url);
 const corpusDir = new URL('corpus/', fixtures);
@@ -293,6 +296,22 @@ async function writeDictionaryGoldens(): Promise<void> {
   await writeGolden('poetry-and-modern', texts, 'data/jieba/dict.txt.big');
 }
 
+/** 1,000 documents of 1 to 60 lines from every corpus, through every keyword variant. */
+async function writeKeywordGoldens(): Promise<void> {
+  const lines = readdirSync(corpusDir)
+    .filter((file) => file.endsWith('.txt'))
+    .sort()
+    .flatMap((file) => readFileSync(new URL(file, corpusDir), 'utf8').split(/\r\n|\r|\n/));
+  const docs = documentsOf(lines, 1000);
+  const results = await runKeywordOracle(docs);
+  const dir = new URL('keywords/', goldenDir);
+  mkdirSync(dir, { recursive: true });
+  const file = new URL('documents.jsonl.gz', dir);
+  const records = docs.map((text, i) => JSON.stringify({ text, ...results[i] }));
+  writeFileSync(file, gzipSync(records.join('\n') + '\n', { level: 9 }));
+  console.log(`golden: ${fileURLToPath(file)} (${docs.length} documents)`);
+}
+
 function fixturePath(relative: string): string {
   return fileURLToPath(new URL(relative, fixtures));
 }
@@ -317,6 +336,7 @@ async function main(): Promise<void> {
     await writeGolden('random', Array.from({ length: GOLDEN_RANDOM.count }, () => generator.next()));
   }
   if (wanted('dict')) await writeDictionaryGoldens();
+  if (wanted('keywords')) await writeKeywordGoldens();
 }
 
 main().catch((error: Error) => {

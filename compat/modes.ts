@@ -75,7 +75,7 @@ function sameList(a: readonly unknown[], b: readonly unknown[]): boolean {
   return true;
 }
 
-/** The modes in which `actual` differs from `expected`. */
-export function differingModes(expected: ModeResults, actual: ModeResults): Mode[] {
-  return MODES.filter((mode) => !sameList(expected[mode], actual[mode]));
+/** The modes (of `modes`) in which `actual` differs from `expected`. */
+export function differingModes(expected: ModeResults, actual: ModeResults, modes: readonly Mode[] = MODES): Mode[] {
+  return modes.filter((mode) => !sameList(expected[mode], actual[mode]));
 }

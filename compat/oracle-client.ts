@@ -21,11 +21,11 @@ export function requirePython(): void {
   }
 }
 
-function runOne(texts: readonly string[], dict: string | undefined): Promise<ModeResults[]> {
+function runOne(texts: readonly string[], dict: string | undefined, modes: string): Promise<ModeResults[]> {
   return new Promise((resolve, reject) => {
     const child = spawn(PYTHON, [ORACLE, ...(dict ? [dict] : [])], {
       stdio: ['pipe', 'pipe', 'inherit'],
-      env: { ...process.env, PYTHONIOENCODING: 'utf-8', PYTHONHASHSEED: '0' },
+      env: { ...process.env, PYTHONIOENCODING: 'utf-8', PYTHONHASHSEED: '0', JIEBA_MODES: modes },
     });
     const chunks: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -43,13 +43,14 @@ function runOne(texts: readonly string[], dict: string | undefined): Promise<Mod
 
 /**
  * Python jieba's results for each text, in order, using `workers` Python
- * processes side by side; with `dict` (a path), from `jieba.Tokenizer(dict)`.
+ * processes side by side; with `dict` (a path), from `jieba.Tokenizer(dict)`;
+ * with `modes` `['tag', 'tag_no_hmm']`, only those.
  */
-export async function runOracle(texts: readonly string[], workers = 2, dict?: string): Promise<ModeResults[]> {
+export async function runOracle(texts: readonly string[], workers = 2, dict?: string, modes: readonly string[] = []): Promise<ModeResults[]> {
   requirePython();
   const size = Math.ceil(texts.length / workers) || 1;
   const parts: string[][] = [];
   for (let i = 0; i < texts.length; i += size) parts.push(texts.slice(i, i + size));
-  const results = await Promise.all(parts.map((part) => runOne(part, dict)));
+  const results = await Promise.all(parts.map((part) => runOne(part, dict, modes.join(','))));
   return results.flat();
 }

@@ -10,9 +10,11 @@ disagreement is reported as an error rather than hidden.
 
 Run with Debian's interpreter: /usr/bin/python3 compat/oracle.py [DICT]
 With DICT, a jieba.Tokenizer(DICT) is used instead of the default one.
+With JIEBA_MODES=tag,tag_no_hmm in the environment, only the tag modes are run.
 """
 
 import json
+import os
 import sys
 
 import jieba
@@ -44,7 +46,12 @@ def tagged(pairs):
     return flat
 
 
+MODES = [m for m in os.environ.get("JIEBA_MODES", "").split(",") if m]
+
+
 def run(text):
+    if MODES == ["tag", "tag_no_hmm"]:
+        return {"tag": tagged(pos.lcut(text)), "tag_no_hmm": tagged(pos.lcut(text, HMM=False))}
     cut = tk.lcut(text)
     cut_no_hmm = tk.lcut(text, HMM=False)
     search = tk.lcut_for_search(text)

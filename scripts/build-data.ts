@@ -4,7 +4,9 @@
  *
  * - dist/data/default.img: dict.txt and the finalseg HMM;
  * - dist/data/big.img: dict.txt.big and the same HMM;
- * - dist/data/posseg.img: the POS model, loaded when tagging starts.
+ * - dist/data/posseg.img: the POS model and dict.txt's word tags, loaded
+ *   when tagging starts;
+ * - dist/data/idf.img: jieba.analyse's idf.txt, loaded when TF-IDF starts.
  *
  * Run by `npm run build` (and so by `npm install`).
  *
@@ -16,7 +18,8 @@ import { fileURLToPath } from 'node:url';
 import { encodeDictionaryImage } from '../src/data/load.js';
 import { PrefixDictionary } from '../src/dictionary/prefix-dictionary.js';
 import { encodeImage } from '../src/data/image.js';
-import { posSections, tagSections } from '../src/data/sections.js';
+import { idfSections, posSections, tagSections } from '../src/data/sections.js';
+import { IdfTable } from '../src/analyse/idf-table.js';
 import { readFinalsegModel } from './finalseg-tables.js';
 import { readPossegModel } from './posseg-tables.js';
 
@@ -42,6 +45,9 @@ function main(): void {
   started = performance.now();
   const pos = readPossegModel(read);
   write('posseg.img', encodeImage({ ...posSections(pos), ...tagSections(defaultDict.tags!, 'default.') }), started);
+  started = performance.now();
+  const idf = IdfTable.fromText(readFileSync(new URL('analyse/idf.txt', dataDir)), 'data/jieba/analyse/idf.txt');
+  write('idf.img', encodeImage(idfSections(idf)), started);
   started = performance.now();
   const big = PrefixDictionary.fromText(readFileSync(new URL('dict.txt.big', dataDir)), 'data/jieba/dict.txt.big');
   write('big.img', encodeDictionaryImage(big, hmm), started);

@@ -14,7 +14,8 @@
 
 import { dictionaryFromBytes, type DictionaryData } from './data/load.js';
 import { decodeImage, isImage } from './data/image.js';
-import { posFromSections, tagsFromSections } from './data/sections.js';
+import { idfFromSections, posFromSections, tagsFromSections } from './data/sections.js';
+import type { IdfTable } from './analyse/idf-table.js';
 import type { WordTags } from './dictionary/prefix-dictionary.js';
 import type { PosModel } from './posseg/model.js';
 import { DictionaryError } from './dictionary/errors.js';
@@ -33,6 +34,9 @@ export const DEFAULT_DICTIONARY = new URL('../data/default.img', import.meta.url
 
 /** URL of the compiled big dictionary (`dict.txt.big`, with traditional-Chinese words). */
 export const BIG_DICTIONARY = new URL('../data/big.img', import.meta.url);
+
+/** URL of the compiled IDF table, fetched by `Tokenizer.load({ keywords: true })`. */
+export const IDF_TABLE = new URL('../data/idf.img', import.meta.url);
 
 /** URL of the compiled POS model, fetched by `Tokenizer.load({ pos: true })`. */
 export const POS_MODEL = new URL('../data/posseg.img', import.meta.url);
@@ -58,6 +62,14 @@ export interface LoadOptions {
    */
   pos?: boolean;
   /**
+   * Also fetch the IDF table, so that TF-IDF keywords work.
+   *
+   * @defaultValue false
+   * @example
+   * const tokenizer = await Tokenizer.load({ pos: true, keywords: true });
+   */
+  keywords?: boolean;
+  /**
    * The `fetch` to use, for workers or tests.
    *
    * @defaultValue globalThis.fetch
@@ -79,7 +91,7 @@ async function fetchBytes(url: string | URL, fetchImpl: typeof fetch): Promise<U
   return new Uint8Array(await response.arrayBuffer());
 }
 
-function platformWith(defaults: DictionaryData | undefined, pos: PosModel | undefined): Platform {
+function platformWith(defaults: DictionaryData | undefined, pos: PosModel | undefined, idf: IdfTable | undefined): Platform {
   return {
     defaultDictionary: DEFAULT_DICTIONARY,
     readFile(path) {
@@ -96,6 +108,10 @@ function platformWith(defaults: DictionaryData | undefined, pos: PosModel | unde
     posModel() {
       if (!pos) throw new Error('jieba-ts: in a browser, POS tagging needs the model: create the tokenizer with await Tokenizer.load({ pos: true })');
       return pos;
+    },
+    idfTable() {
+      if (!idf) throw new Error('jieba-ts: in a browser, TF-IDF needs the IDF table: create the tokenizer with await Tokenizer.load({ keywords: true })');
+      return idf;
     },
   };
 }
@@ -116,9 +132,10 @@ export class Tokenizer extends TokenizerCore {
    *   which only {@link Tokenizer.load} fetches)
    * @param defaults - the default dictionary, when already loaded
    * @param pos - the POS model, when already loaded
+   * @param idf - the default IDF table, when already loaded
    */
-  constructor(options: TokenizerOptions = {}, defaults?: DictionaryData, pos?: PosModel) {
-    super(options, platformWith(defaults, pos));
+  constructor(options: TokenizerOptions = {}, defaults?: DictionaryData, pos?: PosModel, idf?: IdfTable) {
+    super(options, platformWith(defaults, pos, idf));
   }
 
   /**
@@ -153,6 +170,11 @@ export class Tokenizer extends TokenizerCore {
         defaultTags && (() => defaultTags!),
       );
     }
-    return new Tokenizer({ dict: bytes, eager: true }, defaults, pos);
+    let idf: IdfTable | undefined;
+    if (options.keywords) {
+      const name = String(IDF_TABLE);
+      idf = idfFromSections(decodeImage(await fetchBytes(IDF_TABLE, fetchImpl), name), name);
+    }
+    return new Tokenizer({ dict: bytes, eager: true }, defaults, pos, idf);
   }
 }

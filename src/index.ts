@@ -10,9 +10,13 @@
  */
 
 import { nodePlatform } from './node-platform.js';
-import { TokenizerCore, type TokenizerOptions } from './tokenizer.js';
+import { TokenizerCore, type DictionarySource, type TokenizerOptions } from './tokenizer.js';
+import { TextRank, TfIdf } from './analyse/extractors.js';
 
-export { BIG_DICTIONARY, DEFAULT_DICTIONARY, POS_MODEL } from './node-platform.js';
+export { BIG_DICTIONARY, DEFAULT_DICTIONARY, IDF_TABLE, POS_MODEL } from './node-platform.js';
+export { TextRank, TfIdf } from './analyse/extractors.js';
+export type { FlagOptions, WeightFlagOptions, WeightOptions, WordsOptions } from './analyse/extractors.js';
+export type { Keyword, KeywordOptions, TaggedKeyword, WeightedKeyword, WeightedTaggedKeyword } from './analyse/keywords.js';
 export type { CutOptions, DictionarySource, TaggedWord, Token, TokenizeOptions, TokenizerOptions } from './tokenizer.js';
 export { DictionaryError } from './dictionary/errors.js';
 
@@ -133,3 +137,49 @@ export const loadUserDict: Tokenizer['loadUserDict'] = defaultTokenizer.loadUser
  * setDictionary(BIG_DICTIONARY);
  */
 export const setDictionary: Tokenizer['setDictionary'] = defaultTokenizer.setDictionary.bind(defaultTokenizer);
+
+/** The TF-IDF extractor behind {@link extractTags}, on the default tokenizer. */
+const defaultTfIdf = new TfIdf(defaultTokenizer);
+/** The TextRank extractor behind {@link textRank}, on the default tokenizer. */
+const defaultTextRank = new TextRank(defaultTokenizer);
+
+/**
+ * {@link TfIdf.extractTags} on the default tokenizer, as Python's
+ * `jieba.analyse.extract_tags`.
+ *
+ * @example
+ * extractTags(text, { topK: 5, withWeight: true });
+ */
+export const extractTags: TfIdf['extractTags'] = defaultTfIdf.extractTags.bind(defaultTfIdf);
+
+/**
+ * {@link TextRank.textRank} on the default tokenizer, as Python's
+ * `jieba.analyse.textrank`.
+ *
+ * @example
+ * textRank(text, { topK: 5 });
+ */
+export const textRank: TextRank['textRank'] = defaultTextRank.textRank.bind(defaultTextRank);
+
+/**
+ * {@link TfIdf.setIdf} of {@link extractTags}, as Python's
+ * `jieba.analyse.set_idf_path`.
+ *
+ * @example
+ * setIdf('idf.txt.big');
+ */
+export function setIdf(source: DictionarySource): void {
+  defaultTfIdf.setIdf(source);
+}
+
+/**
+ * Add stop words to both {@link extractTags} and {@link textRank}, as
+ * Python's `jieba.analyse.set_stop_words`.
+ *
+ * @example
+ * setStopWords('stop_words.txt');
+ */
+export function setStopWords(source: DictionarySource): void {
+  defaultTfIdf.setStopWords(source);
+  defaultTextRank.setStopWords(source);
+}

@@ -12,7 +12,8 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { allocateImageBytes } from './data/checksum.js';
 import { decodeImage } from './data/image.js';
 import { dictionaryFromBytes, type DictionaryData } from './data/load.js';
-import { posFromSections, tagsFromSections } from './data/sections.js';
+import { idfFromSections, posFromSections, tagsFromSections } from './data/sections.js';
+import type { IdfTable } from './analyse/idf-table.js';
 import type { WordTags } from './dictionary/prefix-dictionary.js';
 import type { PosModel } from './posseg/model.js';
 import type { Platform } from './platform.js';
@@ -28,6 +29,9 @@ export const DEFAULT_DICTIONARY = new URL('../data/default.img', import.meta.url
  */
 export const BIG_DICTIONARY = new URL('../data/big.img', import.meta.url);
 
+/** The compiled IDF table of `jieba.analyse` (`idf.txt`), `dist/data/idf.img`, read when TF-IDF starts. */
+export const IDF_TABLE = new URL('../data/idf.img', import.meta.url);
+
 /** The compiled POS model of `jieba.posseg`, `dist/data/posseg.img`, read when tagging starts. */
 export const POS_MODEL = new URL('../data/posseg.img', import.meta.url);
 
@@ -39,6 +43,9 @@ export const POS_MODEL = new URL('../data/posseg.img', import.meta.url);
 let defaultData: DictionaryData | undefined;
 /** posseg.img (the POS model and the default dictionary's word tags), read once when first needed and shared the same way. */
 let posImage: { model: PosModel; defaultTags: WordTags } | undefined;
+
+/** The default IDF table, read once when first needed. */
+let idfTable: IdfTable | undefined;
 
 function readPosImage(): { model: PosModel; defaultTags: WordTags } {
   if (!posImage) {
@@ -104,5 +111,9 @@ export const nodePlatform: Platform = {
   },
   posModel(): PosModel {
     return readPosImage().model;
+  },
+  idfTable(): IdfTable {
+    idfTable ??= idfFromSections(decodeImage(readPackageFile(IDF_TABLE), IDF_TABLE.pathname), IDF_TABLE.pathname);
+    return idfTable;
   },
 };

@@ -8,6 +8,7 @@
 
 import type { DictionaryData } from './data/load.js';
 import type { PosModel } from './posseg/model.js';
+import type { IdfTable } from './analyse/idf-table.js';
 
 /** Runtime services a tokenizer uses. */
 export interface Platform {
@@ -19,4 +20,6 @@ export interface Platform {
   defaultData(): DictionaryData;
   /** The POS model of `jieba.posseg`. */
   posModel(): PosModel;
+  /** jieba.analyse's default IDF table (`idf.txt`). */
+  idfTable(): IdfTable;
 }

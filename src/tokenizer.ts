@@ -14,6 +14,7 @@ import { DictionaryError } from './dictionary/errors.js';
 import { PrefixDictionary } from './dictionary/prefix-dictionary.js';
 import { parseUserDictionary, type UserDictionaryEntry } from './dictionary/user-dictionary.js';
 import { PosTagger } from './posseg/tagger.js';
+import type { IdfTable } from './analyse/idf-table.js';
 import type { Platform } from './platform.js';
 
 /** Options of {@link TokenizerCore.cut} and {@link TokenizerCore.cutForSearch}. */
@@ -177,12 +178,21 @@ export class TokenizerCore {
     if (source === undefined || (source instanceof URL && source.href === this.#platform.defaultDictionary.href)) {
       return this.#platform.defaultData();
     }
-    const [bytes, name] = this.#bytesOf(source, 'dictionary');
+    const [bytes, name] = this.readSource(source, 'dictionary');
     return dictionaryFromBytes(bytes, name, () => this.#platform.defaultData());
   }
 
-  /** Bytes (or text) of a source, with its name for messages. */
-  #bytesOf(source: DictionarySource, what: string): [Uint8Array, string] {
+  /**
+   * The bytes of a source (text is encoded as UTF-8) and its name for
+   * messages, read the way this tokenizer's runtime can (files in Node.js,
+   * Deno and Bun; bytes anywhere). Keyword extractors use it for their files.
+   *
+   * @param what - what the source is, for error messages
+   * @throws {@link DictionaryError} when a file cannot be read
+   * @example
+   * const [bytes, name] = tokenizer.readSource('stop_words.txt', 'stop-word file');
+   */
+  readSource(source: DictionarySource, what: string): [Uint8Array, string] {
     if (typeof source === 'string' || source instanceof URL) {
       const name = typeof source === 'string' ? source : source.href;
       try {
@@ -323,6 +333,17 @@ export class TokenizerCore {
   }
 
   /**
+   * jieba.analyse's default IDF table (`idf.txt`), loaded once per process
+   * when first needed.
+   *
+   * @example
+   * tokenizer.defaultIdf().median; // 11.9547675029
+   */
+  defaultIdf(): IdfTable {
+    return this.#platform.idfTable();
+  }
+
+  /**
    * Add a word, or change its frequency, as Python's `add_word`. Without a
    * frequency, {@link suggestFreq} picks one just high enough for the word
    * to be cut out whole. As in Python, the frequency is added to the total
@@ -409,7 +430,7 @@ export class TokenizerCore {
     if (source && typeof source === 'object' && !(source instanceof URL) && 'text' in source) {
       entries = parseUserDictionary(source.text, source.name ?? '<text>');
     } else {
-      const [bytes, name] = this.#bytesOf(source, 'user dictionary');
+      const [bytes, name] = this.readSource(source, 'user dictionary');
       entries = parseUserDictionary(bytes, name);
       for (const entry of entries) {
         if (entry.freq !== undefined && !Number.isSafeInteger(entry.freq)) {

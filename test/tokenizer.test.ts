@@ -8,8 +8,9 @@ import { dictionaryWords } from '../compat/inputs.js';
 describe('Tokenizer API', () => {
   it('exports the contract names, bound to a default instance', () => {
     assert.deepEqual(Object.keys(jieba).sort(), [
-      'BIG_DICTIONARY', 'DEFAULT_DICTIONARY', 'DictionaryError', 'POS_MODEL', 'Tokenizer', 'addWord', 'cut', 'cutAll',
-      'cutForSearch', 'delWord', 'loadUserDict', 'setDictionary', 'suggestFreq', 'tag', 'tokenize',
+      'BIG_DICTIONARY', 'DEFAULT_DICTIONARY', 'DictionaryError', 'IDF_TABLE', 'POS_MODEL', 'TextRank', 'TfIdf', 'Tokenizer',
+      'addWord', 'cut', 'cutAll', 'cutForSearch', 'delWord', 'extractTags', 'loadUserDict', 'setDictionary', 'setIdf',
+      'setStopWords', 'suggestFreq', 'tag', 'textRank', 'tokenize',
     ]);
     const { cut: detached } = jieba;
     assert.deepEqual(detached('我来到北京清华大学'), ['我', '来到', '北京', '清华大学']);

@@ -37,6 +37,22 @@ export interface CliOptions {
    * an abbreviation of `--cut-all`, as in Python.)
    */
   saveImage: string | undefined;
+  /** Keyword extraction instead of segmentation (`--keywords [tfidf|textrank]`). */
+  keywords: 'tfidf' | 'textrank' | undefined;
+  /** Keywords per document (`--top-k`; 0 for all; 20 when absent). */
+  topK: number | undefined;
+  /** Print keyword weights (`--with-weight`). */
+  withWeight: boolean;
+  /** Keep keywords with these POS tags only (`--allow-pos n,v`). */
+  allowPOS: string[] | undefined;
+  /** Each input line is a document (`--each-line`); otherwise the whole input is one. */
+  eachLine: boolean;
+  /** JSON Lines output (`--json`). */
+  json: boolean;
+  /** IDF file for TF-IDF (`--idf`). */
+  idf: string | undefined;
+  /** More stop words (`--stop-words`). */
+  stopWords: string | undefined;
   /** Input file; `undefined` (or `-`) for standard input. */
   filename: string | undefined;
 }
@@ -76,6 +92,24 @@ export const OPTION_SPECS: readonly OptionSpec[] = [
   spec('-n', '--no-hmm', 'flag', (o) => void (o.hmm = false)),
   spec('-q', '--quiet', 'flag', (o) => void (o.quiet = true)),
   spec(undefined, '--replace-invalid', 'flag', (o) => void (o.replaceInvalid = true)),
+  spec(undefined, '--keywords', 'optional', (o, v) => {
+    const method = v ?? 'tfidf';
+    if (method !== 'tfidf' && method !== 'textrank') {
+      return { kind: 'error', message: `argument --keywords: invalid choice: '${method}' (choose from 'tfidf', 'textrank')` };
+    }
+    o.keywords = method;
+  }),
+  spec(undefined, '--top-k', 'one', (o, v) => {
+    const n = Number(v);
+    if (!/^-?\d+$/.test(v ?? '') || !Number.isSafeInteger(n)) return { kind: 'error', message: `argument --top-k: invalid int value: '${v}'` };
+    o.topK = n;
+  }),
+  spec(undefined, '--with-weight', 'flag', (o) => void (o.withWeight = true)),
+  spec(undefined, '--allow-pos', 'one', (o, v) => void (o.allowPOS = v!.split(',').filter(Boolean))),
+  spec(undefined, '--each-line', 'flag', (o) => void (o.eachLine = true)),
+  spec(undefined, '--json', 'flag', (o) => void (o.json = true)),
+  spec(undefined, '--idf', 'one', (o, v) => void (o.idf = v)),
+  spec(undefined, '--stop-words', 'one', (o, v) => void (o.stopWords = v)),
   spec('-V', '--version', 'flag', () => ({ kind: 'version' })),
   spec('-h', '--help', 'flag', () => ({ kind: 'help' })),
 ];
@@ -132,6 +166,14 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     replaceInvalid: false,
     big: false,
     saveImage: undefined,
+    keywords: undefined,
+    topK: undefined,
+    withWeight: false,
+    allowPOS: undefined,
+    eachLine: false,
+    json: false,
+    idf: undefined,
+    stopWords: undefined,
     filename: undefined,
   };
   const positionals: string[] = [];
@@ -186,15 +228,17 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
         explicit = explicit.length > 1 ? explicit.slice(1) : undefined;
         continue;
       }
+      let result: ParsedArgs | void;
       if (explicit !== undefined) {
-        target.apply(options, explicit);
+        result = target.apply(options, explicit);
       } else if (i + 1 < argv.length && !looksLikeOption(argv[i + 1]!) && argv[i + 1] !== '--') {
-        target.apply(options, argv[++i]);
+        result = target.apply(options, argv[++i]);
       } else if (target.arity === 'optional') {
-        target.apply(options, undefined);
+        result = target.apply(options, undefined);
       } else {
         return { kind: 'error', message: `argument ${target.label}: expected one argument` };
       }
+      if (result) return result;
       break;
     }
   }
@@ -246,6 +290,19 @@ options:
   --replace-invalid     replace invalid UTF-8 in the input with U+FFFD
                         instead of stopping with an error
   -V, --version         show program's version number and exit
+
+keywords (jieba.analyse):
+  --keywords [METHOD]   print keywords instead of words: tfidf (the default)
+                        or textrank
+  --top-k N             keywords per document (default 20; 0 for all)
+  --with-weight         print each keyword's weight, as word:weight
+  --allow-pos TAGS      keep keywords with these POS tags only, e.g. n,nr,ns
+                        (TextRank's default: ns,n,vn,v)
+  --each-line           take each input line as a document (default: the
+                        whole input is one document)
+  --json                print JSON Lines: one array of keywords per document
+  --idf FILE            IDF file for TF-IDF ("word idf" per line)
+  --stop-words FILE     more stop words, one per line
 
 DICT and USER_DICT are text (UTF-8, one entry per line) or, for DICT, a
 compiled image. A FILE is read with Python's universal newlines (\\r, \\n and \\r\\n end a

@@ -10,7 +10,7 @@
 import { closeSync, createReadStream, fstatSync, openSync, writeFileSync } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
 import { DictionaryError } from '../dictionary/errors.js';
-import { BIG_DICTIONARY, DEFAULT_DICTIONARY, Tokenizer } from '../index.js';
+import { BIG_DICTIONARY, DEFAULT_DICTIONARY, TextRank, TfIdf, Tokenizer, type Keyword, type KeywordOptions } from '../index.js';
 import { JIEBA_VERSION, VERSION } from '../version.js';
 import { USAGE, helpText, parseArgs, type CliOptions } from './args.js';
 import { InputError, readLineBatches } from './lines.js';
@@ -151,6 +151,82 @@ function saveImage(path: string, options: CliOptions, say: (text: string) => voi
   return 0;
 }
 
+/** A keyword as text: `word`, with `:weight` when weights are asked for. */
+function keywordText(keyword: Keyword): string {
+  if (typeof keyword === 'string') return keyword;
+  return 'weight' in keyword ? `${keyword.word}:${keyword.weight}` : keyword.word;
+}
+
+/** `--keywords`: TF-IDF or TextRank keywords of the whole input, or of each line. */
+async function keywords(options: CliOptions, io: CliIo, say: (text: string) => void): Promise<number> {
+  let input: ReturnType<typeof openInput>;
+  try {
+    input = openInput(options, io);
+  } catch (error) {
+    say(`jieba: cannot open ${options.filename}: ${describeOpenError(error as NodeJS.ErrnoException)}\n`);
+    return 1;
+  }
+  const tokenizer = loadTokenizer(options, say);
+  if (typeof tokenizer === 'number') return tokenizer;
+  let extract: (text: string) => Keyword[];
+  try {
+    const keywordOptions: KeywordOptions = {
+      topK: options.topK ?? 20,
+      withWeight: options.withWeight,
+      ...(options.allowPOS ? { allowPOS: options.allowPOS } : {}),
+    };
+    const stopWords = options.stopWords;
+    if (options.keywords === 'textrank') {
+      const rank = new TextRank(tokenizer, stopWords === undefined ? {} : { stopWords });
+      extract = (text) => rank.extract(text, keywordOptions);
+    } else {
+      const tfidf = new TfIdf(tokenizer, {
+        ...(options.idf === undefined ? {} : { idf: options.idf }),
+        ...(stopWords === undefined ? {} : { stopWords }),
+      });
+      extract = (text) => tfidf.extract(text, keywordOptions);
+    }
+  } catch (error) {
+    if (error instanceof DictionaryError) {
+      say(`jieba: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+
+  const output = new Output(io.stdout);
+  const print = (found: Keyword[]): Promise<void> | void =>
+    output.write((options.json ? JSON.stringify(found) : found.map(keywordText).join(options.delimiter)) + '\n');
+  const documentLines: string[] = [];
+  try {
+    for await (const lines of readLineBatches(input.stream, {
+      universalNewlines: input.universal,
+      replaceInvalid: options.replaceInvalid,
+      name: input.name,
+    })) {
+      for (const line of lines) {
+        if (!options.eachLine) {
+          documentLines.push(line);
+          continue;
+        }
+        const written = print(extract(line));
+        if (written) await written;
+      }
+    }
+    if (!options.eachLine) await print(extract(documentLines.join('\n')));
+    await output.flush();
+  } catch (error) {
+    if (error instanceof OutputClosed) return 0;
+    if (error instanceof InputError) {
+      await output.flush().catch(() => undefined);
+      say(`jieba: ${error.message}; use --replace-invalid to decode bad bytes as U+FFFD\n`);
+      return 1;
+    }
+    throw error;
+  }
+  return 0;
+}
+
 /** Segment the input line by line. */
 async function segment(options: CliOptions, io: CliIo, say: (text: string) => void): Promise<number> {
   // The input is opened first, so a missing file is reported before any work (as Python does).
@@ -200,6 +276,12 @@ async function segment(options: CliOptions, io: CliIo, say: (text: string) => vo
 function conflictIn(options: CliOptions): string | undefined {
   if (options.cutAll && options.search) return '--search and -a/--cut-all cannot be combined';
   if (options.pos && options.search) return '--search and -p/--pos cannot be combined';
+  if (options.keywords === undefined && (options.topK !== undefined || options.eachLine || options.json || options.withWeight || options.allowPOS || options.idf || options.stopWords)) {
+    return 'keyword options (--top-k, --with-weight, --allow-pos, --each-line, --json, --idf, --stop-words) need --keywords';
+  }
+  if (options.keywords !== undefined && (options.pos || options.cutAll || options.search)) {
+    return '--keywords cannot be combined with -p, -a or --search';
+  }
   if (options.big && options.dict !== undefined) return '--big and -D/--dict cannot be combined';
   return undefined;
 }
@@ -230,5 +312,6 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   }
   const options = parsed.options;
   if (options.saveImage !== undefined) return saveImage(options.saveImage, options, say);
+  if (options.keywords !== undefined) return keywords(options, io, say);
   return segment(options, io, say);
 }

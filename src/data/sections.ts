@@ -9,6 +9,7 @@ import { StaticTrie } from '../dictionary/static-trie.js';
 import { PrefixDictionary, type WordTags } from '../dictionary/prefix-dictionary.js';
 import { HAN_COUNT, type HmmModel } from '../hmm/model.js';
 import { predecessors, type PosModel } from '../posseg/model.js';
+import { IdfTable } from '../analyse/idf-table.js';
 import type { SectionArray } from './image.js';
 
 /** Marker of an image whose word tags are stored elsewhere (the default dictionary's, in posseg.img). */
@@ -202,4 +203,36 @@ export function posFromSections(sections: Map<string, SectionArray>, name: strin
     throw new DictionaryError(`${name} has inconsistent POS model sections`, name);
   }
   return model;
+}
+
+/** Sections holding an IDF table (jieba.analyse). */
+export function idfSections(table: IdfTable): Record<string, SectionArray> {
+  return {
+    'idf.first': table.trie.firstChild,
+    'idf.chars': table.trie.chars,
+    'idf.values': table.trie.values,
+    'idf.table': table.values,
+    'idf.median': Float64Array.of(table.median),
+  };
+}
+
+/** The IDF table stored in an image. */
+export function idfFromSections(sections: Map<string, SectionArray>, name: string): IdfTable {
+  const values = sections.get('idf.values');
+  if (!(values instanceof Uint16Array || values instanceof Int32Array)) {
+    throw new DictionaryError(`${name} has no valid idf.values section`, name);
+  }
+  const median = section(sections, 'idf.median', Float64Array, name);
+  if (median.length !== 1) throw new DictionaryError(`${name} has an inconsistent idf.median section`, name);
+  let trie: StaticTrie;
+  try {
+    trie = new StaticTrie({
+      firstChild: section(sections, 'idf.first', Int32Array, name),
+      chars: section(sections, 'idf.chars', Uint16Array, name),
+      values,
+    });
+  } catch (error) {
+    throw new DictionaryError(`${name}: ${(error as Error).message}`, name);
+  }
+  return new IdfTable(trie, section(sections, 'idf.table', Float64Array, name), median[0]!);
 }

@@ -220,3 +220,38 @@ export function charLengthAt(text: string, index: number): 1 | 2 {
  * for Python's `.`, which matches everything but `\n` (a line has none).
  */
 export const USER_DICT_LINE = /^([\s\S]+?)( [0-9]+)?( [a-z]+)?$/u;
+
+/**
+ * Python's `str.splitlines()` line boundaries: `\n`, `\r` (and `\r\n`
+ * together), `\v`, `\f`, U+001C-U+001E, U+0085, U+2028 and U+2029. jieba
+ * reads IDF and stop-word files with `splitlines`.
+ *
+ * @param cu - a UTF-16 code unit
+ * @example
+ * isPythonLineBoundary(0x2028); // true
+ * isPythonLineBoundary(0x1f); // false
+ */
+export function isPythonLineBoundary(cu: number): boolean {
+  return (cu >= 0x0a && cu <= 0x0d) || (cu >= 0x1c && cu <= 0x1e) || cu === 0x85 || cu === 0x2028 || cu === 0x2029;
+}
+
+/**
+ * Python's `text.splitlines()`: the lines without their boundaries, and no
+ * empty last line for text that ends with a boundary.
+ *
+ * @example
+ * pythonSplitLines('a\r\nb\u2028c\n'); // ['a', 'b', 'c']
+ */
+export function pythonSplitLines(text: string): string[] {
+  const lines: string[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const cu = text.charCodeAt(i);
+    if (!isPythonLineBoundary(cu)) continue;
+    lines.push(text.slice(start, i));
+    if (cu === 0x0d && text.charCodeAt(i + 1) === 0x0a) i++;
+    start = i + 1;
+  }
+  if (start < text.length) lines.push(text.slice(start));
+  return lines;
+}

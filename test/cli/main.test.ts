@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { describe, it } from 'node:test';
 import { main } from '../../src/cli/main.js';
-import { cut } from '../../src/index.js';
+import { cut, extractTags, textRank } from '../../src/index.js';
 import { fixturePath, readJsonFixture, repoPath } from '../support/fixtures.js';
 
 const bin = repoPath('bin/jieba.js');
@@ -153,6 +153,27 @@ describe('jieba command', () => {
     assert.equal(result.status, 1);
     assert.match(result.stderr, /^jieba: .*truncated\.img is not a usable jieba-ts image: it should be \d+ bytes long but is 4096 \(truncated\?\)\n$/);
     assert.equal((await run(['-q', '--big', '-D', bad], '')).status, 2);
+  });
+
+  it('prints keywords of the whole input or of each line, as text or JSON Lines', async () => {
+    const input = readFileSync(fixturePath('corpus/seed-news.txt'), 'utf8');
+    const whole = input.split(/\r\n|\r|\n/).slice(0, -1).join('\n');
+    let result = await run(['-q', '--keywords', '--top-k', '5', '--with-weight'], input);
+    assert.equal(result.status, 0);
+    assert.equal(result.stdout, extractTags(whole, { topK: 5, withWeight: true }).map((k) => `${k.word}:${k.weight}`).join(' / ') + '\n');
+    result = await run(['-q', '--keywords', 'textrank', '--each-line', '--json', '--allow-pos', 'n,ns'], '信息化为中华民族带来了千载难逢的机遇\n我们在北京召开会议\n');
+    assert.equal(
+      result.stdout,
+      [textRank('信息化为中华民族带来了千载难逢的机遇', { allowPOS: ['n', 'ns'] }), textRank('我们在北京召开会议', { allowPOS: ['n', 'ns'] })]
+        .map((k) => JSON.stringify(k) + '\n')
+        .join(''),
+    );
+    result = await run(['-q', '--keywords', '--idf', fixturePath('dict/small-dict.txt')], '中国');
+    assert.equal(result.status, 1);
+    assert.match(result.stderr, /^jieba: invalid IDF entry in .*small-dict\.txt at line 1: "中国 100 ns"\n$/);
+    assert.equal((await run(['-q', '--keywords', 'lda'], '')).status, 2);
+    assert.equal((await run(['-q', '--json'], '')).status, 2);
+    assert.equal((await run(['-q', '--keywords', '-p'], '')).status, 2);
   });
 
   it('gives nothing for empty input', async () => {

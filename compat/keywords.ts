@@ -1,0 +1,85 @@
+/**
+ * Keyword comparisons: the variants of compat/keyword_oracle.py, run in
+ * jieba-ts, and their results in the oracle's shape.
+ *
+ * @module
+ */
+
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { Keyword } from '../src/analyse/keywords.js';
+import { extractTags, textRank } from '../src/index.js';
+import { PYTHON, requirePython } from './oracle-client.js';
+
+/** One variant's result: words, `[word, tag]` pairs, or `[item, weight as float.hex()]`. */
+export type KeywordResult = unknown[];
+
+/** Every variant, named as in compat/keyword_oracle.py. */
+export const KEYWORD_VARIANTS: Record<string, (text: string) => Keyword[]> = {
+  tfidf: (t) => extractTags(t),
+  tfidf_weight_all: (t) => extractTags(t, { topK: null, withWeight: true }),
+  tfidf_pos_flag: (t) => extractTags(t, { topK: 10, withWeight: true, allowPOS: ['ns', 'n', 'vn', 'v', 'nr'], withFlag: true }),
+  tfidf_pos: (t) => extractTags(t, { topK: 0, allowPOS: ['n', 'eng', 'm', 'x'] }),
+  textrank: (t) => textRank(t),
+  textrank_weight_all: (t) => textRank(t, { topK: null, withWeight: true }),
+  textrank_flag: (t) => textRank(t, { topK: 15, withWeight: true, withFlag: true, allowPOS: ['n', 'nr', 'ns', 'v', 'eng'] }),
+};
+
+/** A double as Python's `float.hex()` writes it. */
+export function floatHex(value: number): string {
+  if (value === 0) return Object.is(value, -0) ? '-0x0.0p+0' : '0x0.0p+0';
+  if (!Number.isFinite(value)) return Number.isNaN(value) ? 'nan' : value > 0 ? 'inf' : '-inf';
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, value);
+  const bits = view.getBigUint64(0);
+  const sign = bits >> 63n ? '-' : '';
+  const exponentBits = Number((bits >> 52n) & 0x7ffn);
+  const mantissa = bits & ((1n << 52n) - 1n);
+  const lead = exponentBits === 0 ? 0 : 1;
+  const exponent = exponentBits === 0 ? -1022 : exponentBits - 1023;
+  const digits = mantissa.toString(16).padStart(13, '0');
+  return `${sign}0x${lead}.${digits}p${exponent >= 0 ? '+' : ''}${exponent}`;
+}
+
+function plain(keyword: Keyword): unknown {
+  if (typeof keyword === 'string') return keyword;
+  const item = 'tag' in keyword ? [keyword.word, keyword.tag] : keyword.word;
+  return 'weight' in keyword ? [item, floatHex(keyword.weight)] : item;
+}
+
+/** jieba-ts's results for every variant, in the oracle's shape. */
+export function runKeywordVariants(text: string): Record<string, KeywordResult> {
+  return Object.fromEntries(Object.entries(KEYWORD_VARIANTS).map(([name, f]) => [name, f(text).map(plain)]));
+}
+
+/** Python's results for each text. */
+export function runKeywordOracle(texts: readonly string[]): Promise<Record<string, KeywordResult>[]> {
+  requirePython();
+  return new Promise((resolve, reject) => {
+    const child = spawn(PYTHON, [fileURLToPath(new URL('../../compat/keyword_oracle.py', import.meta.url))], {
+      stdio: ['pipe', 'pipe', 'inherit'],
+      env: { ...process.env, PYTHONIOENCODING: 'utf-8' },
+    });
+    const chunks: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code !== 0) return reject(new Error(`keyword oracle exited with status ${code}`));
+      resolve(Buffer.concat(chunks).toString('utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)));
+    });
+    child.stdin.end(texts.map((text) => JSON.stringify({ text })).join('\n') + '\n');
+  });
+}
+
+/** Documents of varied length cut from `lines`: runs of 1 to 60 lines, chosen by a fixed pattern. */
+export function documentsOf(lines: readonly string[], count: number): string[] {
+  const docs: string[] = [];
+  let at = 0;
+  for (let i = 0; i < count && lines.length > 0; i++) {
+    const length = 1 + ((i * 37) % 60);
+    const doc = lines.slice(at % lines.length, (at % lines.length) + length).join('\n');
+    if (doc.trim()) docs.push(doc);
+    at += length;
+  }
+  return docs;
+}

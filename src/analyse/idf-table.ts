@@ -1,0 +1,72 @@
+/**
+ * Inverse document frequencies for TF-IDF keywords: `jieba.analyse`'s
+ * `IDFLoader`, as a trie of words to values.
+ *
+ * @module
+ */
+
+import { decodeDictionaryBytes } from '../dictionary/dictionary-text.js';
+import { DictionaryError } from '../dictionary/errors.js';
+import { StaticTrie } from '../dictionary/static-trie.js';
+import { parsePythonFloat } from '../text/python-float.js';
+import { pythonSplitLines } from '../text/char-classes.js';
+import { pythonStrip } from '../text/python-str.js';
+
+/** Words with their IDF, and the median that unknown words get. */
+export class IdfTable {
+  /** Words; `trie.values[node]` is an index into `values`, 0 for none. */
+  readonly trie: StaticTrie;
+  /** Distinct IDF values; index 0 is unused. */
+  readonly values: Float64Array;
+  /** Python's `median_idf`: `sorted(idf_freq.values())[len(idf_freq) // 2]`. */
+  readonly median: number;
+
+  constructor(trie: StaticTrie, values: Float64Array, median: number) {
+    this.trie = trie;
+    this.values = values;
+    this.median = median;
+  }
+
+  /**
+   * Parse an IDF file as Python does: decode as UTF-8, split with
+   * `splitlines()`, and read each line (stripped) as exactly `word idf`;
+   * a word listed twice keeps its last value. Any other line is an error
+   * naming the line.
+   *
+   * @example
+   * IdfTable.fromText('中国 3.5\n北京 7\n').idf('北京'); // 7
+   */
+  static fromText(source: string | Uint8Array, name = '<string>'): IdfTable {
+    const text = typeof source === 'string' ? source : decodeDictionaryBytes(source, name);
+    const idf = new Map<string, number>();
+    pythonSplitLines(text).forEach((raw, i) => {
+      const line = pythonStrip(raw);
+      const fields = line.split(' ');
+      const value = fields.length === 2 ? parsePythonFloat(fields[1]!) : undefined;
+      if (value === undefined || fields[0] === '') {
+        throw new DictionaryError(`invalid IDF entry in ${name} at line ${i + 1}: ${JSON.stringify(raw)}`, name, i + 1);
+      }
+      idf.set(fields[0]!, value);
+    });
+    if (idf.size === 0) throw new DictionaryError(`${name} has no IDF entries`, name);
+    const sorted = [...idf.values()].sort((a, b) => a - b);
+    const median = sorted[Math.floor(sorted.length / 2)]!;
+    const distinct = [0, ...new Set(idf.values())];
+    const index = new Map(distinct.map((v, i) => [v, i]));
+    const words = [...idf.keys()];
+    return new IdfTable(StaticTrie.build(words, words.map((w) => index.get(idf.get(w)!)!)), Float64Array.from(distinct), median);
+  }
+
+  /**
+   * `idf_freq.get(word, median_idf)`.
+   *
+   * @example
+   * table.idf('从未见过的词') === table.median; // true
+   */
+  idf(word: string): number {
+    if (word.length === 0) return this.median;
+    const node = this.trie.find(word, 0, word.length);
+    const value = node < 0 ? 0 : this.trie.values[node]!;
+    return value === 0 ? this.median : this.values[value]!;
+  }
+}

@@ -1,0 +1,276 @@
+/**
+ * Keyword extraction: `jieba.analyse`'s TF-IDF (`extract_tags`) and
+ * TextRank (`textrank`), computed with the same floating-point operations in
+ * the same order, so weights, and the order of ties, come out identical.
+ *
+ * @module
+ */
+
+import type { TaggedWord } from '../tokenizer.js';
+import { pythonSplitLines } from '../text/char-classes.js';
+import { comparePython, pythonLength, pythonStrip } from '../text/python-str.js';
+import type { IdfTable } from './idf-table.js';
+
+/** Options of TF-IDF and TextRank keyword extraction. */
+export interface KeywordOptions {
+  /**
+   * How many keywords to return; `0` or `null` for all (Python's `if topK:`).
+   * A negative number drops that many from the end, as a Python slice does.
+   *
+   * @defaultValue 20
+   * @example
+   * extractTags(text, { topK: 5 });
+   */
+  topK?: number | null;
+  /**
+   * Return `{ word, weight }` objects instead of words.
+   *
+   * @defaultValue false
+   * @example
+   * extractTags(text, { withWeight: true }); // [{ word: '网络安全', weight: 0.84 }, ...]
+   */
+  withWeight?: boolean;
+  /**
+   * Keep only words with these POS tags. For TF-IDF the default is none
+   * (every word, without tagging); for TextRank `['ns', 'n', 'vn', 'v']`.
+   *
+   * @example
+   * extractTags(text, { allowPOS: ['n', 'nr', 'ns'] });
+   */
+  allowPOS?: readonly string[];
+  /**
+   * Return the tag with each keyword (`{ word, tag }`), and count a word
+   * with two tags as two keywords, as Python does with `withFlag=True`.
+   * TF-IDF needs `allowPOS` for it.
+   *
+   * @defaultValue false
+   * @example
+   * extractTags(text, { allowPOS: ['n', 'v'], withFlag: true }); // [{ word: '会议', tag: 'n' }, ...]
+   */
+  withFlag?: boolean;
+}
+
+/** A keyword with its weight. */
+export interface WeightedKeyword {
+  word: string;
+  weight: number;
+}
+
+/** A keyword with its POS tag. */
+export interface TaggedKeyword {
+  word: string;
+  tag: string;
+}
+
+/** A keyword with its POS tag and weight. */
+export interface WeightedTaggedKeyword extends TaggedKeyword {
+  weight: number;
+}
+
+/** Any keyword result. */
+export type Keyword = string | WeightedKeyword | TaggedKeyword | WeightedTaggedKeyword;
+
+/** The word segmentation a keyword extractor runs on. */
+export interface KeywordSource {
+  cut(text: string): string[];
+  tag(text: string): TaggedWord[];
+}
+
+/** `KeywordExtractor.STOP_WORDS` of jieba.analyse. */
+export const DEFAULT_STOP_WORDS: readonly string[] = [
+  'the', 'of', 'is', 'and', 'to', 'in', 'that', 'we', 'for', 'an', 'are', 'by', 'be', 'as', 'on', 'with', 'can', 'if',
+  'from', 'which', 'you', 'it', 'this', 'then', 'at', 'have', 'all', 'not', 'one', 'has', 'or',
+];
+
+/**
+ * Python's `text.lower()`. JavaScript's `toLowerCase` applies the same
+ * Unicode mappings (full, with final sigma), from a slightly newer Unicode
+ * version; it only decides whether a word is a stop word.
+ */
+function lower(text: string): string {
+  return text.toLowerCase();
+}
+
+/**
+ * Stop words of one extractor: the default English ones, plus every line
+ * of each file given to {@link StopWords.add} (Python adds, never removes).
+ */
+export class StopWords {
+  readonly #words = new Set<string>(DEFAULT_STOP_WORDS);
+
+  /**
+   * Add each line of `text` (split as Python's `splitlines()`, kept
+   * as it is: not stripped).
+   *
+   * @example
+   * stopWords.add('的\n了\n');
+   */
+  add(text: string): this {
+    for (const line of pythonSplitLines(text)) this.#words.add(line);
+    return this;
+  }
+
+  /** Whether `word`, lower-cased, is a stop word. */
+  has(word: string): boolean {
+    return this.#words.has(lower(word));
+  }
+}
+
+/** The part of a word list keyword filters look at: Python's `len(w.strip()) < 2 or w.lower() in stop_words`. */
+function rejected(word: string, stopWords: StopWords): boolean {
+  return pythonLength(pythonStrip(word)) < 2 || stopWords.has(word);
+}
+
+function checkTopK(topK: number | null | undefined, method: string): number | null {
+  if (topK === undefined) return 20;
+  if (topK === null) return null;
+  if (!Number.isInteger(topK)) throw new TypeError(`jieba-ts: ${method}() topK must be an integer or null, got ${String(topK)}`);
+  return topK;
+}
+
+/** Python's `tags[:topK] if topK else tags`. */
+function top<T>(items: T[], topK: number | null): T[] {
+  return topK ? items.slice(0, topK) : items;
+}
+
+/** Python's `sorted(..., reverse=True)` on weights: descending, and stable, so ties keep their order. */
+function byWeightDescending<T extends { weight: number }>(items: T[]): T[] {
+  return items.sort((a, b) => (a.weight < b.weight ? 1 : a.weight > b.weight ? -1 : 0));
+}
+
+interface Candidate {
+  word: string;
+  tag: string;
+  weight: number;
+}
+
+function shape(items: Candidate[], withWeight: boolean, withFlag: boolean): Keyword[] {
+  return items.map(({ word, tag, weight }) =>
+    withFlag ? (withWeight ? { word, tag, weight } : { word, tag }) : withWeight ? { word, weight } : word,
+  );
+}
+
+/**
+ * TF-IDF keywords, as `jieba.analyse.TFIDF.extract_tags`: each word's count
+ * times its IDF (the median IDF for unknown words) over the number of
+ * counted words, skipping words shorter than two characters and stop words.
+ */
+export function extractTfIdf(
+  source: KeywordSource,
+  idf: IdfTable,
+  stopWords: StopWords,
+  text: string,
+  options: KeywordOptions,
+): Keyword[] {
+  const topK = checkTopK(options.topK, 'extractTags');
+  const allow = new Set(options.allowPOS ?? []);
+  const tagged = allow.size > 0;
+  const withFlag = options.withFlag === true;
+  if (withFlag && !tagged) {
+    throw new RangeError('jieba-ts: extractTags() withFlag needs allowPOS (Python ignores withFlag without it)');
+  }
+  const words: { word: string; tag: string }[] = tagged ? source.tag(text) : source.cut(text).map((word) => ({ word, tag: '' }));
+  // Python's dict keeps first-insertion order; a Map does too.
+  const freq = new Map<string, Candidate>();
+  for (const { word, tag } of words) {
+    if (tagged && !allow.has(tag)) continue;
+    if (rejected(word, stopWords)) continue;
+    const key = withFlag ? JSON.stringify([word, tag]) : word;
+    const entry = freq.get(key);
+    if (entry) entry.weight += 1;
+    else freq.set(key, { word, tag, weight: 1 });
+  }
+  let total = 0;
+  for (const entry of freq.values()) total += entry.weight;
+  for (const entry of freq.values()) entry.weight *= idf.idf(entry.word) / total;
+  return shape(top(byWeightDescending([...freq.values()]), topK), options.withWeight === true, withFlag);
+}
+
+/** `UndirectWeightedGraph.d` of jieba.analyse. */
+const DAMPING = 0.85;
+/** Python's `sys.float_info[0]` (max) and `sys.float_info[3]` (min_exp, an int: jieba's quirk). */
+const FLOAT_MAX = 1.7976931348623157e308;
+const MIN_EXP = -1021;
+
+/**
+ * TextRank keywords, as `jieba.analyse.TextRank.textrank`: words whose tag
+ * is allowed, two characters or more and not stop words, linked when they
+ * occur within 5 words of each other, ranked by 10 rounds of weighted
+ * PageRank (in sorted word order, updating in place), then scaled.
+ */
+export function extractTextRank(source: KeywordSource, stopWords: StopWords, text: string, options: KeywordOptions): Keyword[] {
+  const topK = checkTopK(options.topK, 'textRank');
+  const allow = new Set(options.allowPOS ?? ['ns', 'n', 'vn', 'v']);
+  const withFlag = options.withFlag === true && allow.size > 0;
+  const span = 5;
+  const words = source.tag(text);
+  const accepted = words.map(({ word, tag }) => allow.has(tag) && !rejected(word, stopWords));
+  const keyOf = (i: number): string => (withFlag ? JSON.stringify([words[i]!.word, words[i]!.tag]) : words[i]!.word);
+
+  // Co-occurrence counts, in first-occurrence order (Python's defaultdict).
+  const counts = new Map<string, { from: number; to: number; count: number }>();
+  for (let i = 0; i < words.length; i++) {
+    if (!accepted[i]) continue;
+    for (let j = i + 1; j < i + span && j < words.length; j++) {
+      if (!accepted[j]) continue;
+      const key = JSON.stringify([keyOf(i), keyOf(j)]);
+      const entry = counts.get(key);
+      if (entry) entry.count++;
+      else counts.set(key, { from: i, to: j, count: 1 });
+    }
+  }
+
+  // The graph: each edge listed under both ends, nodes in first-insertion order.
+  interface Node {
+    word: string;
+    tag: string;
+    edges: { to: string; weight: number }[];
+    out: number;
+    rank: number;
+  }
+  const graph = new Map<string, Node>();
+  const node = (i: number): Node => {
+    const key = keyOf(i);
+    let n = graph.get(key);
+    if (!n) graph.set(key, (n = { word: words[i]!.word, tag: words[i]!.tag, edges: [], out: 0, rank: 0 }));
+    return n;
+  };
+  for (const { from, to, count } of counts.values()) {
+    const a = keyOf(from);
+    const b = keyOf(to);
+    node(from).edges.push({ to: b, weight: count });
+    node(to).edges.push({ to: a, weight: count });
+  }
+
+  const initial = 1 / (graph.size || 1);
+  for (const n of graph.values()) {
+    n.rank = initial;
+    let sum = 0;
+    for (const e of n.edges) sum += e.weight;
+    n.out = sum;
+  }
+  // Python sorts the keys: words by code point; (word, tag) pairs by word only, stably.
+  const order = [...graph.values()].sort((a, b) => comparePython(a.word, b.word));
+  for (let round = 0; round < 10; round++) {
+    for (const n of order) {
+      let s = 0;
+      for (const e of n.edges) {
+        const other = graph.get(e.to)!;
+        s += (e.weight / other.out) * other.rank;
+      }
+      n.rank = 1 - DAMPING + DAMPING * s;
+    }
+  }
+  let minRank = FLOAT_MAX;
+  let maxRank = MIN_EXP;
+  for (const n of graph.values()) {
+    if (n.rank < minRank) minRank = n.rank;
+    if (n.rank > maxRank) maxRank = n.rank;
+  }
+  const ranked = [...graph.values()].map((n) => ({
+    word: n.word,
+    tag: n.tag,
+    weight: (n.rank - minRank / 10) / (maxRank - minRank / 10),
+  }));
+  return shape(top(byWeightDescending(ranked), topK), options.withWeight === true, withFlag);
+}
