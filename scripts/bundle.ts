@@ -16,7 +16,12 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 
 await build({
   absWorkingDir: root,
-  entryPoints: { index: 'dist/src/index.js', browser: 'dist/src/browser.js', cli: 'dist/src/cli/main.js' },
+  entryPoints: {
+    index: 'dist/src/index.js',
+    browser: 'dist/src/browser.js',
+    cli: 'dist/src/cli/main.js',
+    worker: 'dist/src/cli/worker.js',
+  },
   outdir: 'dist/bundle',
   bundle: true,
   format: 'esm',
@@ -26,4 +31,4 @@ await build({
   sourcemap: true,
   logLevel: 'warning',
 });
-console.log('jieba-ts: bundled dist/bundle/{index,browser,cli}.js');
+console.log('jieba-ts: bundled dist/bundle/{index,browser,cli,worker}.js');

@@ -8,6 +8,7 @@
 import { expandForSearch } from './cut/search.js';
 import { Segmenter, type CutMode } from './cut/segmenter.js';
 import { SpanBuffer } from './cut/spans.js';
+import { StreamBuffer, type StreamMode } from './cut/stream.js';
 import { dictionaryFromBytes, encodeDictionaryImage, type DictionaryData } from './data/load.js';
 import { Dictionary } from './dictionary/dictionary.js';
 import { DictionaryError } from './dictionary/errors.js';
@@ -296,6 +297,88 @@ export class TokenizerCore {
       tokens[i] = { word: text.slice(start, end), start, end };
     }
     return tokens;
+  }
+
+  /**
+   * Offsets of the words of `text`, without making a string per word: the
+   * same words as {@link tokenize} (accurate or search mode), as an
+   * `Int32Array` of `[start0, end0, start1, end1, ...]` UTF-16 offsets. One
+   * allocation per call, whatever the number of words.
+   *
+   * @example
+   * const offsets = tokenizer.tokenizeOffsets('永和服装饰品有限公司');
+   * // Int32Array [0, 2, 2, 4, 4, 6, 6, 8, 8, 10]
+   */
+  tokenizeOffsets(text: string, options: TokenizeOptions = {}): Int32Array {
+    requireText(text, 'tokenizeOffsets');
+    const mode = options.mode ?? 'default';
+    if (mode !== 'default' && mode !== 'search') {
+      throw new RangeError(`jieba-ts: tokenizeOffsets() mode must be 'default' or 'search', got ${JSON.stringify(mode)}`);
+    }
+    const hmm = options.hmm !== false;
+    const spans = mode === 'search' ? this.#searchSpans(text, hmm) : this.#spans(text, hmm ? 'hmm' : 'no-hmm');
+    return spans.data.slice(0, 2 * spans.length);
+  }
+
+  /** The words of one self-contained piece of text, in a stream mode. */
+  #wordsOf(text: string, mode: StreamMode, hmm: boolean): string[] {
+    if (mode === 'all') return this.cutAll(text);
+    if (mode === 'search') return this.cutForSearch(text, { hmm });
+    return this.cut(text, { hmm });
+  }
+
+  /**
+   * Cut text that arrives in pieces (chunks of a file, a socket...), with
+   * exactly the words `cut` would give for the whole text. Each yielded
+   * array holds the words of the text that can be cut so far (see
+   * {@link StreamBuffer} for where it may stop); pieces may split lines or
+   * characters anywhere, surrogate pairs included.
+   *
+   * @param options - `mode`: `'default'` (cut), `'all'` (cutAll) or
+   *   `'search'` (cutForSearch); `hmm`
+   * @example
+   * for await (const words of tokenizer.cutChunks(createReadStream('big.txt', 'utf8'))) {
+   *   process.stdout.write(words.join(' '));
+   * }
+   */
+  async *cutChunks(
+    source: AsyncIterable<string> | Iterable<string>,
+    options: { mode?: StreamMode; hmm?: boolean } = {},
+  ): AsyncGenerator<string[]> {
+    const mode = options.mode ?? 'default';
+    const hmm = options.hmm !== false;
+    const buffer = new StreamBuffer(mode);
+    for await (const chunk of source) {
+      requireText(chunk, 'cutChunks', 'string chunks');
+      const ready = buffer.push(chunk);
+      if (ready) yield this.#wordsOf(ready, mode, hmm);
+    }
+    const rest = buffer.end();
+    if (rest) yield this.#wordsOf(rest, mode, hmm);
+  }
+
+  /**
+   * {@link cutChunks} as a Web Streams `TransformStream`: write text, read
+   * arrays of words. Works in Node.js, Deno, Bun, browsers and workers.
+   *
+   * @example
+   * await response.body.pipeThrough(new TextDecoderStream()).pipeThrough(tokenizer.cutStream()).pipeTo(sink);
+   */
+  cutStream(options: { mode?: StreamMode; hmm?: boolean } = {}): TransformStream<string, string[]> {
+    const mode = options.mode ?? 'default';
+    const hmm = options.hmm !== false;
+    const buffer = new StreamBuffer(mode);
+    return new TransformStream<string, string[]>({
+      transform: (chunk, controller) => {
+        requireText(chunk, 'cutStream', 'string chunks');
+        const ready = buffer.push(chunk);
+        if (ready) controller.enqueue(this.#wordsOf(ready, mode, hmm));
+      },
+      flush: (controller) => {
+        const rest = buffer.end();
+        if (rest) controller.enqueue(this.#wordsOf(rest, mode, hmm));
+      },
+    });
   }
 
   /**

@@ -53,6 +53,8 @@ export interface CliOptions {
   idf: string | undefined;
   /** More stop words (`--stop-words`). */
   stopWords: string | undefined;
+  /** Worker threads (`-j N`); the available cores when absent. */
+  jobs: number | undefined;
   /** Input file; `undefined` (or `-`) for standard input. */
   filename: string | undefined;
 }
@@ -86,6 +88,11 @@ export const OPTION_SPECS: readonly OptionSpec[] = [
   spec('-D', '--dict', 'one', (o, v) => void (o.dict = v)),
   spec('-u', '--user-dict', 'one', (o, v) => void (o.userDict = v)),
   spec(undefined, '--big', 'flag', (o) => void (o.big = true)),
+  spec('-j', '--jobs', 'one', (o, v) => {
+    const n = Number(v);
+    if (!/^\d+$/.test(v ?? '') || n < 1 || n > 256) return { kind: 'error', message: `argument -j/--jobs: invalid value: '${v}' (1 to 256)` };
+    o.jobs = n;
+  }),
   spec(undefined, '--save-image', 'one', (o, v) => void (o.saveImage = v)),
   spec('-a', '--cut-all', 'flag', (o) => void (o.cutAll = true)),
   spec(undefined, '--search', 'flag', (o) => void (o.search = true)),
@@ -174,6 +181,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     json: false,
     idf: undefined,
     stopWords: undefined,
+    jobs: undefined,
     filename: undefined,
   };
   const positionals: string[] = [];
@@ -280,6 +288,8 @@ options:
                         DICT (if specified)
   --big                 use jieba's big dictionary (dict.txt.big), better for
                         traditional Chinese
+  -j N, --jobs N        worker threads for large inputs (default: the
+                        available cores); output order and bytes are the same
   --save-image IMAGE    save the dictionary (with -D, --big and -u applied) to
                         IMAGE as a compiled image that -D loads instantly, and
                         exit
@@ -305,7 +315,8 @@ keywords (jieba.analyse):
   --stop-words FILE     more stop words, one per line
 
 DICT and USER_DICT are text (UTF-8, one entry per line) or, for DICT, a
-compiled image. A FILE is read with Python's universal newlines (\\r, \\n and \\r\\n end a
+compiled image. On a terminal, a progress line (bytes, rate, time left) is shown on
+standard error. A FILE is read with Python's universal newlines (\\r, \\n and \\r\\n end a
 line); standard input splits on \\n only, as Python's does.
 `;
 }

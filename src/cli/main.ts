@@ -10,7 +10,11 @@
 import { closeSync, createReadStream, fstatSync, openSync, writeFileSync } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
 import { DictionaryError } from '../dictionary/errors.js';
-import { BIG_DICTIONARY, DEFAULT_DICTIONARY, TextRank, TfIdf, Tokenizer, type Keyword, type KeywordOptions } from '../index.js';
+import { availableParallelism } from 'node:os';
+import { TextRank, TfIdf, type Keyword, type KeywordOptions, type Tokenizer } from '../index.js';
+import { lineFormatter, tokenizerFor, type LineJob } from './line-job.js';
+import { LinePool } from './pool.js';
+import { Progress } from './progress.js';
 import { JIEBA_VERSION, VERSION } from '../version.js';
 import { USAGE, helpText, parseArgs, type CliOptions } from './args.js';
 import { InputError, readLineBatches } from './lines.js';
@@ -87,42 +91,48 @@ function describeOpenError(error: NodeJS.ErrnoException): string {
 }
 
 /** Open the input: FILE with universal newlines, standard input with `\n` only (as Python). */
-function openInput(options: CliOptions, io: CliIo): { stream: AsyncIterable<Uint8Array>; name: string; universal: boolean } {
+function openInput(
+  options: CliOptions,
+  io: CliIo,
+): { stream: AsyncIterable<Uint8Array>; name: string; universal: boolean; size: number | undefined } {
   const filename = options.filename;
   if (filename === undefined || filename === '-') {
-    return { stream: io.stdin as AsyncIterable<Uint8Array>, name: '<stdin>', universal: false };
+    return { stream: io.stdin as AsyncIterable<Uint8Array>, name: '<stdin>', universal: false, size: undefined };
   }
   // Open now, so a missing file is reported before any work starts.
   const fd = openSync(filename, 'r');
+  let size: number;
   try {
-    if (fstatSync(fd).isDirectory()) throw Object.assign(new Error('EISDIR'), { code: 'EISDIR' });
+    const stats = fstatSync(fd);
+    if (stats.isDirectory()) throw Object.assign(new Error('EISDIR'), { code: 'EISDIR' });
+    size = stats.size;
   } catch (error) {
     closeSync(fd);
     throw error;
   }
-  return { stream: createReadStream('', { fd, highWaterMark: 1 << 16 }), name: filename, universal: true };
+  return { stream: createReadStream('', { fd, highWaterMark: 1 << 16 }), name: filename, universal: true, size: size || undefined };
 }
 
-function wordsOf(tokenizer: Tokenizer, options: CliOptions): (line: string) => string[] {
-  const hmm = options.hmm;
-  // Python tests `if args.pos:`, so an empty -p '' means no tagging; with tags, -a is ignored.
-  const posDelimiter = options.pos;
-  if (posDelimiter) return (line) => tokenizer.tag(line, { hmm }).map(({ word, tag }) => word + posDelimiter + tag);
-  if (options.cutAll) return (line) => tokenizer.cutAll(line);
-  if (options.search) return (line) => tokenizer.cutForSearch(line, { hmm });
-  return (line) => tokenizer.cut(line, { hmm });
+/** What each line goes through, as the worker threads need it described. */
+function jobOf(options: CliOptions): LineJob {
+  return {
+    dict: options.big ? 'big' : options.dict,
+    userDict: options.userDict,
+    // Python tests `if args.pos:`, so an empty -p '' means no tagging; with tags, -a is ignored.
+    mode: options.pos ? 'tag' : options.cutAll ? 'all' : options.search ? 'search' : 'cut',
+    hmm: options.hmm,
+    delimiter: options.delimiter,
+    posDelimiter: options.pos ?? '_',
+  };
 }
 
 /** Load the dictionary the options name, or report why not (status 1). */
 function loadTokenizer(options: CliOptions, say: (text: string) => void): Tokenizer | number {
   const started = performance.now();
-  const dict = options.big ? BIG_DICTIONARY : options.dict;
+  const job = jobOf(options);
   try {
-    if (!options.quiet) say(`Building prefix dict from ${dict === undefined ? 'the default dictionary' : String(dict)} ...\n`);
-    // python3 -m jieba builds its POS tagger before loading -D, so tags come from the default dictionary.
-    const tagDict = options.pos && dict !== undefined ? DEFAULT_DICTIONARY : undefined;
-    const tokenizer = new Tokenizer({ dict, tagDict, eager: true });
-    if (options.userDict !== undefined) tokenizer.loadUserDict(options.userDict);
+    if (!options.quiet) say(`Building prefix dict from ${job.dict === undefined ? 'the default dictionary' : job.dict} ...\n`);
+    const tokenizer = tokenizerFor(job);
     if (!options.quiet) {
       const seconds = ((performance.now() - started) / 1000).toFixed(3);
       say(`Loading model cost ${seconds} seconds.\nPrefix dict has been built successfully.\n`);
@@ -227,7 +237,24 @@ async function keywords(options: CliOptions, io: CliIo, say: (text: string) => v
   return 0;
 }
 
-/** Segment the input line by line. */
+/** Input characters a batch of lines gathers before it is processed. */
+const BATCH_CHARS = 1 << 17;
+/** Input characters processed in this thread before worker threads are started (small inputs never pay for them). */
+const POOL_AFTER_CHARS = 1 << 20;
+
+/** Count the bytes that pass, for the progress line. */
+async function* counted(source: AsyncIterable<Uint8Array>, count: (bytes: number) => void): AsyncGenerator<Uint8Array> {
+  for await (const chunk of source) {
+    count(chunk.length);
+    yield chunk;
+  }
+}
+
+/**
+ * Segment the input line by line. Batches of lines go to worker threads
+ * once the input proves large (with `-j` above 1); their output is written
+ * in input order, so it is the same as with `-j 1`.
+ */
 async function segment(options: CliOptions, io: CliIo, say: (text: string) => void): Promise<number> {
   // The input is opened first, so a missing file is reported before any work (as Python does).
   let input: ReturnType<typeof openInput>;
@@ -240,26 +267,62 @@ async function segment(options: CliOptions, io: CliIo, say: (text: string) => vo
   const tokenizer = loadTokenizer(options, say);
   if (typeof tokenizer === 'number') return tokenizer;
 
+  const job = jobOf(options);
+  const format = lineFormatter(tokenizer, job);
   const output = new Output(io.stdout);
-  const delimiter = options.delimiter;
-  const words = wordsOf(tokenizer, options);
+  const progress = new Progress(io.stderr, input.size);
+  const jobs = options.jobs ?? availableParallelism();
+  let pool: LinePool | undefined;
+  const pending: Promise<string>[] = [];
+  let bytes = 0;
+  let chars = 0;
+
+  const write = async (text: string): Promise<void> => {
+    const written = output.write(text);
+    if (written) await written;
+    progress.update(bytes);
+  };
+  const dispatch = async (lines: string[]): Promise<void> => {
+    if (!pool && jobs > 1 && chars > POOL_AFTER_CHARS) pool = new LinePool(job, jobs);
+    if (!pool) return write(format(lines));
+    pending.push(pool.submit(lines));
+    // Keep every worker busy, but no more than two batches each in flight.
+    while (pending.length > 2 * jobs) await write(await pending.shift()!);
+  };
+
+  let batch: string[] = [];
+  let batchChars = 0;
   try {
-    const batches = readLineBatches(input.stream, {
-      universalNewlines: input.universal,
-      replaceInvalid: options.replaceInvalid,
-      name: input.name,
-    });
+    const batches = readLineBatches(
+      counted(input.stream, (n) => (bytes += n)),
+      { universalNewlines: input.universal, replaceInvalid: options.replaceInvalid, name: input.name },
+    );
     for await (const lines of batches) {
       for (const line of lines) {
-        const written = output.write(words(line).join(delimiter) + '\n');
-        if (written) await written;
+        batch.push(line);
+        batchChars += line.length + 1;
+      }
+      if (batchChars >= BATCH_CHARS) {
+        chars += batchChars;
+        await dispatch(batch);
+        batch = [];
+        batchChars = 0;
       }
     }
+    if (batch.length > 0) await dispatch(batch);
+    while (pending.length > 0) await write(await pending.shift()!);
     await output.flush();
   } catch (error) {
     if (error instanceof OutputClosed) return 0;
     if (error instanceof InputError) {
-      await output.flush().catch(() => undefined);
+      // Lines before the bad one are written.
+      try {
+        if (batch.length > 0) await dispatch(batch);
+        while (pending.length > 0) await write(await pending.shift()!);
+        await output.flush();
+      } catch {
+        // The input error is the one to report.
+      }
       say(`jieba: ${error.message}; use --replace-invalid to decode bad bytes as U+FFFD\n`);
       return 1;
     }
@@ -268,6 +331,9 @@ async function segment(options: CliOptions, io: CliIo, say: (text: string) => vo
       return 1;
     }
     throw error;
+  } finally {
+    progress.done();
+    await pool?.close();
   }
   return 0;
 }

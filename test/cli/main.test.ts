@@ -176,6 +176,22 @@ describe('jieba command', () => {
     assert.equal((await run(['-q', '--keywords', '-p'], '')).status, 2);
   });
 
+  it('gives the same bytes with worker threads (-j 2) as without (-j 1), in input order', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jieba-j-'));
+    const big = join(dir, 'big.txt');
+    const lines = readFileSync(fixturePath('corpus/chinese-poetry.txt'), 'utf8');
+    writeFileSync(big, (lines + readFileSync(fixturePath('corpus/modern-mixed.txt'), 'utf8')).repeat(12)); // about 3 MB
+    for (const flags of [['-q'], ['-q', '-p', '-n'], ['-q', '-a', '-d', '|']]) {
+      const one = spawnSync(process.execPath, [bin, ...flags, '-j', '1', big], { maxBuffer: 1 << 28 });
+      const two = spawnSync(process.execPath, [bin, ...flags, '-j', '2', big], { maxBuffer: 1 << 28 });
+      assert.equal(one.status, 0);
+      assert.equal(two.status, 0);
+      assert.ok(one.stdout.length > 3_000_000);
+      assert.ok(Buffer.compare(one.stdout, two.stdout) === 0, flags.join(' '));
+    }
+    assert.equal(spawnSync(process.execPath, [bin, '-j', '0', big]).status, 2);
+  });
+
   it('gives nothing for empty input', async () => {
     assert.deepEqual(await run(['-q'], ''), { status: 0, stdout: '', stderr: '' });
   });

@@ -1,0 +1,58 @@
+/**
+ * One engine on one corpus, in a process of its own (so its memory is its
+ * own): each mode runs over every line of the corpus (keywords: over
+ * documents of 20 lines), once to warm up and then until at least a second
+ * has passed, and reports MB/s of UTF-8 input. Prints one JSON line.
+ *
+ *   node dist/bench/measure.js ENGINE CORPUS_PATH
+ *
+ * @module
+ */
+
+import { readFileSync } from 'node:fs';
+import { ENGINES, type EngineApi } from './engines.js';
+import { MODES, type Measurement } from './modes.js';
+
+function run(fn: (text: string) => unknown[], inputs: readonly string[], bytes: number): { mbps: number; tokens: number } {
+  let tokens = 0;
+  for (const text of inputs.slice(0, Math.ceil(inputs.length / 10))) fn(text); // warm-up
+  const started = performance.now();
+  let passes = 0;
+  do {
+    tokens = 0;
+    for (const text of inputs) tokens += fn(text).length;
+    passes++;
+  } while (performance.now() - started < 1000);
+  const seconds = (performance.now() - started) / 1000;
+  return { mbps: (bytes * passes) / seconds / 1e6, tokens };
+}
+
+async function main(): Promise<void> {
+  const [name, corpus] = process.argv.slice(2);
+  const engine = ENGINES.find((e) => e.name === name);
+  if (!engine || !corpus) throw new Error('usage: measure ENGINE CORPUS_PATH');
+  const text = readFileSync(corpus, 'utf8');
+  const lines = text.split('\n').filter(Boolean);
+  const documents: string[] = [];
+  for (let i = 0; i < lines.length; i += 20) documents.push(lines.slice(i, i + 20).join('\n'));
+  const bytes = lines.reduce((n, l) => n + Buffer.byteLength(l), 0);
+
+  const started = performance.now();
+  const api: EngineApi = await engine.load();
+  const loadMs = performance.now() - started;
+  const result: Measurement = { engine: engine.name, version: engine.version(), loadMs, mbps: {}, tokens: {}, peakRssMiB: 0 };
+  for (const mode of MODES) {
+    const fn = api[mode];
+    if (!fn) continue;
+    const { mbps, tokens } = run(fn, mode === 'keywords' ? documents : lines, bytes);
+    result.mbps[mode] = mbps;
+    result.tokens[mode] = tokens;
+  }
+  result.peakRssMiB = process.resourceUsage().maxRSS / 1024;
+  process.stdout.write(JSON.stringify(result) + '\n');
+}
+
+main().catch((error: Error) => {
+  process.stderr.write(`${error.message}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,125 @@
+/**
+ * `npm run bench`: jieba-ts and its peers, one after another in one run,
+ * on the same corpora, every mode, with throughput (MB/s of UTF-8 input),
+ * the ratio to @node-rs/jieba, start-up and peak memory.
+ *
+ *   npm run bench [-- --corpus novel|news|PATH ...] [--engines a,b] [--no-python]
+ *
+ * Peers come from bench/node_modules (`npm run bench:install`); a peer that
+ * is missing or fails is reported as skipped. Python jieba is measured when
+ * /usr/bin/python3 has it. Results go to bench/results/latest.json and a
+ * Markdown table to standard output.
+ *
+ * @module
+ */
+
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { basename } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CORPORA, corpusPath, type CorpusName } from './corpus.js';
+import { ENGINES } from './engines.js';
+import { MODES, type Measurement } from './modes.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const PYTHON = '/usr/bin/python3';
+
+interface Options {
+  corpora: string[];
+  engines: string[];
+  python: boolean;
+}
+
+function parse(argv: string[]): Options {
+  const options: Options = { corpora: [], engines: ENGINES.map((e) => e.name), python: true };
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--corpus') options.corpora.push(argv[++i]!);
+    else if (argv[i] === '--engines') options.engines = argv[++i]!.split(',');
+    else if (argv[i] === '--no-python') options.python = false;
+    else throw new Error(`unknown option ${argv[i]}`);
+  }
+  if (options.corpora.length === 0) options.corpora = Object.keys(CORPORA);
+  return options;
+}
+
+type Row = Measurement | { engine: string; skipped: string };
+
+function measure(engine: string, corpus: string): Row {
+  const child = spawnSync(process.execPath, [`${root}dist/bench/measure.js`, engine, corpus], { encoding: 'utf8', cwd: root });
+  if (child.status !== 0) return { engine, skipped: (child.stderr.trim().split('\n')[0] ?? 'failed').slice(0, 120) };
+  return JSON.parse(child.stdout.trim().split('\n').pop()!) as Measurement;
+}
+
+function measurePython(corpus: string): Row {
+  const engine = 'Python jieba';
+  if (!existsSync(PYTHON)) return { engine, skipped: `${PYTHON} not found` };
+  const child = spawnSync(PYTHON, [`${root}bench/python_engine.py`, corpus], { encoding: 'utf8' });
+  if (child.status !== 0) return { engine, skipped: (child.stderr.trim().split('\n').pop() ?? 'failed').slice(0, 120) };
+  return JSON.parse(child.stdout.trim()) as Measurement;
+}
+
+const MODE_NAMES: Record<(typeof MODES)[number], string> = {
+  cut: 'cut (HMM)',
+  cutNoHmm: 'cut (no HMM)',
+  cutAll: 'full',
+  cutForSearch: 'search',
+  tag: 'POS tag',
+  keywords: 'TF-IDF',
+};
+
+function table(rows: Row[]): string {
+  const reference = rows.find((r): r is Measurement => r.engine === '@node-rs/jieba' && !('skipped' in r));
+  const lines = [
+    `| engine | ${MODES.map((m) => MODE_NAMES[m]).join(' | ')} | load | peak RSS |`,
+    `|---|${MODES.map(() => '---:').join('|')}|---:|---:|`,
+  ];
+  for (const row of rows) {
+    if ('skipped' in row) {
+      lines.push(`| ${row.engine} | skipped: ${row.skipped} |`);
+      continue;
+    }
+    const cells = MODES.map((mode) => {
+      const value = row.mbps[mode];
+      if (value === undefined) return '-';
+      const base = reference?.mbps[mode];
+      return base ? `${value.toFixed(2)} (${(value / base).toFixed(2)}x)` : value.toFixed(2);
+    });
+    lines.push(`| ${row.engine} ${row.version} | ${cells.join(' | ')} | ${row.loadMs.toFixed(0)} ms | ${row.peakRssMiB.toFixed(0)} MiB |`);
+  }
+  return lines.join('\n');
+}
+
+function main(): void {
+  const options = parse(process.argv.slice(2));
+  const results: { corpus: string; bytes: number; rows: Row[] }[] = [];
+  for (const corpus of options.corpora) {
+    const path = corpus in CORPORA ? corpusPath(corpus as CorpusName) : corpus;
+    const rows: Row[] = [];
+    for (const engine of options.engines) {
+      process.stderr.write(`bench: ${engine} on ${basename(path)}\n`);
+      rows.push(measure(engine, path));
+    }
+    if (options.python) {
+      process.stderr.write(`bench: Python jieba on ${basename(path)}\n`);
+      rows.push(measurePython(path));
+    }
+    results.push({ corpus: basename(path), bytes: readFileSync(path).length, rows });
+    console.log(`\n### ${basename(path)} (${(readFileSync(path).length / 1e6).toFixed(2)} MB), MB/s and ratio to @node-rs/jieba\n`);
+    console.log(table(rows));
+  }
+
+  process.stderr.write('bench: start-up\n');
+  spawnSync(process.execPath, [`${root}dist/bench/startup.js`, '--runs', '11'], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+  const startup = JSON.parse(readFileSync(`${root}bench/results/startup.json`, 'utf8')) as unknown;
+
+  const machine = { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version };
+  mkdirSync(`${root}bench/results`, { recursive: true });
+  writeFileSync(
+    `${root}bench/results/latest.json`,
+    JSON.stringify({ date: new Date().toISOString(), machine, results, startup }, null, 2) + '\n',
+  );
+  console.log(`\nMachine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}. Results: bench/results/latest.json`);
+}
+
+main();

@@ -1,0 +1,51 @@
+/**
+ * What the command does to each input line, as a plain description that can
+ * be sent to a worker thread, and the function that does it.
+ *
+ * @module
+ */
+
+import { BIG_DICTIONARY, DEFAULT_DICTIONARY, Tokenizer } from '../index.js';
+
+/** Everything a worker needs to treat lines exactly as the main thread would. */
+export interface LineJob {
+  /** Main dictionary: a path, `'big'` for jieba's big dictionary, or undefined for the default. */
+  dict: string | undefined;
+  userDict: string | undefined;
+  mode: 'cut' | 'all' | 'search' | 'tag';
+  hmm: boolean;
+  delimiter: string;
+  /** POS delimiter, for mode `'tag'`. */
+  posDelimiter: string;
+}
+
+/** Load the tokenizer a job describes (the same in every thread). */
+export function tokenizerFor(job: LineJob): Tokenizer {
+  const dict = job.dict === 'big' ? BIG_DICTIONARY : job.dict;
+  // python3 -m jieba builds its POS tagger before loading -D, so tags come from the default dictionary.
+  const tagDict = job.mode === 'tag' && dict !== undefined ? DEFAULT_DICTIONARY : undefined;
+  const tokenizer = new Tokenizer({ dict, tagDict, eager: true });
+  if (job.userDict !== undefined) tokenizer.loadUserDict(job.userDict);
+  return tokenizer;
+}
+
+/**
+ * The output text for some lines: each line's words joined by the
+ * delimiter, then `\n` (Python's `print`).
+ */
+export function lineFormatter(tokenizer: Tokenizer, job: LineJob): (lines: readonly string[]) => string {
+  const { hmm, delimiter, posDelimiter } = job;
+  const words: (line: string) => string[] =
+    job.mode === 'tag'
+      ? (line) => tokenizer.tag(line, { hmm }).map(({ word, tag }) => word + posDelimiter + tag)
+      : job.mode === 'all'
+        ? (line) => tokenizer.cutAll(line)
+        : job.mode === 'search'
+          ? (line) => tokenizer.cutForSearch(line, { hmm })
+          : (line) => tokenizer.cut(line, { hmm });
+  return (lines) => {
+    let out = '';
+    for (const line of lines) out += words(line).join(delimiter) + '\n';
+    return out;
+  };
+}

@@ -1,0 +1,53 @@
+/**
+ * Worker threads for `jieba -j N`: batches of lines go out, output text
+ * comes back, in the order the batches were submitted.
+ *
+ * @module
+ */
+
+import { Worker } from 'node:worker_threads';
+import type { LineJob } from './line-job.js';
+
+/** A fixed set of workers, each given batches in turn. */
+export class LinePool {
+  private readonly workers: Worker[];
+  private readonly waiting = new Map<number, { resolve: (text: string) => void; reject: (error: Error) => void }>();
+  private next = 0;
+  private failure: Error | undefined;
+
+  constructor(job: LineJob, size: number) {
+    // Next to this module both as compiled (dist/src/cli) and as bundled (dist/bundle).
+    const script = new URL('./worker.js', import.meta.url);
+    this.workers = Array.from({ length: size }, () => {
+      const worker = new Worker(script, { workerData: job });
+      worker.on('message', ({ id, text }: { id: number; text: string }) => {
+        const entry = this.waiting.get(id);
+        this.waiting.delete(id);
+        entry?.resolve(text);
+      });
+      worker.on('error', (error) => this.fail(error));
+      return worker;
+    });
+  }
+
+  private fail(error: Error): void {
+    this.failure ??= error;
+    for (const entry of this.waiting.values()) entry.reject(error);
+    this.waiting.clear();
+  }
+
+  /** Output text for `lines`, computed by the next worker in turn. */
+  submit(lines: string[]): Promise<string> {
+    if (this.failure) return Promise.reject(this.failure);
+    const id = this.next++;
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      this.workers[id % this.workers.length]!.postMessage({ id, lines });
+    });
+  }
+
+  /** Stop every worker. */
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((worker) => worker.terminate()));
+  }
+}

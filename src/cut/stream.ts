@@ -1,0 +1,88 @@
+/**
+ * Cutting text that arrives in pieces, with the same result as cutting it
+ * whole.
+ *
+ * jieba decides each word inside one block (a run of `re_han_default`
+ * characters, or a run of the others), so the text can be cut up to any
+ * block boundary without changing anything. Accurate and search modes also
+ * treat every character outside the Han blocks on its own, so they can cut
+ * between any two such characters (never inside `\r\n` or a surrogate
+ * pair); full mode keeps each such block whole (it emits whitespace-separated
+ * pieces whole, with empty strings at the block's ends). A piece with no safe
+ * point at all (one huge run) waits for more text, as Python would hold it
+ * whole.
+ *
+ * @module
+ */
+
+import { isHanDefault } from '../text/char-classes.js';
+
+/** What the stream produces: the words of `cut`, `cutAll` or `cutForSearch`. */
+export type StreamMode = 'default' | 'all' | 'search';
+
+function isHighSurrogate(cu: number): boolean {
+  return cu >= 0xd800 && cu <= 0xdbff;
+}
+
+/**
+ * Whether `text` may be cut just before index `p` (0 < p < text.length)
+ * without changing the result in `mode`.
+ */
+export function isSafeSplit(text: string, p: number, mode: StreamMode): boolean {
+  const before = text.charCodeAt(p - 1);
+  const after = text.charCodeAt(p);
+  const hanBefore = isHanDefault(before);
+  const hanAfter = isHanDefault(after);
+  if (hanBefore !== hanAfter) return true; // a block boundary
+  if (hanBefore) return false; // inside a run of Han-class characters
+  if (isHighSurrogate(before) || (before === 0x0d && after === 0x0a)) return false;
+  // Inside a block of other characters: each is a word of its own, except in full mode.
+  return mode !== 'all';
+}
+
+/**
+ * Buffers pieces of text and hands out the longest prefix that can be cut
+ * on its own.
+ *
+ * @example
+ * const buffer = new StreamBuffer('default');
+ * buffer.push('我来到北'); // '' (the Han run may go on)
+ * buffer.push('京。你'); // '我来到北京。'
+ * buffer.end(); // '你'
+ */
+export class StreamBuffer {
+  private text = '';
+  /** Positions before this one were already found unsafe. */
+  private checked = 1;
+
+  constructor(private readonly mode: StreamMode) {}
+
+  /** Add `chunk`; return the text that can be cut now (possibly empty). */
+  push(chunk: string): string {
+    this.text += chunk;
+    let split = -1;
+    for (let p = this.text.length - 1; p >= this.checked; p--) {
+      if (isSafeSplit(this.text, p, this.mode)) {
+        split = p;
+        break;
+      }
+    }
+    if (split < 0) {
+      // A split point depends only on the two characters around it, so these stay unsafe.
+      this.checked = Math.max(1, this.text.length);
+      return '';
+    }
+    const ready = this.text.slice(0, split);
+    this.text = this.text.slice(split);
+    this.checked = 1;
+    return ready;
+  }
+
+  /** The rest, at the end of the input. */
+  end(): string {
+    const rest = this.text;
+    this.text = '';
+    this.checked = 1;
+    return rest;
+  }
+}
