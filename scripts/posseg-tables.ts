@@ -59,7 +59,7 @@ export function readPossegModel(read: (file: string) => string): PosModel {
     nextStart[x] = next.length;
     for (const [to, p] of table(transTable.get(from), `trans ${from}`)) {
       const y = stateOf(to, `trans ${from}`);
-      trans[x * S + y] = number(p, `trans ${from} ${to}`);
+      trans[y * S + x] = number(p, `trans ${from} ${to}`);
       next.push(y);
     }
   });

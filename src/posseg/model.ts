@@ -32,7 +32,11 @@ export interface PosModel {
   readonly tags: readonly string[];
   /** `log P(first state)`. */
   readonly start: Float64Array;
-  /** `log P(to | from)` at `from * S + to`; `-Infinity` where Python's table has none (its `MIN_INF`). */
+  /**
+   * `log P(to | from)` at `to * S + from` (one row per target state, which
+   * is how Viterbi reads it); `-Infinity` where Python's table has none (its
+   * `MIN_INF`).
+   */
   readonly trans: Float64Array;
   /** States reachable from state `x`: `next[nextStart[x] .. nextStart[x + 1])`. */
   readonly nextStart: Int32Array;

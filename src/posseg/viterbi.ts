@@ -20,6 +20,8 @@ export class PosViterbiScratch {
   readonly expectMark = new Int32Array(256);
   readonly observedMark = new Int32Array(256);
   readonly prevMark = new Int32Array(256);
+  /** This step's predecessors: last step's states with somewhere to go. */
+  readonly prevStates = new Uint8Array(256);
   /** Emissions of one character for every state, for the steps that consider all of them. */
   readonly emitRow = new Float64Array(256);
   stamp = 0;
@@ -97,29 +99,51 @@ export function posViterbi(model: PosModel, text: string, start: number, end: nu
   const stepStart = scratch.stepStart;
   let entries = 0;
 
+  const prevStates = scratch.prevStates;
+  let prevCount = 0;
+  let largestPrev = -1;
+
   /**
    * V[t][y] and its back-pointer: the best `(V[t-1][y0] + trans) + em` over
-   * the active predecessors y0 (those marked with `stamp`). Python takes the
-   * max over every predecessor; one without a transition into y scores
-   * -Infinity and only matters when every score is -Infinity, when the tie
-   * goes to the largest predecessor. So only the states with a transition
-   * into y are looked at. Returns false when none of them is active (y is
-   * then not among the states Python considers at this step).
+   * the predecessors y0 (those marked with `stamp`), as Python's max over
+   * `(prob, y0)` tuples. A predecessor without a transition into y scores
+   * -Infinity (Python's MIN_INF) and can only win when all do, when the tie
+   * goes to the largest. So the scan covers the shorter of two lists: the
+   * states with a transition into y (E and M states have one or two), or
+   * the predecessors (about ten, where B and S states have forty
+   * transitions in). Returns false when no predecessor reaches y (it is
+   * then not among the states Python considers).
    */
-  const score = (y: number, em: number, stamp: number, largestPrev: number): boolean => {
+  const score = (y: number, em: number, stamp: number): boolean => {
+    const row = y * S;
     let best = -Infinity;
     let bestFrom = -1;
-    for (let k = prevStart[y]!; k < prevStart[y + 1]!; k++) {
-      const y0 = prev[k]!;
-      if (prevMark[y0] !== stamp) continue;
-      const prob = previous[y0]! + trans[y0 * S + y]! + em;
-      if (bestFrom < 0 || prob > best || (prob === best && y0 > bestFrom)) {
-        best = prob;
-        bestFrom = y0;
+    let reachable = false;
+    if (prevStart[y + 1]! - prevStart[y]! <= prevCount) {
+      for (let k = prevStart[y]!; k < prevStart[y + 1]!; k++) {
+        const y0 = prev[k]!;
+        if (prevMark[y0] !== stamp) continue;
+        reachable = true;
+        const prob = previous[y0]! + trans[row + y0]! + em;
+        if (bestFrom < 0 || prob > best || (prob === best && y0 > bestFrom)) {
+          best = prob;
+          bestFrom = y0;
+        }
+      }
+      if (best === -Infinity) bestFrom = largestPrev;
+    } else {
+      for (let p = 0; p < prevCount; p++) {
+        const y0 = prevStates[p]!;
+        const t = trans[row + y0]!;
+        if (t !== -Infinity) reachable = true;
+        const prob = previous[y0]! + t + em;
+        if (bestFrom < 0 || prob > best || (prob === best && y0 > bestFrom)) {
+          best = prob;
+          bestFrom = y0;
+        }
       }
     }
-    if (bestFrom < 0) return false;
-    if (best === -Infinity) bestFrom = largestPrev;
+    if (!reachable) return false;
     current[y] = best;
     scratch.push(entries++, y, bestFrom);
     return true;
@@ -153,13 +177,13 @@ export function posViterbi(model: PosModel, text: string, start: number, end: nu
     const c = cu - HAN_FIRST;
     // Predecessors: last step's states that have somewhere to go.
     stamp = ++scratch.stamp;
-    let prevCount = 0;
-    let largestPrev = -1;
+    prevCount = 0;
+    largestPrev = -1;
     for (let e = stepStart[t - 1]!; e < entries; e++) {
       const x = scratch.stepStates[e]!;
       if (nextStart[x + 1]! > nextStart[x]!) {
         prevMark[x] = stamp;
-        prevCount++;
+        prevStates[prevCount++] = x;
         if (x > largestPrev) largestPrev = x;
       }
     }
@@ -173,7 +197,7 @@ export function posViterbi(model: PosModel, text: string, start: number, end: nu
         const y = charStates[k]!;
         if (observedMark[y] === stamp) continue;
         observedMark[y] = stamp;
-        score(y, charEmit[k]!, stamp, largestPrev);
+        score(y, charEmit[k]!, stamp);
       }
     }
     if (entries === stepStart[t]) {
@@ -185,7 +209,7 @@ export function posViterbi(model: PosModel, text: string, start: number, end: nu
         for (let k = nextStart[x]!; k < nextStart[x + 1]!; k++) expectMark[next[k]!] = stamp;
       }
       const row = emissionRow(model, cu, scratch.emitRow);
-      for (let y = 0; y < S; y++) if (expectMark[y] === stamp) score(y, row[y]!, stamp, largestPrev);
+      for (let y = 0; y < S; y++) if (expectMark[y] === stamp) score(y, row[y]!, stamp);
     }
     const swap = previous;
     previous = current;
