@@ -88,7 +88,13 @@ export const DEFAULT_STOP_WORDS: readonly string[] = [
  * version; it only decides whether a word is a stop word.
  */
 function lower(text: string): string {
-  return text.toLowerCase();
+  // Most words are Han or plain ASCII without capitals, which have no
+  // lower-case mapping; skip the library call for them.
+  for (let i = 0; i < text.length; i++) {
+    const cu = text.charCodeAt(i);
+    if (cu < 0x80 ? cu >= 0x41 && cu <= 0x5a : cu < 0x3000 || cu >= 0xa000) return text.toLowerCase();
+  }
+  return text;
 }
 
 /**
@@ -138,6 +144,50 @@ function byWeightDescending<T extends { weight: number }>(items: T[]): T[] {
   return items.sort((a, b) => (a.weight < b.weight ? 1 : a.weight > b.weight ? -1 : 0));
 }
 
+/**
+ * `top(byWeightDescending(items), topK)` without sorting what is cut off:
+ * a bounded min-heap keeps the best `topK`, the worst at its root ("worse"
+ * meaning a lower weight, or an equal weight and a later position, as the
+ * stable sort ranks them), and only those are sorted.
+ */
+function topByWeight<T extends { weight: number }>(items: T[], topK: number | null): T[] {
+  if (!topK || topK < 0 || items.length <= topK || items.some((item) => Number.isNaN(item.weight))) {
+    // (NaN weights, from an IDF file that says "nan", keep the plain sort's order.)
+    return top(byWeightDescending(items), topK);
+  }
+  // worse(a, b): a ranks after b.
+  const worse = (a: number, b: number): boolean => items[a]!.weight < items[b]!.weight || (items[a]!.weight === items[b]!.weight && a > b);
+  const heap: number[] = [];
+  const siftDown = (from: number): void => {
+    for (let i = from; ; ) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < heap.length && worse(heap[l]!, heap[m]!)) m = l;
+      if (r < heap.length && worse(heap[r]!, heap[m]!)) m = r;
+      if (m === i) return;
+      [heap[i], heap[m]] = [heap[m]!, heap[i]!];
+      i = m;
+    }
+  };
+  for (let index = 0; index < items.length; index++) {
+    if (heap.length < topK) {
+      heap.push(index);
+      for (let i = heap.length - 1; i > 0; ) {
+        const parent = (i - 1) >> 1;
+        if (!worse(heap[i]!, heap[parent]!)) break;
+        [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
+        i = parent;
+      }
+    } else if (worse(heap[0]!, index)) {
+      heap[0] = index;
+      siftDown(0);
+    }
+  }
+  heap.sort((a, b) => (worse(a, b) ? 1 : worse(b, a) ? -1 : 0));
+  return heap.map((index) => items[index]!);
+}
+
 interface Candidate {
   word: string;
   tag: string;
@@ -169,24 +219,36 @@ export function extractTfIdf(
   if (withFlag && !tagged) {
     throw new RangeError('jieba-ts: extractTags() withFlag needs allowPOS (Python ignores withFlag without it)');
   }
-  const words: { word: string; tag: string }[] = tagged ? source.tag(text) : source.cut(text).map((word) => ({ word, tag: '' }));
-  // Python's dict keeps first-insertion order; a Map does too.
+  // Count first, then judge each distinct word once: rejection depends on
+  // the word alone, and dropping rejected keys afterwards keeps the
+  // first-occurrence order of the rest (Python's dict order).
   const freq = new Map<string, Candidate>();
-  for (const { word, tag } of words) {
-    if (tagged && !allow.has(tag)) continue;
-    if (rejected(word, stopWords)) continue;
-    const key = withFlag ? JSON.stringify([word, tag]) : word;
-    const entry = freq.get(key);
-    if (entry) entry.weight += 1;
-    else freq.set(key, { word, tag, weight: 1 });
+  if (tagged) {
+    for (const { word, tag } of source.tag(text)) {
+      if (!allow.has(tag)) continue;
+      const key = withFlag ? JSON.stringify([word, tag]) : word;
+      const entry = freq.get(key);
+      if (entry) entry.weight += 1;
+      else freq.set(key, { word, tag, weight: 1 });
+    }
+  } else {
+    for (const word of source.cut(text)) {
+      const entry = freq.get(word);
+      if (entry) entry.weight += 1;
+      else freq.set(word, { word, tag: '', weight: 1 });
+    }
   }
+  const kept: Candidate[] = [];
   let total = 0;
-  for (const entry of freq.values()) total += entry.weight;
-  for (const entry of freq.values()) entry.weight *= idf.idf(entry.word) / total;
-  return shape(top(byWeightDescending([...freq.values()]), topK), options.withWeight === true, withFlag);
+  for (const entry of freq.values()) {
+    if (rejected(entry.word, stopWords)) continue;
+    kept.push(entry);
+    total += entry.weight;
+  }
+  for (const entry of kept) entry.weight *= idf.idf(entry.word) / total;
+  return shape(topByWeight(kept, topK), options.withWeight === true, withFlag);
 }
 
-/** `UndirectWeightedGraph.d` of jieba.analyse. */
 const DAMPING = 0.85;
 /** Python's `sys.float_info[0]` (max) and `sys.float_info[3]` (min_exp, an int: jieba's quirk). */
 const FLOAT_MAX = 1.7976931348623157e308;
@@ -272,5 +334,5 @@ export function extractTextRank(source: KeywordSource, stopWords: StopWords, tex
     tag: n.tag,
     weight: (n.rank - minRank / 10) / (maxRank - minRank / 10),
   }));
-  return shape(top(byWeightDescending(ranked), topK), options.withWeight === true, withFlag);
+  return shape(topByWeight(ranked, topK), options.withWeight === true, withFlag);
 }

@@ -45,6 +45,13 @@ export interface PosModel {
   readonly prevStart: Int32Array;
   readonly prev: Uint8Array;
   /**
+   * The same sets as bit masks, {@link maskWords} 32-bit words per state:
+   * bit `y0` of row `y` is set when `y0 -> y` has a transition (derived).
+   */
+  readonly prevMask: Int32Array;
+  /** Bit `w` set when word `w` of `prevMask`'s row `y` is not zero (derived). */
+  readonly prevMaskWords: Int32Array;
+  /**
    * States a Han character was seen in: `charStates[charStart[c] .. charStart[c + 1])`
    * for `c = cu - 0x4E00`; an empty range means the character is not in the
    * table (every state is possible).
@@ -64,7 +71,7 @@ export interface PosModel {
 }
 
 /** The reverse of the `next` lists: for each state, the states that can precede it. */
-export function predecessors(nextStart: Int32Array, next: Uint8Array): { prevStart: Int32Array; prev: Uint8Array } {
+export function predecessors(nextStart: Int32Array, next: Uint8Array): { prevStart: Int32Array; prev: Uint8Array; prevMask: Int32Array; prevMaskWords: Int32Array } {
   const S = nextStart.length - 1;
   const prevStart = new Int32Array(S + 1);
   for (let k = 0; k < next.length; k++) prevStart[next[k]! + 1]!++;
@@ -72,7 +79,14 @@ export function predecessors(nextStart: Int32Array, next: Uint8Array): { prevSta
   const fill = prevStart.slice(0, S);
   const prev = new Uint8Array(next.length);
   for (let x = 0; x < S; x++) for (let k = nextStart[x]!; k < nextStart[x + 1]!; k++) prev[fill[next[k]!]!++] = x;
-  return { prevStart, prev };
+  const words = maskWords(S);
+  const prevMask = new Int32Array(S * words);
+  for (let x = 0; x < S; x++) {
+    for (let k = nextStart[x]!; k < nextStart[x + 1]!; k++) prevMask[next[k]! * words + (x >>> 5)]! |= 1 << (x & 31);
+  }
+  const prevMaskWords = new Int32Array(S);
+  for (let y = 0; y < S; y++) for (let w = 0; w < words; w++) if (prevMask[y * words + w] !== 0) prevMaskWords[y]! |= 1 << w;
+  return { prevStart, prev, prevMask, prevMaskWords };
 }
 
 /** Python's `MIN_FLOAT`: the emission of a character a state never produced. */
@@ -95,4 +109,9 @@ export function emission(model: Pick<PosModel, 'emitStart' | 'emitStates' | 'emi
 /** Whether `cu` is in the range the character table covers. */
 export function inHanRange(cu: number): boolean {
   return cu >= HAN_FIRST && cu <= HAN_LAST;
+}
+
+/** 32-bit words in a bit set of `states` states. */
+export function maskWords(states: number): number {
+  return (states + 31) >>> 5;
 }

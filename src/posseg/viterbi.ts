@@ -5,7 +5,7 @@
  */
 
 import { HAN_FIRST } from '../text/char-classes.js';
-import { POS_MIN_FLOAT, type PosModel } from './model.js';
+import { maskWords, POS_MIN_FLOAT, type PosModel } from './model.js';
 
 /**
  * Reusable buffers. Back-pointers are kept only for the states each step
@@ -19,9 +19,11 @@ export class PosViterbiScratch {
   /** Marks for set operations: a state is "in" when its mark equals the stamp. */
   readonly expectMark = new Int32Array(256);
   readonly observedMark = new Int32Array(256);
-  readonly prevMark = new Int32Array(256);
-  /** This step's predecessors: last step's states with somewhere to go. */
-  readonly prevStates = new Uint8Array(256);
+  /** This step's predecessors (last step's states with somewhere to go), as a bit set. */
+  readonly prevBits = new Int32Array(maskWords(256));
+  /** The states one step considers, and their emissions. */
+  readonly candidates = new Uint8Array(256);
+  readonly candidateEmit = new Float64Array(256);
   /** Emissions of one character for every state, for the steps that consider all of them. */
   readonly emitRow = new Float64Array(256);
   stamp = 0;
@@ -90,64 +92,20 @@ export function posViterbi(model: PosModel, text: string, start: number, end: nu
   const length = end - start;
   scratch.ensure(length);
   const S = model.states.length;
-  const { trans, nextStart, next, prevStart, prev, charStart, charStates, charEmit } = model;
+  const W = maskWords(S);
+  const { trans, nextStart, next, prevStart, prev, prevMask, prevMaskWords, charStart, charStates, charEmit } = model;
   let previous = scratch.previous;
   let current = scratch.current;
   const observedMark = scratch.observedMark;
-  const prevMark = scratch.prevMark;
   const expectMark = scratch.expectMark;
+  const prevBits = scratch.prevBits;
   const stepStart = scratch.stepStart;
+  const candidates = scratch.candidates;
+  const candidateEmit = scratch.candidateEmit;
   let entries = 0;
-
-  const prevStates = scratch.prevStates;
-  let prevCount = 0;
   let largestPrev = -1;
-
-  /**
-   * V[t][y] and its back-pointer: the best `(V[t-1][y0] + trans) + em` over
-   * the predecessors y0 (those marked with `stamp`), as Python's max over
-   * `(prob, y0)` tuples. A predecessor without a transition into y scores
-   * -Infinity (Python's MIN_INF) and can only win when all do, when the tie
-   * goes to the largest. So the scan covers the shorter of two lists: the
-   * states with a transition into y (E and M states have one or two), or
-   * the predecessors (about ten, where B and S states have forty
-   * transitions in). Returns false when no predecessor reaches y (it is
-   * then not among the states Python considers).
-   */
-  const score = (y: number, em: number, stamp: number): boolean => {
-    const row = y * S;
-    let best = -Infinity;
-    let bestFrom = -1;
-    let reachable = false;
-    if (prevStart[y + 1]! - prevStart[y]! <= prevCount) {
-      for (let k = prevStart[y]!; k < prevStart[y + 1]!; k++) {
-        const y0 = prev[k]!;
-        if (prevMark[y0] !== stamp) continue;
-        reachable = true;
-        const prob = previous[y0]! + trans[row + y0]! + em;
-        if (bestFrom < 0 || prob > best || (prob === best && y0 > bestFrom)) {
-          best = prob;
-          bestFrom = y0;
-        }
-      }
-      if (best === -Infinity) bestFrom = largestPrev;
-    } else {
-      for (let p = 0; p < prevCount; p++) {
-        const y0 = prevStates[p]!;
-        const t = trans[row + y0]!;
-        if (t !== -Infinity) reachable = true;
-        const prob = previous[y0]! + t + em;
-        if (bestFrom < 0 || prob > best || (prob === best && y0 > bestFrom)) {
-          best = prob;
-          bestFrom = y0;
-        }
-      }
-    }
-    if (!reachable) return false;
-    current[y] = best;
-    scratch.push(entries++, y, bestFrom);
-    return true;
-  };
+  /** Bit `w` set when word `w` of `prevBits` is not zero. */
+  let liveWords = 0;
 
   // Step 0: the states the first character is listed with, or all of them.
   let stamp = ++scratch.stamp;
@@ -177,39 +135,98 @@ export function posViterbi(model: PosModel, text: string, start: number, end: nu
     const c = cu - HAN_FIRST;
     // Predecessors: last step's states that have somewhere to go.
     stamp = ++scratch.stamp;
-    prevCount = 0;
+    prevBits.fill(0);
+    liveWords = 0;
     largestPrev = -1;
     for (let e = stepStart[t - 1]!; e < entries; e++) {
       const x = scratch.stepStates[e]!;
       if (nextStart[x + 1]! > nextStart[x]!) {
-        prevMark[x] = stamp;
-        prevStates[prevCount++] = x;
+        prevBits[x >>> 5]! |= 1 << (x & 31);
+        liveWords |= 1 << (x >>> 5);
         if (x > largestPrev) largestPrev = x;
       }
     }
-    if (prevCount === 0) throw new PosViterbiDeadEnd('no state of the previous character has a transition');
+    if (largestPrev < 0) throw new PosViterbiDeadEnd('no state of the previous character has a transition');
 
-    // This character's listed states that a predecessor can reach.
+    // This character's listed states that a predecessor can reach; if none
+    // (or the character is not listed), every state a predecessor can reach.
+    // (Python falls back to every state when none is reachable, but
+    // predecessors are chosen for having transitions, so some state is.)
     stepStart[t] = entries;
-    const listed = charStart[c]! < charStart[c + 1]!;
-    if (listed) {
-      for (let k = charStart[c]!; k < charStart[c + 1]!; k++) {
-        const y = charStates[k]!;
-        if (observedMark[y] === stamp) continue;
-        observedMark[y] = stamp;
-        score(y, charEmit[k]!, stamp);
-      }
+    let count = 0;
+    for (let k = charStart[c]!; k < charStart[c + 1]!; k++) {
+      const y = charStates[k]!;
+      if (observedMark[y] === stamp) continue; // a repeated entry
+      observedMark[y] = stamp;
+      candidates[count] = y;
+      candidateEmit[count++] = charEmit[k]!;
     }
-    if (entries === stepStart[t]) {
-      // None (or the character is not listed): every state a predecessor can
-      // reach. (Python falls back to every state when none is reachable, but
-      // predecessors are chosen for having transitions, so some state is.)
+    for (let pass = 0; ; pass++) {
+      for (let q = 0; q < count; q++) {
+        // V[t][y] and its back-pointer: the best `(V[t-1][y0] + trans) + em`
+        // over the predecessors y0 (the bits of `prevBits`), as Python's max
+        // over `(prob, y0)` tuples. A predecessor without a transition into y
+        // scores -Infinity (Python's MIN_INF), which loses to any finite
+        // score, so only predecessors with a transition are scanned: for E
+        // and M states (one or two transitions in) from their list, for B
+        // and S states (about forty in, a handful live) from the
+        // intersection of two bit sets. A state no predecessor reaches is
+        // not among the states Python considers.
+        const y = candidates[q]!;
+        const em = candidateEmit[q]!;
+        const row = y * S;
+        let best = -Infinity;
+        let bestFrom = -1;
+        const from = prevStart[y]!;
+        const to = prevStart[y + 1]!;
+        if (to - from <= W) {
+          for (let k = from; k < to; k++) {
+            const y0 = prev[k]!;
+            if (((prevBits[y0 >>> 5]! >>> (y0 & 31)) & 1) === 0) continue;
+            const prob = previous[y0]! + trans[row + y0]! + em;
+            if (bestFrom < 0 || prob > best || (prob === best && y0 > bestFrom)) {
+              best = prob;
+              bestFrom = y0;
+            }
+          }
+        } else {
+          const base = y * W;
+          for (let words = prevMaskWords[y]! & liveWords; words !== 0; ) {
+            const lowWord = words & -words;
+            words ^= lowWord;
+            const w = 31 - Math.clz32(lowWord);
+            let bits = prevMask[base + w]! & prevBits[w]!;
+            while (bits !== 0) {
+              const low = bits & -bits;
+              bits ^= low;
+              const y0 = (w << 5) | (31 - Math.clz32(low));
+              const prob = previous[y0]! + trans[row + y0]! + em;
+              if (bestFrom < 0 || prob > best || (prob === best && y0 > bestFrom)) {
+                best = prob;
+                bestFrom = y0;
+              }
+            }
+          }
+        }
+        if (bestFrom < 0) continue;
+        // Every score -Infinity (only a damaged model gets here): Python's
+        // tie then goes to the largest predecessor, transition or not.
+        if (best === -Infinity) bestFrom = largestPrev;
+        current[y] = best;
+        scratch.push(entries++, y, bestFrom);
+      }
+      if (entries > stepStart[t] || pass === 1) break;
       for (let e = stepStart[t - 1]!; e < stepStart[t]!; e++) {
         const x = scratch.stepStates[e]!;
         for (let k = nextStart[x]!; k < nextStart[x + 1]!; k++) expectMark[next[k]!] = stamp;
       }
       const row = emissionRow(model, cu, scratch.emitRow);
-      for (let y = 0; y < S; y++) if (expectMark[y] === stamp) score(y, row[y]!, stamp);
+      count = 0;
+      for (let y = 0; y < S; y++) {
+        if (expectMark[y] !== stamp) continue;
+        candidates[count] = y;
+        candidateEmit[count++] = row[y]!;
+      }
     }
     const swap = previous;
     previous = current;
