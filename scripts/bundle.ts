@@ -10,9 +10,12 @@
  */
 
 import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
+// Chunk names carry hashes: start clean so old ones do not pile up.
+rmSync(`${root}dist/bundle`, { recursive: true, force: true });
 
 await build({
   absWorkingDir: root,
@@ -21,9 +24,15 @@ await build({
     browser: 'dist/src/browser.js',
     cli: 'dist/src/cli/main.js',
     worker: 'dist/src/cli/worker.js',
+    server: 'dist/src/server/index.js',
   },
   outdir: 'dist/bundle',
   bundle: true,
+  // One copy of the engine shared by the entries, so a Tokenizer from
+  // 'jieba-ts' is the same class that 'jieba-ts/server' expects.
+  // Chunks stay beside the entries: code that finds files with
+  // new URL('../data/…', import.meta.url) must sit one level below dist/.
+  splitting: true,
   format: 'esm',
   platform: 'neutral',
   target: 'es2022',
@@ -31,4 +40,4 @@ await build({
   sourcemap: true,
   logLevel: 'warning',
 });
-console.log('jieba-ts: bundled dist/bundle/{index,browser,cli,worker}.js');
+console.log('jieba-ts: bundled dist/bundle/{index,browser,cli,worker,server}.js');

@@ -18,6 +18,7 @@ import { Progress } from './progress.js';
 import { JIEBA_VERSION, VERSION } from '../version.js';
 import { USAGE, helpText, parseArgs, type CliOptions } from './args.js';
 import { InputError, readLineBatches } from './lines.js';
+import { serveMain } from './serve.js';
 
 /** The streams the command uses; `process` fits. */
 export interface CliIo {
@@ -361,6 +362,9 @@ function conflictIn(options: CliOptions): string | undefined {
  * const status = await main(['-d', 'news.txt'], process);
  */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  // `jieba serve ...` is the HTTP API. (A file named "serve" is still
+  // reachable as `jieba ./serve` or `jieba -- serve`.)
+  if (argv[0] === 'serve') return serveMain(argv.slice(1), io);
   const say = (text: string): void => void io.stderr.write(text);
   const parsed = parseArgs(argv);
   if (parsed.kind === 'help') {

@@ -1,0 +1,221 @@
+/**
+ * The OpenAPI 3.1 description of the HTTP API, served at `GET /openapi.json`.
+ *
+ * @module
+ */
+
+import { VERSION } from '../version.js';
+
+const text = { type: 'string', description: 'The text to work on.' } as const;
+const hmm = {
+  type: 'boolean',
+  default: true,
+  description: 'Find words missing from the dictionary with the HMM (Python: HMM=True).',
+} as const;
+
+const jsonBody = (schema: object): object => ({ required: true, content: { 'application/json': { schema } } });
+const jsonResponse = (description: string, schema: object): object => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+
+const errors = {
+  '400': { $ref: '#/components/responses/BadRequest' },
+  '408': { $ref: '#/components/responses/Error' },
+  '413': { $ref: '#/components/responses/Error' },
+  '415': { $ref: '#/components/responses/Error' },
+};
+
+/**
+ * The document. Offsets in `/tokenize` are UTF-16 code-unit indices, as
+ * JavaScript's `String.prototype.slice` takes them.
+ *
+ * @example
+ * OPENAPI_DOCUMENT.paths['/cut']; // the /cut operation
+ */
+export const OPENAPI_DOCUMENT = {
+  openapi: '3.1.0',
+  info: {
+    title: 'jieba-ts',
+    version: VERSION,
+    description:
+      'Chinese word segmentation, POS tagging and keywords, identical to Python jieba 0.42.1. ' +
+      'Errors are JSON: {"error": {"status", "code", "message"}}.',
+    license: { name: 'MIT', identifier: 'MIT' },
+  },
+  paths: {
+    '/health': {
+      get: {
+        summary: 'Liveness, version and memory',
+        responses: {
+          '200': jsonResponse('The server is up.', {
+            type: 'object',
+            required: ['status', 'version', 'jieba'],
+            properties: {
+              status: { const: 'ok' },
+              version: { type: 'string' },
+              jieba: { type: 'string', description: 'The Python jieba release whose output this matches.' },
+              uptimeSeconds: { type: 'integer' },
+              memory: {
+                type: 'object',
+                properties: { rssBytes: { type: 'integer' }, heapUsedBytes: { type: 'integer' } },
+              },
+            },
+          }),
+        },
+      },
+    },
+    '/openapi.json': {
+      get: { summary: 'This document', responses: { '200': jsonResponse('OpenAPI 3.1', { type: 'object' }) } },
+    },
+    '/cut': {
+      post: {
+        summary: 'Split text into words (jieba.lcut, lcut(cut_all=True), lcut_for_search)',
+        requestBody: jsonBody({
+          type: 'object',
+          required: ['text'],
+          additionalProperties: false,
+          properties: {
+            text,
+            mode: { enum: ['default', 'all', 'search'], default: 'default', description: 'Accurate, full or search-engine mode.' },
+            hmm: { ...hmm, description: `${hmm.description} Ignored by mode "all".` },
+          },
+        }),
+        responses: {
+          '200': jsonResponse('The words, in order.', {
+            type: 'object',
+            properties: { tokens: { type: 'array', items: { type: 'string' } } },
+          }),
+          ...errors,
+        },
+      },
+    },
+    '/tokenize': {
+      post: {
+        summary: 'Words with their offsets (jieba.tokenize)',
+        requestBody: jsonBody({
+          type: 'object',
+          required: ['text'],
+          additionalProperties: false,
+          properties: { text, mode: { enum: ['default', 'search'], default: 'default' }, hmm },
+        }),
+        responses: {
+          '200': jsonResponse('Words with UTF-16 offsets: text.slice(start, end) === word.', {
+            type: 'object',
+            properties: {
+              tokens: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: { word: { type: 'string' }, start: { type: 'integer' }, end: { type: 'integer' } },
+                },
+              },
+            },
+          }),
+          ...errors,
+        },
+      },
+    },
+    '/tag': {
+      post: {
+        summary: 'Words with part-of-speech tags (jieba.posseg.lcut)',
+        requestBody: jsonBody({
+          type: 'object',
+          required: ['text'],
+          additionalProperties: false,
+          properties: { text, hmm },
+        }),
+        responses: {
+          '200': jsonResponse('Tagged words.', {
+            type: 'object',
+            properties: {
+              tokens: {
+                type: 'array',
+                items: { type: 'object', properties: { word: { type: 'string' }, tag: { type: 'string' } } },
+              },
+            },
+          }),
+          ...errors,
+        },
+      },
+    },
+    '/keywords': {
+      post: {
+        summary: 'Keywords by TF-IDF or TextRank (jieba.analyse.extract_tags, textrank)',
+        requestBody: jsonBody({
+          type: 'object',
+          required: ['text'],
+          additionalProperties: false,
+          properties: {
+            text,
+            method: { enum: ['tfidf', 'textrank'], default: 'tfidf' },
+            topK: { type: ['integer', 'null'], minimum: 0, default: 20, description: '0 or null: every keyword.' },
+            allowPOS: {
+              type: 'array',
+              items: { type: 'string' },
+              description: 'Only words with these tags (TF-IDF default: all; TextRank default: ns, n, vn, v).',
+            },
+            withFlag: { type: 'boolean', default: false, description: "Add each keyword's tag (TF-IDF: needs allowPOS)." },
+          },
+        }),
+        responses: {
+          '200': jsonResponse('Keywords, best first.', {
+            type: 'object',
+            properties: {
+              keywords: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  required: ['word', 'weight'],
+                  properties: { word: { type: 'string' }, weight: { type: 'number' }, tag: { type: 'string' } },
+                },
+              },
+            },
+          }),
+          ...errors,
+        },
+      },
+    },
+  },
+  components: {
+    schemas: {
+      Error: {
+        type: 'object',
+        required: ['error'],
+        properties: {
+          error: {
+            type: 'object',
+            required: ['status', 'code', 'message'],
+            properties: {
+              status: { type: 'integer' },
+              code: {
+                enum: [
+                  'invalid_request',
+                  'invalid_json',
+                  'invalid_utf8',
+                  'not_found',
+                  'method_not_allowed',
+                  'request_timeout',
+                  'payload_too_large',
+                  'unsupported_media_type',
+                  'internal_error',
+                ],
+              },
+              message: { type: 'string' },
+            },
+          },
+        },
+      },
+    },
+    responses: {
+      BadRequest: {
+        description: 'Invalid JSON, invalid UTF-8, or a field of the wrong type.',
+        content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+      },
+      Error: {
+        description: 'Timeout (408), body too large (413), or not JSON (415).',
+        content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+      },
+    },
+  },
+} as const;
