@@ -24,6 +24,9 @@ import { TokenizerCore, type DictionarySource, type TokenizerOptions } from './t
 
 export type { CutOptions, DictionarySource, TaggedWord, Token, TokenizeOptions, TokenizerOptions } from './tokenizer.js';
 export { DictionaryError } from './dictionary/errors.js';
+export { TextRank, TfIdf } from './analyse/extractors.js';
+export type { FlagOptions, WeightFlagOptions, WeightOptions, WordsOptions } from './analyse/extractors.js';
+export type { Keyword, KeywordOptions, TaggedKeyword, WeightedKeyword, WeightedTaggedKeyword } from './analyse/keywords.js';
 
 /**
  * URL of the compiled default dictionary in the package. Bundlers that
@@ -53,22 +56,25 @@ export interface LoadOptions {
    */
   dict?: DictionarySource;
   /**
-   * Also fetch the POS model, so that `tag` works.
+   * Also fetch the POS model, so that `tag` works: `true` for the one in
+   * the package ({@link POS_MODEL}), or the URL it is served from.
    *
    * @defaultValue false
    * @example
    * const tokenizer = await Tokenizer.load({ pos: true });
    * tokenizer.tag('我爱北京天安门');
+   * await Tokenizer.load({ dict: '/jieba/default.img', pos: '/jieba/posseg.img' });
    */
-  pos?: boolean;
+  pos?: boolean | string | URL;
   /**
-   * Also fetch the IDF table, so that TF-IDF keywords work.
+   * Also fetch the IDF table, so that TF-IDF keywords work: `true` for the
+   * one in the package ({@link IDF_TABLE}), or the URL it is served from.
    *
    * @defaultValue false
    * @example
    * const tokenizer = await Tokenizer.load({ pos: true, keywords: true });
    */
-  keywords?: boolean;
+  keywords?: boolean | string | URL;
   /**
    * The `fetch` to use, for workers or tests.
    *
@@ -91,7 +97,12 @@ async function fetchBytes(url: string | URL, fetchImpl: typeof fetch): Promise<U
   return new Uint8Array(await response.arrayBuffer());
 }
 
-function platformWith(defaults: DictionaryData | undefined, pos: PosModel | undefined, idf: IdfTable | undefined): Platform {
+function platformWith(
+  defaults: DictionaryData | undefined,
+  pos: PosModel | undefined,
+  idf: IdfTable | undefined,
+  defaultTags: WordTags | undefined,
+): Platform {
   return {
     defaultDictionary: DEFAULT_DICTIONARY,
     readFile(path) {
@@ -108,6 +119,15 @@ function platformWith(defaults: DictionaryData | undefined, pos: PosModel | unde
     posModel() {
       if (!pos) throw new Error('jieba-ts: in a browser, POS tagging needs the model: create the tokenizer with await Tokenizer.load({ pos: true })');
       return pos;
+    },
+    defaultTags() {
+      if (!defaultTags) {
+        throw new DictionaryError(
+          'the POS tags of the default dictionary come with the POS model: create the tokenizer with await Tokenizer.load({ pos: true })',
+          String(DEFAULT_DICTIONARY),
+        );
+      }
+      return defaultTags;
     },
     idfTable() {
       if (!idf) throw new Error('jieba-ts: in a browser, TF-IDF needs the IDF table: create the tokenizer with await Tokenizer.load({ keywords: true })');
@@ -133,9 +153,10 @@ export class Tokenizer extends TokenizerCore {
    * @param defaults - the default dictionary, when already loaded
    * @param pos - the POS model, when already loaded
    * @param idf - the default IDF table, when already loaded
+   * @param defaultTags - the default dictionary's tags (from the POS model's image), when already loaded
    */
-  constructor(options: TokenizerOptions = {}, defaults?: DictionaryData, pos?: PosModel, idf?: IdfTable) {
-    super(options, platformWith(defaults, pos, idf));
+  constructor(options: TokenizerOptions = {}, defaults?: DictionaryData, pos?: PosModel, idf?: IdfTable, defaultTags?: WordTags) {
+    super(options, platformWith(defaults, pos, idf, defaultTags));
   }
 
   /**
@@ -146,14 +167,31 @@ export class Tokenizer extends TokenizerCore {
    */
   static async load(options: LoadOptions = {}): Promise<Tokenizer> {
     const fetchImpl = options.fetch ?? globalThis.fetch;
-    let dict = options.dict;
-    if (typeof dict === 'string' || dict instanceof URL) dict = await fetchBytes(dict, fetchImpl);
+    const urlOf = (wanted: boolean | string | URL | undefined, fallback: URL): string | URL | undefined =>
+      wanted === true ? fallback : wanted === false || wanted === undefined ? undefined : wanted;
+    const posUrl = urlOf(options.pos, POS_MODEL);
+    const idfUrl = urlOf(options.keywords, IDF_TABLE);
+    // Everything is fetched at once; only the default dictionary waits, to
+    // learn whether the main one is an image (which needs no defaults).
+    const fetching = {
+      dict: typeof options.dict === 'string' || options.dict instanceof URL ? fetchBytes(options.dict, fetchImpl) : undefined,
+      pos: posUrl === undefined ? undefined : fetchBytes(posUrl, fetchImpl),
+      idf: idfUrl === undefined ? undefined : fetchBytes(idfUrl, fetchImpl),
+    };
+    // Settle the others even if one fails, so no rejection goes unhandled.
+    const settled = Promise.allSettled([fetching.dict, fetching.pos, fetching.idf]);
+    let dict: DictionarySource | undefined;
+    try {
+      dict = fetching.dict ? await fetching.dict : (options.dict as DictionarySource | undefined);
+    } finally {
+      if (fetching.dict) await settled;
+    }
     const bytes = dict instanceof ArrayBuffer ? new Uint8Array(dict) : dict;
     let pos: PosModel | undefined;
     let defaultTags: WordTags | undefined;
-    if (options.pos) {
-      const name = String(POS_MODEL);
-      const sections = decodeImage(await fetchBytes(POS_MODEL, fetchImpl), name);
+    if (fetching.pos) {
+      const name = String(posUrl);
+      const sections = decodeImage(await fetching.pos, name);
       pos = posFromSections(sections, name);
       defaultTags = tagsFromSections(sections, name, 'default.');
     }
@@ -171,10 +209,10 @@ export class Tokenizer extends TokenizerCore {
       );
     }
     let idf: IdfTable | undefined;
-    if (options.keywords) {
-      const name = String(IDF_TABLE);
-      idf = idfFromSections(decodeImage(await fetchBytes(IDF_TABLE, fetchImpl), name), name);
+    if (fetching.idf) {
+      const name = String(idfUrl);
+      idf = idfFromSections(decodeImage(await fetching.idf, name), name);
     }
-    return new Tokenizer({ dict: bytes, eager: true }, defaults, pos, idf);
+    return new Tokenizer({ dict: bytes, eager: true }, defaults, pos, idf, defaultTags);
   }
 }

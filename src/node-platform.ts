@@ -112,6 +112,9 @@ export const nodePlatform: Platform = {
   posModel(): PosModel {
     return readPosImage().model;
   },
+  defaultTags(): WordTags {
+    return readPosImage().defaultTags;
+  },
   idfTable(): IdfTable {
     idfTable ??= idfFromSections(decodeImage(readPackageFile(IDF_TABLE), IDF_TABLE.pathname), IDF_TABLE.pathname);
     return idfTable;

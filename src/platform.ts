@@ -8,6 +8,7 @@
 
 import type { DictionaryData } from './data/load.js';
 import type { PosModel } from './posseg/model.js';
+import type { WordTags } from './dictionary/prefix-dictionary.js';
 import type { IdfTable } from './analyse/idf-table.js';
 
 /** Runtime services a tokenizer uses. */
@@ -20,6 +21,12 @@ export interface Platform {
   defaultData(): DictionaryData;
   /** The POS model of `jieba.posseg`. */
   posModel(): PosModel;
+  /**
+   * The default dictionary's word tags, which its image leaves to the POS
+   * model's image (so that cutting never loads them): asked for only when
+   * such an image, passed as bytes, is first used for tagging.
+   */
+  defaultTags(): WordTags;
   /** jieba.analyse's default IDF table (`idf.txt`). */
   idfTable(): IdfTable;
 }

@@ -180,7 +180,12 @@ export class TokenizerCore {
       return this.#platform.defaultData();
     }
     const [bytes, name] = this.readSource(source, 'dictionary');
-    return dictionaryFromBytes(bytes, name, () => this.#platform.defaultData());
+    return dictionaryFromBytes(
+      bytes,
+      name,
+      () => this.#platform.defaultData(),
+      () => this.#platform.defaultTags(),
+    );
   }
 
   /**

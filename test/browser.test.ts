@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { BIG_DICTIONARY, DEFAULT_DICTIONARY, Tokenizer } from '../src/browser.js';
-import { Tokenizer as NodeTokenizer } from '../src/index.js';
+import { BIG_DICTIONARY, DEFAULT_DICTIONARY, TextRank, TfIdf, Tokenizer } from '../src/browser.js';
+import { TextRank as NodeTextRank, TfIdf as NodeTfIdf, Tokenizer as NodeTokenizer } from '../src/index.js';
 import { repoPath } from './support/fixtures.js';
 
 const text = '我来到北京清华大学。他来到了网易杭研大厦，「台中」正確應該不會被切開';
@@ -64,6 +64,16 @@ describe('jieba-ts/browser', () => {
     assert.deepEqual(withPos.tag(text), new NodeTokenizer().tag(text));
     const without = await Tokenizer.load({ fetch: packageFetch });
     assert.throws(() => without.tag(text), /Tokenizer\.load\(\{ pos: true \}\)/);
+  });
+
+  it('loads every part from URLs of its own (as a site serving the images would), and tags and extracts keywords like Node', async () => {
+    const tokenizer = await Tokenizer.load({ dict: `${base}default.img`, pos: `${base}posseg.img`, keywords: new URL('idf.img', base) });
+    const node = new NodeTokenizer();
+    assert.deepEqual(tokenizer.tag(text), node.tag(text));
+    const document = readFileSync(repoPath('test/fixtures/corpus/seed-news.txt'), 'utf8');
+    assert.deepEqual(new TfIdf(tokenizer).extractTags(document, { topK: 10, withWeight: true }), new NodeTfIdf(node).extractTags(document, { topK: 10, withWeight: true }));
+    assert.deepEqual(new TextRank(tokenizer).textRank(document, { topK: 10 }), new NodeTextRank(node).textRank(document, { topK: 10 }));
+    await assert.rejects(Tokenizer.load({ dict: `${base}default.img`, pos: `${base}nope.img` }), /cannot fetch .*nope\.img: HTTP 404/);
   });
 
   it('explains what to do instead of reading files', async () => {

@@ -1,0 +1,133 @@
+/**
+ * A bounded load test of `jieba serve`: starts the real server in its own
+ * process on a loopback port, drives each route with autocannon for a fixed
+ * time, and reports requests per second, latency percentiles, errors, and
+ * the server's RSS after warm-up and at the end (to show it does not grow).
+ *
+ *   npm run bench:load [-- --seconds 10 --connections 16]
+ *
+ * autocannon comes from bench/node_modules (npm run bench:install). Writes
+ * bench/results/load.json. Exits 1 if any request failed or answered other
+ * than 200.
+ *
+ * @module
+ */
+
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { cpus } from 'node:os';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const require = createRequire(`${root}bench/package.json`);
+
+function option(name: string, fallback: number): number {
+  const at = process.argv.indexOf(name);
+  return at < 0 ? fallback : Number(process.argv[at + 1]);
+}
+const seconds = option('--seconds', 10);
+const connections = option('--connections', 16);
+
+/** The seed news transcript, without its spaces: a realistic ~1,300-character document. */
+const SEED = readFileSync(`${root}test/fixtures/corpus/seed-news.txt`, 'utf8');
+const SENTENCE = '我来到北京清华大学，他来到了网易杭研大厦。';
+
+const SCENARIOS: { name: string; path: string; body: unknown }[] = [
+  { name: 'cut, one sentence', path: '/cut', body: { text: SENTENCE } },
+  { name: 'cut, news document', path: '/cut', body: { text: SEED } },
+  { name: 'tokenize, search mode', path: '/tokenize', body: { text: SEED, mode: 'search' } },
+  { name: 'tag', path: '/tag', body: { text: SEED } },
+  { name: 'keywords, TF-IDF', path: '/keywords', body: { text: SEED, topK: 10 } },
+];
+
+interface AutocannonResult {
+  requests: { average: number };
+  latency: { p50: number; p99: number; max: number };
+  throughput: { average: number };
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  '2xx': number;
+}
+
+function rssOf(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024;
+}
+
+async function main(): Promise<void> {
+  let autocannon: (options: object) => Promise<AutocannonResult>;
+  try {
+    autocannon = require('autocannon');
+  } catch {
+    process.stderr.write('bench:load needs autocannon: run npm run bench:install first\n');
+    process.exitCode = 1;
+    return;
+  }
+  const server = spawn(process.execPath, [`${root}bin/jieba.js`, 'serve', '--port', '0'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let stderr = '';
+    server.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+      const found = /listening on (http:\/\/\S+)/.exec(stderr);
+      if (found) resolve(found[1]!);
+    });
+    server.on('exit', () => reject(new Error(`the server exited: ${stderr}`)));
+  });
+
+  const rows: object[] = [];
+  let failed = 0;
+  const run = (scenario: (typeof SCENARIOS)[number], duration: number): Promise<AutocannonResult> =>
+    autocannon({
+      url: `${url}${scenario.path}`,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(scenario.body),
+      connections,
+      duration,
+    });
+  // Warm-up: every route once for a short while, so the RSS baseline includes the POS model and IDF table.
+  for (const scenario of SCENARIOS) await run(scenario, 1);
+  const rssWarm = rssOf(server.pid!);
+  let rssMax = rssWarm;
+  for (const scenario of SCENARIOS) {
+    const result = await run(scenario, seconds);
+    const rss = rssOf(server.pid!);
+    rssMax = Math.max(rssMax, rss);
+    const errors = result.errors + result.timeouts + result.non2xx;
+    failed += errors;
+    rows.push({
+      scenario: scenario.name,
+      requestsPerSecond: Math.round(result.requests.average),
+      p50Ms: result.latency.p50,
+      p99Ms: result.latency.p99,
+      maxMs: result.latency.max,
+      ok: result['2xx'],
+      errors,
+      rssMiB: Math.round(rss),
+    });
+  }
+  const rssEnd = rssOf(server.pid!);
+  server.kill('SIGTERM');
+  const exitCode = await new Promise<number | null>((resolve) => server.on('exit', resolve));
+
+  console.log(`jieba serve under load: ${connections} connections, ${seconds} s per route, loopback, Node ${process.version}, ${cpus().length} cores`);
+  console.log('| route | req/s | p50 ms | p99 ms | max ms | 200s | errors | server RSS MiB |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
+  for (const r of rows as Record<string, number | string>[]) {
+    console.log(`| ${r.scenario} | ${r.requestsPerSecond} | ${r.p50Ms} | ${r.p99Ms} | ${r.maxMs} | ${r.ok} | ${r.errors} | ${r.rssMiB} |`);
+  }
+  console.log(`Server RSS after warm-up ${rssWarm.toFixed(0)} MiB, peak ${rssMax.toFixed(0)} MiB, at the end ${rssEnd.toFixed(0)} MiB; exit status after SIGTERM: ${exitCode}`);
+  mkdirSync(`${root}bench/results`, { recursive: true });
+  writeFileSync(
+    `${root}bench/results/load.json`,
+    JSON.stringify({ date: new Date().toISOString(), node: process.version, connections, seconds, rows, rssWarm, rssMax, rssEnd, exitCode }, null, 2),
+  );
+  if (failed > 0 || exitCode !== 0) {
+    console.log(`FAILED: ${failed} requests failed; exit status ${exitCode}`);
+    process.exitCode = 1;
+  }
+}
+
+await main();

@@ -1,0 +1,112 @@
+/**
+ * The playground, built by `npm run build`, in real headless Chromium
+ * (Debian's, driven by playwright-core): it must show the tokens the CLI
+ * prints for the seed news transcript.
+ *
+ * Needs /usr/bin/chromium (or CHROMIUM_PATH). Without it the test is
+ * skipped with a note, unless JIEBA_REQUIRE_BROWSER=1 (as .ci/run sets),
+ * when the missing browser is a failure.
+ */
+
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { chromium, type Browser } from 'playwright-core';
+import { cutForSearch } from '../../src/index.js';
+import { repoPath } from '../support/fixtures.js';
+
+/** The page's `document`, for the functions that run in the browser (the Node build has no DOM types). */
+declare const document: { querySelectorAll(selector: string): Iterable<{ textContent: string | null }> & { length: number } };
+
+const executable = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const required = process.env.JIEBA_REQUIRE_BROWSER === '1';
+const site = repoPath('dist/playground');
+const missing = !existsSync(executable) ? `no Chromium at ${executable}` : !existsSync(join(site, 'index.html')) ? 'the playground is not built' : undefined;
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.img': 'application/octet-stream',
+};
+
+/** A static file server for dist/playground, as any web host would be. */
+function serveSite(): Promise<{ server: Server; url: string }> {
+  const server = createServer((request, response) => {
+    const path = normalize(decodeURIComponent(new URL(request.url!, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    const file = join(site, path.endsWith('/') ? `${path}index.html` : path);
+    if (!file.startsWith(site) || !existsSync(file)) return void response.writeHead(404).end();
+    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+  });
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/` })),
+  );
+}
+
+describe('playground in headless Chromium', { skip: !required && missing ? `${missing} (set JIEBA_REQUIRE_BROWSER=1 to fail instead)` : false }, () => {
+  let browser: Browser;
+  let site: { server: Server; url: string };
+  before(async () => {
+    assert.equal(missing, undefined, missing);
+    site = await serveSite();
+    browser = await chromium.launch({
+      executablePath: executable,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  });
+  after(async () => {
+    await browser?.close();
+    site?.server.close();
+  });
+
+  it('shows the same tokens as `jieba -d -q` for the seed news transcript, and a screenshot is saved', async () => {
+    const expected = readFileSync(repoPath('test/fixtures/cli/seed-news.expected.txt'), 'utf8');
+    const input = expected.replaceAll(' ', '');
+    // The CLI itself, on the same input, must print the expected file.
+    const cli = spawnSync(process.execPath, [repoPath('bin/jieba.js'), '-d', '-q'], { input, encoding: 'utf8' });
+    assert.equal(cli.stdout, expected);
+
+    const page = await browser.newPage({ viewport: { width: 1200, height: 1400 } });
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    await page.goto(site.url);
+    await page.locator('#status[data-state="ready"]').waitFor({ timeout: 30_000 });
+
+    await page.locator('#text').fill('');
+    // Typing, as a user would, for the first characters; the rest pasted in.
+    await page.locator('#text').pressSequentially(input.slice(0, 20));
+    await page.locator('#text').fill(input);
+    await page.waitForFunction(
+      (length) => {
+        const chips = [...document.querySelectorAll('#tokens .chip')].map((c) => c.textContent).join('');
+        return chips.length === length;
+      },
+      input.replaceAll('\n', '').length,
+      { timeout: 30_000 },
+    );
+    const chips = await page.locator('#tokens .chip').allTextContents();
+    const cliTokens = expected.split('\n').filter((line) => line !== '').flatMap((line) => line.split(' '));
+    assert.deepEqual(chips, cliTokens);
+
+    // Every chip carries a POS tag and a colour; keywords and the chart are filled.
+    const tags = await page.locator('#tokens .chip').evaluateAll((nodes) => nodes.map((n) => (n as unknown as { dataset: Record<string, string> }).dataset.tag ?? ''));
+    assert.ok(tags.every((t) => /^[a-z]+$/.test(t)), 'a tag on every chip');
+    assert.ok((await page.locator('#keyword-list li').count()) === 10);
+    assert.ok((await page.locator('#chart .bar-row').count()) > 5);
+    assert.match((await page.locator('#status').textContent()) ?? '', /loaded in \d+ ms .* characters in [\d.]+ ms/);
+
+    // Switching to search mode shows search-mode tokens (golden-checked elsewhere; here: that the page applies the mode).
+    const search = cutForSearch(input).filter((w) => w !== '\n');
+    await page.locator('input[name="mode"][value="search"]').check();
+    await page.waitForFunction((count) => document.querySelectorAll('#tokens .chip').length === count, search.length, { timeout: 30_000 });
+    assert.deepEqual(await page.locator('#tokens .chip').allTextContents(), search);
+
+    mkdirSync(repoPath('test-results'), { recursive: true });
+    await page.screenshot({ path: repoPath('test-results/playground.png'), fullPage: true });
+    assert.deepEqual(problems, []);
+  });
+});

@@ -1,0 +1,144 @@
+/**
+ * The playground page: sends the text to the segmentation worker as the
+ * user types, and renders the newest answer (older ones are dropped).
+ *
+ * @module
+ */
+
+import './style.css';
+import { FAMILIES, familyOf } from './pos-colors.js';
+import type { ResultReply, SegmentRequest, WorkerReply } from './protocol.js';
+
+const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
+const textBox = $<HTMLTextAreaElement>('text');
+const hmmBox = $<HTMLInputElement>('hmm');
+const keywordSelect = $<HTMLSelectElement>('keywords');
+const status = $<HTMLSpanElement>('status');
+const tokensView = $<HTMLDivElement>('tokens');
+const countView = $<HTMLSpanElement>('count');
+const keywordList = $<HTMLOListElement>('keyword-list');
+const chart = $<HTMLDivElement>('chart');
+
+const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+let nextId = 0;
+let shownId = -1;
+let ready = false;
+let loadText = '';
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function setStatus(state: 'loading' | 'ready' | 'error', text: string): void {
+  status.dataset.state = state;
+  status.textContent = text;
+}
+
+function request(): void {
+  if (!ready) return;
+  const mode = (document.querySelector('input[name="mode"]:checked') as HTMLInputElement).value as SegmentRequest['mode'];
+  const message: SegmentRequest = {
+    type: 'segment',
+    id: nextId++,
+    text: textBox.value,
+    mode,
+    hmm: hmmBox.checked,
+    keywords: keywordSelect.value as SegmentRequest['keywords'],
+  };
+  worker.postMessage(message);
+}
+
+function renderTokens(result: ResultReply): void {
+  const fragment = document.createDocumentFragment();
+  let words = 0;
+  result.tokens.forEach((word, i) => {
+    if (word === '\n' || word === '\r\n' || word === '\r') {
+      fragment.append(element('br'));
+      return;
+    }
+    const family = familyOf(result.tags[i]!);
+    const chip = element('span', `chip${word.trim() === '' ? ' space' : ''}`, word);
+    chip.dataset.tag = result.tags[i]!;
+    chip.style.setProperty('--chip', family.color);
+    chip.title = `${result.tags[i]} · ${family.label}`;
+    fragment.append(chip);
+    words++;
+  });
+  tokensView.replaceChildren(fragment);
+  countView.textContent = `${words} tokens`;
+}
+
+function renderKeywords(result: ResultReply): void {
+  keywordList.replaceChildren(
+    ...result.keywords.map(({ word, weight }) => {
+      const item = element('li');
+      item.append(element('span', 'keyword', word), element('span', 'weight', weight.toFixed(4)));
+      return item;
+    }),
+  );
+}
+
+function renderChart(result: ResultReply): void {
+  const top = result.frequencies[0]?.[1] ?? 1;
+  chart.replaceChildren(
+    ...result.frequencies.map(([word, count]) => {
+      const row = element('div', 'bar-row');
+      const bar = element('div', 'bar');
+      bar.style.width = `${(100 * count) / top}%`;
+      row.append(element('span', 'bar-label', word), bar, element('span', 'bar-count', String(count)));
+      return row;
+    }),
+  );
+}
+
+worker.onmessage = (event: MessageEvent<WorkerReply>) => {
+  const reply = event.data;
+  if (reply.type === 'ready') {
+    ready = true;
+    loadText = `dictionary, POS model and IDF loaded in ${reply.loadMs.toFixed(0)} ms (${(reply.bytes / 2 ** 20).toFixed(1)} MiB)`;
+    setStatus('ready', loadText);
+    request();
+  } else if (reply.type === 'result') {
+    // Answers come back in order; anything older than what is shown is stale.
+    if (reply.id < shownId) return;
+    shownId = reply.id;
+    renderTokens(reply);
+    renderKeywords(reply);
+    renderChart(reply);
+    const chars = textBox.value.length;
+    setStatus('ready', `${loadText} · ${chars.toLocaleString()} characters in ${reply.segmentMs.toFixed(1)} ms`);
+    document.body.dataset.resultId = String(reply.id);
+  } else {
+    setStatus('error', `error: ${reply.message}`);
+  }
+};
+worker.onerror = (event) => setStatus('error', `the worker failed: ${event.message}`);
+
+const legend = $<HTMLDivElement>('legend');
+legend.replaceChildren(
+  ...FAMILIES.map((family) => {
+    const item = element('span', 'legend-item', family.label);
+    item.style.setProperty('--chip', family.color);
+    return item;
+  }),
+);
+
+// Typing sends a request per animation frame at most; the worker keeps up.
+let pending = false;
+const schedule = (): void => {
+  if (pending) return;
+  pending = true;
+  requestAnimationFrame(() => {
+    pending = false;
+    request();
+  });
+};
+textBox.addEventListener('input', schedule);
+hmmBox.addEventListener('change', schedule);
+keywordSelect.addEventListener('change', schedule);
+for (const radio of document.querySelectorAll('input[name="mode"]')) radio.addEventListener('change', schedule);
+
+worker.postMessage({ type: 'init' });

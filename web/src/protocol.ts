@@ -1,0 +1,50 @@
+/**
+ * Messages between the page and the segmentation worker.
+ *
+ * @module
+ */
+
+/** Load the tokenizer, with the POS model and IDF table. */
+export interface InitRequest {
+  type: 'init';
+}
+
+/** Segment `text`; answers carry the same `id`, so stale answers can be dropped. */
+export interface SegmentRequest {
+  type: 'segment';
+  id: number;
+  text: string;
+  mode: 'default' | 'all' | 'search';
+  hmm: boolean;
+  keywords: 'tfidf' | 'textrank';
+}
+
+export type WorkerRequest = InitRequest | SegmentRequest;
+
+export interface ReadyReply {
+  type: 'ready';
+  /** Fetching and loading the dictionary, POS model and IDF table. */
+  loadMs: number;
+  bytes: number;
+}
+
+export interface ResultReply {
+  type: 'result';
+  id: number;
+  /** The words of the chosen mode, in order (line breaks included). */
+  tokens: string[];
+  /** A POS tag for each token. */
+  tags: string[];
+  keywords: { word: string; weight: number }[];
+  /** The most frequent words (no punctuation or spaces), most frequent first. */
+  frequencies: [word: string, count: number][];
+  /** Cutting, tagging and keyword extraction. */
+  segmentMs: number;
+}
+
+export interface ErrorReply {
+  type: 'error';
+  message: string;
+}
+
+export type WorkerReply = ReadyReply | ResultReply | ErrorReply;

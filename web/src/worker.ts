@@ -1,0 +1,78 @@
+/**
+ * The segmentation worker: loads jieba-ts once, then answers segment
+ * requests, so that the page never blocks while typing.
+ *
+ * @module
+ */
+
+import { TextRank, TfIdf, Tokenizer } from 'jieba-ts/browser';
+import type { SegmentRequest, WorkerReply, WorkerRequest } from './protocol.js';
+
+let tokenizer: Tokenizer | undefined;
+let tfidf: TfIdf | undefined;
+let textRank: TextRank | undefined;
+
+const reply = (message: WorkerReply): void => postMessage(message);
+
+/** Byte counts of what was fetched, for the timings line. */
+function countingFetch(counter: { bytes: number }): typeof fetch {
+  return async (input, init) => {
+    const response = await fetch(input, init);
+    const bytes = await response.arrayBuffer();
+    counter.bytes += bytes.byteLength;
+    return new Response(bytes, { status: response.status, statusText: response.statusText, headers: response.headers });
+  };
+}
+
+/** Each token's tag: from tagging the text (posseg splits its own way), else from tagging the word alone. */
+function tagsFor(tokens: string[], text: string, hmm: boolean): string[] {
+  const known = new Map<string, string>();
+  for (const { word, tag } of tokenizer!.tag(text, { hmm })) if (!known.has(word)) known.set(word, tag);
+  return tokens.map((word) => {
+    let tag = known.get(word);
+    if (tag === undefined) {
+      const alone = tokenizer!.tag(word, { hmm });
+      tag = alone.length === 1 ? alone[0]!.tag : 'x';
+      known.set(word, tag);
+    }
+    return tag;
+  });
+}
+
+function segment(request: SegmentRequest): void {
+  const started = performance.now();
+  const { text, mode, hmm } = request;
+  const tokens = mode === 'all' ? tokenizer!.cutAll(text) : mode === 'search' ? tokenizer!.cutForSearch(text, { hmm }) : tokenizer!.cut(text, { hmm });
+  const tags = tagsFor(tokens, text, hmm);
+  const keywords =
+    request.keywords === 'textrank'
+      ? textRank!.textRank(text, { topK: 10, withWeight: true })
+      : tfidf!.extractTags(text, { topK: 10, withWeight: true });
+  const counts = new Map<string, number>();
+  tokens.forEach((word, i) => {
+    if (tags[i] === 'x' || word.trim() === '') return;
+    counts.set(word, (counts.get(word) ?? 0) + 1);
+  });
+  const frequencies = [...counts].sort((a, b) => b[1] - a[1]).slice(0, 12);
+  reply({ type: 'result', id: request.id, tokens, tags, keywords, frequencies, segmentMs: performance.now() - started });
+}
+
+onmessage = async (event: MessageEvent<WorkerRequest>) => {
+  const request = event.data;
+  try {
+    if (request.type === 'init') {
+      const started = performance.now();
+      const counter = { bytes: 0 };
+      tokenizer = await Tokenizer.load({ pos: true, keywords: true, fetch: countingFetch(counter) });
+      tfidf = new TfIdf(tokenizer);
+      textRank = new TextRank(tokenizer);
+      // Warm the tagger, so the first keystroke does not pay for it.
+      tokenizer.tag('我来到北京清华大学');
+      reply({ type: 'ready', loadMs: performance.now() - started, bytes: counter.bytes });
+    } else if (tokenizer) {
+      segment(request);
+    }
+  } catch (error) {
+    reply({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+  }
+};

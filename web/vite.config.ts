@@ -1,0 +1,21 @@
+/**
+ * The playground's build: a static site in dist/playground. The compiled
+ * images come along by themselves: jieba-ts/browser names them with
+ * `new URL('../data/….img', import.meta.url)`, which Vite copies and
+ * rewrites, as it would in any application.
+ */
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  root: new URL('.', import.meta.url).pathname,
+  base: './',
+  worker: { format: 'es' },
+  build: {
+    outDir: '../dist/playground',
+    emptyOutDir: true,
+    target: 'es2022',
+    reportCompressedSize: false,
+  },
+  server: { host: '127.0.0.1' },
+  preview: { host: '127.0.0.1' },
+});
