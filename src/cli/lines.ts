@@ -108,8 +108,15 @@ class LineSplitter {
       this.pendingCR = false;
       if (text.charCodeAt(0) === 0x0a) position = 1;
     }
+    // The next `\r` and `\n` at or after `position`, each searched for
+    // again only once passed: searching both afresh for every line would
+    // scan to the end of the chunk per line when one of them never occurs.
+    let lf = -2;
+    let cr = this.universal ? -2 : -1;
     for (;;) {
-      const newline = this.universal ? nextUniversalBreak(text, position) : text.indexOf('\n', position);
+      if (lf !== -1 && lf < position) lf = text.indexOf('\n', position);
+      if (cr !== -1 && cr < position) cr = text.indexOf('\r', position);
+      const newline = cr < 0 ? lf : lf < 0 ? cr : Math.min(cr, lf);
       if (newline < 0) break;
       this.finish(this.partial + text.slice(position, newline), lines);
       this.partial = '';
@@ -135,14 +142,6 @@ class LineSplitter {
     lines.push(end === line.length ? line : line.slice(0, end));
     this.count++;
   }
-}
-
-function nextUniversalBreak(text: string, from: number): number {
-  const lf = text.indexOf('\n', from);
-  const cr = text.indexOf('\r', from);
-  if (cr < 0) return lf;
-  if (lf < 0) return cr;
-  return Math.min(cr, lf);
 }
 
 /**

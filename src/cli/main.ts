@@ -35,7 +35,8 @@ class OutputClosed extends Error {}
  * waits for 'drain' when the stream is full, so memory stays flat.
  */
 class Output {
-  private pending: string[] = [];
+  /** Text, or UTF-8 already encoded by a worker thread. */
+  private pending: (string | Uint8Array)[] = [];
   private size = 0;
   private closed = false;
 
@@ -49,19 +50,27 @@ class Output {
 
   failure: Error | undefined;
 
-  write(text: string): Promise<void> | void {
-    this.pending.push(text);
-    this.size += text.length;
+  write(chunk: string | Uint8Array): Promise<void> | void {
+    this.pending.push(chunk);
+    this.size += chunk.length;
     if (this.size >= 1 << 16) return this.flush();
   }
 
   async flush(): Promise<void> {
     if (this.closed) throw this.failure ?? new OutputClosed();
     if (this.size === 0) return;
-    const text = this.pending.join('');
+    const pending = this.pending;
     this.pending = [];
     this.size = 0;
-    if (!this.stream.write(text)) {
+    // Consecutive strings go out as one write; encoded bytes as they are.
+    let ready = true;
+    for (let i = 0; i < pending.length; ) {
+      let j = i + 1;
+      if (typeof pending[i] === 'string') while (j < pending.length && typeof pending[j] === 'string') j++;
+      ready = this.stream.write(j - i === 1 ? pending[i]! : (pending.slice(i, j) as string[]).join(''));
+      i = j;
+    }
+    if (!ready) {
       await new Promise<void>((resolve) => {
         const done = (): void => {
           this.stream.off('drain', done);
@@ -274,12 +283,12 @@ async function segment(options: CliOptions, io: CliIo, say: (text: string) => vo
   const progress = new Progress(io.stderr, input.size);
   const jobs = options.jobs ?? availableParallelism();
   let pool: LinePool | undefined;
-  const pending: Promise<string>[] = [];
+  const pending: Promise<Uint8Array>[] = [];
   let bytes = 0;
   let chars = 0;
 
-  const write = async (text: string): Promise<void> => {
-    const written = output.write(text);
+  const write = async (chunk: string | Uint8Array): Promise<void> => {
+    const written = output.write(chunk);
     if (written) await written;
     progress.update(bytes);
   };

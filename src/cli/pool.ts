@@ -1,6 +1,10 @@
 /**
- * Worker threads for `jieba -j N`: batches of lines go out, output text
- * comes back, in the order the batches were submitted.
+ * Worker threads for `jieba -j N`: batches of lines go out, output comes
+ * back, in the order the batches were submitted. The main thread reads,
+ * decodes and writes; to keep its share small, a batch travels as one
+ * string (copying one string is far cheaper than cloning an array of
+ * thousands) and output returns as UTF-8 bytes, encoded by the worker and
+ * transferred, not copied.
  *
  * @module
  */
@@ -11,7 +15,7 @@ import type { LineJob } from './line-job.js';
 /** A fixed set of workers, each given batches in turn. */
 export class LinePool {
   private readonly workers: Worker[];
-  private readonly waiting = new Map<number, { resolve: (text: string) => void; reject: (error: Error) => void }>();
+  private readonly waiting = new Map<number, { resolve: (output: Uint8Array) => void; reject: (error: Error) => void }>();
   private next = 0;
   private failure: Error | undefined;
 
@@ -20,10 +24,10 @@ export class LinePool {
     const script = new URL('./worker.js', import.meta.url);
     this.workers = Array.from({ length: size }, () => {
       const worker = new Worker(script, { workerData: job });
-      worker.on('message', ({ id, text }: { id: number; text: string }) => {
+      worker.on('message', ({ id, output }: { id: number; output: Uint8Array }) => {
         const entry = this.waiting.get(id);
         this.waiting.delete(id);
-        entry?.resolve(text);
+        entry?.resolve(output);
       });
       worker.on('error', (error) => this.fail(error));
       return worker;
@@ -36,13 +40,17 @@ export class LinePool {
     this.waiting.clear();
   }
 
-  /** Output text for `lines`, computed by the next worker in turn. */
-  submit(lines: string[]): Promise<string> {
+  /**
+   * The output for `lines` as UTF-8, computed by the next worker in turn.
+   * Lines must not contain `\n` (they never do once split), since the batch
+   * travels joined by it.
+   */
+  submit(lines: string[]): Promise<Uint8Array> {
     if (this.failure) return Promise.reject(this.failure);
     const id = this.next++;
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
-      this.workers[id % this.workers.length]!.postMessage({ id, lines });
+      this.workers[id % this.workers.length]!.postMessage({ id, text: lines.join('\n') });
     });
   }
 

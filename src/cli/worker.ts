@@ -1,6 +1,6 @@
 /**
  * A worker thread of `jieba -j N`: loads the same tokenizer as the main
- * thread and turns batches of lines into output text.
+ * thread and turns batches of lines (joined by `\n`) into output bytes.
  *
  * @module
  */
@@ -10,6 +10,8 @@ import { lineFormatter, tokenizerFor, type LineJob } from './line-job.js';
 
 const job = workerData as LineJob;
 const format = lineFormatter(tokenizerFor(job), job);
-parentPort!.on('message', ({ id, lines }: { id: number; lines: string[] }) => {
-  parentPort!.postMessage({ id, text: format(lines) });
+const encoder = new TextEncoder();
+parentPort!.on('message', ({ id, text }: { id: number; text: string }) => {
+  const output = encoder.encode(format(text.split('\n')));
+  parentPort!.postMessage({ id, output }, [output.buffer]);
 });
