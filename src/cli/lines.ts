@@ -17,6 +17,8 @@ export class InputError extends Error {
   readonly source: string;
   readonly line: number;
   readonly byteOffset: number;
+  /** The bad byte, or undefined for a sequence cut short by the end of the input. */
+  readonly byte: number | undefined;
 
   constructor(source: string, line: number, byteOffset: number, byte: number | undefined) {
     const what = byte === undefined ? 'a truncated UTF-8 sequence at the end' : `byte 0x${byte.toString(16).padStart(2, '0')}`;
@@ -25,6 +27,7 @@ export class InputError extends Error {
     this.source = source;
     this.line = line;
     this.byteOffset = byteOffset;
+    this.byte = byte;
   }
 }
 
@@ -91,7 +94,7 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
 }
 
 /** Splits decoded text into lines, keeping state across chunks. */
-class LineSplitter {
+export class LineSplitter {
   /** Text of the line not yet ended. */
   private partial = '';
   /** The last chunk ended in `\r` (universal mode): a leading `\n` in the next belongs to it. */

@@ -13,7 +13,8 @@ import { DictionaryError } from '../dictionary/errors.js';
 import { availableParallelism } from 'node:os';
 import { TextRank, TfIdf, type Keyword, type KeywordOptions, type Tokenizer } from '../index.js';
 import { lineFormatter, tokenizerFor, type LineJob } from './line-job.js';
-import { LinePool } from './pool.js';
+import { LinePool, type PooledOutput, type WorkerSetup } from './pool.js';
+import { formatBatch, readByteBatches, type InvalidBytes } from './byte-batches.js';
 import { Progress } from './progress.js';
 import { JIEBA_VERSION, VERSION } from '../version.js';
 import { USAGE, helpText, parseArgs, type CliOptions } from './args.js';
@@ -247,10 +248,12 @@ async function keywords(options: CliOptions, io: CliIo, say: (text: string) => v
   return 0;
 }
 
-/** Input characters a batch of lines gathers before it is processed. */
+/** Input characters a batch of lines gathers before it is processed (-j 1). */
 const BATCH_CHARS = 1 << 17;
-/** Input characters processed in this thread before worker threads are started (small inputs never pay for them). */
-const POOL_AFTER_CHARS = 1 << 20;
+/** Input bytes a batch gathers before it goes to a worker thread (-j N). */
+const BATCH_BYTES = 1 << 18;
+/** Input bytes processed in this thread before worker threads are started (small inputs never pay for them). */
+const POOL_AFTER_BYTES = 1 << 20;
 
 /** Count the bytes that pass, for the progress line. */
 async function* counted(source: AsyncIterable<Uint8Array>, count: (bytes: number) => void): AsyncGenerator<Uint8Array> {
@@ -259,6 +262,108 @@ async function* counted(source: AsyncIterable<Uint8Array>, count: (bytes: number
     yield chunk;
   }
 }
+
+
+/** Where the first invalid UTF-8 of the input was: its line, byte offset and byte. */
+interface InvalidInput {
+  line: number;
+  offset: number;
+  byte: number | undefined;
+}
+
+type Write = (chunk: string | Uint8Array) => Promise<void>;
+
+/** `-j 1`: read, split and segment lines in this thread. */
+async function segmentHere(
+  source: AsyncIterable<Uint8Array>,
+  input: { name: string; universal: boolean },
+  options: CliOptions,
+  format: (lines: readonly string[]) => string,
+  write: Write,
+): Promise<InvalidInput | undefined> {
+  let batch: string[] = [];
+  let batchChars = 0;
+  try {
+    for await (const lines of readLineBatches(source, { universalNewlines: input.universal, replaceInvalid: options.replaceInvalid, name: input.name })) {
+      for (const line of lines) {
+        batch.push(line);
+        batchChars += line.length + 1;
+      }
+      if (batchChars >= BATCH_CHARS) {
+        await write(format(batch));
+        batch = [];
+        batchChars = 0;
+      }
+    }
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    // The lines before the bad one are written.
+    if (batch.length > 0) await write(format(batch));
+    return { line: error.line, offset: error.byteOffset, byte: error.byte };
+  }
+  if (batch.length > 0) await write(format(batch));
+  return undefined;
+}
+
+/**
+ * `-j N`: byte batches of whole lines, processed here until the input proves
+ * large enough to be worth worker threads, then by N of them, written in
+ * order. Stops at the first invalid UTF-8, after the lines before it.
+ */
+async function segmentInParallel(
+  source: AsyncIterable<Uint8Array>,
+  setup: WorkerSetup,
+  jobs: number,
+  format: (lines: readonly string[]) => string,
+  write: Write,
+): Promise<InvalidInput | undefined> {
+  let pool: LinePool | undefined;
+  const pending: Promise<PooledOutput>[] = [];
+  let linesBefore = 0;
+  let bytesBefore = 0;
+  const sizes: number[] = [];
+  /** Account for one batch's result, in order; the bad input it reports, if any. */
+  const settle = async (result: { output: string | Uint8Array; lines: number; invalid?: InvalidBytes }, size: number): Promise<InvalidInput | undefined> => {
+    await write(result.output);
+    if (result.invalid) {
+      return { line: linesBefore + result.invalid.line, offset: bytesBefore + result.invalid.offset, byte: result.invalid.byte };
+    }
+    linesBefore += result.lines;
+    bytesBefore += size;
+    return undefined;
+  };
+  let processed = 0;
+  try {
+    for await (const batch of readByteBatches(source, setup.batch.universal, BATCH_BYTES)) {
+      const size = batch.bytes.length;
+      if (!pool && processed < POOL_AFTER_BYTES) {
+        processed += size;
+        const result = formatBatch(batch, setup.batch, format);
+        const invalid = await settle({ output: result.text, lines: result.lines, ...(result.invalid ? { invalid: result.invalid } : {}) }, size);
+        if (invalid) return invalid;
+        continue;
+      }
+      pool ??= new LinePool(setup, jobs);
+      pending.push(pool.submit(batch));
+      sizes.push(size);
+      // Keep every worker busy, but no more than two batches each in flight.
+      while (pending.length > 2 * jobs) {
+        const invalid = await settle(await pending.shift()!, sizes.shift()!);
+        if (invalid) return invalid;
+      }
+    }
+    while (pending.length > 0) {
+      const invalid = await settle(await pending.shift()!, sizes.shift()!);
+      if (invalid) return invalid;
+    }
+    return undefined;
+  } finally {
+    // Results still pending after an early stop are dropped with their workers.
+    for (const result of pending) result.catch(() => undefined);
+    await pool?.close();
+  }
+}
+
 
 /**
  * Segment the input line by line. Batches of lines go to worker threads
@@ -282,60 +387,24 @@ async function segment(options: CliOptions, io: CliIo, say: (text: string) => vo
   const output = new Output(io.stdout);
   const progress = new Progress(io.stderr, input.size);
   const jobs = options.jobs ?? availableParallelism();
-  let pool: LinePool | undefined;
-  const pending: Promise<Uint8Array>[] = [];
   let bytes = 0;
-  let chars = 0;
-
+  const source = counted(input.stream, (n) => (bytes += n));
   const write = async (chunk: string | Uint8Array): Promise<void> => {
     const written = output.write(chunk);
     if (written) await written;
     progress.update(bytes);
   };
-  const dispatch = async (lines: string[]): Promise<void> => {
-    if (!pool && jobs > 1 && chars > POOL_AFTER_CHARS) pool = new LinePool(job, jobs);
-    if (!pool) return write(format(lines));
-    pending.push(pool.submit(lines));
-    // Keep every worker busy, but no more than two batches each in flight.
-    while (pending.length > 2 * jobs) await write(await pending.shift()!);
-  };
-
-  let batch: string[] = [];
-  let batchChars = 0;
+  const batchOptions = { universal: input.universal, replaceInvalid: options.replaceInvalid };
   try {
-    const batches = readLineBatches(
-      counted(input.stream, (n) => (bytes += n)),
-      { universalNewlines: input.universal, replaceInvalid: options.replaceInvalid, name: input.name },
-    );
-    for await (const lines of batches) {
-      for (const line of lines) {
-        batch.push(line);
-        batchChars += line.length + 1;
-      }
-      if (batchChars >= BATCH_CHARS) {
-        chars += batchChars;
-        await dispatch(batch);
-        batch = [];
-        batchChars = 0;
-      }
+    const invalid = jobs > 1 ? await segmentInParallel(source, { job, batch: batchOptions }, jobs, format, write) : await segmentHere(source, input, options, format, write);
+    if (invalid) {
+      await output.flush().catch(() => undefined);
+      say(`jieba: ${new InputError(input.name, invalid.line, invalid.offset, invalid.byte).message}; use --replace-invalid to decode bad bytes as U+FFFD\n`);
+      return 1;
     }
-    if (batch.length > 0) await dispatch(batch);
-    while (pending.length > 0) await write(await pending.shift()!);
     await output.flush();
   } catch (error) {
     if (error instanceof OutputClosed) return 0;
-    if (error instanceof InputError) {
-      // Lines before the bad one are written.
-      try {
-        if (batch.length > 0) await dispatch(batch);
-        while (pending.length > 0) await write(await pending.shift()!);
-        await output.flush();
-      } catch {
-        // The input error is the one to report.
-      }
-      say(`jieba: ${error.message}; use --replace-invalid to decode bad bytes as U+FFFD\n`);
-      return 1;
-    }
     if (output.failure) {
       say(`jieba: cannot write output: ${output.failure.message}\n`);
       return 1;
@@ -343,7 +412,6 @@ async function segment(options: CliOptions, io: CliIo, say: (text: string) => vo
     throw error;
   } finally {
     progress.done();
-    await pool?.close();
   }
   return 0;
 }

@@ -1,17 +1,20 @@
 /**
  * A worker thread of `jieba -j N`: loads the same tokenizer as the main
- * thread and turns batches of lines (joined by `\n`) into output bytes.
+ * thread and turns byte batches of lines into UTF-8 output.
  *
  * @module
  */
 
 import { parentPort, workerData } from 'node:worker_threads';
-import { lineFormatter, tokenizerFor, type LineJob } from './line-job.js';
+import { formatBatch } from './byte-batches.js';
+import { lineFormatter, tokenizerFor } from './line-job.js';
+import type { WorkerSetup } from './pool.js';
 
-const job = workerData as LineJob;
+const { job, batch: options } = workerData as WorkerSetup;
 const format = lineFormatter(tokenizerFor(job), job);
 const encoder = new TextEncoder();
-parentPort!.on('message', ({ id, text }: { id: number; text: string }) => {
-  const output = encoder.encode(format(text.split('\n')));
-  parentPort!.postMessage({ id, output }, [output.buffer]);
+parentPort!.on('message', ({ id, bytes, last }: { id: number; bytes: Uint8Array; last: boolean }) => {
+  const { text, lines, invalid } = formatBatch({ bytes, last }, options, format);
+  const output = encoder.encode(text);
+  parentPort!.postMessage({ id, output, lines, invalid }, [output.buffer]);
 });

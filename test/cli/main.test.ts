@@ -192,6 +192,41 @@ describe('jieba command', () => {
     assert.equal(spawnSync(process.execPath, [bin, '-j', '0', big]).status, 2);
   });
 
+  it('gives the same bytes and errors with -j 2 as with -j 1 where batches meet odd line breaks and bad bytes', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jieba-j-'));
+    const poetry = readFileSync(fixturePath('corpus/chinese-poetry.txt'), 'utf8');
+    // Over 1 MiB before the interesting part, so that worker threads handle it.
+    const bulk = Buffer.from(poetry.repeat(4));
+    const cases: Record<string, Buffer> = {
+      crOnly: Buffer.from(poetry.repeat(6).replaceAll('\n', '\r')),
+      crlf: Buffer.from(poetry.repeat(6).replaceAll('\n', '\r\n')),
+      mixed: Buffer.from(poetry.repeat(6).replace(/\n/g, (_, i: number) => ['\n', '\r', '\r\n'][i % 3]!)),
+      noFinalNewline: Buffer.concat([bulk, Buffer.from('最后一行没有换行')]),
+      badByteLate: Buffer.concat([bulk, Buffer.from('好的\n坏'), Buffer.from([0xe4, 0x41]), Buffer.from('\n后面\n'), bulk]),
+      truncatedAtEnd: Buffer.concat([bulk, Buffer.from('结尾'), Buffer.from([0xe4, 0xb8])]),
+    };
+    for (const [name, content] of Object.entries(cases)) {
+      const path = join(dir, `${name}.txt`);
+      writeFileSync(path, content);
+      for (const flags of [['-q'], ['-q', '--replace-invalid']]) {
+        const one = spawnSync(process.execPath, [bin, ...flags, '-j', '1', path], { maxBuffer: 1 << 28 });
+        const two = spawnSync(process.execPath, [bin, ...flags, '-j', '2', path], { maxBuffer: 1 << 28 });
+        const label = `${name} ${flags.join(' ')}`;
+        assert.ok(one.stdout.length > 1_000_000, label);
+        assert.equal(two.status, one.status, label);
+        assert.equal(two.stderr.toString(), one.stderr.toString(), label);
+        assert.ok(Buffer.compare(one.stdout, two.stdout) === 0, label);
+      }
+    }
+    // And the errors are the ones expected, not merely equal.
+    const late = spawnSync(process.execPath, [bin, '-q', '-j', '2', join(dir, 'badByteLate.txt')], { maxBuffer: 1 << 28 });
+    const lineOfBad = bulk.toString('utf8').split(/\r\n|\r|\n/).length + 1;
+    assert.equal(late.status, 1);
+    assert.match(late.stderr.toString(), new RegExp(`: line ${lineOfBad}: invalid UTF-8 \\(byte 0xe4, byte offset ${bulk.length + 10}\\)`));
+    const truncated = spawnSync(process.execPath, [bin, '-q', '-j', '2', join(dir, 'truncatedAtEnd.txt')], { maxBuffer: 1 << 28 });
+    assert.match(truncated.stderr.toString(), /invalid UTF-8 \(a truncated UTF-8 sequence at the end, byte offset \d+\)/);
+  });
+
   it('gives nothing for empty input', async () => {
     assert.deepEqual(await run(['-q'], ''), { status: 0, stdout: '', stderr: '' });
   });
