@@ -10,6 +10,7 @@ import type { TaggedWord } from '../tokenizer.js';
 import { pythonSplitLines } from '../text/char-classes.js';
 import { comparePython, pythonLength, pythonStrip } from '../text/python-str.js';
 import type { IdfTable } from './idf-table.js';
+import { countSpans } from './span-counts.js';
 
 /** Options of TF-IDF and TextRank keyword extraction. */
 export interface KeywordOptions {
@@ -70,10 +71,13 @@ export interface WeightedTaggedKeyword extends TaggedKeyword {
 /** Any keyword result. */
 export type Keyword = string | WeightedKeyword | TaggedKeyword | WeightedTaggedKeyword;
 
+
 /** The word segmentation a keyword extractor runs on. */
 export interface KeywordSource {
   cut(text: string): string[];
   tag(text: string): TaggedWord[];
+  /** The words of `cut(text)` as offsets; used, when there, to count without a string per word. */
+  tokenizeOffsets?(text: string): Int32Array;
 }
 
 /** `KeywordExtractor.STOP_WORDS` of jieba.analyse. */
@@ -220,10 +224,11 @@ export function extractTfIdf(
     throw new RangeError('jieba-ts: extractTags() withFlag needs allowPOS (Python ignores withFlag without it)');
   }
   // Count first, then judge each distinct word once: rejection depends on
-  // the word alone, and dropping rejected keys afterwards keeps the
+  // the word alone, and dropping rejected words afterwards keeps the
   // first-occurrence order of the rest (Python's dict order).
-  const freq = new Map<string, Candidate>();
+  let distinct: Iterable<Candidate>;
   if (tagged) {
+    const freq = new Map<string, Candidate>();
     for (const { word, tag } of source.tag(text)) {
       if (!allow.has(tag)) continue;
       const key = withFlag ? JSON.stringify([word, tag]) : word;
@@ -231,16 +236,24 @@ export function extractTfIdf(
       if (entry) entry.weight += 1;
       else freq.set(key, { word, tag, weight: 1 });
     }
+    distinct = freq.values();
+  } else if (source.tokenizeOffsets) {
+    const { starts, ends, counts, size } = countSpans(text, source.tokenizeOffsets(text));
+    const list: Candidate[] = new Array(size);
+    for (let i = 0; i < size; i++) list[i] = { word: text.slice(starts[i]!, ends[i]!), tag: '', weight: counts[i]! };
+    distinct = list;
   } else {
+    const freq = new Map<string, Candidate>();
     for (const word of source.cut(text)) {
       const entry = freq.get(word);
       if (entry) entry.weight += 1;
       else freq.set(word, { word, tag: '', weight: 1 });
     }
+    distinct = freq.values();
   }
   const kept: Candidate[] = [];
   let total = 0;
-  for (const entry of freq.values()) {
+  for (const entry of distinct) {
     if (rejected(entry.word, stopWords)) continue;
     kept.push(entry);
     total += entry.weight;
