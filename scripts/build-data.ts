@@ -6,7 +6,9 @@
  * - dist/data/big.img: dict.txt.big and the same HMM;
  * - dist/data/posseg.img: the POS model and dict.txt's word tags, loaded
  *   when tagging starts;
- * - dist/data/idf.img: jieba.analyse's idf.txt, loaded when TF-IDF starts.
+ * - dist/data/idf.img: jieba.analyse's idf.txt, loaded when TF-IDF starts;
+ * - dist/data/paddle.img: the paddle-mode model (data/lac_small), loaded
+ *   when paddle mode is first used.
  *
  * Run by `npm run build` (and so by `npm install`).
  *
@@ -22,6 +24,8 @@ import { idfSections, posSections, tagSections } from '../src/data/sections.js';
 import { IdfTable } from '../src/analyse/idf-table.js';
 import { readFinalsegModel } from './finalseg-tables.js';
 import { readPossegModel } from './posseg-tables.js';
+import { readLacModel } from './paddle-tables.js';
+import { lacSections } from '../src/paddle/model.js';
 
 const root = new URL('../../', import.meta.url);
 const dataDir = new URL('data/jieba/', root);
@@ -51,6 +55,9 @@ function main(): void {
   started = performance.now();
   const big = PrefixDictionary.fromText(readFileSync(new URL('dict.txt.big', dataDir)), 'data/jieba/dict.txt.big');
   write('big.img', encodeDictionaryImage(big, hmm), started);
+  started = performance.now();
+  const lac = readLacModel((file) => readFileSync(new URL(`data/lac_small/${file}`, root)));
+  write('paddle.img', encodeImage(lacSections(lac)), started);
 }
 
 main();

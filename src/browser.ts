@@ -18,11 +18,12 @@ import { idfFromSections, posFromSections, tagsFromSections } from './data/secti
 import type { IdfTable } from './analyse/idf-table.js';
 import type { WordTags } from './dictionary/prefix-dictionary.js';
 import type { PosModel } from './posseg/model.js';
+import { lacFromSections, type LacModel } from './paddle/model.js';
 import { DictionaryError } from './dictionary/errors.js';
 import type { Platform } from './platform.js';
 import { TokenizerCore, type DictionarySource, type TokenizerOptions } from './tokenizer.js';
 
-export type { CutOptions, DictionarySource, TaggedWord, Token, TokenizeOptions, TokenizerOptions } from './tokenizer.js';
+export type { CutOptions, PaddleOptions, DictionarySource, TaggedWord, Token, TokenizeOptions, TokenizerOptions } from './tokenizer.js';
 export { DictionaryError } from './dictionary/errors.js';
 export { TextRank, TfIdf } from './analyse/extractors.js';
 export type { FlagOptions, WeightFlagOptions, WeightOptions, WordsOptions } from './analyse/extractors.js';
@@ -43,6 +44,9 @@ export const IDF_TABLE = new URL('../data/idf.img', import.meta.url);
 
 /** URL of the compiled POS model, fetched by `Tokenizer.load({ pos: true })`. */
 export const POS_MODEL = new URL('../data/posseg.img', import.meta.url);
+
+/** URL of the compiled paddle-mode model (12 MiB), fetched by `Tokenizer.load({ paddle: true })`. */
+export const PADDLE_MODEL = new URL('../data/paddle.img', import.meta.url);
 
 /** Options of {@link Tokenizer.load}. */
 export interface LoadOptions {
@@ -76,6 +80,17 @@ export interface LoadOptions {
    */
   keywords?: boolean | string | URL;
   /**
+   * Also fetch the paddle-mode model, so that `cut(text, { paddle: true })`
+   * and `tag(text, { paddle: true })` work: `true` for the one in the
+   * package ({@link PADDLE_MODEL}), or the URL it is served from.
+   *
+   * @defaultValue false
+   * @example
+   * const tokenizer = await Tokenizer.load({ paddle: true });
+   * tokenizer.cut('我来到北京清华大学', { paddle: true }); // ['我', '来到', '北京清华大学']
+   */
+  paddle?: boolean | string | URL;
+  /**
    * The `fetch` to use, for workers or tests.
    *
    * @defaultValue globalThis.fetch
@@ -102,6 +117,7 @@ function platformWith(
   pos: PosModel | undefined,
   idf: IdfTable | undefined,
   defaultTags: WordTags | undefined,
+  paddle: LacModel | undefined,
 ): Platform {
   return {
     defaultDictionary: DEFAULT_DICTIONARY,
@@ -129,6 +145,12 @@ function platformWith(
       }
       return defaultTags;
     },
+    paddleModel() {
+      if (!paddle) {
+        throw new Error('jieba-ts: in a browser, paddle mode needs its model: create the tokenizer with await Tokenizer.load({ paddle: true })');
+      }
+      return paddle;
+    },
     idfTable() {
       if (!idf) throw new Error('jieba-ts: in a browser, TF-IDF needs the IDF table: create the tokenizer with await Tokenizer.load({ keywords: true })');
       return idf;
@@ -154,9 +176,17 @@ export class Tokenizer extends TokenizerCore {
    * @param pos - the POS model, when already loaded
    * @param idf - the default IDF table, when already loaded
    * @param defaultTags - the default dictionary's tags (from the POS model's image), when already loaded
+   * @param paddle - the paddle-mode model, when already loaded
    */
-  constructor(options: TokenizerOptions = {}, defaults?: DictionaryData, pos?: PosModel, idf?: IdfTable, defaultTags?: WordTags) {
-    super(options, platformWith(defaults, pos, idf, defaultTags));
+  constructor(
+    options: TokenizerOptions = {},
+    defaults?: DictionaryData,
+    pos?: PosModel,
+    idf?: IdfTable,
+    defaultTags?: WordTags,
+    paddle?: LacModel,
+  ) {
+    super(options, platformWith(defaults, pos, idf, defaultTags, paddle));
   }
 
   /**
@@ -171,15 +201,17 @@ export class Tokenizer extends TokenizerCore {
       wanted === true ? fallback : wanted === false || wanted === undefined ? undefined : wanted;
     const posUrl = urlOf(options.pos, POS_MODEL);
     const idfUrl = urlOf(options.keywords, IDF_TABLE);
+    const paddleUrl = urlOf(options.paddle, PADDLE_MODEL);
     // Everything is fetched at once; only the default dictionary waits, to
     // learn whether the main one is an image (which needs no defaults).
     const fetching = {
       dict: typeof options.dict === 'string' || options.dict instanceof URL ? fetchBytes(options.dict, fetchImpl) : undefined,
       pos: posUrl === undefined ? undefined : fetchBytes(posUrl, fetchImpl),
       idf: idfUrl === undefined ? undefined : fetchBytes(idfUrl, fetchImpl),
+      paddle: paddleUrl === undefined ? undefined : fetchBytes(paddleUrl, fetchImpl),
     };
     // Settle the others even if one fails, so no rejection goes unhandled.
-    const settled = Promise.allSettled([fetching.dict, fetching.pos, fetching.idf]);
+    const settled = Promise.allSettled([fetching.dict, fetching.pos, fetching.idf, fetching.paddle]);
     let dict: DictionarySource | undefined;
     try {
       dict = fetching.dict ? await fetching.dict : (options.dict as DictionarySource | undefined);
@@ -213,6 +245,11 @@ export class Tokenizer extends TokenizerCore {
       const name = String(idfUrl);
       idf = idfFromSections(decodeImage(await fetching.idf, name), name);
     }
-    return new Tokenizer({ dict: bytes, eager: true }, defaults, pos, idf, defaultTags);
+    let paddle: LacModel | undefined;
+    if (fetching.paddle) {
+      const name = String(paddleUrl);
+      paddle = lacFromSections(decodeImage(await fetching.paddle, name), name);
+    }
+    return new Tokenizer({ dict: bytes, eager: true }, defaults, pos, idf, defaultTags, paddle);
   }
 }

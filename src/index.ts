@@ -13,11 +13,11 @@ import { nodePlatform } from './node-platform.js';
 import { TokenizerCore, type DictionarySource, type TokenizerOptions } from './tokenizer.js';
 import { TextRank, TfIdf } from './analyse/extractors.js';
 
-export { BIG_DICTIONARY, DEFAULT_DICTIONARY, IDF_TABLE, POS_MODEL } from './node-platform.js';
+export { BIG_DICTIONARY, DEFAULT_DICTIONARY, IDF_TABLE, PADDLE_MODEL, POS_MODEL } from './node-platform.js';
 export { TextRank, TfIdf } from './analyse/extractors.js';
 export type { FlagOptions, WeightFlagOptions, WeightOptions, WordsOptions } from './analyse/extractors.js';
 export type { Keyword, KeywordOptions, TaggedKeyword, WeightedKeyword, WeightedTaggedKeyword } from './analyse/keywords.js';
-export type { CutOptions, DictionarySource, TaggedWord, Token, TokenizeOptions, TokenizerOptions } from './tokenizer.js';
+export type { CutOptions, PaddleOptions, DictionarySource, TaggedWord, Token, TokenizeOptions, TokenizerOptions } from './tokenizer.js';
 export { DictionaryError } from './dictionary/errors.js';
 
 /**

@@ -15,6 +15,7 @@ import { dictionaryFromBytes, type DictionaryData } from './data/load.js';
 import { idfFromSections, posFromSections, tagsFromSections } from './data/sections.js';
 import type { IdfTable } from './analyse/idf-table.js';
 import type { WordTags } from './dictionary/prefix-dictionary.js';
+import { lacFromSections, type LacModel } from './paddle/model.js';
 import type { PosModel } from './posseg/model.js';
 import type { Platform } from './platform.js';
 
@@ -34,6 +35,11 @@ export const IDF_TABLE = new URL('../data/idf.img', import.meta.url);
 
 /** The compiled POS model of `jieba.posseg`, `dist/data/posseg.img`, read when tagging starts. */
 export const POS_MODEL = new URL('../data/posseg.img', import.meta.url);
+
+/** Path of the compiled paddle-mode model (LAC small, from jieba 0.42.1). */
+export const PADDLE_MODEL = new URL('../data/paddle.img', import.meta.url);
+
+let paddleModel: LacModel | undefined;
 
 /**
  * The default data, read once and shared by every tokenizer of the process.
@@ -114,6 +120,10 @@ export const nodePlatform: Platform = {
   },
   defaultTags(): WordTags {
     return readPosImage().defaultTags;
+  },
+  paddleModel(): LacModel {
+    paddleModel ??= lacFromSections(decodeImage(readPackageFile(PADDLE_MODEL), PADDLE_MODEL.pathname), PADDLE_MODEL.pathname);
+    return paddleModel;
   },
   idfTable(): IdfTable {
     idfTable ??= idfFromSections(decodeImage(readPackageFile(IDF_TABLE), IDF_TABLE.pathname), IDF_TABLE.pathname);

@@ -9,6 +9,7 @@
 import type { DictionaryData } from './data/load.js';
 import type { PosModel } from './posseg/model.js';
 import type { WordTags } from './dictionary/prefix-dictionary.js';
+import type { LacModel } from './paddle/model.js';
 import type { IdfTable } from './analyse/idf-table.js';
 
 /** Runtime services a tokenizer uses. */
@@ -27,6 +28,8 @@ export interface Platform {
    * such an image, passed as bytes, is first used for tagging.
    */
   defaultTags(): WordTags;
+  /** The paddle-mode model, loaded on first use. */
+  paddleModel(): LacModel;
   /** jieba.analyse's default IDF table (`idf.txt`). */
   idfTable(): IdfTable;
 }

@@ -23,6 +23,10 @@ export interface CliOptions {
   cutAll: boolean;
   /** Search-engine mode (`--search`), a jieba-ts addition. */
   search: boolean;
+  /** Paddle mode (`--paddle`), as Python's `use_paddle=True`; a jieba-ts addition. */
+  paddle: boolean;
+  /** With `--paddle`, look characters up in the forms LAC was trained on (`--normalize`); not Python's behaviour. */
+  normalize: boolean;
   /** Use the HMM (cleared by `-n`). */
   hmm: boolean;
   /** No loading messages on standard error (`-q`). */
@@ -96,6 +100,8 @@ export const OPTION_SPECS: readonly OptionSpec[] = [
   spec(undefined, '--save-image', 'one', (o, v) => void (o.saveImage = v)),
   spec('-a', '--cut-all', 'flag', (o) => void (o.cutAll = true)),
   spec(undefined, '--search', 'flag', (o) => void (o.search = true)),
+  spec(undefined, '--paddle', 'flag', (o) => void (o.paddle = true)),
+  spec(undefined, '--normalize', 'flag', (o) => void (o.normalize = true)),
   spec('-n', '--no-hmm', 'flag', (o) => void (o.hmm = false)),
   spec('-q', '--quiet', 'flag', (o) => void (o.quiet = true)),
   spec(undefined, '--replace-invalid', 'flag', (o) => void (o.replaceInvalid = true)),
@@ -121,6 +127,9 @@ export const OPTION_SPECS: readonly OptionSpec[] = [
   spec('-h', '--help', 'flag', () => ({ kind: 'help' })),
 ];
 
+/** The long options of `python3 -m jieba`; the rest are jieba-ts additions. */
+const PYTHON_OPTIONS = new Set(['--delimiter', '--pos', '--dict', '--user-dict', '--cut-all', '--no-hmm', '--quiet', '--version', '--help']);
+
 const NEGATIVE_NUMBER = /^-\d+$|^-\d*\.\d+$/;
 
 /** argparse's test for "this argument is an option string" (its 'O' pattern). */
@@ -143,7 +152,11 @@ function matchPrefix(arg: string): { spec: OptionSpec; value: string | undefined
     const equals = arg.indexOf('=');
     const prefix = equals < 0 ? arg : arg.slice(0, equals);
     const value = equals < 0 ? undefined : arg.slice(equals + 1);
-    return OPTION_SPECS.filter((s) => s.long.startsWith(prefix)).map((s) => ({ spec: s, value }));
+    let found = OPTION_SPECS.filter((s) => s.long.startsWith(prefix));
+    // An abbreviation Python accepts keeps its meaning: `--p` stays `--pos`
+    // although jieba-ts adds `--paddle`.
+    if (found.some((s) => PYTHON_OPTIONS.has(s.long))) found = found.filter((s) => PYTHON_OPTIONS.has(s.long));
+    return found.map((s) => ({ spec: s, value }));
   }
   const head = arg.slice(0, 2);
   const matches: { spec: OptionSpec; value: string | undefined }[] = [];
@@ -168,6 +181,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     userDict: undefined,
     cutAll: false,
     search: false,
+    paddle: false,
+    normalize: false,
     hmm: true,
     quiet: false,
     replaceInvalid: false,
@@ -295,6 +310,11 @@ options:
                         exit
   -a, --cut-all         full pattern cutting (ignored with POS tagging)
   --search              search-engine mode (jieba.cut_for_search)
+  --paddle              paddle mode (use_paddle=True): the LAC neural network
+                        instead of the dictionary; LAC's tags with -p
+  --normalize           with --paddle: feed the network punctuation, capitals
+                        and full-width forms as it was trained (better words
+                        and tags; not Python's output)
   -n, --no-hmm          don't use the Hidden Markov Model
   -q, --quiet           don't print loading messages to stderr
   --replace-invalid     replace invalid UTF-8 in the input with U+FFFD

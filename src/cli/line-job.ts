@@ -14,6 +14,8 @@ export interface LineJob {
   userDict: string | undefined;
   mode: 'cut' | 'all' | 'search' | 'tag';
   hmm: boolean;
+  /** Paddle mode (LAC) for `'cut'` and `'tag'`, with or without input normalisation. */
+  paddle: boolean | { normalize: true };
   delimiter: string;
   /** POS delimiter, for mode `'tag'`. */
   posDelimiter: string;
@@ -34,15 +36,15 @@ export function tokenizerFor(job: LineJob): Tokenizer {
  * delimiter, then `\n` (Python's `print`).
  */
 export function lineFormatter(tokenizer: Tokenizer, job: LineJob): (lines: readonly string[]) => string {
-  const { hmm, delimiter, posDelimiter } = job;
+  const { hmm, paddle, delimiter, posDelimiter } = job;
   const words: (line: string) => string[] =
     job.mode === 'tag'
-      ? (line) => tokenizer.tag(line, { hmm }).map(({ word, tag }) => word + posDelimiter + tag)
+      ? (line) => tokenizer.tag(line, { hmm, paddle }).map(({ word, tag }) => word + posDelimiter + tag)
       : job.mode === 'all'
         ? (line) => tokenizer.cutAll(line)
         : job.mode === 'search'
           ? (line) => tokenizer.cutForSearch(line, { hmm })
-          : (line) => tokenizer.cut(line, { hmm });
+          : (line) => tokenizer.cut(line, { hmm, paddle });
   return (lines) => {
     let out = '';
     for (const line of lines) out += words(line).join(delimiter) + '\n';

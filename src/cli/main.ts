@@ -132,6 +132,7 @@ function jobOf(options: CliOptions): LineJob {
     // Python tests `if args.pos:`, so an empty -p '' means no tagging; with tags, -a is ignored.
     mode: options.pos ? 'tag' : options.cutAll ? 'all' : options.search ? 'search' : 'cut',
     hmm: options.hmm,
+    paddle: options.paddle && options.normalize ? { normalize: true } : options.paddle,
     delimiter: options.delimiter,
     posDelimiter: options.pos ?? '_',
   };
@@ -427,6 +428,10 @@ function conflictIn(options: CliOptions): string | undefined {
     return '--keywords cannot be combined with -p, -a or --search';
   }
   if (options.big && options.dict !== undefined) return '--big and -D/--dict cannot be combined';
+  if (options.normalize && !options.paddle) return '--normalize needs --paddle';
+  if (options.paddle && (options.cutAll || options.search || options.keywords !== undefined)) {
+    return '--paddle cannot be combined with -a, --search or --keywords';
+  }
   return undefined;
 }
 

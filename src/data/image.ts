@@ -29,13 +29,14 @@ const ENTRY_BYTES = 32;
 const NAME_BYTES = 20;
 
 /** The typed arrays a section can hold. */
-export type SectionArray = Uint8Array | Uint16Array | Int32Array | Float64Array;
+export type SectionArray = Uint8Array | Uint16Array | Int32Array | Float64Array | Float32Array;
 
 const TYPES = [
   { code: 1, ctor: Uint8Array },
   { code: 2, ctor: Uint16Array },
   { code: 3, ctor: Int32Array },
   { code: 4, ctor: Float64Array },
+  { code: 5, ctor: Float32Array },
 ] as const;
 
 function typeOf(array: SectionArray): (typeof TYPES)[number] {

@@ -1,0 +1,132 @@
+/**
+ * Word-level accuracy against the SIGHAN 2005 bakeoff's gold segmentations:
+ * precision, recall and F1 of jieba-ts's default mode (identical to Python
+ * jieba's) and of paddle mode (as Python runs it, and with the opt-in input
+ * normalisation), on the PKU and MSR test sets, read in place.
+ *
+ *   npm run bench:accuracy [-- --sighan DIR] [--limit LINES] [--modes default,paddle,paddle-normalized]
+ *
+ * DIR defaults to ../shared/sighan2005 beside the repository. A word counts
+ * as right when its span (start and end, counted in characters with
+ * whitespace left out) is a span of the gold segmentation, the bakeoff's
+ * own rule. Writes bench/results/accuracy.json.
+ *
+ * @module
+ */
+
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Tokenizer } from '../src/index.js';
+import { isPythonSpace } from '../src/text/char-classes.js';
+import { pythonStrip } from '../src/text/python-str.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+function option(name: string, fallback: string): string {
+  const at = process.argv.indexOf(name);
+  return at < 0 ? fallback : process.argv[at + 1]!;
+}
+
+/** Counts for precision and recall. */
+export interface Score {
+  gold: number;
+  predicted: number;
+  correct: number;
+}
+
+/**
+ * The spans of `words` laid end to end, whitespace characters not counted
+ * (so tokens of whitespace vanish and spaced-out gold text lines up with
+ * raw text). Spans are `start * 2^21 + end`, comparable as numbers.
+ */
+export function spansOf(words: readonly string[]): number[] {
+  const spans: number[] = [];
+  let at = 0;
+  for (const word of words) {
+    let length = 0;
+    for (const c of word) if (!isPythonSpace(c.charCodeAt(0))) length++;
+    if (length === 0) continue;
+    spans.push(at * 2 ** 21 + (at + length));
+    at += length;
+  }
+  return spans;
+}
+
+/**
+ * Add one sentence's counts to `score`.
+ *
+ * @example
+ * const score = { gold: 0, predicted: 0, correct: 0 };
+ * scoreSentence(score, ['北京', '大学'], ['北京大学']); // score: gold 2, predicted 1, correct 0
+ */
+export function scoreSentence(score: Score, gold: readonly string[], predicted: readonly string[]): void {
+  const goldSpans = new Set(spansOf(gold));
+  const predictedSpans = spansOf(predicted);
+  score.gold += goldSpans.size;
+  score.predicted += predictedSpans.length;
+  for (const span of predictedSpans) if (goldSpans.has(span)) score.correct++;
+}
+
+function f1({ gold, predicted, correct }: Score): { precision: number; recall: number; f1: number } {
+  const precision = correct / predicted;
+  const recall = correct / gold;
+  return { precision, recall, f1: (2 * precision * recall) / (precision + recall) };
+}
+
+/**
+ * Paddle mode's words as spans of the original line: Python strips the line
+ * first and shows unknown characters as spaces, so lengths are taken from
+ * the words but characters from the stripped line.
+ */
+function paddleWords(tokenizer: Tokenizer, line: string, normalize: boolean): string[] {
+  const source = Array.from(pythonStrip(line));
+  const words: string[] = [];
+  let at = 0;
+  for (const word of tokenizer.cut(line, { paddle: normalize ? { normalize } : true })) {
+    const length = Array.from(word).length;
+    words.push(source.slice(at, at + length).join(''));
+    at += length;
+  }
+  return words;
+}
+
+async function main(): Promise<void> {
+  const dir = option('--sighan', `${root}../shared/sighan2005`);
+  const limit = Number(option('--limit', 'Infinity'));
+  const modes = option('--modes', 'default,paddle,paddle-normalized').split(',');
+  if (!existsSync(`${dir}/pku_test.utf8`)) {
+    process.stderr.write(`bench:accuracy: no SIGHAN 2005 data in ${dir} (use --sighan DIR)\n`);
+    process.exitCode = 1;
+    return;
+  }
+  const tokenizer = new Tokenizer();
+  const results: Record<string, Record<string, { precision: number; recall: number; f1: number; seconds: number; chars: number }>> = {};
+  for (const corpus of ['pku', 'msr']) {
+    const test = readFileSync(`${dir}/${corpus}_test.utf8`, 'utf8').split(/\r?\n/);
+    const gold = readFileSync(`${dir}/${corpus}_test_gold.utf8`, 'utf8').split(/\r?\n/);
+    const count = Math.min(test.length, gold.length, limit);
+    results[corpus] = {};
+    for (const mode of modes) {
+      const score: Score = { gold: 0, predicted: 0, correct: 0 };
+      const started = performance.now();
+      let chars = 0;
+      for (let i = 0; i < count; i++) {
+        const line = test[i]!;
+        chars += line.length;
+        const goldWords = gold[i]!.split(/\s+/).filter(Boolean);
+        const predicted = mode.startsWith('paddle') ? paddleWords(tokenizer, line, mode === 'paddle-normalized') : tokenizer.cut(line);
+        scoreSentence(score, goldWords, predicted);
+      }
+      const seconds = (performance.now() - started) / 1000;
+      results[corpus][mode] = { ...f1(score), seconds, chars };
+      const r = results[corpus][mode]!;
+      console.log(
+        `${corpus}\t${mode}\tP ${r.precision.toFixed(3)}\tR ${r.recall.toFixed(3)}\tF1 ${r.f1.toFixed(3)}\t(${count} lines, ${chars} chars, ${seconds.toFixed(1)} s)`,
+      );
+    }
+  }
+  mkdirSync(`${root}bench/results`, { recursive: true });
+  writeFileSync(`${root}bench/results/accuracy.json`, JSON.stringify({ date: new Date().toISOString(), results }, null, 2));
+}
+
+await main();

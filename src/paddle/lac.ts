@@ -1,0 +1,172 @@
+/**
+ * Paddle mode: `jieba/lac_small`'s `predict.get_sent` and `get_result`
+ * without PaddlePaddle. The text is stripped, each character looked up in
+ * the vocabulary (unknown ones share the `OOV` id), run through the network,
+ * decoded by the CRF, and the labels assembled into words as
+ * `utils.parse_result` does.
+ *
+ * @module
+ */
+
+import { pythonStrip } from '../text/python-str.js';
+import { crfDecode } from './crf.js';
+import { fullyConnected, gru, gruWeights, transpose, type GruWeights } from './layers.js';
+import { EMBEDDING_SIZE, HIDDEN_SIZE, type LacModel } from './model.js';
+
+/** Words with LAC tags (`n`, `v`, `PER`, `LOC`, `ORG`, `TIME`, `nw`, ... and `O`). */
+export interface LacResult {
+  words: string[];
+  tags: string[];
+}
+
+/** A model's weights laid out for {@link fullyConnected} and {@link gru}. */
+interface Prepared {
+  layers: { inputSize: number; forwardFc: Float32Array; backwardFc: Float32Array; forwardGru: GruWeights; backwardGru: GruWeights }[];
+  emission: Float32Array;
+}
+
+const prepared = new WeakMap<LacModel, Prepared>();
+
+function prepare(model: LacModel): Prepared {
+  let ready = prepared.get(model);
+  if (!ready) {
+    const H = HIDDEN_SIZE;
+    ready = {
+      layers: model.layers.map((layer) => ({
+        inputSize: layer.inputSize,
+        forwardFc: transpose(layer.forward.projection, layer.inputSize, 3 * H),
+        backwardFc: transpose(layer.backward.projection, layer.inputSize, 3 * H),
+        forwardGru: gruWeights(layer.forward.recurrent, layer.forward.recurrentBias, H),
+        backwardGru: gruWeights(layer.backward.recurrent, layer.backward.recurrentBias, H),
+      })),
+      emission: transpose(model.emission, 2 * H, model.labels.length),
+    };
+    prepared.set(model, ready);
+  }
+  return ready;
+}
+
+/**
+ * The label of each character of `characters` (ids into the vocabulary).
+ *
+ * @returns label ids, one per character
+ */
+export function lacLabels(model: LacModel, ids: Int32Array): Int32Array {
+  const steps = ids.length;
+  const H = HIDDEN_SIZE;
+  const weights = prepare(model);
+  let features = new Float32Array(steps * EMBEDDING_SIZE);
+  for (let t = 0; t < steps; t++) {
+    features.set(model.embedding.subarray(ids[t]! * EMBEDDING_SIZE, (ids[t]! + 1) * EMBEDDING_SIZE), t * EMBEDDING_SIZE);
+  }
+  let width = EMBEDDING_SIZE;
+  model.layers.forEach((layer, i) => {
+    const ready = weights.layers[i]!;
+    const merged = new Float32Array(steps * 2 * H);
+    const forward = fullyConnected(features, steps, width, ready.forwardFc, layer.forward.projectionBias, 3 * H);
+    gru(forward, steps, H, ready.forwardGru, false, merged, 2 * H, 0);
+    const backward = fullyConnected(features, steps, width, ready.backwardFc, layer.backward.projectionBias, 3 * H);
+    gru(backward, steps, H, ready.backwardGru, true, merged, 2 * H, H);
+    features = merged;
+    width = 2 * H;
+  });
+  const L = model.labels.length;
+  const emission = fullyConnected(features, steps, width, weights.emission, model.emissionBias, L);
+  return crfDecode(emission, steps, L, model.transitions);
+}
+
+/**
+ * Chinese punctuation and the forms LAC was trained on. LAC's own reader
+ * converts text before the lookup; jieba's `lac_small` does not, so these
+ * characters reach the network with embeddings that never left their
+ * random initialisation (as do capitals and full-width letters and digits).
+ * Each pair here goes from such a character to a trained one (a test checks
+ * this against the model).
+ */
+export const LAC_PUNCTUATION: Readonly<Record<string, string>> = {
+  '，': ',',
+  '。': '.',
+  '、': ',',
+  '：': ':',
+  '；': ';',
+  '？': '?',
+  '！': '!',
+  '“': '"',
+  '”': '"',
+  '‘': "'",
+  '’': "'",
+  '「': '"',
+  '」': '"',
+  '『': '"',
+  '』': '"',
+  '—': '-',
+  '…': '.',
+  '【': '[',
+  '】': ']',
+  '〈': '<',
+  '〉': '>',
+};
+
+/**
+ * The character the model should see for `c` with `normalize`: full-width
+ * ASCII (U+FF01–U+FF5E) as ASCII, Chinese punctuation as in
+ * {@link LAC_PUNCTUATION}, ASCII capitals in lower case.
+ *
+ * @example
+ * normalizeForLac('，'); // ','
+ * normalizeForLac('Ａ'); // 'a'
+ */
+export function normalizeForLac(c: string): string {
+  const code = c.charCodeAt(0);
+  let out = c;
+  if (c.length === 1 && code >= 0xff01 && code <= 0xff5e) out = String.fromCharCode(code - 0xfee0);
+  else out = LAC_PUNCTUATION[c] ?? c;
+  const first = out.charCodeAt(0);
+  return out.length === 1 && first >= 0x41 && first <= 0x5a ? String.fromCharCode(first + 32) : out;
+}
+
+/**
+ * Segment and tag `text` in paddle mode. By default Python's own behaviour
+ * is kept: surrounding whitespace is stripped first, each character is
+ * looked up as it is, and one missing from the model's vocabulary comes
+ * out as a space (`id2word_dict` of `OOV`), inside whatever word it falls
+ * in. With `normalize` (not Python's behaviour), characters are looked up
+ * by {@link normalizeForLac}, and words keep the original characters.
+ * Empty input (where Python's paddle crashes) gives no words.
+ *
+ * @example
+ * lacAnalyze(model, '我爱北京天安门'); // { words: ['我', '爱', '北京', '天安门'], tags: ['r', 'v', 'LOC', 'LOC'] }
+ */
+export function lacAnalyze(model: LacModel, text: string, normalize = false): LacResult {
+  const characters = Array.from(pythonStrip(text));
+  if (characters.length === 0) return { words: [], tags: [] };
+  const ids = Int32Array.from(characters, (c) => model.vocabulary.get(normalize ? normalizeForLac(c) : c) ?? model.oov);
+  const labels = lacLabels(model, ids);
+  const shown = normalize
+    ? characters
+    : Array.from(ids, (id) => {
+        const word = model.words.get(id)!;
+        return word === 'OOV' ? ' ' : word;
+      });
+  const tags = Array.from(labels, (label) => model.labels[label]!);
+  // utils.parse_result: a word starts at a "-B" label, or at "O" after a non-"O".
+  const words: string[] = [];
+  const wordTags: string[] = [];
+  let partial = '';
+  tags.forEach((tag, i) => {
+    if (partial === '') {
+      partial = shown[i]!;
+      wordTags.push(tag.split('-')[0]!);
+      return;
+    }
+    if (tag.endsWith('-B') || (tag === 'O' && tags[i - 1] !== 'O')) {
+      words.push(partial);
+      wordTags.push(tag.split('-')[0]!);
+      partial = shown[i]!;
+      return;
+    }
+    partial += shown[i]!;
+  });
+  if (words.length < wordTags.length) words.push(partial);
+  return { words, tags: wordTags };
+}
