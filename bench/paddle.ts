@@ -41,23 +41,19 @@ function main(): void {
     latencies.push(performance.now() - t);
   }
   latencies.sort((a, b) => a - b);
-  const defaultStarted = performance.now();
-  for (const line of lines) tokenizer.cut(line);
-  const defaultSeconds = (performance.now() - defaultStarted) / 1000;
 
   const result = {
     date: new Date().toISOString(),
     node: process.version,
     loadMs,
     charsPerSecond: chars / seconds,
-    defaultModeCharsPerSecond: chars / defaultSeconds,
     sentence: SENTENCE,
     latencyMedianMs: percentile(latencies, 0.5),
     latencyP99Ms: percentile(latencies, 0.99),
   };
   console.log(`paddle mode, Node ${process.version}:`);
   console.log(`  model load          ${loadMs.toFixed(0)} ms`);
-  console.log(`  throughput          ${result.charsPerSecond.toFixed(0)} characters/s (default mode: ${result.defaultModeCharsPerSecond.toFixed(0)})`);
+  console.log(`  throughput          ${result.charsPerSecond.toFixed(0)} characters/s`);
   console.log(`  one sentence (${[...SENTENCE].length} chars)  median ${result.latencyMedianMs.toFixed(2)} ms, p99 ${result.latencyP99Ms.toFixed(2)} ms`);
   mkdirSync(`${root}bench/results`, { recursive: true });
   writeFileSync(`${root}bench/results/paddle.json`, JSON.stringify(result, null, 2));

@@ -76,6 +76,14 @@ describe('jieba-ts/browser', () => {
     await assert.rejects(Tokenizer.load({ dict: `${base}default.img`, pos: `${base}nope.img` }), /cannot fetch .*nope\.img: HTTP 404/);
   });
 
+  it('runs paddle mode after fetching its model, and says how to get it otherwise', async () => {
+    const withPaddle = await Tokenizer.load({ fetch: packageFetch, paddle: true });
+    assert.deepEqual(withPaddle.cut('我来到北京清华大学', { paddle: true }), ['我', '来到', '北京清华大学']);
+    assert.deepEqual(withPaddle.tag(text, { paddle: true }), new NodeTokenizer().tag(text, { paddle: true }));
+    const without = await Tokenizer.load({ fetch: packageFetch });
+    assert.throws(() => without.cut(text, { paddle: true }), /Tokenizer\.load\(\{ paddle: true \}\)/);
+  });
+
   it('explains what to do instead of reading files', async () => {
     assert.throws(() => new Tokenizer().cut('你好'), /create tokenizers with await Tokenizer\.load\(\)/);
     assert.throws(() => new Tokenizer({ dict: 'dict.txt' }).cut('你好'), /browsers have no file system/);
