@@ -22,6 +22,7 @@ import { repoPath } from '../support/fixtures.js';
 /** The page's `document`, for the functions that run in the browser (the Node build has no DOM types). */
 declare const document: { querySelectorAll(selector: string): Iterable<{ textContent: string | null }> & { length: number } };
 
+
 const executable = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const required = process.env.JIEBA_REQUIRE_BROWSER === '1';
 const site = repoPath('dist/playground');
@@ -104,6 +105,16 @@ describe('playground in headless Chromium', { skip: !required && missing ? `${mi
     await page.locator('input[name="mode"][value="search"]').check();
     await page.waitForFunction((count) => document.querySelectorAll('#tokens .chip').length === count, search.length, { timeout: 30_000 });
     assert.deepEqual(await page.locator('#tokens .chip').allTextContents(), search);
+
+    // Paddle mode runs LAC in the worker, fetching its model on first use: its tags are LAC's.
+    await page.locator('input[name="mode"][value="paddle"]').check();
+    await page.waitForFunction(
+      () => [...document.querySelectorAll('#tokens .chip')].some((c) => ['PER', 'LOC', 'ORG', 'TIME'].includes((c as unknown as { dataset: Record<string, string> }).dataset.tag ?? '')),
+      undefined,
+      { timeout: 60_000 },
+    );
+    const paddleChips = await page.locator('#tokens .chip').allTextContents();
+    assert.ok(paddleChips.includes('习近平'), 'a person found by LAC');
 
     mkdirSync(repoPath('test-results'), { recursive: true });
     await page.screenshot({ path: repoPath('test-results/playground.png'), fullPage: true });

@@ -12,6 +12,7 @@ import type { ResultReply, SegmentRequest, WorkerReply } from './protocol.js';
 const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
 const textBox = $<HTMLTextAreaElement>('text');
 const hmmBox = $<HTMLInputElement>('hmm');
+const normalizeBox = $<HTMLInputElement>('normalize');
 const keywordSelect = $<HTMLSelectElement>('keywords');
 const status = $<HTMLSpanElement>('status');
 const tokensView = $<HTMLDivElement>('tokens');
@@ -46,6 +47,7 @@ function request(): void {
     text: textBox.value,
     mode,
     hmm: hmmBox.checked,
+    normalize: normalizeBox.checked,
     keywords: keywordSelect.value as SegmentRequest['keywords'],
   };
   worker.postMessage(message);
@@ -101,6 +103,8 @@ worker.onmessage = (event: MessageEvent<WorkerReply>) => {
     loadText = `dictionary, POS model and IDF loaded in ${reply.loadMs.toFixed(0)} ms (${(reply.bytes / 2 ** 20).toFixed(1)} MiB)`;
     setStatus('ready', loadText);
     request();
+  } else if (reply.type === 'loading') {
+    setStatus('loading', `loading ${reply.what}…`);
   } else if (reply.type === 'result') {
     // Answers come back in order; anything older than what is shown is stale.
     if (reply.id < shownId) return;
@@ -138,6 +142,7 @@ const schedule = (): void => {
 };
 textBox.addEventListener('input', schedule);
 hmmBox.addEventListener('change', schedule);
+normalizeBox.addEventListener('change', schedule);
 keywordSelect.addEventListener('change', schedule);
 for (const radio of document.querySelectorAll('input[name="mode"]')) radio.addEventListener('change', schedule);
 

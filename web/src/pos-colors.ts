@@ -31,11 +31,16 @@ export const FAMILIES: readonly PosFamily[] = [
 
 const BY_ID = new Map(FAMILIES.map((f) => [f.id, f]));
 
-/** The family of a tag: `nr` person, `ns` place, `nt` organisation, else by first letter. */
+/**
+ * The family of a tag: `nr` (paddle mode: `PER`) person, `ns` (`LOC`) place,
+ * `nt` (`ORG`) organisation, `TIME` time, `w` punctuation, else by first letter.
+ */
 export function familyOf(tag: string): PosFamily {
-  if (tag.startsWith('nr')) return BY_ID.get('person')!;
-  if (tag === 'ns') return BY_ID.get('place')!;
-  if (tag === 'nt') return BY_ID.get('org')!;
+  if (tag.startsWith('nr') || tag === 'PER') return BY_ID.get('person')!;
+  if (tag === 'ns' || tag === 'LOC') return BY_ID.get('place')!;
+  if (tag === 'nt' || tag === 'ORG') return BY_ID.get('org')!;
+  if (tag === 'TIME') return BY_ID.get('time')!;
+  if (tag === 'w') return BY_ID.get('punct')!;
   if (tag === 'eng') return BY_ID.get('eng')!;
   const id = (
     {

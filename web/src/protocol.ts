@@ -14,8 +14,10 @@ export interface SegmentRequest {
   type: 'segment';
   id: number;
   text: string;
-  mode: 'default' | 'all' | 'search';
+  mode: 'default' | 'all' | 'search' | 'paddle';
   hmm: boolean;
+  /** Paddle mode only: look characters up as LAC was trained (not Python's behaviour). */
+  normalize: boolean;
   keywords: 'tfidf' | 'textrank';
 }
 
@@ -47,4 +49,10 @@ export interface ErrorReply {
   message: string;
 }
 
-export type WorkerReply = ReadyReply | ResultReply | ErrorReply;
+/** Paddle mode's model is being fetched (once). */
+export interface LoadingReply {
+  type: 'loading';
+  what: string;
+}
+
+export type WorkerReply = ReadyReply | ResultReply | ErrorReply | LoadingReply;

@@ -11,6 +11,8 @@ import type { SegmentRequest, WorkerReply, WorkerRequest } from './protocol.js';
 let tokenizer: Tokenizer | undefined;
 let tfidf: TfIdf | undefined;
 let textRank: TextRank | undefined;
+/** Fetched the first time paddle mode is asked for. */
+let paddle: Promise<Tokenizer> | undefined;
 
 const reply = (message: WorkerReply): void => postMessage(message);
 
@@ -39,11 +41,25 @@ function tagsFor(tokens: string[], text: string, hmm: boolean): string[] {
   });
 }
 
-function segment(request: SegmentRequest): void {
-  const started = performance.now();
+async function segment(request: SegmentRequest): Promise<void> {
   const { text, mode, hmm } = request;
-  const tokens = mode === 'all' ? tokenizer!.cutAll(text) : mode === 'search' ? tokenizer!.cutForSearch(text, { hmm }) : tokenizer!.cut(text, { hmm });
-  const tags = tagsFor(tokens, text, hmm);
+  let tokens: string[];
+  let tags: string[];
+  let started = performance.now();
+  if (mode === 'paddle') {
+    if (!paddle) {
+      reply({ type: 'loading', what: 'the paddle-mode model (12 MiB)' });
+      paddle = Tokenizer.load({ paddle: true });
+    }
+    const lac = await paddle;
+    started = performance.now();
+    const tagged = lac.tag(text, { paddle: request.normalize ? { normalize: true } : true });
+    tokens = tagged.map((t) => t.word);
+    tags = tagged.map((t) => t.tag);
+  } else {
+    tokens = mode === 'all' ? tokenizer!.cutAll(text) : mode === 'search' ? tokenizer!.cutForSearch(text, { hmm }) : tokenizer!.cut(text, { hmm });
+    tags = tagsFor(tokens, text, hmm);
+  }
   const keywords =
     request.keywords === 'textrank'
       ? textRank!.textRank(text, { topK: 10, withWeight: true })
@@ -70,7 +86,7 @@ onmessage = async (event: MessageEvent<WorkerRequest>) => {
       tokenizer.tag('我来到北京清华大学');
       reply({ type: 'ready', loadMs: performance.now() - started, bytes: counter.bytes });
     } else if (tokenizer) {
-      segment(request);
+      await segment(request);
     }
   } catch (error) {
     reply({ type: 'error', message: error instanceof Error ? error.message : String(error) });
