@@ -1,10 +1,11 @@
 /**
  * A bounded load test of `jieba serve`: starts the real server in its own
  * process on a loopback port, drives each route with autocannon for a fixed
- * time, and reports requests per second, latency percentiles, errors, and
- * the server's RSS after warm-up and at the end (to show it does not grow).
+ * time, round after round, and reports requests per second, latency
+ * percentiles, errors, and the server's RSS after warm-up and at the end of
+ * each round (the same after every round: memory does not grow).
  *
- *   npm run bench:load [-- --seconds 10 --connections 16]
+ *   npm run bench:load [-- --seconds 10 --connections 16 --rounds 2]
  *
  * autocannon comes from bench/node_modules (npm run bench:install). Writes
  * bench/results/load.json. Exits 1 if any request failed or answered other
@@ -28,6 +29,8 @@ function option(name: string, fallback: number): number {
 }
 const seconds = option('--seconds', 10);
 const connections = option('--connections', 16);
+/** The routes are driven this many times over; RSS at the end of each round shows whether memory grows. */
+const rounds = option('--rounds', 2);
 
 /** The seed news transcript, without its spaces: a realistic ~1,300-character document. */
 const SEED = readFileSync(`${root}test/fixtures/corpus/seed-news.txt`, 'utf8');
@@ -91,38 +94,45 @@ async function main(): Promise<void> {
   for (const scenario of SCENARIOS) await run(scenario, 1);
   const rssWarm = rssOf(server.pid!);
   let rssMax = rssWarm;
-  for (const scenario of SCENARIOS) {
-    const result = await run(scenario, seconds);
-    const rss = rssOf(server.pid!);
-    rssMax = Math.max(rssMax, rss);
-    const errors = result.errors + result.timeouts + result.non2xx;
-    failed += errors;
-    rows.push({
-      scenario: scenario.name,
-      requestsPerSecond: Math.round(result.requests.average),
-      p50Ms: result.latency.p50,
-      p99Ms: result.latency.p99,
-      maxMs: result.latency.max,
-      ok: result['2xx'],
-      errors,
-      rssMiB: Math.round(rss),
-    });
+  const rssByRound: number[] = [];
+  for (let round = 1; round <= rounds; round++) {
+    for (const scenario of SCENARIOS) {
+      const result = await run(scenario, seconds);
+      const rss = rssOf(server.pid!);
+      rssMax = Math.max(rssMax, rss);
+      const errors = result.errors + result.timeouts + result.non2xx;
+      failed += errors;
+      rows.push({
+        round,
+        scenario: scenario.name,
+        requestsPerSecond: Math.round(result.requests.average),
+        p50Ms: result.latency.p50,
+        p99Ms: result.latency.p99,
+        maxMs: result.latency.max,
+        ok: result['2xx'],
+        errors,
+        rssMiB: Math.round(rss),
+      });
+    }
+    rssByRound.push(rssOf(server.pid!));
   }
   const rssEnd = rssOf(server.pid!);
   server.kill('SIGTERM');
   const exitCode = await new Promise<number | null>((resolve) => server.on('exit', resolve));
 
   console.log(`jieba serve under load: ${connections} connections, ${seconds} s per route, loopback, Node ${process.version}, ${cpus().length} cores`);
-  console.log('| route | req/s | p50 ms | p99 ms | max ms | 200s | errors | server RSS MiB |');
-  console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
+  console.log('| round | route | req/s | p50 ms | p99 ms | max ms | 200s | errors | server RSS MiB |');
+  console.log('|---:|---|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of rows as Record<string, number | string>[]) {
-    console.log(`| ${r.scenario} | ${r.requestsPerSecond} | ${r.p50Ms} | ${r.p99Ms} | ${r.maxMs} | ${r.ok} | ${r.errors} | ${r.rssMiB} |`);
+    console.log(`| ${r.round} | ${r.scenario} | ${r.requestsPerSecond} | ${r.p50Ms} | ${r.p99Ms} | ${r.maxMs} | ${r.ok} | ${r.errors} | ${r.rssMiB} |`);
   }
-  console.log(`Server RSS after warm-up ${rssWarm.toFixed(0)} MiB, peak ${rssMax.toFixed(0)} MiB, at the end ${rssEnd.toFixed(0)} MiB; exit status after SIGTERM: ${exitCode}`);
+  console.log(
+    `Server RSS after warm-up ${rssWarm.toFixed(0)} MiB; at the end of each round ${rssByRound.map((r) => r.toFixed(0)).join(', ')} MiB; peak ${rssMax.toFixed(0)} MiB, at the end ${rssEnd.toFixed(0)} MiB; exit status after SIGTERM: ${exitCode}`,
+  );
   mkdirSync(`${root}bench/results`, { recursive: true });
   writeFileSync(
     `${root}bench/results/load.json`,
-    JSON.stringify({ date: new Date().toISOString(), node: process.version, connections, seconds, rows, rssWarm, rssMax, rssEnd, exitCode }, null, 2),
+    JSON.stringify({ date: new Date().toISOString(), node: process.version, connections, seconds, rounds, rows, rssWarm, rssByRound, rssMax, rssEnd, exitCode }, null, 2),
   );
   if (failed > 0 || exitCode !== 0) {
     console.log(`FAILED: ${failed} requests failed; exit status ${exitCode}`);

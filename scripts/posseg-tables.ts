@@ -71,7 +71,8 @@ export function readPossegModel(read: (file: string) => string): PosModel {
     const cu = ch.charCodeAt(0);
     if (ch.length !== 1 || cu < HAN_FIRST || cu > HAN_LAST) throw new Error(`char_state_tab has ${JSON.stringify(ch)}`);
     if (!Array.isArray(list) || list.length === 0) throw new Error(`char_state_tab ${ch} is empty`);
-    perChar[cu - HAN_FIRST] = list.map((pair) => stateOf((pair as string[]).join(' '), `char_state_tab ${ch}`));
+    // Python makes a set of them: a repeated state counts once.
+    perChar[cu - HAN_FIRST] = [...new Set(list.map((pair) => stateOf((pair as string[]).join(' '), `char_state_tab ${ch}`)))];
   }
   const charStart = new Int32Array(hanCount + 1);
   const charStates: number[] = [];

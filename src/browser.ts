@@ -80,16 +80,17 @@ export interface LoadOptions {
    */
   keywords?: boolean | string | URL;
   /**
-   * Also fetch the paddle-mode model, so that `cut(text, { paddle: true })`
+   * Also load the paddle-mode model, so that `cut(text, { paddle: true })`
    * and `tag(text, { paddle: true })` work: `true` for the one in the
-   * package ({@link PADDLE_MODEL}), or the URL it is served from.
+   * package ({@link PADDLE_MODEL}), the URL it is served from, or its bytes.
    *
    * @defaultValue false
    * @example
    * const tokenizer = await Tokenizer.load({ paddle: true });
    * tokenizer.cut('我来到北京清华大学', { paddle: true }); // ['我', '来到', '北京清华大学']
+   * await Tokenizer.load({ paddle: await (await fetch('/models/paddle.img')).arrayBuffer() });
    */
-  paddle?: boolean | string | URL;
+  paddle?: boolean | string | URL | ArrayBuffer | Uint8Array;
   /**
    * The `fetch` to use, for workers or tests.
    *
@@ -201,14 +202,15 @@ export class Tokenizer extends TokenizerCore {
       wanted === true ? fallback : wanted === false || wanted === undefined ? undefined : wanted;
     const posUrl = urlOf(options.pos, POS_MODEL);
     const idfUrl = urlOf(options.keywords, IDF_TABLE);
-    const paddleUrl = urlOf(options.paddle, PADDLE_MODEL);
+    const paddleBytes = options.paddle instanceof ArrayBuffer ? new Uint8Array(options.paddle) : options.paddle instanceof Uint8Array ? options.paddle : undefined;
+    const paddleUrl = paddleBytes ? undefined : urlOf(options.paddle as boolean | string | URL | undefined, PADDLE_MODEL);
     // Everything is fetched at once; only the default dictionary waits, to
     // learn whether the main one is an image (which needs no defaults).
     const fetching = {
       dict: typeof options.dict === 'string' || options.dict instanceof URL ? fetchBytes(options.dict, fetchImpl) : undefined,
       pos: posUrl === undefined ? undefined : fetchBytes(posUrl, fetchImpl),
       idf: idfUrl === undefined ? undefined : fetchBytes(idfUrl, fetchImpl),
-      paddle: paddleUrl === undefined ? undefined : fetchBytes(paddleUrl, fetchImpl),
+      paddle: paddleBytes ? Promise.resolve(paddleBytes) : paddleUrl === undefined ? undefined : fetchBytes(paddleUrl, fetchImpl),
     };
     // Settle the others even if one fails, so no rejection goes unhandled.
     const settled = Promise.allSettled([fetching.dict, fetching.pos, fetching.idf, fetching.paddle]);
@@ -247,7 +249,7 @@ export class Tokenizer extends TokenizerCore {
     }
     let paddle: LacModel | undefined;
     if (fetching.paddle) {
-      const name = String(paddleUrl);
+      const name = paddleBytes ? '<paddle model bytes>' : String(paddleUrl);
       paddle = lacFromSections(decodeImage(await fetching.paddle, name), name);
     }
     return new Tokenizer({ dict: bytes, eager: true }, defaults, pos, idf, defaultTags, paddle);

@@ -80,6 +80,10 @@ describe('jieba-ts/browser', () => {
     const withPaddle = await Tokenizer.load({ fetch: packageFetch, paddle: true });
     assert.deepEqual(withPaddle.cut('我来到北京清华大学', { paddle: true }), ['我', '来到', '北京清华大学']);
     assert.deepEqual(withPaddle.tag(text, { paddle: true }), new NodeTokenizer().tag(text, { paddle: true }));
+    const bytes = readFileSync(repoPath('dist/data/paddle.img'));
+    const fromBuffer = await Tokenizer.load({ fetch: packageFetch, paddle: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length) as ArrayBuffer });
+    assert.deepEqual(fromBuffer.cut('乒乓球拍卖完了', { paddle: true }), ['乒乓球', '拍卖', '完', '了']);
+    await assert.rejects(Tokenizer.load({ fetch: packageFetch, paddle: new Uint8Array(64) }), /not a usable jieba-ts image/);
     const without = await Tokenizer.load({ fetch: packageFetch });
     assert.throws(() => without.cut(text, { paddle: true }), /Tokenizer\.load\(\{ paddle: true \}\)/);
   });

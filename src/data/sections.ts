@@ -202,6 +202,16 @@ export function posFromSections(sections: Map<string, SectionArray>, name: strin
   ) {
     throw new DictionaryError(`${name} has inconsistent POS model sections`, name);
   }
+  // The Viterbi relies on each character listing a state at most once (and
+  // its states being states).
+  const seen = new Int32Array(S).fill(-1);
+  for (let c = 0; c < HAN_COUNT; c++) {
+    for (let k = model.charStart[c]!; k < model.charStart[c + 1]!; k++) {
+      const y = model.charStates[k]!;
+      if (y >= S || seen[y] === c) throw new DictionaryError(`${name} lists a state twice (or an unknown state) for one character`, name);
+      seen[y] = c;
+    }
+  }
   return model;
 }
 

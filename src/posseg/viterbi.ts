@@ -18,7 +18,6 @@ export class PosViterbiScratch {
   current = new Float64Array(256);
   /** Marks for set operations: a state is "in" when its mark equals the stamp. */
   readonly expectMark = new Int32Array(256);
-  readonly observedMark = new Int32Array(256);
   /** This step's predecessors (last step's states with somewhere to go), as a bit set. */
   readonly prevBits = new Int32Array(maskWords(256));
   /** The states one step considers, and their emissions. */
@@ -38,17 +37,16 @@ export class PosViterbiScratch {
     if (length > this.path.length) this.path = new Uint8Array(Math.max(length, 2 * this.path.length));
   }
 
-  push(count: number, state: number, from: number): void {
-    if (count === this.stepStates.length) {
-      const states = new Uint8Array(2 * count);
-      states.set(this.stepStates);
-      this.stepStates = states;
-      const fromStates = new Uint8Array(2 * count);
-      fromStates.set(this.stepFrom);
-      this.stepFrom = fromStates;
-    }
-    this.stepStates[count] = state;
-    this.stepFrom[count] = from;
+  /** Make room for `needed` back-pointer entries, keeping the first `kept`. */
+  reserve(needed: number, kept: number): void {
+    if (needed <= this.stepStates.length) return;
+    const size = Math.max(needed, 2 * this.stepStates.length);
+    const states = new Uint8Array(size);
+    states.set(this.stepStates.subarray(0, kept));
+    this.stepStates = states;
+    const fromStates = new Uint8Array(size);
+    fromStates.set(this.stepFrom.subarray(0, kept));
+    this.stepFrom = fromStates;
   }
 }
 
@@ -96,7 +94,6 @@ export function posViterbi(model: PosModel, text: string, start: number, end: nu
   const { trans, nextStart, next, prevStart, prev, prevMask, prevMaskWords, charStart, charStates, charEmit } = model;
   let previous = scratch.previous;
   let current = scratch.current;
-  const observedMark = scratch.observedMark;
   const expectMark = scratch.expectMark;
   const prevBits = scratch.prevBits;
   const stepStart = scratch.stepStart;
@@ -107,6 +104,11 @@ export function posViterbi(model: PosModel, text: string, start: number, end: nu
   /** Bit `w` set when word `w` of `prevBits` is not zero. */
   let liveWords = 0;
 
+  // Each step adds at most S back-pointers: room is made once per step.
+  scratch.reserve(S, 0);
+  let stepStates = scratch.stepStates;
+  let stepFrom = scratch.stepFrom;
+
   // Step 0: the states the first character is listed with, or all of them.
   let stamp = ++scratch.stamp;
   stepStart[0] = 0;
@@ -116,21 +118,26 @@ export function posViterbi(model: PosModel, text: string, start: number, end: nu
     if (charStart[c]! < charStart[c + 1]!) {
       for (let k = charStart[c]!; k < charStart[c + 1]!; k++) {
         const y = charStates[k]!;
-        if (observedMark[y] === stamp) continue; // a repeated entry
-        observedMark[y] = stamp;
         previous[y] = model.start[y]! + charEmit[k]!;
-        scratch.push(entries++, y, 0);
+        stepStates[entries] = y;
+        stepFrom[entries++] = 0;
       }
     } else {
       const row = emissionRow(model, cu, scratch.emitRow);
       for (let y = 0; y < S; y++) {
         previous[y] = model.start[y]! + row[y]!;
-        scratch.push(entries++, y, 0);
+        stepStates[entries] = y;
+        stepFrom[entries++] = 0;
       }
     }
   }
 
   for (let t = 1; t < length; t++) {
+    if (entries + S > stepStates.length) {
+      scratch.reserve(entries + S, entries);
+      stepStates = scratch.stepStates;
+      stepFrom = scratch.stepFrom;
+    }
     const cu = text.charCodeAt(start + t);
     const c = cu - HAN_FIRST;
     // Predecessors: last step's states that have somewhere to go.
@@ -139,7 +146,7 @@ export function posViterbi(model: PosModel, text: string, start: number, end: nu
     liveWords = 0;
     largestPrev = -1;
     for (let e = stepStart[t - 1]!; e < entries; e++) {
-      const x = scratch.stepStates[e]!;
+      const x = stepStates[e]!;
       if (nextStart[x + 1]! > nextStart[x]!) {
         prevBits[x >>> 5]! |= 1 << (x & 31);
         liveWords |= 1 << (x >>> 5);
@@ -156,8 +163,6 @@ export function posViterbi(model: PosModel, text: string, start: number, end: nu
     let count = 0;
     for (let k = charStart[c]!; k < charStart[c + 1]!; k++) {
       const y = charStates[k]!;
-      if (observedMark[y] === stamp) continue; // a repeated entry
-      observedMark[y] = stamp;
       candidates[count] = y;
       candidateEmit[count++] = charEmit[k]!;
     }
@@ -213,11 +218,12 @@ export function posViterbi(model: PosModel, text: string, start: number, end: nu
         // tie then goes to the largest predecessor, transition or not.
         if (best === -Infinity) bestFrom = largestPrev;
         current[y] = best;
-        scratch.push(entries++, y, bestFrom);
+        stepStates[entries] = y;
+        stepFrom[entries++] = bestFrom;
       }
       if (entries > stepStart[t] || pass === 1) break;
       for (let e = stepStart[t - 1]!; e < stepStart[t]!; e++) {
-        const x = scratch.stepStates[e]!;
+        const x = stepStates[e]!;
         for (let k = nextStart[x]!; k < nextStart[x + 1]!; k++) expectMark[next[k]!] = stamp;
       }
       const row = emissionRow(model, cu, scratch.emitRow);
@@ -238,7 +244,7 @@ export function posViterbi(model: PosModel, text: string, start: number, end: nu
   let state = -1;
   let best = -Infinity;
   for (let e = stepStart[length - 1]!; e < entries; e++) {
-    const y = scratch.stepStates[e]!;
+    const y = stepStates[e]!;
     const v = previous[y]!;
     if (state < 0 || v > best || (v === best && y > state)) {
       best = v;
@@ -250,8 +256,8 @@ export function posViterbi(model: PosModel, text: string, start: number, end: nu
     path[t] = state;
     if (t === 0) break;
     let e = stepStart[t]!;
-    while (scratch.stepStates[e] !== state) e++;
-    state = scratch.stepFrom[e]!;
+    while (stepStates[e] !== state) e++;
+    state = stepFrom[e]!;
   }
   scratch.previous = previous;
   scratch.current = current;
