@@ -45,7 +45,12 @@ export const IDF_TABLE = new URL('../data/idf.img', import.meta.url);
 /** URL of the compiled POS model, fetched by `Tokenizer.load({ pos: true })`. */
 export const POS_MODEL = new URL('../data/posseg.img', import.meta.url);
 
-/** URL of the compiled paddle-mode model (12 MiB), fetched by `Tokenizer.load({ paddle: true })`. */
+/**
+ * URL of the compiled paddle-mode model (12 MiB), fetched by `Tokenizer.load({ paddle: true })`.
+ *
+ * @example
+ * await Tokenizer.load({ paddle: PADDLE_MODEL });
+ */
 export const PADDLE_MODEL = new URL('../data/paddle.img', import.meta.url);
 
 /** Options of {@link Tokenizer.load}. */

@@ -36,7 +36,13 @@ export const IDF_TABLE = new URL('../data/idf.img', import.meta.url);
 /** The compiled POS model of `jieba.posseg`, `dist/data/posseg.img`, read when tagging starts. */
 export const POS_MODEL = new URL('../data/posseg.img', import.meta.url);
 
-/** Path of the compiled paddle-mode model (LAC small, from jieba 0.42.1). */
+/**
+ * The compiled paddle-mode model (LAC small, from jieba 0.42.1),
+ * `dist/data/paddle.img`, read the first time paddle mode is used.
+ *
+ * @example
+ * statSync(PADDLE_MODEL).size; // about 13 MB
+ */
 export const PADDLE_MODEL = new URL('../data/paddle.img', import.meta.url);
 
 let paddleModel: LacModel | undefined;

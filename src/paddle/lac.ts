@@ -47,9 +47,13 @@ function prepare(model: LacModel): Prepared {
 }
 
 /**
- * The label of each character of `characters` (ids into the vocabulary).
+ * The label of each character, given as vocabulary ids: the network's
+ * forward pass and the CRF's best path.
  *
- * @returns label ids, one per character
+ * @returns label ids (into `model.labels`), one per character
+ * @example
+ * const ids = Int32Array.from('我爱北京', (c) => model.vocabulary.get(c) ?? model.oov);
+ * Array.from(lacLabels(model, ids), (l) => model.labels[l]); // ['r-B', 'v-B', 'LOC-B', 'LOC-I']
  */
 export function lacLabels(model: LacModel, ids: Int32Array): Int32Array {
   const steps = ids.length;

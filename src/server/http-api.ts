@@ -38,7 +38,12 @@ export interface ApiOptions {
   bodyTimeoutMs?: number;
 }
 
-/** 1 MiB: about 350,000 Chinese characters per request. */
+/**
+ * 1 MiB: about 350,000 Chinese characters per request.
+ *
+ * @example
+ * createApiHandler({ tokenizer, maxBodyBytes: 4 * DEFAULT_MAX_BODY_BYTES });
+ */
 export const DEFAULT_MAX_BODY_BYTES = 1 << 20;
 
 type Route = (json: unknown) => unknown;

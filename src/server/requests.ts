@@ -7,7 +7,13 @@
  * @module
  */
 
-/** A client mistake, answered with `status` and a JSON error body. */
+/**
+ * A client mistake, answered with `status` and a JSON error body.
+ *
+ * @example
+ * throw new RequestError(400, 'invalid_request', '"text" is required');
+ * // answered as {"error": {"status": 400, "code": "invalid_request", "message": "\"text\" is required"}}
+ */
 export class RequestError extends Error {
   constructor(
     readonly status: number,
