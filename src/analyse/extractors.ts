@@ -38,6 +38,35 @@ function textOf(tokenizer: TokenizerCore, source: DictionarySource, what: string
 }
 
 /**
+ * What both extractors share, as Python's `KeywordExtractor`: the tokenizer
+ * they read text with, and stop words (jieba's English defaults plus any
+ * added).
+ */
+abstract class KeywordExtractor {
+  protected readonly tokenizer: TokenizerCore;
+  protected readonly stopWords = new StopWords();
+
+  constructor(tokenizer: TokenizerCore, stopWords: DictionarySource | undefined) {
+    this.tokenizer = tokenizer;
+    if (stopWords !== undefined) this.setStopWords(stopWords);
+  }
+
+  /**
+   * Add the lines of a file to the stop words, as Python's `set_stop_words`
+   * (which adds; the default English stop words stay).
+   *
+   * @example
+   * extractor.setStopWords('stop_words.txt');
+   * extractor.setStopWords({ text: '会议\n' });
+   */
+  setStopWords(source: DictionarySource): this {
+    const [text] = textOf(this.tokenizer, source, 'stop-word file');
+    this.stopWords.add(text);
+    return this;
+  }
+}
+
+/**
  * TF-IDF keyword extraction, as `jieba.analyse.TFIDF`: the tokenizer's
  * words (or POS-tagged words with `allowPOS`), weighted by term frequency
  * times inverse document frequency.
@@ -48,10 +77,8 @@ function textOf(tokenizer: TokenizerCore, source: DictionarySource, what: string
  * const tfidf = new TfIdf(new Tokenizer(), { idf: 'my-idf.txt', stopWords: 'stop_words.txt' });
  * tfidf.extractTags(text, { topK: 10, withWeight: true });
  */
-export class TfIdf {
-  readonly #tokenizer: TokenizerCore;
+export class TfIdf extends KeywordExtractor {
   #idf: IdfTable | undefined;
-  readonly #stopWords = new StopWords();
 
   /**
    * @param tokenizer - cuts (and tags) the text
@@ -60,9 +87,8 @@ export class TfIdf {
    *   per line
    */
   constructor(tokenizer: TokenizerCore, options: { idf?: DictionarySource; stopWords?: DictionarySource } = {}) {
-    this.#tokenizer = tokenizer;
+    super(tokenizer, options.stopWords);
     if (options.idf !== undefined) this.setIdf(options.idf);
-    if (options.stopWords !== undefined) this.setStopWords(options.stopWords);
   }
 
   /**
@@ -73,21 +99,8 @@ export class TfIdf {
    * tfidf.setIdf('idf.txt.big');
    */
   setIdf(source: DictionarySource): this {
-    const [text, name] = textOf(this.#tokenizer, source, 'IDF file');
+    const [text, name] = textOf(this.tokenizer, source, 'IDF file');
     this.#idf = IdfTable.fromText(text, name);
-    return this;
-  }
-
-  /**
-   * Add the lines of a file to the stop words, as Python's `set_stop_words`
-   * (which adds; the default English stop words stay).
-   *
-   * @example
-   * tfidf.setStopWords('stop_words.txt');
-   */
-  setStopWords(source: DictionarySource): this {
-    const [text] = textOf(this.#tokenizer, source, 'stop-word file');
-    this.#stopWords.add(text);
     return this;
   }
 
@@ -117,8 +130,8 @@ export class TfIdf {
    */
   extract(text: string, options: KeywordOptions = {}): Keyword[] {
     if (typeof text !== 'string') throw new TypeError('jieba-ts: extractTags() expects a string');
-    this.#idf ??= this.#tokenizer.defaultIdf();
-    return extractTfIdf(this.#tokenizer, this.#idf, this.#stopWords, text, options);
+    this.#idf ??= this.tokenizer.defaultIdf();
+    return extractTfIdf(this.tokenizer, this.#idf, this.stopWords, text, options);
   }
 }
 
@@ -131,29 +144,13 @@ export class TfIdf {
  *
  * new TextRank(new Tokenizer()).textRank(text, { topK: 10, withWeight: true });
  */
-export class TextRank {
-  readonly #tokenizer: TokenizerCore;
-  readonly #stopWords = new StopWords();
-
+export class TextRank extends KeywordExtractor {
   /**
    * @param tokenizer - tags the text
    * @param options - `stopWords`: a file of extra stop words, one per line
    */
   constructor(tokenizer: TokenizerCore, options: { stopWords?: DictionarySource } = {}) {
-    this.#tokenizer = tokenizer;
-    if (options.stopWords !== undefined) this.setStopWords(options.stopWords);
-  }
-
-  /**
-   * Add the lines of a file to the stop words, as Python's `set_stop_words`.
-   *
-   * @example
-   * textRank.setStopWords({ text: '会议\n' });
-   */
-  setStopWords(source: DictionarySource): this {
-    const [text] = textOf(this.#tokenizer, source, 'stop-word file');
-    this.#stopWords.add(text);
-    return this;
+    super(tokenizer, options.stopWords);
   }
 
   /**
@@ -180,7 +177,7 @@ export class TextRank {
    */
   extract(text: string, options: KeywordOptions = {}): Keyword[] {
     if (typeof text !== 'string') throw new TypeError('jieba-ts: textRank() expects a string');
-    return extractTextRank(this.#tokenizer, this.#stopWords, text, options);
+    return extractTextRank(this.tokenizer, this.stopWords, text, options);
   }
 
   /** Python's alias: `TextRank.extract_tags` is `textrank`. */

@@ -179,8 +179,16 @@ function keywordText(keyword: Keyword): string {
   return 'weight' in keyword ? `${keyword.word}:${keyword.weight}` : keyword.word;
 }
 
-/** `--keywords`: TF-IDF or TextRank keywords of the whole input, or of each line. */
-async function keywords(options: CliOptions, io: CliIo, say: (text: string) => void): Promise<number> {
+/**
+ * Open the input, then load the dictionary: the input first, so that a
+ * missing file is reported before any work (as Python does). A number is
+ * the exit status of a failure already reported.
+ */
+function openAndLoad(
+  options: CliOptions,
+  io: CliIo,
+  say: (text: string) => void,
+): { input: ReturnType<typeof openInput>; tokenizer: Tokenizer } | number {
   let input: ReturnType<typeof openInput>;
   try {
     input = openInput(options, io);
@@ -189,7 +197,14 @@ async function keywords(options: CliOptions, io: CliIo, say: (text: string) => v
     return 1;
   }
   const tokenizer = loadTokenizer(options, say);
-  if (typeof tokenizer === 'number') return tokenizer;
+  return typeof tokenizer === 'number' ? tokenizer : { input, tokenizer };
+}
+
+/** `--keywords`: TF-IDF or TextRank keywords of the whole input, or of each line. */
+async function keywords(options: CliOptions, io: CliIo, say: (text: string) => void): Promise<number> {
+  const opened = openAndLoad(options, io, say);
+  if (typeof opened === 'number') return opened;
+  const { input, tokenizer } = opened;
   let extract: (text: string) => Keyword[];
   try {
     const keywordOptions: KeywordOptions = {
@@ -372,16 +387,9 @@ async function segmentInParallel(
  * in input order, so it is the same as with `-j 1`.
  */
 async function segment(options: CliOptions, io: CliIo, say: (text: string) => void): Promise<number> {
-  // The input is opened first, so a missing file is reported before any work (as Python does).
-  let input: ReturnType<typeof openInput>;
-  try {
-    input = openInput(options, io);
-  } catch (error) {
-    say(`jieba: cannot open ${options.filename}: ${describeOpenError(error as NodeJS.ErrnoException)}\n`);
-    return 1;
-  }
-  const tokenizer = loadTokenizer(options, say);
-  if (typeof tokenizer === 'number') return tokenizer;
+  const opened = openAndLoad(options, io, say);
+  if (typeof opened === 'number') return opened;
+  const { input, tokenizer } = opened;
 
   const job = jobOf(options);
   const format = lineFormatter(tokenizer, job);
