@@ -9,10 +9,9 @@
  * @module
  */
 
-import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { Tokenizer } from '../src/index.js';
-import { PYTHON, requirePython } from './oracle-client.js';
+import { runJsonLinesOracle } from './oracle-client.js';
 import { seededRandom } from './random-text.js';
 
 /** One operation; see compat/dict_oracle.py for the meaning of each. */
@@ -86,23 +85,7 @@ export function runScenario(scenario: Scenario): OpResult[] {
 
 /** Python's results for each scenario (cwd: the repository root). */
 export function runScenariosInPython(scenarios: readonly Scenario[]): Promise<OpResult[][]> {
-  requirePython();
-  return new Promise((resolve, reject) => {
-    const child = spawn(PYTHON, [repoFile('compat/dict_oracle.py')], {
-      cwd: repoFile('.'),
-      stdio: ['pipe', 'pipe', 'inherit'],
-      env: { ...process.env, PYTHONIOENCODING: 'utf-8' },
-    });
-    const chunks: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code !== 0) return reject(new Error(`dict oracle exited with status ${code}`));
-      const lines = Buffer.concat(chunks).toString('utf8').split('\n').filter(Boolean);
-      resolve(lines.map((line) => JSON.parse(line) as OpResult[]));
-    });
-    child.stdin.end(scenarios.map((s) => JSON.stringify(s)).join('\n') + '\n');
-  });
+  return runJsonLinesOracle('dict_oracle.py', scenarios);
 }
 
 /** Whether two results agree; errors agree when both sides failed. */

@@ -5,11 +5,9 @@
  * @module
  */
 
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import type { Keyword } from '../src/analyse/keywords.js';
 import { extractTags, textRank } from '../src/index.js';
-import { PYTHON, requirePython } from './oracle-client.js';
+import { runJsonLinesOracle } from './oracle-client.js';
 
 /** One variant's result: words, `[word, tag]` pairs, or `[item, weight as float.hex()]`. */
 export type KeywordResult = unknown[];
@@ -54,21 +52,7 @@ export function runKeywordVariants(text: string): Record<string, KeywordResult> 
 
 /** Python's results for each text. */
 export function runKeywordOracle(texts: readonly string[]): Promise<Record<string, KeywordResult>[]> {
-  requirePython();
-  return new Promise((resolve, reject) => {
-    const child = spawn(PYTHON, [fileURLToPath(new URL('../../compat/keyword_oracle.py', import.meta.url))], {
-      stdio: ['pipe', 'pipe', 'inherit'],
-      env: { ...process.env, PYTHONIOENCODING: 'utf-8' },
-    });
-    const chunks: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code !== 0) return reject(new Error(`keyword oracle exited with status ${code}`));
-      resolve(Buffer.concat(chunks).toString('utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)));
-    });
-    child.stdin.end(texts.map((text) => JSON.stringify({ text })).join('\n') + '\n');
-  });
+  return runJsonLinesOracle('keyword_oracle.py', texts.map((text) => ({ text })));
 }
 
 /** Documents of varied length cut from `lines`: runs of 1 to 60 lines, chosen by a fixed pattern. */

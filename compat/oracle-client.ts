@@ -54,3 +54,31 @@ export async function runOracle(texts: readonly string[], workers = 2, dict?: st
   const results = await Promise.all(parts.map((part) => runOne(part, dict, modes.join(','))));
   return results.flat();
 }
+
+/**
+ * Run a Python oracle script (under compat/, from the repository root) that
+ * reads one JSON record per line and answers one JSON line per record, in
+ * order.
+ *
+ * @example
+ * const results = await runJsonLinesOracle('keyword_oracle.py', texts.map((text) => ({ text })));
+ */
+export function runJsonLinesOracle<T>(script: string, records: readonly unknown[]): Promise<T[]> {
+  requirePython();
+  const root = fileURLToPath(new URL('../../', import.meta.url));
+  return new Promise((resolve, reject) => {
+    const child = spawn(PYTHON, [`${root}compat/${script}`], {
+      cwd: root,
+      stdio: ['pipe', 'pipe', 'inherit'],
+      env: { ...process.env, PYTHONIOENCODING: 'utf-8' },
+    });
+    const chunks: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code !== 0) return reject(new Error(`${script} exited with status ${code}`));
+      resolve(Buffer.concat(chunks).toString('utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as T));
+    });
+    child.stdin.end(records.map((record) => JSON.stringify(record)).join('\n') + '\n');
+  });
+}
