@@ -7,12 +7,13 @@
 
 import { expandForSearch } from './cut/search.js';
 import { Segmenter, type CutMode } from './cut/segmenter.js';
-import { SpanBuffer } from './cut/spans.js';
+import { SpanBuffer, type WordNodeBuffer } from './cut/spans.js';
 import { StreamBuffer, type StreamMode } from './cut/stream.js';
 import { dictionaryFromBytes, encodeDictionaryImage, type DictionaryData } from './data/load.js';
 import { Dictionary } from './dictionary/dictionary.js';
 import { DictionaryError } from './dictionary/errors.js';
 import { PrefixDictionary } from './dictionary/prefix-dictionary.js';
+import type { StaticTrie } from './dictionary/static-trie.js';
 import { parseUserDictionary, type UserDictionaryEntry } from './dictionary/user-dictionary.js';
 import { PosTagger } from './posseg/tagger.js';
 import { lacAnalyze } from './paddle/lac.js';
@@ -352,6 +353,23 @@ export class TokenizerCore {
     const hmm = options.hmm !== false;
     const spans = mode === 'search' ? this.#searchSpans(text, hmm) : this.#spans(text, hmm ? 'hmm' : 'no-hmm');
     return spans.data.slice(0, 2 * spans.length);
+  }
+
+  /**
+   * For keyword extraction: the words of `cut(text)` that are two or more
+   * UTF-16 units long, each with its node in the dictionary's trie, appended
+   * to `out`. Returns that trie, or undefined (writing nothing) when words
+   * were added to the dictionary. TF-IDF uses it to count words by node.
+   * Not part of the public API: its shape may change in any release.
+   *
+   * @internal
+   * @example
+   * const words = new WordNodeBuffer();
+   * const trie = tokenizer.segmentLongWords('我来到北京清华大学', words); // 北京, 清华大学
+   */
+  segmentLongWords(text: string, out: WordNodeBuffer): StaticTrie | undefined {
+    const segmenter = this.#ready();
+    return segmenter.segmentLongWords(text, out) ? segmenter.dict.base.trie : undefined;
   }
 
   /** The words of one self-contained piece of text, in a stream mode. */

@@ -12,6 +12,7 @@ import {
   extractTextRank,
   extractTfIdf,
   StopWords,
+  TfIdfScratch,
   type Keyword,
   type KeywordOptions,
   type TaggedKeyword,
@@ -79,6 +80,7 @@ abstract class KeywordExtractor {
  */
 export class TfIdf extends KeywordExtractor {
   #idf: IdfTable | undefined;
+  readonly #scratch = new TfIdfScratch();
 
   /**
    * @param tokenizer - cuts (and tags) the text
@@ -131,7 +133,7 @@ export class TfIdf extends KeywordExtractor {
   extract(text: string, options: KeywordOptions = {}): Keyword[] {
     if (typeof text !== 'string') throw new TypeError('jieba-ts: extractTags() expects a string');
     this.#idf ??= this.tokenizer.defaultIdf();
-    return extractTfIdf(this.tokenizer, this.#idf, this.stopWords, text, options);
+    return extractTfIdf(this.tokenizer, this.#idf, this.stopWords, text, options, this.#scratch);
   }
 }
 

@@ -64,9 +64,29 @@ export class IdfTable {
    * table.idf('从未见过的词') === table.median; // true
    */
   idf(word: string): number {
+    return this.valueAt(this.indexOf(word));
+  }
+
+  /**
+   * Where `word`'s IDF is kept: an index for {@link IdfTable.valueAt}, 0 when
+   * the word is not listed (its IDF is then the median).
+   *
+   * @example
+   * table.valueAt(table.indexOf('北京')) === table.idf('北京'); // true
+   */
+  indexOf(word: string): number {
     // (A Map memo in front of this was measured: slower than the trie walk.)
     const node = word.length === 0 ? -1 : this.trie.find(word, 0, word.length);
-    const index = node < 0 ? 0 : this.trie.values[node]!;
+    return node < 0 ? 0 : this.trie.values[node]!;
+  }
+
+  /**
+   * The IDF at `index` (from {@link IdfTable.indexOf}).
+   *
+   * @example
+   * table.valueAt(0) === table.median; // true
+   */
+  valueAt(index: number): number {
     return index === 0 ? this.median : this.values[index]!;
   }
 }

@@ -11,6 +11,9 @@ import { pythonSplitLines } from '../text/char-classes.js';
 import { comparePython, pythonLength, pythonStrip } from '../text/python-str.js';
 import type { IdfTable } from './idf-table.js';
 import { countSpans } from './span-counts.js';
+import { WordNodeBuffer } from '../cut/spans.js';
+import type { StaticTrie } from '../dictionary/static-trie.js';
+import { DROPPED, WordTally } from './word-tally.js';
 
 /** Options of TF-IDF and TextRank keyword extraction. */
 export interface KeywordOptions {
@@ -78,6 +81,25 @@ export interface KeywordSource {
   tag(text: string): TaggedWord[];
   /** The words of `cut(text)` as offsets; used, when there, to count without a string per word. */
   tokenizeOffsets?(text: string): Int32Array;
+  /**
+   * The words of `cut(text)` two or more UTF-16 units long, with their
+   * dictionary nodes, into `out`; returns the trie the nodes belong to, or
+   * undefined (writing nothing) when it cannot.
+   *
+   * @internal
+   */
+  segmentLongWords?(text: string, out: WordNodeBuffer): StaticTrie | undefined;
+}
+
+/** Memory a TF-IDF extractor keeps between texts for {@link extractTfIdf}'s fast path. */
+export class TfIdfScratch {
+  readonly words = new WordNodeBuffer();
+  readonly tally = new WordTally();
+  weights = new Float64Array(256);
+
+  ensure(size: number): void {
+    if (this.weights.length < size) this.weights = new Float64Array(2 * size);
+  }
 }
 
 /** `KeywordExtractor.STOP_WORDS` of jieba.analyse. */
@@ -107,6 +129,12 @@ function lower(text: string): string {
  */
 export class StopWords {
   readonly #words = new Set<string>(DEFAULT_STOP_WORDS);
+  #version = 0;
+
+  /** Goes up each time words are added, so remembered verdicts can tell they are stale. */
+  get version(): number {
+    return this.#version;
+  }
 
   /**
    * Add each line of `text` (split as Python's `splitlines()`, kept
@@ -117,6 +145,7 @@ export class StopWords {
    */
   add(text: string): this {
     for (const line of pythonSplitLines(text)) this.#words.add(line);
+    this.#version++;
     return this;
   }
 
@@ -143,24 +172,24 @@ function top<T>(items: T[], topK: number | null): T[] {
   return topK ? items.slice(0, topK) : items;
 }
 
-/** Python's `sorted(..., reverse=True)` on weights: descending, and stable, so ties keep their order. */
-function byWeightDescending<T extends { weight: number }>(items: T[]): T[] {
-  return items.sort((a, b) => (a.weight < b.weight ? 1 : a.weight > b.weight ? -1 : 0));
-}
-
 /**
- * `top(byWeightDescending(items), topK)` without sorting what is cut off:
- * a bounded min-heap keeps the best `topK`, the worst at its root ("worse"
- * meaning a lower weight, or an equal weight and a later position, as the
- * stable sort ranks them), and only those are sorted.
+ * The order Python's `sorted(..., key=weight, reverse=True)[:topK]` gives
+ * the first `n` of `weights`, as indices: descending and stable, so ties
+ * keep their order. With a positive `topK` below `n`, a bounded min-heap
+ * keeps the best `topK` (the worst at its root, "worse" meaning a lower
+ * weight, or an equal weight and a later index) and only those are sorted.
  */
-function topByWeight<T extends { weight: number }>(items: T[], topK: number | null): T[] {
-  if (!topK || topK < 0 || items.length <= topK || items.some((item) => Number.isNaN(item.weight))) {
-    // (NaN weights, from an IDF file that says "nan", keep the plain sort's order.)
-    return top(byWeightDescending(items), topK);
-  }
+function rankByWeight(weights: ArrayLike<number>, n: number, topK: number | null): number[] {
   // worse(a, b): a ranks after b.
-  const worse = (a: number, b: number): boolean => items[a]!.weight < items[b]!.weight || (items[a]!.weight === items[b]!.weight && a > b);
+  const worse = (a: number, b: number): boolean => weights[a]! < weights[b]! || (weights[a] === weights[b] && a > b);
+  let hasNaN = false;
+  for (let i = 0; i < n && !hasNaN; i++) hasNaN = Number.isNaN(weights[i]);
+  if (!topK || topK < 0 || n <= topK || hasNaN) {
+    // (NaN weights, from an IDF file that says "nan", keep the plain sort's order.)
+    const all = Array.from({ length: n }, (_, i) => i);
+    all.sort((a, b) => (weights[a]! < weights[b]! ? 1 : weights[a]! > weights[b]! ? -1 : 0));
+    return top(all, topK);
+  }
   const heap: number[] = [];
   const siftDown = (from: number): void => {
     for (let i = from; ; ) {
@@ -174,7 +203,7 @@ function topByWeight<T extends { weight: number }>(items: T[], topK: number | nu
       i = m;
     }
   };
-  for (let index = 0; index < items.length; index++) {
+  for (let index = 0; index < n; index++) {
     if (heap.length < topK) {
       heap.push(index);
       for (let i = heap.length - 1; i > 0; ) {
@@ -188,8 +217,13 @@ function topByWeight<T extends { weight: number }>(items: T[], topK: number | nu
       siftDown(0);
     }
   }
-  heap.sort((a, b) => (worse(a, b) ? 1 : worse(b, a) ? -1 : 0));
-  return heap.map((index) => items[index]!);
+  return heap.sort((a, b) => (worse(a, b) ? 1 : worse(b, a) ? -1 : 0));
+}
+
+/** `sorted(items, key=weight, reverse=True)[:topK]`, by {@link rankByWeight}. */
+function topByWeight<T extends { weight: number }>(items: T[], topK: number | null): T[] {
+  const weights = Float64Array.from(items, (item) => item.weight);
+  return rankByWeight(weights, items.length, topK).map((index) => items[index]!);
 }
 
 interface Candidate {
@@ -215,6 +249,7 @@ export function extractTfIdf(
   stopWords: StopWords,
   text: string,
   options: KeywordOptions,
+  scratch?: TfIdfScratch,
 ): Keyword[] {
   const topK = checkTopK(options.topK, 'extractTags');
   const allow = new Set(options.allowPOS ?? []);
@@ -226,6 +261,11 @@ export function extractTfIdf(
   // Count first, then judge each distinct word once: rejection depends on
   // the word alone, and dropping rejected words afterwards keeps the
   // first-occurrence order of the rest (Python's dict order).
+  if (!tagged && scratch && source.segmentLongWords) {
+    scratch.words.clear();
+    const trie = source.segmentLongWords(text, scratch.words);
+    if (trie) return tfIdfByNode(text, trie, idf, stopWords, scratch, topK, options.withWeight === true);
+  }
   let distinct: Iterable<Candidate>;
   if (tagged) {
     const freq = new Map<string, Candidate>();
@@ -260,6 +300,34 @@ export function extractTfIdf(
   }
   for (const entry of kept) entry.weight *= idf.idf(entry.word) / total;
   return shape(topByWeight(kept, topK), options.withWeight === true, withFlag);
+}
+
+/**
+ * {@link extractTfIdf} without POS filters, on words keyed by dictionary
+ * node (see {@link WordTally}): the same words, counts, weights and order,
+ * with strings made only for the keywords returned and for words met for
+ * the first time.
+ */
+function tfIdfByNode(
+  text: string,
+  trie: StaticTrie,
+  idf: IdfTable,
+  stopWords: StopWords,
+  scratch: TfIdfScratch,
+  topK: number | null,
+  withWeight: boolean,
+): Keyword[] {
+  const tally = scratch.tally;
+  tally.count(text, scratch.words, trie, idf, stopWords.version, (word) => (rejected(word, stopWords) ? DROPPED : idf.indexOf(word)));
+  scratch.ensure(tally.size);
+  const { starts, ends, counts, idfIndices, size, total } = tally;
+  const weights = scratch.weights;
+  // Python: freq[k] *= idf_freq.get(k, median_idf) / total
+  for (let i = 0; i < size; i++) weights[i] = counts[i]! * (idf.valueAt(idfIndices[i]!) / total);
+  return rankByWeight(weights, size, topK).map((i) => {
+    const word = text.slice(starts[i]!, ends[i]!);
+    return withWeight ? { word, weight: weights[i]! } : word;
+  });
 }
 
 const DAMPING = 0.85;

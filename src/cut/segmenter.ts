@@ -12,9 +12,9 @@ import type { HmmModel } from '../hmm/model.js';
 import { ViterbiScratch } from '../hmm/viterbi.js';
 import { RouteScratch } from '../route/route.js';
 import { charLengthAt, isHanDefault, isPythonSpace } from '../text/char-classes.js';
-import { cutWithHmm, cutWithoutHmm } from './accurate.js';
+import { cutLongWordsWithHmm, cutWithHmm, cutWithoutHmm } from './accurate.js';
 import { cutAll } from './full.js';
-import type { SpanBuffer } from './spans.js';
+import { SpanBuffer, type WordNodeBuffer } from './spans.js';
 
 /** Which of Python's `cut` variants to run. */
 export type CutMode = 'hmm' | 'no-hmm' | 'all';
@@ -31,6 +31,7 @@ export class Segmenter implements FinalsegContext {
   readonly scratch = new ViterbiScratch();
   private readonly route = new RouteScratch();
   private readonly row = new PrefixMatches();
+  private readonly unknown = new SpanBuffer();
 
   constructor(dict: Dictionary, model: HmmModel, forceSplit: Set<string> = new Set()) {
     this.dict = dict;
@@ -60,6 +61,33 @@ export class Segmenter implements FinalsegContext {
       }
       i = j;
     }
+  }
+
+  /**
+   * Append to `out` the words of `segment(text, 'hmm')` that are two or
+   * more UTF-16 units long, with their base-trie nodes (see
+   * {@link WordNodeBuffer}); what TF-IDF counts. Returns false, doing
+   * nothing, when words were added to the dictionary (the route then has no
+   * base nodes to give).
+   *
+   * Text outside `re_han_default` runs is left out: accurate mode cuts it
+   * into single characters and line breaks, none of which TF-IDF keeps.
+   */
+  segmentLongWords(text: string, out: WordNodeBuffer): boolean {
+    if (!this.dict.isPristine) return false;
+    const length = text.length;
+    let i = 0;
+    while (i < length) {
+      let j = i + 1;
+      if (isHanDefault(text.charCodeAt(i))) {
+        while (j < length && isHanDefault(text.charCodeAt(j))) j++;
+        cutLongWordsWithHmm(this.dict, this, text, i, j, this.route, this.unknown, out);
+      } else {
+        while (j < length && !isHanDefault(text.charCodeAt(j))) j++;
+      }
+      i = j;
+    }
+    return true;
   }
 }
 

@@ -75,3 +75,44 @@ export class SpanBuffer {
     return words;
   }
 }
+
+/**
+ * Words as `(start, end, node)` triples: the offsets of a word and its node
+ * in the base dictionary's trie, or -1 when the cut did not look it up
+ * (words the HMM found). TF-IDF counts words by node, so the words it sees
+ * most often never become strings.
+ *
+ * @example
+ * const words = new WordNodeBuffer();
+ * words.push(0, 2, 1234);
+ * words.length; // 1
+ */
+export class WordNodeBuffer {
+  /** `data[3 * i .. 3 * i + 2]` are the start, end and node of word `i`. */
+  data: Int32Array;
+  /** Number of words stored. */
+  length = 0;
+
+  constructor(capacity = 256) {
+    this.data = new Int32Array(3 * capacity);
+  }
+
+  /** Forget every word, keeping the memory. */
+  clear(): void {
+    this.length = 0;
+  }
+
+  /** Append the word `text.slice(start, end)`, with its trie node or -1. */
+  push(start: number, end: number, node: number): void {
+    if (3 * this.length + 3 > this.data.length) {
+      const data = new Int32Array(this.data.length * 2);
+      data.set(this.data);
+      this.data = data;
+    }
+    const at = 3 * this.length;
+    this.data[at] = start;
+    this.data[at + 1] = end;
+    this.data[at + 2] = node;
+    this.length++;
+  }
+}

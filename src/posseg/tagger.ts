@@ -100,6 +100,10 @@ export class PosTagger {
   private cutWithHmm(text: string, start: number, end: number, out: TaggedSpans): void {
     bestRoute(this.dict, text, start, end, this.route);
     const routeEnd = this.route.routeEnd;
+    const routeNode = this.route.routeNode;
+    // The route knows each word's node in the base trie; when that trie is
+    // also where tags come from (the usual case), the tag is read by node.
+    const tags = this.dict.isPristine && this.tagSource === this.dict.base && this.userTags.size === 0 ? this.tagSource.tags : undefined;
     let run = -1;
     for (let x = start; x < end; ) {
       const y = routeEnd[x - start]!;
@@ -110,7 +114,7 @@ export class PosTagger {
           this.flushRun(text, run, x, out);
           run = -1;
         }
-        this.emit(out, x, y, this.wordTag(text, x, y));
+        this.emit(out, x, y, tags ? tags.names[tags.nodes[routeNode[x - start]!]!] || 'x' : this.wordTag(text, x, y));
       }
       x = y;
     }
@@ -198,6 +202,10 @@ export class PosTagger {
   private cutWithoutHmm(text: string, start: number, end: number, out: TaggedSpans): void {
     bestRoute(this.dict, text, start, end, this.route);
     const routeEnd = this.route.routeEnd;
+    const routeNode = this.route.routeNode;
+    // The route knows each word's node in the base trie; when that trie is
+    // also where tags come from (the usual case), the tag is read by node.
+    const tags = this.dict.isPristine && this.tagSource === this.dict.base && this.userTags.size === 0 ? this.tagSource.tags : undefined;
     let run = -1;
     for (let x = start; x < end; ) {
       const y = routeEnd[x - start]!;
@@ -208,7 +216,7 @@ export class PosTagger {
           this.emit(out, run, x, 'eng');
           run = -1;
         }
-        this.emit(out, x, y, this.wordTag(text, x, y));
+        this.emit(out, x, y, tags ? tags.names[tags.nodes[routeNode[x - start]!]!] || 'x' : this.wordTag(text, x, y));
       }
       x = y;
     }

@@ -176,7 +176,9 @@ export function posViterbi(model: PosModel, text: string, start: number, end: nu
         // and M states (one or two transitions in) from their list, for B
         // and S states (about forty in, a handful live) from the
         // intersection of two bit sets. A state no predecessor reaches is
-        // not among the states Python considers.
+        // not among the states Python considers. Both scans visit y0 in
+        // ascending order, so `>=` gives a tie to the larger y0, as the
+        // tuple comparison does (scores are never NaN: the model has none).
         const y = candidates[q]!;
         const em = candidateEmit[q]!;
         const row = y * S;
@@ -189,7 +191,7 @@ export function posViterbi(model: PosModel, text: string, start: number, end: nu
             const y0 = prev[k]!;
             if (((prevBits[y0 >>> 5]! >>> (y0 & 31)) & 1) === 0) continue;
             const prob = previous[y0]! + trans[row + y0]! + em;
-            if (bestFrom < 0 || prob > best || (prob === best && y0 > bestFrom)) {
+            if (prob >= best) {
               best = prob;
               bestFrom = y0;
             }
@@ -206,7 +208,7 @@ export function posViterbi(model: PosModel, text: string, start: number, end: nu
               bits ^= low;
               const y0 = (w << 5) | (31 - Math.clz32(low));
               const prob = previous[y0]! + trans[row + y0]! + em;
-              if (bestFrom < 0 || prob > best || (prob === best && y0 > bestFrom)) {
+              if (prob >= best) {
                 best = prob;
                 bestFrom = y0;
               }

@@ -14,6 +14,11 @@ export class RouteScratch {
   score = new Float64Array(256);
   /** `routeEnd[i - start]`: end (exclusive) of the first word of that best split. */
   routeEnd = new Int32Array(256);
+  /**
+   * `routeNode[i - start]`: trie node of that first word, when it is a word
+   * of the base dictionary (else -1); filled only for pristine dictionaries.
+   */
+  routeNode = new Int32Array(256);
   /** DAG row for the general path. */
   readonly matches = new PrefixMatches();
 
@@ -22,6 +27,7 @@ export class RouteScratch {
       const size = Math.max(length + 1, 2 * this.score.length);
       this.score = new Float64Array(size);
       this.routeEnd = new Int32Array(size);
+      this.routeNode = new Int32Array(size);
     }
   }
 }
@@ -51,6 +57,7 @@ export function bestRoute(dict: Dictionary, text: string, start: number, end: nu
 function routeInBase(dict: Dictionary, text: string, start: number, end: number, scratch: RouteScratch): void {
   const score = scratch.score;
   const routeEnd = scratch.routeEnd;
+  const routeNode = scratch.routeNode;
   const base = dict.base;
   const trie = base.trie;
   const firstChild = trie.firstChild;
@@ -64,6 +71,7 @@ function routeInBase(dict: Dictionary, text: string, start: number, end: number,
   for (let k = end - 1; k >= start; k--) {
     let bestScore = 0;
     let bestEnd = -1;
+    let bestNode = -1;
     let node = rootChildren[text.charCodeAt(k)]!;
     let i = k;
     while (node >= 0) {
@@ -73,6 +81,7 @@ function routeInBase(dict: Dictionary, text: string, start: number, end: number,
         if (bestEnd < 0 || candidate >= bestScore) {
           bestScore = candidate;
           bestEnd = i + 1;
+          bestNode = node;
         }
       }
       if (++i >= end) break;
@@ -85,6 +94,7 @@ function routeInBase(dict: Dictionary, text: string, start: number, end: number,
     }
     score[k - start] = bestScore;
     routeEnd[k - start] = bestEnd;
+    routeNode[k - start] = bestNode;
   }
 }
 

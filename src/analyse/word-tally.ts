@@ -1,0 +1,229 @@
+/**
+ * TF-IDF's word counts keyed by dictionary node. Most words of a text are
+ * dictionary words, the route already knows their trie node, and a node
+ * names its word uniquely, so such words are counted without becoming
+ * strings. What TF-IDF decides about a word (dropped, as too short or a stop
+ * word, or kept with some IDF) depends only on the word, the IDF table and
+ * the stop words, so it is decided once per node and remembered next to the
+ * node's counting slot: one cache line serves both. Words outside the
+ * dictionary (rare: new names the HMM finds) are keyed by their text.
+ *
+ * @module
+ */
+
+import type { WordNodeBuffer } from '../cut/spans.js';
+import type { StaticTrie } from '../dictionary/static-trie.js';
+
+/**
+ * What TF-IDF makes of a word: {@link DROPPED}, or the word's index in the
+ * IDF table (0 for "not listed": the median).
+ */
+export type Verdict = number;
+/** The verdict on a word TF-IDF drops. */
+export const DROPPED: Verdict = -1;
+
+/**
+ * The distinct kept words of one text in order of first occurrence, with
+ * counts and IDF indices. Reused from text to text; grows to the largest
+ * text seen.
+ *
+ * @example
+ * const tally = new WordTally();
+ * tally.count(text, words, trie, idf, stopWords.version, judge);
+ * for (let i = 0; i < tally.size; i++) console.log(text.slice(tally.starts[i], tally.ends[i]), tally.counts[i]);
+ */
+export class WordTally {
+  /** `text.slice(starts[i], ends[i])`: the i-th distinct kept word (its first occurrence). */
+  starts = new Int32Array(256);
+  ends = new Int32Array(256);
+  counts = new Int32Array(256);
+  /** IDF-table index of the i-th word (0: the median). */
+  idfIndices = new Int32Array(256);
+  /** Number of distinct kept words. */
+  size = 0;
+  /** Sum of `counts`. */
+  total = 0;
+  /**
+   * Two entries per trie node. `[2n]`: the sparse half of a sparse set: the
+   * index of node n's word when `nodeOf[index] === n`, so it needs no
+   * clearing between texts. `[2n + 1]`: the node's verdict + 2 (so 1 for
+   * dropped), 0 for not decided yet.
+   */
+  #perNode = new Int32Array(0);
+  /** Node of each distinct word, or -1 for a word outside the trie. */
+  #nodeOf = new Int32Array(256);
+  #trie: StaticTrie | undefined;
+  #idfKey: unknown;
+  #stopVersion = -1;
+  /** Words outside the trie, by text. */
+  readonly #byText = new SpanTable();
+
+  /**
+   * Count the kept words among `words` (from {@link Segmenter.segmentLongWords})
+   * of `text`, whose nodes belong to `trie`. A word without a node is looked
+   * up in the trie first, so each word has one key whichever way it was
+   * found. `judge` decides a word met for the first time; verdicts are kept
+   * while `idfKey` (the IDF table) and `stopVersion` stay the same.
+   */
+  count(text: string, words: WordNodeBuffer, trie: StaticTrie, idfKey: unknown, stopVersion: number, judge: (word: string) => Verdict): void {
+    if (this.#trie !== trie) {
+      this.#trie = trie;
+      this.#perNode = new Int32Array(2 * trie.size);
+    } else if (this.#idfKey !== idfKey || this.#stopVersion !== stopVersion) {
+      for (let n = 1; n < this.#perNode.length; n += 2) this.#perNode[n] = 0;
+    }
+    this.#idfKey = idfKey;
+    this.#stopVersion = stopVersion;
+    if (this.starts.length < words.length) this.#grow(words.length);
+    const perNode = this.#perNode;
+    const nodeOf = this.#nodeOf;
+    const { starts, ends, counts, idfIndices } = this;
+    const data = words.data;
+    const byText = this.#byText;
+    byText.clear(text);
+    let size = 0;
+    let total = 0;
+    for (let w = 0; w < words.length; w++) {
+      const start = data[3 * w]!;
+      const end = data[3 * w + 1]!;
+      let node = data[3 * w + 2]!;
+      if (node < 0) node = trie.find(text, start, end);
+      let verdict: Verdict;
+      if (node >= 0) {
+        const slot = perNode[2 * node]!;
+        const known = perNode[2 * node + 1]!;
+        if (known === DROPPED + 2) continue;
+        if (slot < size && nodeOf[slot] === node) {
+          counts[slot]!++;
+          total++;
+          continue;
+        }
+        if (known === 0) {
+          verdict = judge(text.slice(start, end));
+          perNode[2 * node + 1] = verdict + 2;
+          if (verdict === DROPPED) continue;
+        } else {
+          verdict = known - 2;
+        }
+        perNode[2 * node] = size;
+      } else {
+        const entry = byText.find(start, end);
+        if (entry >= 0) {
+          const seen = byText.values[entry]!;
+          if (seen >= 0) {
+            counts[seen]!++;
+            total++;
+          }
+          continue;
+        }
+        verdict = judge(text.slice(start, end));
+        byText.add(start, end, verdict === DROPPED ? -1 : size);
+        if (verdict === DROPPED) continue;
+      }
+      starts[size] = start;
+      ends[size] = end;
+      nodeOf[size] = node;
+      counts[size] = 1;
+      idfIndices[size] = verdict;
+      size++;
+      total++;
+    }
+    this.size = size;
+    this.total = total;
+  }
+
+  #grow(words: number): void {
+    let capacity = this.starts.length;
+    while (capacity < words) capacity *= 2;
+    this.starts = new Int32Array(capacity);
+    this.ends = new Int32Array(capacity);
+    this.counts = new Int32Array(capacity);
+    this.idfIndices = new Int32Array(capacity);
+    this.#nodeOf = new Int32Array(capacity);
+  }
+}
+
+/**
+ * A hash table keyed by spans of one text (compared by their characters),
+ * each with an integer value, cleared in O(1) between texts: a slot counts
+ * only when its stamp is the current one.
+ */
+class SpanTable {
+  #text = '';
+  #stamp = 0;
+  #slotStamps = new Int32Array(1024);
+  #slotEntries = new Int32Array(1024);
+  #starts = new Int32Array(64);
+  #ends = new Int32Array(64);
+  /** Value of each entry, by entry index (from {@link SpanTable.find}). */
+  values = new Int32Array(64);
+  #size = 0;
+
+  /** Empty the table for spans of `text`. */
+  clear(text: string): void {
+    this.#text = text;
+    this.#size = 0;
+    if (++this.#stamp === 0x7fffffff) {
+      this.#stamp = 1;
+      this.#slotStamps.fill(0);
+    }
+  }
+
+  /** The entry of `text.slice(start, end)`, or -1. */
+  find(start: number, end: number): number {
+    const mask = this.#slotStamps.length - 1;
+    for (let slot = this.#hash(start, end) & mask; ; slot = (slot + 1) & mask) {
+      if (this.#slotStamps[slot] !== this.#stamp) return -1;
+      const entry = this.#slotEntries[slot]!;
+      if (this.#same(entry, start, end)) return entry;
+    }
+  }
+
+  /** Add `text.slice(start, end)` (not yet in the table) with `value`. */
+  add(start: number, end: number, value: number): void {
+    if (this.#size === this.#starts.length) {
+      this.#starts = grown(this.#starts);
+      this.#ends = grown(this.#ends);
+      this.values = grown(this.values);
+    }
+    if (2 * (this.#size + 1) > this.#slotStamps.length) this.#rehash(2 * this.#slotStamps.length);
+    const entry = this.#size++;
+    this.#starts[entry] = start;
+    this.#ends[entry] = end;
+    this.values[entry] = value;
+    this.#place(entry);
+  }
+
+  #place(entry: number): void {
+    const mask = this.#slotStamps.length - 1;
+    let slot = this.#hash(this.#starts[entry]!, this.#ends[entry]!) & mask;
+    while (this.#slotStamps[slot] === this.#stamp) slot = (slot + 1) & mask;
+    this.#slotStamps[slot] = this.#stamp;
+    this.#slotEntries[slot] = entry;
+  }
+
+  #rehash(capacity: number): void {
+    this.#slotStamps = new Int32Array(capacity);
+    this.#slotEntries = new Int32Array(capacity);
+    for (let entry = 0; entry < this.#size; entry++) this.#place(entry);
+  }
+
+  #hash(start: number, end: number): number {
+    let hash = 0x811c9dc5;
+    for (let i = start; i < end; i++) hash = Math.imul(hash ^ this.#text.charCodeAt(i), 0x01000193);
+    return hash ^ (hash >>> 15);
+  }
+
+  #same(entry: number, start: number, end: number): boolean {
+    const from = this.#starts[entry]!;
+    if (this.#ends[entry]! - from !== end - start) return false;
+    for (let i = 0; i < end - start; i++) if (this.#text.charCodeAt(from + i) !== this.#text.charCodeAt(start + i)) return false;
+    return true;
+  }
+}
+
+function grown(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const bigger = new Int32Array(2 * array.length);
+  bigger.set(array);
+  return bigger;
+}

@@ -1,0 +1,123 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { dictionaryWords } from '../../compat/inputs.js';
+import { RandomText } from '../../compat/random-text.js';
+import { IdfTable } from '../../src/analyse/idf-table.js';
+import { extractTfIdf, StopWords, TfIdfScratch, type KeywordOptions, type KeywordSource } from '../../src/analyse/keywords.js';
+import { DROPPED, WordTally } from '../../src/analyse/word-tally.js';
+import { WordNodeBuffer } from '../../src/cut/spans.js';
+import { TfIdf, Tokenizer } from '../../src/index.js';
+import { readJsonLinesGz } from '../support/fixtures.js';
+
+/** The tokenizer as a keyword source without the by-node path, so extractTfIdf takes its general route. */
+function generalSource(tokenizer: Tokenizer): KeywordSource {
+  return { cut: (t) => tokenizer.cut(t), tag: (t) => tokenizer.tag(t) };
+}
+
+function texts(): string[] {
+  const documents = readJsonLinesGz<{ text: string }>('golden/keywords/documents.jsonl.gz').map((r) => r.text);
+  const generator = new RandomText(41, dictionaryWords());
+  const random = Array.from({ length: 1500 }, () => generator.next());
+  // Words repeated (by node and by text), English, numbers and spaces.
+  const made = ['韩冰说韩冰和韩冰 iPhone iPhone 3.5% 3.5% 😀😀 😀😀\r\n\r\n 的的 ab ab The the THE 研究生命研究生命'];
+  return [...made, ...documents, ...random];
+}
+
+const OPTIONS: KeywordOptions[] = [{}, { topK: null, withWeight: true }, { topK: 3, withWeight: true }, { topK: -4 }];
+
+describe('TF-IDF by dictionary node', () => {
+  it('gives what the general path gives, on goldens and random text, for every option', () => {
+    const tokenizer = new Tokenizer();
+    const idf = tokenizer.defaultIdf();
+    const stopWords = new StopWords();
+    const scratch = new TfIdfScratch();
+    let differing = 0;
+    let compared = 0;
+    for (const text of texts()) {
+      for (const options of OPTIONS) {
+        const fast = extractTfIdf(tokenizer, idf, stopWords, text, options, scratch);
+        const general = extractTfIdf(generalSource(tokenizer), idf, stopWords, text, options);
+        compared++;
+        if (JSON.stringify(fast) !== JSON.stringify(general)) differing++;
+      }
+    }
+    assert.ok(compared > 4000);
+    assert.equal(differing, 0);
+  });
+
+  it('counts each word once whether the route or the HMM found it, leaving out dropped words', () => {
+    const tokenizer = new Tokenizer();
+    const text = '韩冰说韩冰和韩冰 研究生命起源研究生命 iPhone8 iPhone8 起源';
+    const words = new WordNodeBuffer();
+    const trie = tokenizer.segmentLongWords(text, words);
+    assert.ok(trie);
+    const tally = new WordTally();
+    const judged: string[] = [];
+    const judge = (word: string): number => {
+      judged.push(word);
+      return word === '起源' ? DROPPED : word.length;
+    };
+    tally.count(text, words, trie, 'idf', 0, judge);
+    const counted = Array.from({ length: tally.size }, (_, i) => [text.slice(tally.starts[i], tally.ends[i]), tally.counts[i], tally.idfIndices[i]]);
+    const expected = new Map<string, number>();
+    for (const word of tokenizer.cut(text)) if (word.length > 1 && word !== '起源') expected.set(word, (expected.get(word) ?? 0) + 1);
+    assert.deepEqual(counted, [...expected].map(([word, n]) => [word, n, word.length]));
+    assert.equal(tally.total, [...expected.values()].reduce((a, b) => a + b, 0));
+    assert.equal(new Set(judged).size, judged.length, 'each word is judged once');
+
+    // Verdicts are remembered for the same key and version, and forgotten otherwise.
+    judged.length = 0;
+    tally.count(text, words, trie, 'idf', 0, judge);
+    assert.deepEqual(judged.filter((w) => w !== '韩冰' && w !== 'iPhone8'), []);
+    tally.count(text, words, trie, 'idf', 1, judge);
+    assert.ok(judged.includes('研究'));
+  });
+
+  it('keys thousands of words outside the dictionary by their text', () => {
+    const tokenizer = new Tokenizer();
+    const trie = tokenizer.segmentLongWords('', new WordNodeBuffer())!;
+    // Pairs of Hangul syllables: not in jieba's dictionary, so keyed by text.
+    const pairs = Array.from({ length: 3000 }, (_, i) => String.fromCharCode(0xac00 + (i % 97), 0xac00 + Math.floor(i / 97)));
+    const text = [...pairs, ...pairs.slice().reverse(), pairs[5]!].join('');
+    const words = new WordNodeBuffer();
+    for (let i = 0; i < text.length; i += 2) words.push(i, i + 2, -1);
+    const tally = new WordTally();
+    tally.count(text, words, trie, 'idf', 0, (word) => (word === pairs[7] ? DROPPED : 1));
+    assert.equal(tally.size, 2999);
+    const counts = new Map(Array.from({ length: tally.size }, (_, i) => [text.slice(tally.starts[i], tally.ends[i]), tally.counts[i]]));
+    assert.deepEqual([...counts.keys()], pairs.filter((_, i) => i !== 7));
+    assert.equal(counts.get(pairs[5]!), 3);
+    assert.equal(counts.get(pairs[6]!), 2);
+    assert.equal(tally.total, 2 * 2999 + 1);
+  });
+
+  it('forgets what it remembered when stop words, the IDF table or the dictionary change', () => {
+    const text = '全国网络安全和信息化工作会议在北京召开。网络安全和信息化是一体之两翼。';
+    const tokenizer = new Tokenizer();
+    const tfidf = new TfIdf(tokenizer);
+    const before = tfidf.extractTags(text, { withWeight: true });
+    const first = before[0]!.word;
+    const stop = `${first}\n`;
+
+    tfidf.setStopWords({ text: stop });
+    const withStop = tfidf.extractTags(text, { withWeight: true });
+    assert.ok(!withStop.some((k) => k.word === first));
+    assert.deepEqual(withStop, new TfIdf(new Tokenizer(), { stopWords: { text: stop } }).extractTags(text, { withWeight: true }));
+
+    tfidf.setIdf({ text: '北京 1000\n召开 1\n会议 2\n' });
+    const table = IdfTable.fromText('北京 1000\n召开 1\n会议 2\n');
+    const withIdf = tfidf.extractTags(text, { withWeight: true });
+    assert.equal(withIdf[0]!.word, '北京');
+    assert.deepEqual(withIdf, extractTfIdf(generalSource(tokenizer), table, withStopWords(stop), text, { withWeight: true }));
+
+    tokenizer.addWord('两翼', 5);
+    assert.equal(tokenizer.segmentLongWords(text, new WordNodeBuffer()), undefined);
+    const afterAdd = tfidf.extractTags(text, { withWeight: true, topK: null });
+    assert.ok(afterAdd.some((k) => k.word === '两翼'));
+    assert.deepEqual(afterAdd, extractTfIdf(generalSource(tokenizer), table, withStopWords(stop), text, { withWeight: true, topK: null }));
+  });
+});
+
+function withStopWords(text: string): StopWords {
+  return new StopWords().add(text);
+}
