@@ -116,7 +116,7 @@ export function readPossegModel(read: (file: string) => string): PosModel {
     trans,
     nextStart,
     next: nextStates,
-    ...predecessors(nextStart, nextStates),
+    ...predecessors(nextStart, nextStates, trans),
     charStart,
     charStates: charStatesArray,
     charEmit,

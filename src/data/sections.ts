@@ -167,6 +167,8 @@ export function posFromSections(sections: Map<string, SectionArray>, name: strin
   const states = decodeText(section(sections, 'pos.states', Uint8Array, name)).split('\n');
   const nextStart = section(sections, 'pos.next.start', Int32Array, name);
   const next = section(sections, 'pos.next', Uint8Array, name);
+  const trans = section(sections, 'pos.trans', Float64Array, name);
+  if (trans.length !== states.length * states.length) throw new DictionaryError(`${name} has inconsistent POS model sections`, name);
   if (nextStart.length !== states.length + 1 || nextStart[states.length] !== next.length || next.some((y) => y >= states.length)) {
     throw new DictionaryError(`${name} has inconsistent POS model sections`, name);
   }
@@ -175,10 +177,10 @@ export function posFromSections(sections: Map<string, SectionArray>, name: strin
     position: Uint8Array.from(states, (s) => 'BEMS'.indexOf(s[0]!)),
     tags: states.map((s) => s.slice(2)),
     start: section(sections, 'pos.start', Float64Array, name),
-    trans: section(sections, 'pos.trans', Float64Array, name),
+    trans,
     nextStart,
     next,
-    ...predecessors(nextStart, next),
+    ...predecessors(nextStart, next, trans),
     charStart: section(sections, 'pos.char.start', Int32Array, name),
     charStates: section(sections, 'pos.char.states', Uint8Array, name),
     charEmit: section(sections, 'pos.char.emit', Float64Array, name),

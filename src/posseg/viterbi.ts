@@ -91,7 +91,7 @@ export function posViterbi(model: PosModel, text: string, start: number, end: nu
   scratch.ensure(length);
   const S = model.states.length;
   const W = maskWords(S);
-  const { trans, nextStart, next, prevStart, prev, prevMask, prevMaskWords, charStart, charStates, charEmit } = model;
+  const { trans, nextStart, next, prevStart, prev, prevTrans, prevMask, prevMaskWords, charStart, charStates, charEmit } = model;
   let previous = scratch.previous;
   let current = scratch.current;
   const expectMark = scratch.expectMark;
@@ -160,14 +160,13 @@ export function posViterbi(model: PosModel, text: string, start: number, end: nu
     // (Python falls back to every state when none is reachable, but
     // predecessors are chosen for having transitions, so some state is.)
     stepStart[t] = entries;
-    let count = 0;
-    for (let k = charStart[c]!; k < charStart[c + 1]!; k++) {
-      const y = charStates[k]!;
-      candidates[count] = y;
-      candidateEmit[count++] = charEmit[k]!;
-    }
+    // First the listed states, read in place; then, if need be, the computed ones.
+    let states = charStates;
+    let emits = charEmit;
+    let first = charStart[c]!;
+    let last = charStart[c + 1]!;
     for (let pass = 0; ; pass++) {
-      for (let q = 0; q < count; q++) {
+      for (let q = first; q < last; q++) {
         // V[t][y] and its back-pointer: the best `(V[t-1][y0] + trans) + em`
         // over the predecessors y0 (the bits of `prevBits`), as Python's max
         // over `(prob, y0)` tuples. A predecessor without a transition into y
@@ -179,8 +178,8 @@ export function posViterbi(model: PosModel, text: string, start: number, end: nu
         // not among the states Python considers. Both scans visit y0 in
         // ascending order, so `>=` gives a tie to the larger y0, as the
         // tuple comparison does (scores are never NaN: the model has none).
-        const y = candidates[q]!;
-        const em = candidateEmit[q]!;
+        const y = states[q]!;
+        const em = emits[q]!;
         const row = y * S;
         let best = -Infinity;
         let bestFrom = -1;
@@ -190,7 +189,7 @@ export function posViterbi(model: PosModel, text: string, start: number, end: nu
           for (let k = from; k < to; k++) {
             const y0 = prev[k]!;
             if (((prevBits[y0 >>> 5]! >>> (y0 & 31)) & 1) === 0) continue;
-            const prob = previous[y0]! + trans[row + y0]! + em;
+            const prob = previous[y0]! + prevTrans[k]! + em;
             if (prob >= best) {
               best = prob;
               bestFrom = y0;
@@ -229,12 +228,16 @@ export function posViterbi(model: PosModel, text: string, start: number, end: nu
         for (let k = nextStart[x]!; k < nextStart[x + 1]!; k++) expectMark[next[k]!] = stamp;
       }
       const row = emissionRow(model, cu, scratch.emitRow);
-      count = 0;
+      let count = 0;
       for (let y = 0; y < S; y++) {
         if (expectMark[y] !== stamp) continue;
         candidates[count] = y;
         candidateEmit[count++] = row[y]!;
       }
+      states = candidates;
+      emits = candidateEmit;
+      first = 0;
+      last = count;
     }
     const swap = previous;
     previous = current;
