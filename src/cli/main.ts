@@ -332,6 +332,7 @@ async function segmentInParallel(
   jobs: number,
   format: (lines: readonly string[]) => string,
   write: Write,
+  inputSize: number | undefined,
 ): Promise<InvalidInput | undefined> {
   let pool: LinePool | undefined;
   const pending: Promise<PooledOutput>[] = [];
@@ -348,7 +349,9 @@ async function segmentInParallel(
     bytesBefore += size;
     return undefined;
   };
-  let processed = 0;
+  // A file known to be large needs no proof: its workers start at once, and
+  // load their dictionaries while the first batches are read.
+  let processed = inputSize !== undefined && inputSize >= POOL_AFTER_BYTES ? POOL_AFTER_BYTES : 0;
   try {
     for await (const batch of readByteBatches(source, setup.batch.universal, BATCH_BYTES)) {
       const size = batch.bytes.length;
@@ -405,7 +408,7 @@ async function segment(options: CliOptions, io: CliIo, say: (text: string) => vo
   };
   const batchOptions = { universal: input.universal, replaceInvalid: options.replaceInvalid };
   try {
-    const invalid = jobs > 1 ? await segmentInParallel(source, { job, batch: batchOptions }, jobs, format, write) : await segmentHere(source, input, options, format, write);
+    const invalid = jobs > 1 ? await segmentInParallel(source, { job, batch: batchOptions }, jobs, format, write, input.size) : await segmentHere(source, input, options, format, write);
     if (invalid) {
       await output.flush().catch(() => undefined);
       say(`jieba: ${new InputError(input.name, invalid.line, invalid.offset, invalid.byte).message}; use --replace-invalid to decode bad bytes as U+FFFD\n`);

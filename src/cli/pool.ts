@@ -25,21 +25,30 @@ export interface PooledOutput {
   invalid?: InvalidBytes;
 }
 
-/** A fixed set of workers, each given batches in turn. */
+/**
+ * A fixed set of workers. Each batch goes to the worker with the fewest
+ * batches in hand, not round-robin: a worker that shares its core (with the
+ * main thread, or another process) gets less, and the others are not left
+ * waiting for it.
+ */
 export class LinePool {
   private readonly workers: Worker[];
-  private readonly waiting = new Map<number, { resolve: (output: PooledOutput) => void; reject: (error: Error) => void }>();
+  /** Batches given to each worker and not yet returned. */
+  private readonly inHand: number[];
+  private readonly waiting = new Map<number, { worker: number; resolve: (output: PooledOutput) => void; reject: (error: Error) => void }>();
   private next = 0;
   private failure: Error | undefined;
 
   constructor(setup: WorkerSetup, size: number) {
     // Next to this module both as compiled (dist/src/cli) and as bundled (dist/bundle).
     const script = new URL('./worker.js', import.meta.url);
+    this.inHand = new Array<number>(size).fill(0);
     this.workers = Array.from({ length: size }, () => {
       const worker = new Worker(script, { workerData: setup });
       worker.on('message', ({ id, ...result }: PooledOutput & { id: number }) => {
         const entry = this.waiting.get(id);
         this.waiting.delete(id);
+        if (entry) this.inHand[entry.worker]!--;
         entry?.resolve(result);
       });
       worker.on('error', (error) => this.fail(error));
@@ -53,16 +62,19 @@ export class LinePool {
     this.waiting.clear();
   }
 
-  /** The output of `batch`, computed by the next worker in turn. Its bytes are transferred: do not use them after. */
+  /** The output of `batch`, computed by the least busy worker. Its bytes are transferred: do not use them after. */
   submit(batch: ByteBatch): Promise<PooledOutput> {
     if (this.failure) return Promise.reject(this.failure);
     const id = this.next++;
+    let worker = 0;
+    for (let w = 1; w < this.workers.length; w++) if (this.inHand[w]! < this.inHand[worker]!) worker = w;
+    this.inHand[worker]!++;
     return new Promise((resolve, reject) => {
-      this.waiting.set(id, { resolve, reject });
+      this.waiting.set(id, { worker, resolve, reject });
       const bytes = batch.bytes;
       const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
       const sent = whole ? bytes : bytes.slice();
-      this.workers[id % this.workers.length]!.postMessage({ id, bytes: sent, last: batch.last }, [sent.buffer as ArrayBuffer]);
+      this.workers[worker]!.postMessage({ id, bytes: sent, last: batch.last }, [sent.buffer as ArrayBuffer]);
     });
   }
 

@@ -190,6 +190,13 @@ describe('jieba command', () => {
       assert.ok(Buffer.compare(one.stdout, two.stdout) === 0, flags.join(' '));
     }
     assert.equal(spawnSync(process.execPath, [bin, '-j', '0', big]).status, 2);
+    // From standard input the size is unknown: workers start once 1 MiB has passed.
+    const input = readFileSync(big);
+    const piped = spawnSync(process.execPath, [bin, '-q', '-j', '2'], { input, maxBuffer: 1 << 28 });
+    const alone = spawnSync(process.execPath, [bin, '-q', '-j', '1'], { input, maxBuffer: 1 << 28 });
+    assert.equal(piped.status, 0);
+    assert.ok(alone.stdout.length > 3_000_000);
+    assert.ok(Buffer.compare(piped.stdout, alone.stdout) === 0, 'stdin');
   });
 
   it('gives the same bytes and errors with -j 2 as with -j 1 where batches meet odd line breaks and bad bytes', () => {
