@@ -13,8 +13,6 @@ import { B, E, M, S, type HmmModel } from './model.js';
  * longest input seen.
  */
 export class ViterbiScratch {
-  previous = new Float64Array(4);
-  current = new Float64Array(4);
   back = new Uint8Array(256);
   /** Best state of each character, filled by {@link viterbi}. */
   states = new Uint8Array(64);
@@ -46,55 +44,62 @@ export function viterbi(model: HmmModel, text: string, start: number, end: numbe
   const length = end - start;
   scratch.ensure(length);
   const { start: startP, trans, emit } = model;
-  let previous = scratch.previous;
-  let current = scratch.current;
   const back = scratch.back;
+  // The eight transitions that exist, and the previous step's scores, in
+  // locals: registers rather than loads inside the loop.
+  const eb = trans[4 * E + B]!;
+  const sb = trans[4 * S + B]!;
+  const mm = trans[4 * M + M]!;
+  const bm = trans[4 * B + M]!;
+  const be = trans[4 * B + E]!;
+  const me = trans[4 * M + E]!;
+  const ss = trans[4 * S + S]!;
+  const es = trans[4 * E + S]!;
 
   let row = 4 * (text.charCodeAt(start) - HAN_FIRST);
-  previous[B] = startP[B]! + emit[row + B]!;
-  previous[E] = startP[E]! + emit[row + E]!;
-  previous[M] = startP[M]! + emit[row + M]!;
-  previous[S] = startP[S]! + emit[row + S]!;
+  let vB = startP[B]! + emit[row + B]!;
+  let vE = startP[E]! + emit[row + E]!;
+  let vM = startP[M]! + emit[row + M]!;
+  let vS = startP[S]! + emit[row + S]!;
 
   for (let t = 1; t < length; t++) {
     row = 4 * (text.charCodeAt(start + t) - HAN_FIRST);
     const at = 4 * t;
     // B <- E, S
     let em = emit[row + B]!;
-    let pa = previous[E]! + trans[4 * E + B]! + em;
-    let pb = previous[S]! + trans[4 * S + B]! + em;
+    let pa = vE + eb + em;
+    let pb = vS + sb + em;
     let from = better(pa, E, pb, S);
-    current[B] = from === E ? pa : pb;
+    const nB = from === E ? pa : pb;
     back[at + B] = from;
     // M <- M, B
     em = emit[row + M]!;
-    pa = previous[M]! + trans[4 * M + M]! + em;
-    pb = previous[B]! + trans[4 * B + M]! + em;
+    pa = vM + mm + em;
+    pb = vB + bm + em;
     from = better(pa, M, pb, B);
-    current[M] = from === M ? pa : pb;
+    const nM = from === M ? pa : pb;
     back[at + M] = from;
     // E <- B, M
     em = emit[row + E]!;
-    pa = previous[B]! + trans[4 * B + E]! + em;
-    pb = previous[M]! + trans[4 * M + E]! + em;
+    pa = vB + be + em;
+    pb = vM + me + em;
     from = better(pa, B, pb, M);
-    current[E] = from === B ? pa : pb;
+    const nE = from === B ? pa : pb;
     back[at + E] = from;
     // S <- S, E
     em = emit[row + S]!;
-    pa = previous[S]! + trans[4 * S + S]! + em;
-    pb = previous[E]! + trans[4 * E + S]! + em;
+    pa = vS + ss + em;
+    pb = vE + es + em;
     from = better(pa, S, pb, E);
-    current[S] = from === S ? pa : pb;
+    vS = from === S ? pa : pb;
     back[at + S] = from;
-
-    const swap = previous;
-    previous = current;
-    current = swap;
+    vB = nB;
+    vM = nM;
+    vE = nE;
   }
 
   // The last character must end a word: E or S, S on a tie.
-  let state = better(previous[E]!, E, previous[S]!, S);
+  let state = better(vE, E, vS, S);
   const states = scratch.states;
   for (let t = length - 1; t >= 0; t--) {
     states[t] = state;
