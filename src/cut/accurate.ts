@@ -9,7 +9,7 @@ import type { Dictionary } from '../dictionary/dictionary.js';
 import { cutUnknown, type FinalsegContext } from '../hmm/finalseg.js';
 import { bestRoute, type RouteScratch } from '../route/route.js';
 import { isAsciiAlnum } from '../text/char-classes.js';
-import type { SpanBuffer, WordNodeBuffer } from './spans.js';
+import type { SpanBuffer } from './spans.js';
 
 /**
  * Follow the best route and hand runs of single characters to the HMM
@@ -63,67 +63,6 @@ function flushRun(
     cutUnknown(finalseg, text, start, end, out);
   } else {
     for (let i = start; i < end; i++) out.push(i, i + 1);
-  }
-}
-
-/**
- * The words of {@link cutWithHmm} that are two or more UTF-16 units long,
- * each with its node in the base dictionary's trie when the route chose it
- * (-1 for words the HMM made). Shorter words are skipped: this feeds
- * TF-IDF, which drops every word under two characters. Only for a pristine
- * dictionary, whose route records nodes.
- *
- * @param unknown - scratch for the HMM's words
- */
-export function cutLongWordsWithHmm(
-  dict: Dictionary,
-  finalseg: FinalsegContext,
-  text: string,
-  start: number,
-  end: number,
-  route: RouteScratch,
-  unknown: SpanBuffer,
-  out: WordNodeBuffer,
-): void {
-  bestRoute(dict, text, start, end, route);
-  const routeEnd = route.routeEnd;
-  const routeNode = route.routeNode;
-  let run = -1;
-  let x = start;
-  while (x < end) {
-    const y = routeEnd[x - start]!;
-    if (y - x === 1) {
-      if (run < 0) run = x;
-    } else {
-      if (run >= 0) {
-        if (x - run > 1) flushLongRun(dict, finalseg, text, run, x, unknown, out);
-        run = -1;
-      }
-      out.push(x, y, routeNode[x - start]!);
-    }
-    x = y;
-  }
-  if (run >= 0 && end - run > 1) flushLongRun(dict, finalseg, text, run, end, unknown, out);
-}
-
-/** {@link flushRun} for a run of two or more characters, keeping only the HMM's long words. */
-function flushLongRun(
-  dict: Dictionary,
-  finalseg: FinalsegContext,
-  text: string,
-  start: number,
-  end: number,
-  unknown: SpanBuffer,
-  out: WordNodeBuffer,
-): void {
-  if (dict.frequencyOf(text, start, end) > 0) return; // emitted character by character
-  unknown.clear();
-  cutUnknown(finalseg, text, start, end, unknown);
-  const data = unknown.data;
-  for (let i = 0; i < unknown.length; i++) {
-    const s = data[2 * i]!;
-    const e = data[2 * i + 1]!;
-    if (e - s > 1) out.push(s, e, -1);
   }
 }
 

@@ -12,7 +12,7 @@ import type { HmmModel } from '../hmm/model.js';
 import { ViterbiScratch } from '../hmm/viterbi.js';
 import { RouteScratch } from '../route/route.js';
 import { charLengthAt, isHanDefault, isPythonSpace } from '../text/char-classes.js';
-import { cutLongWordsWithHmm, cutWithHmm, cutWithoutHmm } from './accurate.js';
+import { cutWithHmm, cutWithoutHmm } from './accurate.js';
 import { cutAll } from './full.js';
 import { SpanBuffer, type WordNodeBuffer } from './spans.js';
 
@@ -31,7 +31,8 @@ export class Segmenter implements FinalsegContext {
   readonly scratch = new ViterbiScratch();
   private readonly route = new RouteScratch();
   private readonly row = new PrefixMatches();
-  private readonly unknown = new SpanBuffer();
+  /** One run's words, for {@link Segmenter.segmentLongWords}. */
+  private readonly runWords = new SpanBuffer();
 
   constructor(dict: Dictionary, model: HmmModel, forceSplit: Set<string> = new Set()) {
     this.dict = dict;
@@ -45,6 +46,8 @@ export class Segmenter implements FinalsegContext {
    * (`'all'`) would list them.
    */
   segment(text: string, mode: CutMode, out: SpanBuffer): void {
+    // The block loops are written out rather than calling blockEnd: on this
+    // hottest path the helper's extra comparison costs 1% of a cut.
     const length = text.length;
     let i = 0;
     while (i < length) {
@@ -70,25 +73,39 @@ export class Segmenter implements FinalsegContext {
    * nothing, when words were added to the dictionary (the route then has no
    * base nodes to give).
    *
-   * Text outside `re_han_default` runs is left out: accurate mode cuts it
-   * into single characters and line breaks, none of which TF-IDF keeps.
+   * A word the route chose ends where the route says its position's word
+   * ends, and carries the route's node; the HMM's words get -1. Text outside
+   * `re_han_default` runs is left out: accurate mode cuts it into single
+   * characters and line breaks, none of which TF-IDF keeps.
    */
   segmentLongWords(text: string, out: WordNodeBuffer): boolean {
     if (!this.dict.isPristine) return false;
-    const length = text.length;
-    let i = 0;
-    while (i < length) {
-      let j = i + 1;
-      if (isHanDefault(text.charCodeAt(i))) {
-        while (j < length && isHanDefault(text.charCodeAt(j))) j++;
-        cutLongWordsWithHmm(this.dict, this, text, i, j, this.route, this.unknown, out);
-      } else {
-        while (j < length && !isHanDefault(text.charCodeAt(j))) j++;
+    const words = this.runWords;
+    for (let i = 0; i < text.length; ) {
+      const han = isHanDefault(text.charCodeAt(i));
+      const j = blockEnd(text, i, han);
+      if (han) {
+        words.clear();
+        cutWithHmm(this.dict, this, text, i, j, this.route, words);
+        const { routeEnd, routeNode } = this.route;
+        const data = words.data;
+        for (let w = 0; w < words.length; w++) {
+          const start = data[2 * w]!;
+          const end = data[2 * w + 1]!;
+          if (end - start > 1) out.push(start, end, routeEnd[start - i] === end ? routeNode[start - i]! : -1);
+        }
       }
       i = j;
     }
     return true;
   }
+}
+
+/** End of the run of `re_han_default` characters (`han`) or of other characters that starts at `i`. */
+function blockEnd(text: string, i: number, han: boolean): number {
+  let j = i + 1;
+  while (j < text.length && isHanDefault(text.charCodeAt(j)) === han) j++;
+  return j;
 }
 
 /** Length of the `re_skip_default = (\r\n|\s)` match at `i`, or 0. */
