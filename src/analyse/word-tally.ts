@@ -13,6 +13,7 @@
 
 import type { WordNodeBuffer } from '../cut/spans.js';
 import type { StaticTrie } from '../dictionary/static-trie.js';
+import { SpanTable } from './span-counts.js';
 
 /**
  * What TF-IDF makes of a word: {@link DROPPED}, or the word's index in the
@@ -141,89 +142,4 @@ export class WordTally {
     this.idfIndices = new Int32Array(capacity);
     this.#nodeOf = new Int32Array(capacity);
   }
-}
-
-/**
- * A hash table keyed by spans of one text (compared by their characters),
- * each with an integer value, cleared in O(1) between texts: a slot counts
- * only when its stamp is the current one.
- */
-class SpanTable {
-  #text = '';
-  #stamp = 0;
-  #slotStamps = new Int32Array(1024);
-  #slotEntries = new Int32Array(1024);
-  #starts = new Int32Array(64);
-  #ends = new Int32Array(64);
-  /** Value of each entry, by entry index (from {@link SpanTable.find}). */
-  values = new Int32Array(64);
-  #size = 0;
-
-  /** Empty the table for spans of `text`. */
-  clear(text: string): void {
-    this.#text = text;
-    this.#size = 0;
-    if (++this.#stamp === 0x7fffffff) {
-      this.#stamp = 1;
-      this.#slotStamps.fill(0);
-    }
-  }
-
-  /** The entry of `text.slice(start, end)`, or -1. */
-  find(start: number, end: number): number {
-    const mask = this.#slotStamps.length - 1;
-    for (let slot = this.#hash(start, end) & mask; ; slot = (slot + 1) & mask) {
-      if (this.#slotStamps[slot] !== this.#stamp) return -1;
-      const entry = this.#slotEntries[slot]!;
-      if (this.#same(entry, start, end)) return entry;
-    }
-  }
-
-  /** Add `text.slice(start, end)` (not yet in the table) with `value`. */
-  add(start: number, end: number, value: number): void {
-    if (this.#size === this.#starts.length) {
-      this.#starts = grown(this.#starts);
-      this.#ends = grown(this.#ends);
-      this.values = grown(this.values);
-    }
-    if (2 * (this.#size + 1) > this.#slotStamps.length) this.#rehash(2 * this.#slotStamps.length);
-    const entry = this.#size++;
-    this.#starts[entry] = start;
-    this.#ends[entry] = end;
-    this.values[entry] = value;
-    this.#place(entry);
-  }
-
-  #place(entry: number): void {
-    const mask = this.#slotStamps.length - 1;
-    let slot = this.#hash(this.#starts[entry]!, this.#ends[entry]!) & mask;
-    while (this.#slotStamps[slot] === this.#stamp) slot = (slot + 1) & mask;
-    this.#slotStamps[slot] = this.#stamp;
-    this.#slotEntries[slot] = entry;
-  }
-
-  #rehash(capacity: number): void {
-    this.#slotStamps = new Int32Array(capacity);
-    this.#slotEntries = new Int32Array(capacity);
-    for (let entry = 0; entry < this.#size; entry++) this.#place(entry);
-  }
-
-  #hash(start: number, end: number): number {
-    let hash = 0x811c9dc5;
-    for (let i = start; i < end; i++) hash = Math.imul(hash ^ this.#text.charCodeAt(i), 0x01000193);
-    return hash ^ (hash >>> 15);
-  }
-
-  #same(entry: number, start: number, end: number): boolean {
-    const from = this.#starts[entry]!;
-    if (this.#ends[entry]! - from !== end - start) return false;
-    for (let i = 0; i < end - start; i++) if (this.#text.charCodeAt(from + i) !== this.#text.charCodeAt(start + i)) return false;
-    return true;
-  }
-}
-
-function grown(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
-  const bigger = new Int32Array(2 * array.length);
-  bigger.set(array);
-  return bigger;
 }

@@ -50,9 +50,7 @@ export class SpanBuffer {
   }
 
   private grow(): void {
-    const data = new Int32Array(this.data.length * 2);
-    data.set(this.data);
-    this.data = data;
+    this.data = doubled(this.data);
   }
 
   /**
@@ -104,15 +102,23 @@ export class WordNodeBuffer {
 
   /** Append the word `text.slice(start, end)`, with its trie node or -1. */
   push(start: number, end: number, node: number): void {
-    if (3 * this.length + 3 > this.data.length) {
-      const data = new Int32Array(this.data.length * 2);
-      data.set(this.data);
-      this.data = data;
-    }
+    if (3 * this.length + 3 > this.data.length) this.data = doubled(this.data);
     const at = 3 * this.length;
     this.data[at] = start;
     this.data[at + 1] = end;
     this.data[at + 2] = node;
     this.length++;
   }
+}
+
+/**
+ * A copy of `array` twice as long, the rest zero: how the buffers here grow.
+ *
+ * @example
+ * doubled(Int32Array.of(1, 2)); // Int32Array [1, 2, 0, 0]
+ */
+export function doubled(array: Int32Array): Int32Array<ArrayBuffer> {
+  const bigger = new Int32Array(2 * array.length);
+  bigger.set(array);
+  return bigger;
 }
