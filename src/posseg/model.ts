@@ -60,6 +60,13 @@ export interface PosModel {
    * more instructions than the matrix read saves.
    */
   readonly prevTrans: Float64Array;
+  /**
+   * The largest `log P(y | y0)` over the predecessors y0 of each state y
+   * (`-Infinity` if it has none; derived). With the best score of a step it
+   * bounds every score of the next, which lets the last step skip states
+   * that cannot end the best path.
+   */
+  readonly maxTransInto: Float64Array;
 
   /**
    * States a Han character was seen in: `charStates[charStart[c] .. charStart[c + 1])`
@@ -85,7 +92,14 @@ export function predecessors(
   nextStart: Int32Array,
   next: Uint8Array,
   trans: Float64Array,
-): { prevStart: Int32Array; prev: Uint8Array; prevMask: Int32Array; prevMaskWords: Int32Array; prevTrans: Float64Array } {
+): {
+  prevStart: Int32Array;
+  prev: Uint8Array;
+  prevMask: Int32Array;
+  prevMaskWords: Int32Array;
+  prevTrans: Float64Array;
+  maxTransInto: Float64Array;
+} {
   const S = nextStart.length - 1;
   const prevStart = new Int32Array(S + 1);
   for (let k = 0; k < next.length; k++) prevStart[next[k]! + 1]!++;
@@ -103,7 +117,11 @@ export function predecessors(
   }
   const prevMaskWords = new Int32Array(S);
   for (let y = 0; y < S; y++) for (let w = 0; w < words; w++) if (prevMask[y * words + w] !== 0) prevMaskWords[y]! |= 1 << w;
-  return { prevStart, prev, prevMask, prevMaskWords, prevTrans };
+  const maxTransInto = new Float64Array(S).fill(-Infinity);
+  for (let y = 0; y < S; y++) {
+    for (let k = prevStart[y]!; k < prevStart[y + 1]!; k++) if (prevTrans[k]! > maxTransInto[y]!) maxTransInto[y] = prevTrans[k]!;
+  }
+  return { prevStart, prev, prevMask, prevMaskWords, prevTrans, maxTransInto };
 }
 
 /** Python's `MIN_FLOAT`: the emission of a character a state never produced. */

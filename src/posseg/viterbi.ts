@@ -75,7 +75,9 @@ export class PosViterbiDeadEnd extends Error {}
  *   predecessors, a missing transition counting -Infinity and a missing
  *   emission `MIN_FLOAT`; ties go to the larger predecessor, as Python's
  *   `max` over `(prob, state)` tuples does;
- * - the path ends in the best last state (ties: the larger state).
+ * - the path ends in the best last state (ties: the larger state); on the
+ *   last step a state whose score is bounded below the best one found is
+ *   not scored at all, which does not change the result.
  *
  * Python's sets and dicts iterate in hash order, but every choice above is
  * a `max` whose tie-break is the state itself, so the order is irrelevant.
@@ -91,7 +93,7 @@ export function posViterbi(model: PosModel, text: string, start: number, end: nu
   scratch.ensure(length);
   const S = model.states.length;
   const W = maskWords(S);
-  const { trans, nextStart, next, prevStart, prev, prevTrans, prevMask, prevMaskWords, charStart, charStates, charEmit } = model;
+  const { trans, nextStart, next, prevStart, prev, prevTrans, prevMask, prevMaskWords, maxTransInto, charStart, charStates, charEmit } = model;
   let previous = scratch.previous;
   let current = scratch.current;
   const expectMark = scratch.expectMark;
@@ -145,12 +147,15 @@ export function posViterbi(model: PosModel, text: string, start: number, end: nu
     prevBits.fill(0);
     liveWords = 0;
     largestPrev = -1;
+    /** The best score among the predecessors. */
+    let bestPrevious = -Infinity;
     for (let e = stepStart[t - 1]!; e < entries; e++) {
       const x = stepStates[e]!;
       if (nextStart[x + 1]! > nextStart[x]!) {
         prevBits[x >>> 5]! |= 1 << (x & 31);
         liveWords |= 1 << (x >>> 5);
         if (x > largestPrev) largestPrev = x;
+        if (previous[x]! > bestPrevious) bestPrevious = previous[x]!;
       }
     }
     if (largestPrev < 0) throw new PosViterbiDeadEnd('no state of the previous character has a transition');
@@ -166,7 +171,29 @@ export function posViterbi(model: PosModel, text: string, start: number, end: nu
     let first = charStart[c]!;
     let last = charStart[c + 1]!;
     for (let pass = 0; ; pass++) {
-      for (let q = first; q < last; q++) {
+      // On the last step only the best final state matters. No state y can
+      // score above its bound `(bestPrevious + maxTransInto[y]) + em`
+      // (rounding is monotonic), so the state of the highest bound goes
+      // first and any state whose bound is below the best score so far is
+      // skipped: it cannot end the path, not even by a tie.
+      let boundFirst = -1;
+      if (t === length - 1) {
+        let highest = -Infinity;
+        for (let q = first; q < last; q++) {
+          const bound = bestPrevious + maxTransInto[states[q]!]! + emits[q]!;
+          if (bound > highest) {
+            highest = bound;
+            boundFirst = q;
+          }
+        }
+      }
+      let stepBest = -Infinity;
+      for (let i = boundFirst >= 0 ? first - 1 : first; i < last; i++) {
+        let q = i;
+        if (boundFirst >= 0) {
+          if (i < first) q = boundFirst;
+          else if (q === boundFirst || bestPrevious + maxTransInto[states[q]!]! + emits[q]! < stepBest) continue;
+        }
         // V[t][y] and its back-pointer: the best `(V[t-1][y0] + trans) + em`
         // over the predecessors y0 (the bits of `prevBits`), as Python's max
         // over `(prob, y0)` tuples. A predecessor without a transition into y
@@ -218,6 +245,7 @@ export function posViterbi(model: PosModel, text: string, start: number, end: nu
         // Every score -Infinity (only a damaged model gets here): Python's
         // tie then goes to the largest predecessor, transition or not.
         if (best === -Infinity) bestFrom = largestPrev;
+        if (best > stepBest) stepBest = best;
         current[y] = best;
         stepStates[entries] = y;
         stepFrom[entries++] = bestFrom;

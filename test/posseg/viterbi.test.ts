@@ -1,0 +1,185 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { nodePlatform } from '../../src/node-platform.js';
+import { emission, maskWords, predecessors, type PosModel } from '../../src/posseg/model.js';
+import { posViterbi, PosViterbiDeadEnd, PosViterbiScratch } from '../../src/posseg/viterbi.js';
+import { HAN_COUNT } from '../../src/hmm/model.js';
+import { HAN_FIRST } from '../../src/text/char-classes.js';
+
+/**
+ * `jieba.posseg.viterbi` written out plainly, sets and all: every state a
+ * step may consider, every predecessor scanned, ties to the larger state.
+ */
+function referenceViterbi(model: PosModel, text: string): number[] {
+  const S = model.states.length;
+  const listed = (cu: number): number[] => {
+    const c = cu - HAN_FIRST;
+    const states: number[] = [];
+    for (let k = model.charStart[c]!; k < model.charStart[c + 1]!; k++) states.push(model.charStates[k]!);
+    return states.length > 0 ? states : Array.from({ length: S }, (_, y) => y);
+  };
+  const successors = (x: number): number[] => Array.from(model.next.subarray(model.nextStart[x]!, model.nextStart[x + 1]!));
+  let scores = new Map<number, number>();
+  const from: Map<number, number>[] = [new Map()];
+  for (const y of listed(text.charCodeAt(0))) scores.set(y, model.start[y]! + emission(model, y, text.charCodeAt(0)));
+  for (let t = 1; t < text.length; t++) {
+    const cu = text.charCodeAt(t);
+    const previous = [...scores.keys()].filter((x) => successors(x).length > 0);
+    if (previous.length === 0) throw new RangeError('max() arg is an empty sequence'); // as Python fails
+    const expected = new Set(previous.flatMap(successors));
+    let states = listed(cu).filter((y) => expected.has(y));
+    if (states.length === 0) states = expected.size > 0 ? [...expected] : Array.from({ length: S }, (_, y) => y);
+    const next = new Map<number, number>();
+    const back = new Map<number, number>();
+    for (const y of states) {
+      let best = -Infinity;
+      let bestFrom = -1;
+      for (const y0 of previous) {
+        const prob = scores.get(y0)! + model.trans[y * S + y0]! + emission(model, y, cu);
+        if (bestFrom < 0 || prob > best || (prob === best && y0 > bestFrom)) {
+          best = prob;
+          bestFrom = y0;
+        }
+      }
+      next.set(y, best);
+      back.set(y, bestFrom);
+    }
+    scores = next;
+    from.push(back);
+  }
+  let state = -1;
+  let best = -Infinity;
+  for (const [y, v] of scores) {
+    if (state < 0 || v > best || (v === best && y > state)) {
+      best = v;
+      state = y;
+    }
+  }
+  const path = [state];
+  for (let t = text.length - 1; t > 0; t--) path.unshift((state = from[t]!.get(state)!));
+  return path;
+}
+
+type Random = () => number;
+
+/** A seeded generator, so that a failure can be replayed. */
+function random(seed: number): Random {
+  return () => {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    return seed / 2 ** 32;
+  };
+}
+
+function decoded(model: PosModel, text: string, scratch: PosViterbiScratch): number[] {
+  posViterbi(model, text, 0, text.length, scratch);
+  return Array.from(scratch.path.subarray(0, text.length));
+}
+
+/**
+ * A model of 8 states (B, E, M, S of two tags) over the first five Han
+ * characters, whose scores come from a set of three values, so that ties
+ * are everywhere; each character lists a few states, and one lists none.
+ */
+function tieModel(next: Random): PosModel {
+  const states = ['B,a', 'B,b', 'E,a', 'E,b', 'M,a', 'M,b', 'S,a', 'S,b'];
+  const S = states.length;
+  const values = [-1, -2, -3.14e100];
+  const pick = (): number => values[Math.floor(next() * values.length)]!;
+  const trans = new Float64Array(S * S).fill(-Infinity);
+  const lists: number[][] = [];
+  for (let x = 0; x < S; x++) {
+    lists.push([]);
+    for (let y = 0; y < S; y++) {
+      if (next() < 0.5) continue;
+      lists[x]!.push(y);
+      trans[y * S + x] = pick();
+    }
+  }
+  const nextStart = new Int32Array(S + 1);
+  lists.forEach((list, x) => (nextStart[x + 1] = nextStart[x]! + list.length));
+  const nextStates = Uint8Array.from(lists.flat());
+  const charStart = new Int32Array(HAN_COUNT + 1);
+  const charStates: number[] = [];
+  const charEmit: number[] = [];
+  const emitStart = new Int32Array(HAN_COUNT + 1);
+  const emitStates: number[] = [];
+  const emitValues: number[] = [];
+  for (let c = 0; c < HAN_COUNT; c++) {
+    if (c < 5) {
+      for (let y = 0; y < S; y++) {
+        if (next() < 0.6) continue;
+        const value = pick();
+        emitStates.push(y);
+        emitValues.push(value);
+        if (c !== 4) {
+          charStates.push(y);
+          charEmit.push(value);
+        }
+      }
+    }
+    charStart[c + 1] = charStates.length;
+    emitStart[c + 1] = emitStates.length;
+  }
+  return {
+    states,
+    position: Uint8Array.from(states, (s) => 'BEMS'.indexOf(s[0]!)),
+    tags: states.map((s) => s.slice(2)),
+    start: Float64Array.from(states, pick),
+    trans,
+    nextStart,
+    next: nextStates,
+    ...predecessors(nextStart, nextStates, trans),
+    charStart,
+    charStates: Uint8Array.from(charStates),
+    charEmit: Float64Array.from(charEmit),
+    emitStart,
+    emitStates: Uint8Array.from(emitStates),
+    emitValues: Float64Array.from(emitValues),
+  };
+}
+
+describe('POS Viterbi', () => {
+  it('decodes as posseg does, on the real model', () => {
+    const model = nodePlatform.posModel();
+    const scratch = new PosViterbiScratch();
+    const next = random(7);
+    // Characters the model lists (most runs) and any Han character (some unlisted).
+    const listedChars: number[] = [];
+    for (let c = 0; c < HAN_COUNT; c++) if (model.charStart[c]! < model.charStart[c + 1]!) listedChars.push(HAN_FIRST + c);
+    for (let n = 0; n < 3000; n++) {
+      const length = 1 + Math.floor(next() * 8);
+      let text = '';
+      for (let i = 0; i < length; i++) {
+        const cu = next() < 0.95 ? listedChars[Math.floor(next() * listedChars.length)]! : HAN_FIRST + Math.floor(next() * HAN_COUNT);
+        text += String.fromCharCode(cu);
+      }
+      assert.deepEqual(decoded(model, text, scratch), referenceViterbi(model, text), text);
+    }
+  });
+
+  it('breaks ties as posseg does, on models made of ties', () => {
+    const next = random(11);
+    const scratch = new PosViterbiScratch();
+    let compared = 0;
+    for (let m = 0; m < 200; m++) {
+      const model = tieModel(next);
+      assert.equal(maskWords(model.states.length), 1);
+      for (let n = 0; n < 30; n++) {
+        let text = '';
+        const length = 1 + Math.floor(next() * 6);
+        for (let i = 0; i < length; i++) text += String.fromCharCode(HAN_FIRST + Math.floor(next() * 5));
+        let expected: number[] | undefined;
+        try {
+          expected = referenceViterbi(model, text);
+        } catch {
+          // A dead end, where Python fails.
+          assert.throws(() => decoded(model, text, scratch), PosViterbiDeadEnd, `model ${m}, ${text}`);
+          continue;
+        }
+        assert.deepEqual(decoded(model, text, scratch), expected, `model ${m}, ${text}`);
+        compared++;
+      }
+    }
+    assert.ok(compared > 3000, `only ${compared} runs compared`);
+  });
+});
