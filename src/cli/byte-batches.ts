@@ -52,7 +52,7 @@ export async function* readByteBatches(source: AsyncIterable<Uint8Array>, univer
       chunks = [joined];
       continue;
     }
-    // A copy, so that its buffer can be transferred to a worker alone.
+    // A copy of exactly the batch: posting a view to a worker copies its whole buffer.
     yield { bytes: joined.slice(0, end), last: false };
     chunks = end < size ? [joined.subarray(end)] : [];
     size -= end;

@@ -16,5 +16,6 @@ const encoder = new TextEncoder();
 parentPort!.on('message', ({ id, bytes, last }: { id: number; bytes: Uint8Array; last: boolean }) => {
   const { text, lines, invalid } = formatBatch({ bytes, last }, options, format);
   const output = encoder.encode(text);
-  parentPort!.postMessage({ id, output, lines, invalid }, [output.buffer]);
+  // Copied, not transferred: see pool.ts.
+  parentPort!.postMessage({ id, output, lines, invalid });
 });

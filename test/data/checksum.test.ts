@@ -29,6 +29,26 @@ describe('image checksum', () => {
     }
   });
 
+  it('never grows a memory: growing detaches a buffer, which slows every typed array of the thread', () => {
+    const memoryApi = (globalThis as unknown as { WebAssembly: { Memory: { prototype: { grow(pages: number): number } } } }).WebAssembly.Memory.prototype;
+    const grow = memoryApi.grow;
+    let grown = 0;
+    memoryApi.grow = function (this: unknown, pages: number): number {
+      grown++;
+      return grow.call(this, pages);
+    };
+    try {
+      for (const size of [0, 1, 65_536, 65_537, 5_000_000]) {
+        const bytes = allocateImageBytes(size)!;
+        assert.equal(bytes.length, size);
+        assert.equal(bytes.buffer.byteLength, Math.ceil(size / 65_536) * 65_536, 'made at its full size');
+      }
+    } finally {
+      memoryApi.grow = grow;
+    }
+    assert.equal(grown, 0);
+  });
+
   it('gives memory that keeps its views (it never grows after allocation)', () => {
     const bytes = allocateImageBytes(200_000)!;
     const view = new Float64Array(bytes.buffer, 0, 10);
