@@ -49,8 +49,13 @@ export interface PosModel {
    * bit `y0` of row `y` is set when `y0 -> y` has a transition (derived).
    */
   readonly prevMask: Int32Array;
-  /** Bit `w` set when word `w` of `prevMask`'s row `y` is not zero (derived). */
-  readonly prevMaskWords: Int32Array;
+  /**
+   * 1 for a state with a transition into a wide state, one with more
+   * predecessors than {@link maskWords} (B and S states: every E and S
+   * state leads to them); 0 otherwise (derived). Viterbi ranks these
+   * predecessors by score at each step.
+   */
+  readonly feedsWide: Uint8Array;
   /**
    * `trans` for each entry of `prev`: `prevTrans[k]` is `log P(y | prev[k])`
    * (derived). Viterbi's scan of a short predecessor list reads its
@@ -96,7 +101,7 @@ export function predecessors(
   prevStart: Int32Array;
   prev: Uint8Array;
   prevMask: Int32Array;
-  prevMaskWords: Int32Array;
+  feedsWide: Uint8Array;
   prevTrans: Float64Array;
   maxTransInto: Float64Array;
 } {
@@ -115,13 +120,16 @@ export function predecessors(
   for (let x = 0; x < S; x++) {
     for (let k = nextStart[x]!; k < nextStart[x + 1]!; k++) prevMask[next[k]! * words + (x >>> 5)]! |= 1 << (x & 31);
   }
-  const prevMaskWords = new Int32Array(S);
-  for (let y = 0; y < S; y++) for (let w = 0; w < words; w++) if (prevMask[y * words + w] !== 0) prevMaskWords[y]! |= 1 << w;
+  const feedsWide = new Uint8Array(S);
+  for (let y = 0; y < S; y++) {
+    if (prevStart[y + 1]! - prevStart[y]! <= words) continue;
+    for (let k = prevStart[y]!; k < prevStart[y + 1]!; k++) feedsWide[prev[k]!] = 1;
+  }
   const maxTransInto = new Float64Array(S).fill(-Infinity);
   for (let y = 0; y < S; y++) {
     for (let k = prevStart[y]!; k < prevStart[y + 1]!; k++) if (prevTrans[k]! > maxTransInto[y]!) maxTransInto[y] = prevTrans[k]!;
   }
-  return { prevStart, prev, prevMask, prevMaskWords, prevTrans, maxTransInto };
+  return { prevStart, prev, prevMask, feedsWide, prevTrans, maxTransInto };
 }
 
 /** Python's `MIN_FLOAT`: the emission of a character a state never produced. */

@@ -20,6 +20,9 @@ export class PosViterbiScratch {
   readonly expectMark = new Int32Array(256);
   /** This step's predecessors (last step's states with somewhere to go), as a bit set. */
   readonly prevBits = new Int32Array(maskWords(256));
+  /** This step's predecessors that feed wide states, best score first, and those scores. */
+  readonly rankedStates = new Uint8Array(256);
+  readonly rankedScores = new Float64Array(256);
   /** The states one step considers, and their emissions. */
   readonly candidates = new Uint8Array(256);
   readonly candidateEmit = new Float64Array(256);
@@ -93,7 +96,7 @@ export function posViterbi(model: PosModel, text: string, start: number, end: nu
   scratch.ensure(length);
   const S = model.states.length;
   const W = maskWords(S);
-  const { trans, nextStart, next, prevStart, prev, prevTrans, prevMask, prevMaskWords, maxTransInto, charStart, charStates, charEmit } = model;
+  const { trans, nextStart, next, prevStart, prev, prevTrans, prevMask, feedsWide, maxTransInto, charStart, charStates, charEmit } = model;
   let previous = scratch.previous;
   let current = scratch.current;
   const expectMark = scratch.expectMark;
@@ -101,10 +104,10 @@ export function posViterbi(model: PosModel, text: string, start: number, end: nu
   const stepStart = scratch.stepStart;
   const candidates = scratch.candidates;
   const candidateEmit = scratch.candidateEmit;
+  const rankedStates = scratch.rankedStates;
+  const rankedScores = scratch.rankedScores;
   let entries = 0;
   let largestPrev = -1;
-  /** Bit `w` set when word `w` of `prevBits` is not zero. */
-  let liveWords = 0;
 
   // Each step adds at most S back-pointers: room is made once per step.
   scratch.reserve(S, 0);
@@ -145,17 +148,29 @@ export function posViterbi(model: PosModel, text: string, start: number, end: nu
     // Predecessors: last step's states that have somewhere to go.
     stamp = ++scratch.stamp;
     prevBits.fill(0);
-    liveWords = 0;
     largestPrev = -1;
     /** The best score among the predecessors. */
     let bestPrevious = -Infinity;
+    /** Predecessors in `rankedStates`: those feeding wide states, kept in descending score order. */
+    let ranked = 0;
     for (let e = stepStart[t - 1]!; e < entries; e++) {
       const x = stepStates[e]!;
       if (nextStart[x + 1]! > nextStart[x]!) {
         prevBits[x >>> 5]! |= 1 << (x & 31);
-        liveWords |= 1 << (x >>> 5);
         if (x > largestPrev) largestPrev = x;
-        if (previous[x]! > bestPrevious) bestPrevious = previous[x]!;
+        const score = previous[x]!;
+        if (score > bestPrevious) bestPrevious = score;
+        if (feedsWide[x] !== 0) {
+          // Insertion sort: a dozen entries, most arriving nearly in place.
+          let j = ranked++;
+          while (j > 0 && rankedScores[j - 1]! < score) {
+            rankedScores[j] = rankedScores[j - 1]!;
+            rankedStates[j] = rankedStates[j - 1]!;
+            j--;
+          }
+          rankedScores[j] = score;
+          rankedStates[j] = x;
+        }
       }
     }
     if (largestPrev < 0) throw new PosViterbiDeadEnd('no state of the previous character has a transition');
@@ -195,24 +210,21 @@ export function posViterbi(model: PosModel, text: string, start: number, end: nu
           else if (q === boundFirst || bestPrevious + maxTransInto[states[q]!]! + emits[q]! < stepBest) continue;
         }
         // V[t][y] and its back-pointer: the best `(V[t-1][y0] + trans) + em`
-        // over the predecessors y0 (the bits of `prevBits`), as Python's max
-        // over `(prob, y0)` tuples. A predecessor without a transition into y
-        // scores -Infinity (Python's MIN_INF), which loses to any finite
-        // score, so only predecessors with a transition are scanned: for E
-        // and M states (one or two transitions in) from their list, for B
-        // and S states (about forty in, a handful live) from the
-        // intersection of two bit sets. A state no predecessor reaches is
-        // not among the states Python considers. Both scans visit y0 in
-        // ascending order, so `>=` gives a tie to the larger y0, as the
-        // tuple comparison does (scores are never NaN: the model has none).
+        // over the predecessors y0, as Python's max over `(prob, y0)`
+        // tuples: ties go to the larger y0. A predecessor without a
+        // transition into y scores -Infinity (Python's MIN_INF), which loses
+        // to any finite score, so only predecessors with a transition count.
+        // A state no predecessor reaches is not among the states Python
+        // considers. Scores are never NaN: the model has none.
         const y = states[q]!;
         const em = emits[q]!;
-        const row = y * S;
         let best = -Infinity;
         let bestFrom = -1;
         const from = prevStart[y]!;
         const to = prevStart[y + 1]!;
         if (to - from <= W) {
+          // E and M states (one or two transitions in): their own list, in
+          // ascending y0, so `>=` gives a tie to the larger y0.
           for (let k = from; k < to; k++) {
             const y0 = prev[k]!;
             if (((prevBits[y0 >>> 5]! >>> (y0 & 31)) & 1) === 0) continue;
@@ -223,21 +235,27 @@ export function posViterbi(model: PosModel, text: string, start: number, end: nu
             }
           }
         } else {
+          // B and S states (about forty transitions in, a dozen live): the
+          // ranked predecessors, best score first. No y0 can score above
+          // `(V[t-1][y0] + maxTransInto[y]) + em` (rounding is monotonic),
+          // and that bound only falls along the ranking, so the scan stops
+          // at the first y0 whose bound is below the best score found: it
+          // and all after it lose, not even tying. Ties among the rest are
+          // broken explicitly, the ranking not being in state order.
+          const row = y * S;
           const base = y * W;
-          for (let words = prevMaskWords[y]! & liveWords; words !== 0; ) {
-            const lowWord = words & -words;
-            words ^= lowWord;
-            const w = 31 - Math.clz32(lowWord);
-            let bits = prevMask[base + w]! & prevBits[w]!;
-            while (bits !== 0) {
-              const low = bits & -bits;
-              bits ^= low;
-              const y0 = (w << 5) | (31 - Math.clz32(low));
-              const prob = previous[y0]! + trans[row + y0]! + em;
-              if (prob >= best) {
-                best = prob;
-                bestFrom = y0;
-              }
+          const bound = maxTransInto[y]!;
+          for (let j = 0; j < ranked; j++) {
+            const score = rankedScores[j]!;
+            if (score + bound + em < best) break;
+            const y0 = rankedStates[j]!;
+            const tr = trans[row + y0]!;
+            // -Infinity is also what a missing transition reads as.
+            if (tr === -Infinity && ((prevMask[base + (y0 >>> 5)]! >>> (y0 & 31)) & 1) === 0) continue;
+            const prob = score + tr + em;
+            if (prob > best || (prob === best && y0 > bestFrom)) {
+              best = prob;
+              bestFrom = y0;
             }
           }
         }
