@@ -14,6 +14,7 @@
 import type { WordNodeBuffer } from '../cut/spans.js';
 import type { StaticTrie } from '../dictionary/static-trie.js';
 import { SpanTable } from './span-counts.js';
+import { UNKNOWN, VerdictMemo } from './verdict-memo.js';
 
 /**
  * What TF-IDF makes of a word: {@link DROPPED}, or the word's index in the
@@ -54,10 +55,14 @@ export class WordTally {
   /** Node of each distinct word, or -1 for a word outside the trie. */
   #nodeOf = new Int32Array(256);
   #trie: StaticTrie | undefined;
+  /** Where the prefetching loop of {@link WordTally.count} leaves its result, so the loads are not optimised away. */
+  touched = 0;
   #idfKey: unknown;
   #stopVersion = -1;
-  /** Words outside the trie, by text. */
+  /** Words outside the trie in this text, by text. */
   readonly #byText = new SpanTable();
+  /** Verdicts on short words outside the trie, kept across texts as the per-node ones are. */
+  readonly #outsideVerdicts = new VerdictMemo();
 
   /**
    * Count the kept words among `words` (from {@link Segmenter.segmentLongWords})
@@ -70,8 +75,10 @@ export class WordTally {
     if (this.#trie !== trie) {
       this.#trie = trie;
       this.#perNode = new Int32Array(2 * trie.size);
+      this.#outsideVerdicts.clear();
     } else if (this.#idfKey !== idfKey || this.#stopVersion !== stopVersion) {
       for (let n = 1; n < this.#perNode.length; n += 2) this.#perNode[n] = 0;
+      this.#outsideVerdicts.clear();
     }
     this.#idfKey = idfKey;
     this.#stopVersion = stopVersion;
@@ -81,7 +88,19 @@ export class WordTally {
     const { starts, ends, counts, idfIndices } = this;
     const data = words.data;
     const byText = this.#byText;
+    const outsideVerdicts = this.#outsideVerdicts;
     byText.clear(text);
+    // Touch every counted node's entry first. The per-node table is large
+    // (two entries per trie node) and each word's entry is a cache miss;
+    // these loads depend on nothing but the word list, so the processor
+    // overlaps them, and the loop below, whose branches depend on each
+    // entry, then finds them in cache. (The sum only keeps the loads alive.)
+    let touched = 0;
+    for (let w = 0; w < words.length; w++) {
+      const node = data[3 * w + 2]!;
+      if (node >= 0) touched ^= perNode[2 * node]!;
+    }
+    this.touched = touched;
     let size = 0;
     let total = 0;
     for (let w = 0; w < words.length; w++) {
@@ -117,7 +136,11 @@ export class WordTally {
           }
           continue;
         }
-        verdict = judge(text.slice(start, end));
+        verdict = outsideVerdicts.get(text, start, end);
+        if (verdict === UNKNOWN) {
+          verdict = judge(text.slice(start, end));
+          outsideVerdicts.set(text, start, end, verdict);
+        }
         byText.add(start, end, verdict === DROPPED ? -1 : size);
         if (verdict === DROPPED) continue;
       }

@@ -91,6 +91,39 @@ describe('TF-IDF by dictionary node', () => {
     assert.equal(tally.total, 2 * 2999 + 1);
   });
 
+  it('judges a word outside the dictionary once across texts, and again after a change of stop words or IDF table', () => {
+    const tokenizer = new Tokenizer();
+    const trie = tokenizer.segmentLongWords('', new WordNodeBuffer())!;
+    // Hangul: outside jieba's dictionary, so these words have no node.
+    const texts = ['가나 다라마', '다라마 가나 바사아자차'];
+    const judged: string[] = [];
+    const judge = (word: string): number => {
+      judged.push(word);
+      return word === '가나' ? DROPPED : word.length;
+    };
+    const tally = new WordTally();
+    const countAll = (idfKey: string, stopVersion: number): string[][] =>
+      texts.map((text) => {
+        const words = new WordNodeBuffer();
+        for (const match of text.matchAll(/\S+/g)) words.push(match.index, match.index + match[0].length, -1);
+        tally.count(text, words, trie, idfKey, stopVersion, judge);
+        return Array.from({ length: tally.size }, (_, i) => `${text.slice(tally.starts[i], tally.ends[i])}:${tally.idfIndices[i]}`);
+      });
+    const expected = [['다라마:3'], ['다라마:3', '바사아자차:5']];
+    assert.deepEqual(countAll('idf', 0), expected);
+    // 바사아자차 is longer than the memo keeps: judged in each text it is in.
+    assert.deepEqual(judged, ['가나', '다라마', '바사아자차']);
+    judged.length = 0;
+    assert.deepEqual(countAll('idf', 0), expected);
+    assert.deepEqual(judged, ['바사아자차']);
+    judged.length = 0;
+    assert.deepEqual(countAll('idf', 1), expected);
+    assert.deepEqual(judged, ['가나', '다라마', '바사아자차']);
+    judged.length = 0;
+    assert.deepEqual(countAll('other idf', 1), expected);
+    assert.deepEqual(judged, ['가나', '다라마', '바사아자차']);
+  });
+
   it('forgets what it remembered when stop words, the IDF table or the dictionary change', () => {
     const text = '全国网络安全和信息化工作会议在北京召开。网络安全和信息化是一体之两翼。';
     const tokenizer = new Tokenizer();
