@@ -57,7 +57,10 @@ export class PosViterbiScratch {
 function emissionRow(model: PosModel, cu: number, row: Float64Array): Float64Array {
   row.fill(POS_MIN_FLOAT);
   const c = cu - HAN_FIRST;
-  for (let k = model.emitStart[c]!; k < model.emitStart[c + 1]!; k++) row[model.emitStates[k]!] = model.emitValues[k]!;
+  const { emitStates, emitValues } = model;
+  // Bounds in locals: V8 reloads a typed-array element after any store to
+  // another typed array, which might share its buffer.
+  for (let k = model.emitStart[c]!, last = model.emitStart[c + 1]!; k < last; k++) row[emitStates[k]!] = emitValues[k]!;
   return row;
 }
 
@@ -96,7 +99,7 @@ export function posViterbi(model: PosModel, text: string, start: number, end: nu
   scratch.ensure(length);
   const S = model.states.length;
   const W = maskWords(S);
-  const { trans, nextStart, next, prevStart, prev, prevTrans, prevMask, feedsWide, maxTransInto, charStart, charStates, charEmit } = model;
+  const { start: startP, trans, nextStart, next, prevStart, prev, prevTrans, prevMask, feedsWide, maxTransInto, charStart, charStates, charEmit } = model;
   let previous = scratch.previous;
   let current = scratch.current;
   const expectMark = scratch.expectMark;
@@ -120,17 +123,21 @@ export function posViterbi(model: PosModel, text: string, start: number, end: nu
   {
     const cu = text.charCodeAt(start);
     const c = cu - HAN_FIRST;
-    if (charStart[c]! < charStart[c + 1]!) {
-      for (let k = charStart[c]!; k < charStart[c + 1]!; k++) {
+    const first = charStart[c]!;
+    const last = charStart[c + 1]!;
+    // Bounds and tables in locals: V8 reloads a typed-array element after
+    // any store to another typed array, which might share its buffer.
+    if (first < last) {
+      for (let k = first; k < last; k++) {
         const y = charStates[k]!;
-        previous[y] = model.start[y]! + charEmit[k]!;
+        previous[y] = startP[y]! + charEmit[k]!;
         stepStates[entries] = y;
         stepFrom[entries++] = 0;
       }
     } else {
       const row = emissionRow(model, cu, scratch.emitRow);
       for (let y = 0; y < S; y++) {
-        previous[y] = model.start[y]! + row[y]!;
+        previous[y] = startP[y]! + row[y]!;
         stepStates[entries] = y;
         stepFrom[entries++] = 0;
       }
@@ -271,7 +278,7 @@ export function posViterbi(model: PosModel, text: string, start: number, end: nu
       if (entries > stepStart[t] || pass === 1) break;
       for (let e = stepStart[t - 1]!; e < stepStart[t]!; e++) {
         const x = stepStates[e]!;
-        for (let k = nextStart[x]!; k < nextStart[x + 1]!; k++) expectMark[next[k]!] = stamp;
+        for (let k = nextStart[x]!, end = nextStart[x + 1]!; k < end; k++) expectMark[next[k]!] = stamp;
       }
       const row = emissionRow(model, cu, scratch.emitRow);
       let count = 0;
