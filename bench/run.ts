@@ -6,10 +6,11 @@
  *   npm run bench [-- --corpus novel|news|PATH ...] [--engines a,b] [--rounds N] [--no-python]
  *
  * This VM's neighbours make any one measurement swing by 20% or more, so
- * each corpus is measured in rounds (3 by default), every engine once per
+ * each corpus is measured in rounds (5 by default), every engine once per
  * round in turn, and each engine's best round per mode is reported: a burst
  * of outside load then costs a round, not the result, and hits every engine
- * alike. Peak RSS is the largest of the rounds. Python jieba, 20 to 100
+ * alike. (With 3 rounds, an engine's best still moved by 20-40% from one
+ * run to the next.) Peak RSS is the largest of the rounds. Python jieba, 20 to 100
  * times slower, is measured once.
  *
  * Peers come from bench/node_modules (`npm run bench:install`); a peer that
@@ -40,7 +41,7 @@ interface Options {
 }
 
 function parse(argv: string[]): Options {
-  const options: Options = { corpora: [], engines: ENGINES.map((e) => e.name), rounds: 3, python: true };
+  const options: Options = { corpora: [], engines: ENGINES.map((e) => e.name), rounds: 5, python: true };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--corpus') options.corpora.push(argv[++i]!);
     else if (argv[i] === '--engines') options.engines = argv[++i]!.split(',');
