@@ -19,6 +19,8 @@
  * @module
  */
 
+import { homeSlot } from '../dictionary/hash-trie.js';
+
 /** What {@link VerdictMemo.get} returns for a word it does not hold. */
 export const UNKNOWN = -0x80000000;
 
@@ -65,7 +67,7 @@ export class VerdictMemo {
     const high = length > 2 ? packUnits(text, start + 2, end) : 0;
     const slots = this.#slots;
     const mask = slots.length / FIELDS - 1;
-    for (let slot = hashKey(low, high, length) & mask; ; slot = (slot + 1) & mask) {
+    for (let slot = firstSlot(low, high, length, mask); ; slot = (slot + 1) & mask) {
       const at = FIELDS * slot;
       const held = slots[at + 2]!;
       if (held === 0) return UNKNOWN;
@@ -90,7 +92,7 @@ export class VerdictMemo {
 
   #place(slots: Int32Array, low: number, high: number, length: number, verdict: number): void {
     const mask = slots.length / FIELDS - 1;
-    let slot = hashKey(low, high, length) & mask;
+    let slot = firstSlot(low, high, length, mask);
     while (slots[FIELDS * slot + 2] !== 0) slot = (slot + 1) & mask;
     const at = FIELDS * slot;
     slots[at] = low;
@@ -115,7 +117,10 @@ function packUnits(text: string, start: number, end: number): number {
   return end - start === 2 ? text.charCodeAt(start) | (text.charCodeAt(start + 1) << 16) : text.charCodeAt(start);
 }
 
-function hashKey(low: number, high: number, length: number): number {
-  const hash = Math.imul(Math.imul(low, 0x9e3779b1) ^ high ^ (length << 29), 0x85ebca6b);
-  return hash ^ (hash >>> 15);
+/**
+ * Where the search for a key starts among `mask + 1` slots (a power of
+ * two): the hash trie's multiplicative hash, which takes the top bits.
+ */
+function firstSlot(low: number, high: number, length: number, mask: number): number {
+  return homeSlot(high ^ (length << 29), low, Math.clz32(mask));
 }
