@@ -83,7 +83,10 @@ export class PosViterbiDeadEnd extends Error {}
  *   `max` over `(prob, state)` tuples does;
  * - the path ends in the best last state (ties: the larger state); on the
  *   last step a state whose score is bounded below the best one found is
- *   not scored at all, which does not change the result.
+ *   not scored at all, which does not change the result;
+ * - a state with many predecessors (B and S) scans them best score first
+ *   and stops where their bound falls below its best, which does not
+ *   change the result either.
  *
  * Python's sets and dicts iterate in hash order, but every choice above is
  * a `max` whose tie-break is the state itself, so the order is irrelevant.
