@@ -1,17 +1,27 @@
 /**
  * Bundle each entry point into one self-contained file under dist/bundle/,
  * which package.json's `exports` and `bin` point at: one file loads several
- * times faster than the two dozen modules tsc emits (start-up is a goal).
- * Every bundle sits one folder below dist/ like the modules, so the data
- * URLs they compute from `import.meta.url` stay right. The bundles share no
- * chunk, so importing one loads one file (the server entry imports the index
- * bundle).
+ * times faster than the modules tsc emits (start-up is a goal). Every
+ * bundle sits one folder below dist/ like the modules, so the data URLs
+ * they compute from `import.meta.url` stay right.
+ *
+ * The library is one module, `src/index.ts`, built for three platforms by
+ * swapping the module it takes its platform from:
+ *
+ * - `index.js` and `index.cjs`: Node.js, Deno and Bun (`node-platform`);
+ *   the CommonJS build lets `require('jieba-ts')` work on every Node.js 20;
+ * - `browser.js`: browsers, workers, edge runtimes (`browser-platform`);
+ * - `embedded.js`: the same with the default dictionary inside, as base64
+ *   of `dist/data/default.img.gz` (`embedded-platform`).
+ *
+ * `posseg-image.js` and `idf-image.js` hold only the URLs of optional
+ * images, so that bundlers emit those files only for apps that import them.
  *
  * @module
  */
 
-import { build, type BuildOptions } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { build, type BuildOptions, type Plugin } from 'esbuild';
+import { readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -25,22 +35,52 @@ const common: BuildOptions = {
   platform: 'neutral',
   target: 'es2022',
   external: ['node:*'],
-  // Half the bytes to parse at start-up (about 2 ms of ~25); names are kept
-  // for stack traces and source maps map back to dist/src.
+  // Half the bytes to parse at start-up (about 2 ms of ~25); names are kept for stack traces.
   minify: true,
   keepNames: true,
-  sourcemap: true,
   logLevel: 'warning',
 };
+
+/** Build `src/index.ts` against another platform module. */
+function platformSwap(platformModule: string): Plugin {
+  return {
+    name: 'platform-swap',
+    setup(plugin) {
+      plugin.onResolve({ filter: /^\.\/node-platform\.js$/ }, () => ({ path: `${root}dist/src/${platformModule}` }));
+    },
+  };
+}
 
 await build({
   ...common,
   entryPoints: {
     index: 'dist/src/index.js',
-    browser: 'dist/src/browser.js',
     cli: 'dist/src/cli/main.js',
     worker: 'dist/src/cli/worker.js',
+    'posseg-image': 'dist/src/posseg-image.js',
+    'idf-image': 'dist/src/idf-image.js',
   },
+});
+
+// require('jieba-ts'): Node.js before 20.19 cannot require an ES module.
+await build({
+  ...common,
+  entryPoints: { index: 'dist/src/index.js' },
+  outExtension: { '.js': '.cjs' },
+  format: 'cjs',
+  platform: 'node',
+  define: { 'import.meta.url': 'importMetaUrl' },
+  banner: { js: 'var importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+});
+
+await build({ ...common, entryPoints: { browser: 'dist/src/index.js' }, plugins: [platformSwap('browser-platform.js')] });
+
+const embeddedImage = readFileSync(`${root}dist/data/default.img.gz`).toString('base64');
+await build({
+  ...common,
+  entryPoints: { embedded: 'dist/src/index.js' },
+  plugins: [platformSwap('embedded-platform.js')],
+  define: { JIEBA_EMBEDDED_DEFAULT_IMAGE: JSON.stringify(embeddedImage) },
 });
 
 // 'jieba-ts/server' takes Tokenizers made by 'jieba-ts': it imports the
@@ -57,4 +97,4 @@ await build({
     },
   ],
 });
-console.log('jieba-ts: bundled dist/bundle/{index,browser,cli,worker,server}.js');
+console.log('jieba-ts: bundled dist/bundle/{index,browser,embedded,posseg-image,idf-image,cli,worker,server}.js and index.cjs');

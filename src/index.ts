@@ -1,6 +1,12 @@
 /**
  * jieba-ts: Chinese word segmentation identical to Python jieba 0.42.1.
- * This entry point is for Node.js, Deno and Bun.
+ *
+ * One API for every runtime. This module is built three times, each with
+ * its own platform module (`scripts/bundle.ts`): for Node.js, Deno and Bun
+ * (`jieba-ts`: files are read on first use), for browsers and workers
+ * (`jieba-ts/browser`, and `jieba-ts` under the `browser` condition: data is
+ * fetched by `await load()`), and with the default dictionary inside
+ * (`jieba-ts/embedded`: nothing to fetch or copy).
  *
  * @example
  * import { cut } from 'jieba-ts';
@@ -9,15 +15,29 @@
  * @module
  */
 
-import { nodePlatform } from './node-platform.js';
-import { TokenizerCore, type DictionarySource, type TokenizerOptions } from './tokenizer.js';
+import { platform, sharedModels } from './node-platform.js';
+import { TokenizerCore, type DictionarySource, type LoadOptions, type TokenizerOptions } from './tokenizer.js';
 import { TextRank, TfIdf } from './analyse/extractors.js';
+import { DictionaryError } from './dictionary/errors.js';
+import { BIG_DICTIONARY, DEFAULT_DICTIONARY, IDF_TABLE, PADDLE_MODEL, POS_MODEL } from './node-platform.js';
 
 export { BIG_DICTIONARY, DEFAULT_DICTIONARY, IDF_TABLE, PADDLE_MODEL, POS_MODEL } from './node-platform.js';
 export { TextRank, TfIdf } from './analyse/extractors.js';
 export type { FlagOptions, WeightFlagOptions, WeightOptions, WordsOptions } from './analyse/extractors.js';
 export type { Keyword, KeywordOptions, TaggedKeyword, WeightedKeyword, WeightedTaggedKeyword } from './analyse/keywords.js';
-export type { CutOptions, PaddleOptions, DictionarySource, TaggedWord, Token, TokenizeOptions, TokenizerOptions } from './tokenizer.js';
+export type { IdfTable } from './analyse/idf-table.js';
+export type { PackagedImage } from './data/packaged-image.js';
+export type {
+  CutOptions,
+  PaddleOptions,
+  DictionarySource,
+  LoadOptions,
+  StreamMode,
+  TaggedWord,
+  Token,
+  TokenizeOptions,
+  TokenizerOptions,
+} from './tokenizer.js';
 export { DictionaryError } from './dictionary/errors.js';
 
 /**
@@ -41,12 +61,38 @@ export { DictionaryError } from './dictionary/errors.js';
  */
 export class Tokenizer extends TokenizerCore {
   constructor(options: TokenizerOptions = {}) {
-    super(options, nodePlatform);
+    super(options, platform, sharedModels);
+  }
+
+  /**
+   * A new tokenizer, loaded: `new Tokenizer().load(options)`. The way to
+   * make one in a browser, where data must be fetched first.
+   *
+   * @example
+   * const tokenizer = await Tokenizer.load({ pos: POS_MODEL });
+   * tokenizer.tag('我爱北京天安门');
+   */
+  static load(options: LoadOptions = {}): Promise<Tokenizer> {
+    return new Tokenizer().load(options);
   }
 }
 
 /** The instance behind the named exports; it loads the dictionary on first use. */
 const defaultTokenizer = new Tokenizer();
+
+/**
+ * {@link Tokenizer.load} of the default tokenizer: fetch or read its data
+ * now. Needed once before the first call in a browser, a worker or an
+ * edge runtime; harmless (and optional) in Node.js, Deno and Bun.
+ *
+ * @example
+ * import { load, cut, tag } from 'jieba-ts';
+ * import { POS_MODEL } from 'jieba-ts/images/posseg';
+ *
+ * await load({ pos: POS_MODEL });
+ * cut('我来到北京清华大学');
+ */
+export const load: Tokenizer['load'] = defaultTokenizer.load.bind(defaultTokenizer);
 
 /**
  * {@link Tokenizer.cut} of the default tokenizer: accurate mode, as
@@ -183,3 +229,40 @@ export function setStopWords(source: DictionarySource): void {
   defaultTfIdf.setStopWords(source);
   defaultTextRank.setStopWords(source);
 }
+
+/**
+ * Everything above as one object, for code written as Python's
+ * `import jieba; jieba.cut(...)`.
+ *
+ * @example
+ * import jieba from 'jieba-ts';
+ * jieba.cut('我来到北京清华大学'); // ['我', '来到', '北京', '清华大学']
+ */
+const jieba = {
+  cut,
+  cutAll,
+  cutForSearch,
+  tokenize,
+  tag,
+  addWord,
+  delWord,
+  suggestFreq,
+  loadUserDict,
+  setDictionary,
+  extractTags,
+  textRank,
+  setIdf,
+  setStopWords,
+  load,
+  Tokenizer,
+  TfIdf,
+  TextRank,
+  DictionaryError,
+  DEFAULT_DICTIONARY,
+  BIG_DICTIONARY,
+  POS_MODEL,
+  IDF_TABLE,
+  PADDLE_MODEL,
+};
+
+export default jieba;

@@ -1,83 +1,135 @@
 /**
- * The platform for Node.js, Deno and Bun: files come from the file system,
- * and the default dictionary from the image the build put in the package.
+ * The platform for Node.js, Deno and Bun: sources are files, and the
+ * package's images are found in the installed packages when first read.
  *
- * The data URLs are relative to this module, which sits one folder below
- * `dist/` both as compiled (`dist/src/`) and as bundled (`dist/bundle/`).
+ * Finding them survives bundling: this module looks beside itself first
+ * (it sits one folder below `dist/`, compiled or bundled), then for the
+ * package from the working directory, so a bundle deployed with its
+ * `node_modules` still works. Where neither has the file, the error says
+ * what to do, and `jieba-ts/embedded` needs no files at all.
  *
  * @module
  */
 
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 import { allocateImageBytes } from './data/checksum.js';
-import { decodeImage } from './data/image.js';
-import { dictionaryFromBytes, type DictionaryData } from './data/load.js';
-import { idfFromSections, posFromSections, tagsFromSections } from './data/sections.js';
-import type { IdfTable } from './analyse/idf-table.js';
-import type { WordTags } from './dictionary/prefix-dictionary.js';
-import { lacFromSections, type LacModel } from './paddle/model.js';
-import type { PosModel } from './posseg/model.js';
-import type { Platform } from './platform.js';
+import { imageName, isPackagedImage, OWN_IMAGES, type PackagedImage } from './data/packaged-image.js';
+import { SharedModels } from './data/shared-models.js';
+import { DictionaryError } from './dictionary/errors.js';
+import type { Location, Platform } from './platform.js';
 
-/** The compiled default dictionary (jieba's dict.txt and HMM), `dist/data/default.img`. */
-export const DEFAULT_DICTIONARY = new URL('../data/default.img', import.meta.url);
+/**
+ * The compiled default dictionary (jieba's dict.txt and HMM). Pass it to
+ * name the default explicitly, e.g. as `tagDict`.
+ *
+ * @example
+ * new Tokenizer({ dict: 'untagged.txt', tagDict: DEFAULT_DICTIONARY });
+ */
+export const DEFAULT_DICTIONARY: PackagedImage = OWN_IMAGES.dictionary;
 
 /**
  * The compiled big dictionary (jieba's `dict.txt.big`, which adds
- * traditional-Chinese words), `dist/data/big.img`. Pass it as
- * `new Tokenizer({ dict: BIG_DICTIONARY })`, as Python's
+ * traditional-Chinese words), in the companion package `jieba-ts-big`
+ * (`npm install jieba-ts-big`), as Python's
  * `jieba.set_dictionary('dict.txt.big')`.
- */
-export const BIG_DICTIONARY = new URL('../data/big.img', import.meta.url);
-
-/** The compiled IDF table of `jieba.analyse` (`idf.txt`), `dist/data/idf.img`, read when TF-IDF starts. */
-export const IDF_TABLE = new URL('../data/idf.img', import.meta.url);
-
-/** The compiled POS model of `jieba.posseg`, `dist/data/posseg.img`, read when tagging starts. */
-export const POS_MODEL = new URL('../data/posseg.img', import.meta.url);
-
-/**
- * The compiled paddle-mode model (LAC small, from jieba 0.42.1),
- * `dist/data/paddle.img`, read the first time paddle mode is used.
  *
  * @example
- * statSync(PADDLE_MODEL).size; // about 13 MB
+ * new Tokenizer({ dict: BIG_DICTIONARY });
  */
-export const PADDLE_MODEL = new URL('../data/paddle.img', import.meta.url);
-
-let paddleModel: LacModel | undefined;
+export const BIG_DICTIONARY: PackagedImage = OWN_IMAGES.big;
 
 /**
- * The default data, read once and shared by every tokenizer of the process.
- * It is never modified (each tokenizer keeps its own additions apart), so
- * sharing it is invisible apart from the memory it saves.
+ * The compiled IDF table of `jieba.analyse` (`idf.txt`), read when TF-IDF
+ * starts.
+ *
+ * @example
+ * await tokenizer.load({ keywords: IDF_TABLE });
  */
-let defaultData: DictionaryData | undefined;
-/** posseg.img (the POS model and the default dictionary's word tags), read once when first needed and shared the same way. */
-let posImage: { model: PosModel; defaultTags: WordTags } | undefined;
+export const IDF_TABLE: PackagedImage = OWN_IMAGES.idf;
 
-/** The default IDF table, read once when first needed. */
-let idfTable: IdfTable | undefined;
+/**
+ * The compiled POS model of `jieba.posseg`, read when tagging starts.
+ *
+ * @example
+ * await tokenizer.load({ pos: POS_MODEL });
+ */
+export const POS_MODEL: PackagedImage = OWN_IMAGES.pos;
 
-function readPosImage(): { model: PosModel; defaultTags: WordTags } {
-  if (!posImage) {
-    const name = POS_MODEL.pathname;
-    const sections = decodeImage(readPackageFile(POS_MODEL), name);
-    const defaultTags = tagsFromSections(sections, name, 'default.');
-    if (!defaultTags) throw new Error(`${name} lacks the default dictionary's tags`);
-    posImage = { model: posFromSections(sections, name), defaultTags };
+/**
+ * The compiled paddle-mode model (LAC small, from jieba 0.42.1), in the
+ * companion package `jieba-ts-paddle` (`npm install jieba-ts-paddle`),
+ * read the first time paddle mode is used.
+ *
+ * @example
+ * cut('我来到北京清华大学', { paddle: true }); // reads PADDLE_MODEL
+ */
+export const PADDLE_MODEL: PackagedImage = OWN_IMAGES.paddle;
+
+/**
+ * This package's root, from this module's place one folder below `dist/`;
+ * undefined where `import.meta.url` is gone (a CommonJS bundle made by
+ * another tool: esbuild empties `import.meta` there).
+ */
+function ownPackageRoot(): string | undefined {
+  try {
+    const here = import.meta.url;
+    return typeof here === 'string' && here.startsWith('file:') ? fileURLToPath(new URL('../../', here)) : undefined;
+  } catch {
+    return undefined;
   }
-  return posImage;
 }
 
-function readPackageFile(url: URL): Uint8Array {
+/** The installed root of `packageName`, resolved from `base` (a directory), or undefined. */
+function resolvePackage(packageName: string, base: string): string | undefined {
   try {
-    return readFile(url);
-  } catch (error) {
-    throw new Error(
-      `jieba-ts: cannot read ${url.pathname} (${(error as Error).message}); in a source checkout, run \`npm run build\``,
-    );
+    return dirname(createRequire(join(base, 'noop.js')).resolve(`${packageName}/package.json`));
+  } catch {
+    return undefined;
   }
+}
+
+/** How to get a package's image when it cannot be found. */
+function remedy(image: PackagedImage): string {
+  if (image.packageName !== 'jieba-ts') {
+    return `it ships in the package ${image.packageName}: npm install ${image.packageName}`;
+  }
+  return (
+    "if jieba-ts was bundled, deploy node_modules/jieba-ts beside the bundle, or import from 'jieba-ts/embedded' " +
+    '(the default dictionary inside the JavaScript), or pass the file: new Tokenizer({ dict: path })'
+  );
+}
+
+/** The path of a packaged image: where its module says, beside jieba-ts, or in its installed package. */
+function locate(image: PackagedImage, what: string): string {
+  const tried: string[] = [];
+  const consider = (path: string | undefined): string | undefined => {
+    if (path === undefined) return undefined;
+    if (existsSync(path)) return path;
+    tried.push(path);
+    return undefined;
+  };
+  let stated: string | undefined;
+  try {
+    const url = image.url?.();
+    if (url?.protocol === 'file:') stated = fileURLToPath(url);
+  } catch {
+    // No import.meta.url in the module that made the reference: look elsewhere.
+  }
+  const own = image.packageName === 'jieba-ts' ? ownPackageRoot() : undefined;
+  const found =
+    consider(stated) ??
+    consider(own && join(own, image.file)) ??
+    [ownPackageRoot(), process.cwd()].reduce<string | undefined>((hit, base) => {
+      const root = hit === undefined && base !== undefined ? resolvePackage(image.packageName, base) : undefined;
+      return hit ?? consider(root && join(root, image.file));
+    }, undefined);
+  if (found !== undefined) return found;
+  const where = tried.length > 0 ? `not at ${[...new Set(tried)].join(' or ')}` : `the package ${image.packageName} is not installed`;
+  throw new DictionaryError(`cannot find the ${what} ${imageName(image)} (${where}); ${remedy(image)}`, imageName(image));
 }
 
 /**
@@ -103,36 +155,55 @@ function readFile(path: string | URL): Uint8Array {
   }
 }
 
+function read(location: Location, what: string): [Uint8Array, string] {
+  const path = isPackagedImage(location) ? locate(location, what) : location;
+  const name = isPackagedImage(location) ? path.toString() : typeof location === 'string' ? location : location.href;
+  try {
+    return [readFile(path), name];
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (error as Error).message;
+    throw new DictionaryError(`cannot read ${what} ${name}: ${why}`, name);
+  }
+}
+
 /** Node, Deno and Bun. */
-export const nodePlatform: Platform = {
-  readFile,
-  defaultDictionary: DEFAULT_DICTIONARY,
-  defaultData(): DictionaryData {
-    if (!defaultData) {
-      const path = DEFAULT_DICTIONARY.pathname;
-      defaultData = dictionaryFromBytes(
-        readPackageFile(DEFAULT_DICTIONARY),
-        path,
-        () => {
-          throw new Error(`${path} lacks the HMM sections`);
-        },
-        () => readPosImage().defaultTags,
-      );
+export const platform: Platform = {
+  read,
+  async fetch(location, what, fetchImpl) {
+    const url = location instanceof URL ? location.href : typeof location === 'string' ? location : undefined;
+    if (url === undefined || !/^https?:/i.test(url)) return read(location, what);
+    let response: Response;
+    try {
+      response = await (fetchImpl ?? globalThis.fetch)(url);
+    } catch (error) {
+      throw new DictionaryError(`cannot fetch ${what} ${url}: ${(error as Error).message}`, url);
     }
-    return defaultData;
+    if (!response.ok) throw new DictionaryError(`cannot fetch ${what} ${url}: HTTP ${response.status}`, url);
+    return [new Uint8Array(await response.arrayBuffer()), url];
   },
-  posModel(): PosModel {
-    return readPosImage().model;
+  gunzip(bytes, name) {
+    try {
+      const out = gunzipSync(bytes);
+      return new Uint8Array(out.buffer, out.byteOffset, out.length);
+    } catch (error) {
+      throw new DictionaryError(`${name} is damaged: ${(error as Error).message}`, name);
+    }
   },
-  defaultTags(): WordTags {
-    return readPosImage().defaultTags;
-  },
-  paddleModel(): LacModel {
-    paddleModel ??= lacFromSections(decodeImage(readPackageFile(PADDLE_MODEL), PADDLE_MODEL.pathname), PADDLE_MODEL.pathname);
-    return paddleModel;
-  },
-  idfTable(): IdfTable {
-    idfTable ??= idfFromSections(decodeImage(readPackageFile(IDF_TABLE), IDF_TABLE.pathname), IDF_TABLE.pathname);
-    return idfTable;
+  images: {
+    dictionary: DEFAULT_DICTIONARY,
+    pos: POS_MODEL,
+    idf: IDF_TABLE,
+    big: BIG_DICTIONARY,
+    paddle: PADDLE_MODEL,
   },
 };
+
+/** The data every tokenizer of this entry shares. */
+export const sharedModels = new SharedModels(platform);
+
+/** For tests: the path of a packaged image, as reading it would find it. */
+export function locateImage(image: PackagedImage): string {
+  return locate(image, 'image');
+}
+

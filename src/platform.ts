@@ -1,35 +1,45 @@
 /**
- * What a tokenizer needs from its runtime: reading files, and the default
- * dictionary. Node, Deno and Bun read the package's files
- * (`./node-platform.ts`); a browser has neither and fetches instead (`./browser.ts`).
+ * What a tokenizer needs from its runtime: reading sources, decompressing,
+ * and the images the entry point names as its defaults. Node.js, Deno and
+ * Bun read files (`./node-platform.ts`); browsers fetch
+ * (`./browser-platform.ts`); `jieba-ts/embedded` carries the default
+ * dictionary in its code (`./embedded-platform.ts`). The bundles of the
+ * browser and embedded entries swap the platform module for their own
+ * (`scripts/bundle.ts`); everything else is the same code.
  *
  * @module
  */
 
-import type { DictionaryData } from './data/load.js';
-import type { PosModel } from './posseg/model.js';
-import type { WordTags } from './dictionary/prefix-dictionary.js';
-import type { LacModel } from './paddle/model.js';
-import type { IdfTable } from './analyse/idf-table.js';
+import type { PackagedImage } from './data/packaged-image.js';
+
+/** A source that names bytes somewhere: a path, a URL or a packaged image. */
+export type Location = string | URL | PackagedImage;
 
 /** Runtime services a tokenizer uses. */
 export interface Platform {
-  /** The bytes of a file given by path or `file:` URL. */
-  readFile(path: string | URL): Uint8Array;
-  /** Where the default dictionary's image is; a source naming it gets {@link defaultData}. */
-  readonly defaultDictionary: URL;
-  /** jieba's default dictionary and HMM. */
-  defaultData(): DictionaryData;
-  /** The POS model of `jieba.posseg`. */
-  posModel(): PosModel;
   /**
-   * The default dictionary's word tags, which its image leaves to the POS
-   * model's image (so that cutting never loads them): asked for only when
-   * such an image, passed as bytes, is first used for tagging.
+   * The bytes at `location`, read synchronously, and the name messages
+   * give them.
+   *
+   * @param what - what is being read, for messages ("dictionary", "POS model")
+   * @throws {@link DictionaryError} when they cannot be read, saying why
+   *   and what to do (in a browser: load them first)
    */
-  defaultTags(): WordTags;
-  /** The paddle-mode model, loaded on first use. */
-  paddleModel(): LacModel;
-  /** jieba.analyse's default IDF table (`idf.txt`). */
-  idfTable(): IdfTable;
+  read(location: Location, what: string): [Uint8Array, string];
+  /** The same, asynchronously, for `load()`: also fetches `http:` and `https:` URLs. */
+  fetch(location: Location, what: string, fetchImpl: typeof fetch | undefined): Promise<[Uint8Array, string]>;
+  /**
+   * Decompress gzip bytes synchronously.
+   *
+   * @throws {@link DictionaryError} naming `name` when they are damaged
+   */
+  gunzip(bytes: Uint8Array, name: string): Uint8Array;
+  /** The images this entry point names as its defaults. */
+  readonly images: {
+    readonly dictionary: PackagedImage;
+    readonly pos: PackagedImage;
+    readonly idf: PackagedImage;
+    readonly big: PackagedImage;
+    readonly paddle: PackagedImage;
+  };
 }

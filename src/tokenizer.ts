@@ -9,7 +9,10 @@ import { expandForSearch } from './cut/search.js';
 import { Segmenter, type CutMode } from './cut/segmenter.js';
 import { SpanBuffer, type WordNodeBuffer } from './cut/spans.js';
 import { StreamBuffer, type StreamMode } from './cut/stream.js';
-import { dictionaryFromBytes, encodeDictionaryImage, type DictionaryData } from './data/load.js';
+import { isImage } from './data/image.js';
+import { dictionaryFromBytes, encodeDictionaryImage, idfFromImage, lacFromImage, posFromImage, type DictionaryData, type PosImage } from './data/load.js';
+import { isPackagedImage, sameImage, type PackagedImage } from './data/packaged-image.js';
+import type { ModelKind, SharedModels } from './data/shared-models.js';
 import { Dictionary } from './dictionary/dictionary.js';
 import { DictionaryError } from './dictionary/errors.js';
 import { PrefixDictionary } from './dictionary/prefix-dictionary.js';
@@ -17,8 +20,11 @@ import type { StaticTrie } from './dictionary/static-trie.js';
 import { parseUserDictionary, type UserDictionaryEntry } from './dictionary/user-dictionary.js';
 import { PosTagger } from './posseg/tagger.js';
 import { lacAnalyze } from './paddle/lac.js';
+import type { LacModel } from './paddle/model.js';
 import type { IdfTable } from './analyse/idf-table.js';
-import type { Platform } from './platform.js';
+import type { Location, Platform } from './platform.js';
+
+export type { StreamMode } from './cut/stream.js';
 
 /** Options of {@link TokenizerCore.cut} and {@link TokenizerCore.cutForSearch}. */
 export interface CutOptions {
@@ -94,11 +100,14 @@ export interface Token {
 }
 
 /**
- * Where a dictionary comes from:
+ * Where a dictionary (or another data file) comes from:
  * - a path or `file:` URL (Node.js, Deno, Bun) of a `dict.txt`-format file
- *   or a compiled image;
+ *   or a compiled image; `load()` also fetches `http:` and `https:` URLs;
  * - the bytes of either (`Uint8Array` or `ArrayBuffer`): an image is
  *   recognised by its magic number;
+ * - any of these gzipped (recognised too);
+ * - a {@link PackagedImage}: an image shipped in jieba-ts or a companion
+ *   package, such as `BIG_DICTIONARY`;
  * - `{ text }`: dictionary text, with an optional `name` for error messages.
  *
  * @example
@@ -106,7 +115,75 @@ export interface Token {
  * new Tokenizer({ dict: { text: '云计算 5 n\n', name: 'inline' } });
  * new Tokenizer({ dict: BIG_DICTIONARY });
  */
-export type DictionarySource = string | URL | Uint8Array | ArrayBuffer | { text: string; name?: string };
+export type DictionarySource = string | URL | Uint8Array | ArrayBuffer | PackagedImage | { text: string; name?: string };
+
+/**
+ * Options of `load()`: what to fetch or read now, so that the synchronous
+ * methods find it ready. In Node.js, Deno and Bun everything is also read
+ * on first use; in browsers, workers and edge runtimes data must be loaded
+ * first (the default dictionary excepted in `jieba-ts/embedded`).
+ */
+export interface LoadOptions {
+  /**
+   * The main dictionary, as in the constructor (it replaces the current
+   * one, as {@link TokenizerCore.setDictionary}); the tokenizer's own, the
+   * default unless given, when absent. URLs are fetched.
+   *
+   * @example
+   * await Tokenizer.load({ dict: '/dicts/mine.img' });
+   */
+  dict?: DictionarySource;
+  /**
+   * The POS model, so that `tag` works: `POS_MODEL` (from
+   * `jieba-ts/images/posseg` in a browser), its URL or bytes, or `true`
+   * for the entry's own `POS_MODEL`.
+   *
+   * @defaultValue false
+   * @example
+   * await load({ pos: POS_MODEL });
+   */
+  pos?: boolean | DictionarySource;
+  /**
+   * The IDF table, so that TF-IDF keywords work: `IDF_TABLE` (from
+   * `jieba-ts/images/idf` in a browser), its URL or bytes, or `true`.
+   *
+   * @defaultValue false
+   * @example
+   * await load({ pos: POS_MODEL, keywords: IDF_TABLE });
+   */
+  keywords?: boolean | DictionarySource;
+  /**
+   * The paddle-mode model, so that `{ paddle: true }` works:
+   * `PADDLE_MODEL` from the package `jieba-ts-paddle`, its URL or bytes,
+   * or `true`.
+   *
+   * @defaultValue false
+   * @example
+   * import { PADDLE_MODEL } from 'jieba-ts-paddle';
+   * await load({ paddle: PADDLE_MODEL });
+   */
+  paddle?: boolean | DictionarySource;
+  /**
+   * The `fetch` to use, for workers or tests.
+   *
+   * @defaultValue globalThis.fetch
+   * @example
+   * await Tokenizer.load({ fetch: myFetch });
+   */
+  fetch?: typeof fetch;
+}
+
+/** Models a tokenizer loaded from sources of its own, rather than the package's shared ones. */
+interface OwnModels {
+  pos?: PosImage;
+  idf?: IdfTable;
+  paddle?: LacModel;
+}
+
+/** Bytes already in hand, or a name for bytes that have to be read or fetched. */
+function locationOf(source: DictionarySource): Location | undefined {
+  return typeof source === 'string' || source instanceof URL || isPackagedImage(source) ? source : undefined;
+}
 
 /** Options of the `Tokenizer` constructor. */
 export interface TokenizerOptions {
@@ -164,6 +241,8 @@ function checkFrequency(freq: unknown, method: string): number {
  */
 export class TokenizerCore {
   readonly #platform: Platform;
+  readonly #shared: SharedModels;
+  #own: OwnModels = {};
   #source: DictionarySource | undefined;
   readonly #tagSource: DictionarySource | undefined;
   #data: DictionaryData | undefined;
@@ -176,8 +255,9 @@ export class TokenizerCore {
   readonly #words = new SpanBuffer();
   readonly #expanded = new SpanBuffer();
 
-  protected constructor(options: TokenizerOptions, platform: Platform) {
+  protected constructor(options: TokenizerOptions, platform: Platform, shared: SharedModels) {
     this.#platform = platform;
+    this.#shared = shared;
     this.#source = options.dict;
     this.#tagSource = options.tagDict;
     if (options.eager) this.initialize();
@@ -204,17 +284,89 @@ export class TokenizerCore {
     return this.#segmenter;
   }
 
+  #isDefault(source: DictionarySource | undefined): boolean {
+    return source === undefined || (isPackagedImage(source) && sameImage(source, this.#platform.images.dictionary));
+  }
+
   #load(source: DictionarySource | undefined): DictionaryData {
-    if (source === undefined || (source instanceof URL && source.href === this.#platform.defaultDictionary.href)) {
-      return this.#platform.defaultData();
-    }
-    const [bytes, name] = this.readSource(source, 'dictionary');
+    if (this.#isDefault(source)) return this.#shared.defaultData();
+    return this.#decodeDictionary(...this.readSource(source!, 'dictionary'));
+  }
+
+  #decodeDictionary(bytes: Uint8Array, name: string): DictionaryData {
     return dictionaryFromBytes(
       bytes,
       name,
-      () => this.#platform.defaultData(),
-      () => this.#platform.defaultTags(),
+      () => this.#shared.defaultData(),
+      () => this.#shared.defaultTags(),
     );
+  }
+
+  #install(data: DictionaryData, source: DictionarySource | undefined): void {
+    this.#source = source;
+    this.#data = data;
+    this.#segmenter = new Segmenter(new Dictionary(data.base), data.model, this.#forceSplit);
+    this.#tagger = undefined;
+  }
+
+  /**
+   * Fetch or read now what this tokenizer will need, so that the
+   * synchronous methods find it ready: its dictionary (or `options.dict`,
+   * which replaces it), and the models named in `options`. Everything is
+   * fetched at once; if anything fails, nothing changes.
+   *
+   * Needed before the first cut in browsers, workers and edge runtimes
+   * (except for the default dictionary in `jieba-ts/embedded`), which
+   * cannot read files synchronously; optional in Node.js, Deno and Bun,
+   * which read on first use.
+   *
+   * @returns this tokenizer, loaded
+   * @throws {@link DictionaryError} when a source cannot be fetched or read
+   * @example
+   * const tokenizer = new Tokenizer();
+   * await tokenizer.load({ pos: POS_MODEL });
+   * tokenizer.tag('我爱北京天安门');
+   */
+  async load(options: LoadOptions = {}): Promise<this> {
+    const images = this.#platform.images;
+    const fetchImpl = options.fetch;
+    const dict = options.dict !== undefined ? options.dict : this.#source;
+    const replace = options.dict !== undefined || !this.#segmenter;
+    const wanted = (value: boolean | DictionarySource | undefined, kind: ModelKind, image: PackagedImage, what: string): Promise<[Uint8Array, string] | undefined> => {
+      if (value === undefined || value === false) return Promise.resolve(undefined);
+      const source = value === true ? image : value;
+      if (isPackagedImage(source) && sameImage(source, image)) return this.#shared.load(kind, fetchImpl, source).then(() => undefined);
+      return this.#bytesOf(source, what, fetchImpl);
+    };
+    const pending = [
+      replace ? (this.#isDefault(dict) ? this.#shared.load('dictionary', fetchImpl, (dict as PackagedImage | undefined) ?? images.dictionary).then(() => undefined) : this.#bytesOf(dict!, 'dictionary', fetchImpl)) : Promise.resolve(undefined),
+      wanted(options.pos, 'pos', images.pos, 'POS model'),
+      wanted(options.keywords, 'idf', images.idf, 'IDF table'),
+      wanted(options.paddle, 'paddle', images.paddle, 'paddle-mode model'),
+    ] as const;
+    // Let every fetch settle before reporting the first failure, so none goes unhandled.
+    const settled = await Promise.allSettled(pending);
+    const failed = settled.find((result) => result.status === 'rejected');
+    if (failed) throw (failed as PromiseRejectedResult).reason;
+    const [dictBytes, posBytes, idfBytes, paddleBytes] = settled.map((result) => (result as PromiseFulfilledResult<[Uint8Array, string] | undefined>).value);
+    // A text dictionary borrows the default HMM.
+    if (dictBytes && !isImage(dictBytes[0])) await this.#shared.load('dictionary', fetchImpl);
+    const own: OwnModels = { ...this.#own };
+    if (posBytes) own.pos = posFromImage(...posBytes);
+    if (idfBytes) own.idf = idfFromImage(...idfBytes);
+    if (paddleBytes) own.paddle = lacFromImage(...paddleBytes);
+    const data = replace ? (dictBytes ? this.#decodeDictionary(...dictBytes) : this.#shared.defaultData()) : undefined;
+    if (own.pos) this.#shared.noteDefaultTags(own.pos);
+    this.#own = own;
+    if (data) this.#install(data, dict);
+    if (own.pos && this.#tagger) this.#tagger = undefined;
+    return this;
+  }
+
+  /** The bytes of a source, fetched if it names a location (decompressed), or as given. */
+  async #bytesOf(source: DictionarySource, what: string, fetchImpl: typeof fetch | undefined): Promise<[Uint8Array, string]> {
+    const location = locationOf(source);
+    return location === undefined ? this.readSource(source, what) : this.#shared.fetch(location, what, fetchImpl);
   }
 
   /**
@@ -228,22 +380,15 @@ export class TokenizerCore {
    * const [bytes, name] = tokenizer.readSource('stop_words.txt', 'stop-word file');
    */
   readSource(source: DictionarySource, what: string): [Uint8Array, string] {
-    if (typeof source === 'string' || source instanceof URL) {
-      const name = typeof source === 'string' ? source : source.href;
-      try {
-        return [this.#platform.readFile(source), name];
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (error as Error).message;
-        throw new DictionaryError(`cannot read ${what} ${name}: ${why}`, name);
-      }
+    const location = locationOf(source);
+    if (location !== undefined) return this.#shared.read(location, what);
+    if (source instanceof Uint8Array) return [this.#shared.unzip(source, '<bytes>'), '<bytes>'];
+    if (source instanceof ArrayBuffer) return [this.#shared.unzip(new Uint8Array(source), '<bytes>'), '<bytes>'];
+    if (source && typeof source === 'object' && typeof (source as { text?: unknown }).text === 'string') {
+      const { text, name } = source as { text: string; name?: string };
+      return [new TextEncoder().encode(text), name ?? '<text>'];
     }
-    if (source instanceof Uint8Array) return [source, '<bytes>'];
-    if (source instanceof ArrayBuffer) return [new Uint8Array(source), '<bytes>'];
-    if (source && typeof source === 'object' && typeof source.text === 'string') {
-      return [new TextEncoder().encode(source.text), source.name ?? '<text>'];
-    }
-    throw new TypeError(`jieba-ts: a ${what} must be a path, URL, bytes or { text }`);
+    throw new TypeError(`jieba-ts: a ${what} must be a path, URL, bytes, a packaged image or { text }`);
   }
 
   #spans(text: string, mode: CutMode): SpanBuffer {
@@ -272,7 +417,7 @@ export class TokenizerCore {
    */
   cut(text: string, options: CutOptions & PaddleOptions = {}): string[] {
     requireText(text, 'cut');
-    if (options.paddle) return lacAnalyze(this.#platform.paddleModel(), text, options.paddle !== true && options.paddle.normalize === true).words;
+    if (options.paddle) return lacAnalyze(this.#paddle(), text, options.paddle !== true && options.paddle.normalize === true).words;
     return this.#spans(text, options.hmm === false ? 'no-hmm' : 'hmm').toStrings(text);
   }
 
@@ -382,8 +527,9 @@ export class TokenizerCore {
   /**
    * Cut text that arrives in pieces (chunks of a file, a socket...), with
    * exactly the words `cut` would give for the whole text. Each yielded
-   * array holds the words of the text that can be cut so far (see
-   * {@link StreamBuffer} for where it may stop); pieces may split lines or
+   * array holds the words of the text that can be cut so far: the text up
+   * to the last point that later text cannot change (a boundary between
+   * jieba's blocks of Han and other characters); pieces may split lines or
    * characters anywhere, surrogate pairs included.
    *
    * @param options - `mode`: `'default'` (cut), `'all'` (cutAll) or
@@ -448,7 +594,7 @@ export class TokenizerCore {
     requireText(text, 'tag');
     if (options.paddle) {
       const normalize = options.paddle !== true && options.paddle.normalize === true;
-      const { words, tags } = lacAnalyze(this.#platform.paddleModel(), text, normalize);
+      const { words, tags } = lacAnalyze(this.#paddle(), text, normalize);
       return words.map((word, i) => ({ word, tag: tags[i]! }));
     }
     const tagger = this.#posTagger();
@@ -461,10 +607,14 @@ export class TokenizerCore {
     return words;
   }
 
+  #paddle(): LacModel {
+    return this.#own.paddle ?? this.#shared.paddle();
+  }
+
   #posTagger(): PosTagger {
     const segmenter = this.#ready();
     if (!this.#tagger) {
-      const model = this.#platform.posModel();
+      const model = (this.#own.pos ?? this.#shared.pos()).model;
       const source = this.#tagSource === undefined ? this.#data!.base : this.#load(this.#tagSource).base;
       if (!source.tags) throw new DictionaryError(source.tagError ?? 'the dictionary has no POS tags', '<dictionary>');
       this.#tagger = new PosTagger(segmenter.dict, source, this.#userTags, model);
@@ -480,7 +630,7 @@ export class TokenizerCore {
    * tokenizer.defaultIdf().median; // 11.9547675029
    */
   defaultIdf(): IdfTable {
-    return this.#platform.idfTable();
+    return this.#own.idf ?? this.#shared.idf();
   }
 
   /**
@@ -593,11 +743,7 @@ export class TokenizerCore {
    * tokenizer.setDictionary(BIG_DICTIONARY);
    */
   setDictionary(source: DictionarySource): this {
-    const data = this.#load(source);
-    this.#source = source;
-    this.#data = data;
-    this.#segmenter = new Segmenter(new Dictionary(data.base), data.model, this.#forceSplit);
-    this.#tagger = undefined;
+    this.#install(this.#load(source), source);
     return this;
   }
 

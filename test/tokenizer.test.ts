@@ -9,9 +9,12 @@ describe('Tokenizer API', () => {
   it('exports the contract names, bound to a default instance', () => {
     assert.deepEqual(Object.keys(jieba).sort(), [
       'BIG_DICTIONARY', 'DEFAULT_DICTIONARY', 'DictionaryError', 'IDF_TABLE', 'PADDLE_MODEL', 'POS_MODEL', 'TextRank', 'TfIdf', 'Tokenizer',
-      'addWord', 'cut', 'cutAll', 'cutForSearch', 'delWord', 'extractTags', 'loadUserDict', 'setDictionary', 'setIdf',
+      'addWord', 'cut', 'cutAll', 'cutForSearch', 'default', 'delWord', 'extractTags', 'load', 'loadUserDict', 'setDictionary', 'setIdf',
       'setStopWords', 'suggestFreq', 'tag', 'textRank', 'tokenize',
     ]);
+    // The default export holds the same bound functions, for `import jieba from 'jieba-ts'; jieba.cut(...)`.
+    for (const [name, value] of Object.entries(jieba.default)) assert.equal(value, (jieba as Record<string, unknown>)[name], name);
+    assert.deepEqual(Object.keys(jieba.default).sort(), Object.keys(jieba).filter((name) => name !== 'default').sort());
     const { cut: detached } = jieba;
     assert.deepEqual(detached('我来到北京清华大学'), ['我', '来到', '北京', '清华大学']);
     assert.deepEqual(cutAll('我来到北京清华大学'), ['我', '来到', '北京', '清华', '清华大学', '华大', '大学']);

@@ -1,8 +1,8 @@
 /**
  * The playground's build: a static site in dist/playground. The compiled
- * images come along by themselves: jieba-ts/browser names them with
- * `new URL('../data/….img', import.meta.url)`, which Vite copies and
- * rewrites, as it would in any application.
+ * images come along by themselves: jieba-ts/browser, jieba-ts/images/* and
+ * jieba-ts-paddle name them with `new URL('….img.gz', import.meta.url)`,
+ * which Vite copies and rewrites, as it would in any application.
  */
 import { defineConfig } from 'vite';
 

@@ -14,14 +14,22 @@
  * | 24 | 32 each | section table: name (20 bytes, ASCII, NUL-padded), type, byte offset, element count |
  * | ... | | section data, each starting at a multiple of 8 |
  *
+ * The type field's low byte is the element type; its second byte, from
+ * version 2 on, names filters that make a section compress better when the
+ * image is shipped gzipped ({@link SectionEncoding}): the elements'
+ * differences instead of the elements (`delta`), and the bytes grouped by
+ * significance (`shuffle`). The checksum is taken with the filters undone,
+ * so it vouches for what the reader finally uses.
+ *
  * @module
  */
 
 import { DictionaryError } from '../dictionary/errors.js';
-import { checksum, checksumOf } from './checksum.js';
+import { allocateImageBytes, checksum, checksumOf } from './checksum.js';
+import { deltaDecode, deltaEncode, fromFloat16, shuffle, toFloat16, unshuffle } from './filters.js';
 
-/** Version of the layout above; a reader refuses any other. */
-export const IMAGE_VERSION = 1;
+/** Version of the layout above: 2 added filters and float16; a reader takes 1 and 2 and refuses any other. */
+export const IMAGE_VERSION = 2;
 
 const MAGIC = 'JIEBA-TS';
 const HEADER_BYTES = 24;
@@ -31,15 +39,44 @@ const NAME_BYTES = 20;
 /** The typed arrays a section can hold. */
 export type SectionArray = Uint8Array | Uint16Array | Int32Array | Float64Array | Float32Array;
 
+/**
+ * How a section is stored. Filters change only the stored bytes: a reader
+ * gets back exactly the array that was written. `float16` is lossy: a
+ * `Float32Array` is rounded to half precision (to nearest, ties to even)
+ * and read back as a `Float32Array` of the rounded values.
+ *
+ * @example
+ * encodeImage({ first: trie.firstChild }, { first: { delta: true, shuffle: true } });
+ */
+export interface SectionEncoding {
+  /** Group the bytes of the elements by significance (all low bytes first...). */
+  shuffle?: boolean;
+  /** Store each element's difference from the one before (integer arrays). */
+  delta?: boolean;
+  /** Store a `Float32Array` as IEEE half-precision floats. */
+  float16?: boolean;
+}
+
+const FLOAT16 = 6;
+const SHUFFLE = 0x100;
+const DELTA = 0x200;
+const TYPE_MASK = 0xff;
+const FILTER_MASK = SHUFFLE | DELTA;
+
 const TYPES = [
-  { code: 1, ctor: Uint8Array },
-  { code: 2, ctor: Uint16Array },
-  { code: 3, ctor: Int32Array },
-  { code: 4, ctor: Float64Array },
-  { code: 5, ctor: Float32Array },
+  { code: 1, ctor: Uint8Array, width: 1 },
+  { code: 2, ctor: Uint16Array, width: 2 },
+  { code: 3, ctor: Int32Array, width: 4 },
+  { code: 4, ctor: Float64Array, width: 8 },
+  { code: 5, ctor: Float32Array, width: 4 },
+  { code: FLOAT16, ctor: Float32Array, width: 2 },
 ] as const;
 
-function typeOf(array: SectionArray): (typeof TYPES)[number] {
+function typeOf(array: SectionArray, float16: boolean): (typeof TYPES)[number] {
+  if (float16) {
+    if (!(array instanceof Float32Array)) throw new TypeError('only a Float32Array can be stored as float16');
+    return TYPES[5];
+  }
   const type = TYPES.find((t) => array instanceof t.ctor);
   if (!type) throw new TypeError('unsupported section array type');
   return type;
@@ -62,23 +99,31 @@ function assertLittleEndian(): void {
 }
 
 /**
- * Pack named arrays into one image.
+ * Pack named arrays into one image, each stored as `encodings` says
+ * (plainly when absent).
  *
  * @example
  * const bytes = encodeImage({ numbers: new Int32Array([1, 2, 3]) });
  * decodeImage(bytes).get('numbers'); // Int32Array [1, 2, 3]
  */
-export function encodeImage(sections: Record<string, SectionArray>): Uint8Array {
+export function encodeImage(sections: Record<string, SectionArray>, encodings: Record<string, SectionEncoding> = {}): Uint8Array {
   assertLittleEndian();
   const names = Object.keys(sections);
+  for (const name of Object.keys(encodings)) if (!(name in sections)) throw new RangeError(`an encoding for a missing section ${name}`);
   let offset = align8(HEADER_BYTES + ENTRY_BYTES * names.length);
   const placed = names.map((name) => {
     if (name.length === 0 || name.length > NAME_BYTES || !/^[\x21-\x7e]+$/.test(name)) {
       throw new RangeError(`bad section name ${JSON.stringify(name)}`);
     }
     const array = sections[name]!;
-    const entry = { name, array, type: typeOf(array).code, offset };
-    offset = align8(offset + array.byteLength);
+    const encoding = encodings[name] ?? {};
+    const type = typeOf(array, encoding.float16 === true);
+    if (encoding.delta && (array instanceof Float64Array || array instanceof Float32Array)) {
+      throw new TypeError(`section ${name}: delta applies to integer arrays only`);
+    }
+    const filters = (encoding.shuffle && type.width > 1 ? SHUFFLE : 0) | (encoding.delta ? DELTA : 0);
+    const entry = { name, array, type, filters, offset, byteLength: array.length * type.width };
+    offset = align8(offset + entry.byteLength);
     return entry;
   });
   const bytes = new Uint8Array(offset);
@@ -90,12 +135,23 @@ export function encodeImage(sections: Record<string, SectionArray>): Uint8Array 
   placed.forEach((entry, index) => {
     const at = HEADER_BYTES + ENTRY_BYTES * index;
     for (let i = 0; i < entry.name.length; i++) bytes[at + i] = entry.name.charCodeAt(i);
-    view.setUint32(at + NAME_BYTES, entry.type, true);
+    view.setUint32(at + NAME_BYTES, entry.type.code, true);
     view.setUint32(at + NAME_BYTES + 4, entry.offset, true);
     view.setUint32(at + NAME_BYTES + 8, entry.array.length, true);
-    bytes.set(new Uint8Array(entry.array.buffer, entry.array.byteOffset, entry.array.byteLength), entry.offset);
+    const target = bytes.subarray(entry.offset, entry.offset + entry.byteLength);
+    if (entry.type.code === FLOAT16) new Uint16Array(target.buffer, entry.offset, entry.array.length).set(toFloat16(entry.array as Float32Array));
+    else target.set(new Uint8Array(entry.array.buffer, entry.array.byteOffset, entry.array.byteLength));
   });
+  // The checksum covers the unfiltered bytes; the filters come after it.
   view.setUint32(20, checksum(new Int32Array(bytes.buffer, HEADER_BYTES)), true);
+  placed.forEach((entry, index) => {
+    if (entry.filters === 0) return;
+    const at = HEADER_BYTES + ENTRY_BYTES * index;
+    view.setUint32(at + NAME_BYTES, entry.type.code | entry.filters, true);
+    const target = bytes.subarray(entry.offset, entry.offset + entry.byteLength);
+    if (entry.filters & DELTA) deltaEncode(target, entry.type.width);
+    if (entry.filters & SHUFFLE) target.set(shuffle(target, entry.type.width));
+  });
   return bytes;
 }
 
@@ -106,8 +162,9 @@ function align8(n: number): number {
 /**
  * Read an image made by {@link encodeImage}: check magic, version, length
  * and checksum, then return each section as a typed-array view over the
- * same memory (the bytes are copied once only if they are not 8-byte
- * aligned).
+ * same memory. The bytes are copied once if they are not 8-byte aligned or
+ * hold filtered sections (which are undone in the copy); float16 sections
+ * become new `Float32Array`s.
  *
  * @param source - the image bytes
  * @param name - how errors name the source, e.g. a path or URL
@@ -121,28 +178,69 @@ export function decodeImage(source: Uint8Array | ArrayBuffer, name = '<image>'):
   };
   if (bytes.length < HEADER_BYTES) fail('too short');
   for (let i = 0; i < MAGIC.length; i++) if (bytes[i] !== MAGIC.charCodeAt(i)) fail('wrong magic number');
-  if (bytes.byteOffset % 8 !== 0) bytes = bytes.slice();
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const version = view.getUint32(8, true);
-  if (version !== IMAGE_VERSION) fail(`format version ${version}, expected ${IMAGE_VERSION}`);
+  if (version < 1 || version > IMAGE_VERSION) fail(`format version ${version}, expected ${IMAGE_VERSION} or older`);
   const count = view.getUint32(12, true);
   const length = view.getUint32(16, true);
   if (length !== bytes.length) fail(`it should be ${length} bytes long but is ${bytes.length} (truncated?)`);
   if (length % 8 !== 0 || HEADER_BYTES + ENTRY_BYTES * count > length) fail('inconsistent header');
-  if (checksumOf(bytes, HEADER_BYTES) !== view.getUint32(20, true)) fail('checksum mismatch (damaged file?)');
 
-  const sections = new Map<string, SectionArray>();
+  const entries: { name: string; type: (typeof TYPES)[number]; filters: number; offset: number; elements: number; byteLength: number }[] = [];
   for (let index = 0; index < count; index++) {
     const at = HEADER_BYTES + ENTRY_BYTES * index;
     let sectionName = '';
     for (let i = 0; i < NAME_BYTES && bytes[at + i] !== 0; i++) sectionName += String.fromCharCode(bytes[at + i]!);
-    const typeCode = view.getUint32(at + NAME_BYTES, true);
+    const typeField = view.getUint32(at + NAME_BYTES, true);
     const offset = view.getUint32(at + NAME_BYTES + 4, true);
     const elements = view.getUint32(at + NAME_BYTES + 8, true);
-    const type = TYPES.find((t) => t.code === typeCode) ?? fail(`section ${sectionName} has unknown type ${typeCode}`);
-    const byteLength = elements * type.ctor.BYTES_PER_ELEMENT;
+    const filters = typeField & ~TYPE_MASK;
+    const type = TYPES.find((t) => t.code === (typeField & TYPE_MASK));
+    if (!type || (filters & ~FILTER_MASK) !== 0 || (version < 2 && (filters !== 0 || type.code === FLOAT16))) {
+      fail(`section ${sectionName} has unknown type ${typeField}`);
+    }
+    const byteLength = elements * type!.width;
     if (offset % 8 !== 0 || offset + byteLength > length) fail(`section ${sectionName} lies outside the image`);
-    sections.set(sectionName, new type.ctor(bytes.buffer as ArrayBuffer, bytes.byteOffset + offset, elements));
+    if ((filters & DELTA) !== 0 && (type!.ctor === Float64Array || type!.ctor === Float32Array)) fail(`section ${sectionName} has a delta filter on floats`);
+    entries.push({ name: sectionName, type: type!, filters, offset, elements, byteLength });
+  }
+  if (entries.some((entry) => entry.filters !== 0)) {
+    bytes = unfilter(bytes, entries);
+    view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  } else if (bytes.byteOffset % 8 !== 0) {
+    bytes = bytes.slice();
+  }
+  if (checksumOf(bytes, HEADER_BYTES) !== view.getUint32(20, true)) fail('checksum mismatch (damaged file?)');
+
+  const sections = new Map<string, SectionArray>();
+  for (const entry of entries) {
+    const at = bytes.byteOffset + entry.offset;
+    sections.set(
+      entry.name,
+      entry.type.code === FLOAT16
+        ? fromFloat16(new Uint16Array(bytes.buffer, at, entry.elements))
+        : new entry.type.ctor(bytes.buffer as ArrayBuffer, at, entry.elements),
+    );
   }
   return sections;
+}
+
+/**
+ * A copy of `bytes` with every section's filters undone and cleared from
+ * the section table, so that the checksum can be checked over it. The copy
+ * goes where the checksum runs compiled (see `allocateImageBytes`).
+ */
+function unfilter(bytes: Uint8Array, entries: readonly { filters: number; type: { width: number }; offset: number; elements: number; byteLength: number }[]): Uint8Array {
+  const out = allocateImageBytes(bytes.length) ?? new Uint8Array(bytes.length);
+  const view = new DataView(out.buffer, out.byteOffset, out.byteLength);
+  out.set(bytes.subarray(0, HEADER_BYTES + ENTRY_BYTES * entries.length));
+  entries.forEach((entry, index) => {
+    const from = bytes.subarray(entry.offset, entry.offset + entry.byteLength);
+    if (entry.filters & SHUFFLE) unshuffle(from, entry.type.width, entry.elements, out, entry.offset);
+    else out.set(from, entry.offset);
+    if (entry.filters & DELTA) deltaDecode(out.subarray(entry.offset, entry.offset + entry.byteLength), entry.type.width);
+    const at = HEADER_BYTES + ENTRY_BYTES * index + NAME_BYTES;
+    view.setUint32(at, view.getUint32(at, true) & TYPE_MASK, true);
+  });
+  return out;
 }

@@ -1,20 +1,30 @@
 /**
- * Turning dictionary sources (text, bytes, compiled images) into the data a
- * tokenizer runs on. Platform-neutral: reading files and fetching URLs is
- * the caller's business.
+ * Turning bytes (compiled images or `dict.txt`-format text) into the data
+ * a tokenizer runs on: the dictionary with its HMM, the POS model, the IDF
+ * table and the paddle-mode model. Platform-neutral: reading files,
+ * fetching URLs and decompressing are the caller's business.
  *
  * @module
  */
 
 import { PrefixDictionary, type WordTags } from '../dictionary/prefix-dictionary.js';
 import type { HmmModel } from '../hmm/model.js';
+import type { PosModel } from '../posseg/model.js';
+import type { IdfTable } from '../analyse/idf-table.js';
+import { lacFromSections, type LacModel } from '../paddle/model.js';
 import { decodeImage, encodeImage, isImage } from './image.js';
-import { dictionaryFromSections, dictionarySections, hmmFromSections, hmmSections } from './sections.js';
+import { dictionaryFromSections, dictionarySections, hmmFromSections, hmmSections, idfFromSections, posFromSections, tagsFromSections } from './sections.js';
 
 /** A main dictionary with the HMM that goes with it. */
 export interface DictionaryData {
   readonly base: PrefixDictionary;
   readonly model: HmmModel;
+}
+
+/** What a POS image holds: `jieba.posseg`'s model and, in jieba-ts's own, the default dictionary's word tags. */
+export interface PosImage {
+  readonly model: PosModel;
+  readonly defaultTags: WordTags | undefined;
 }
 
 /**
@@ -24,7 +34,7 @@ export interface DictionaryData {
  *
  * @param fallback - called only for text, to supply the default HMM
  * @param externalTags - loads the word tags of an image that keeps them
- *   elsewhere (the default dictionary's are in posseg.img)
+ *   elsewhere (the default dictionary's are in posseg.img.gz)
  */
 export function dictionaryFromBytes(
   bytes: Uint8Array,
@@ -43,4 +53,32 @@ export function dictionaryFromBytes(
 /** An image holding `base` and `model`, loadable by {@link dictionaryFromBytes}. */
 export function encodeDictionaryImage(base: PrefixDictionary, model: HmmModel, externalTags = false): Uint8Array {
   return encodeImage({ ...dictionarySections(base, externalTags), ...hmmSections(model) });
+}
+
+/**
+ * The POS model in an image.
+ *
+ * @throws {@link DictionaryError} when the bytes are not a POS image
+ */
+export function posFromImage(bytes: Uint8Array, name: string): PosImage {
+  const sections = decodeImage(bytes, name);
+  return { model: posFromSections(sections, name), defaultTags: tagsFromSections(sections, name, 'default.') };
+}
+
+/**
+ * The IDF table in an image.
+ *
+ * @throws {@link DictionaryError} when the bytes are not an IDF image
+ */
+export function idfFromImage(bytes: Uint8Array, name: string): IdfTable {
+  return idfFromSections(decodeImage(bytes, name), name);
+}
+
+/**
+ * The paddle-mode model in an image.
+ *
+ * @throws {@link DictionaryError} when the bytes are not a paddle-mode image
+ */
+export function lacFromImage(bytes: Uint8Array, name: string): LacModel {
+  return lacFromSections(decodeImage(bytes, name), name);
 }

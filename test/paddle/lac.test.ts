@@ -73,11 +73,9 @@ describe('reading PaddlePaddle tensor files', () => {
 
 describe('paddle mode with { normalize: true }', () => {
   it('maps only characters the model never learned to characters it did', async () => {
-    const { decodeImage } = await import('../../src/data/image.js');
-    const { lacFromSections } = await import('../../src/paddle/model.js');
+    const { sharedModels } = await import('../../src/node-platform.js');
     const { LAC_PUNCTUATION, normalizeForLac } = await import('../../src/paddle/lac.js');
-    const { readFileSync } = await import('node:fs');
-    const model = lacFromSections(decodeImage(readFileSync(repoPath('dist/data/paddle.img'))), 'paddle.img');
+    const model = sharedModels.paddle();
     // Untrained embeddings stay within their uniform initialisation, |v| <= 0.1.
     const trained = (c: string): boolean => {
       const id = model.vocabulary.get(c);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { nodePlatform } from '../../src/node-platform.js';
+import { sharedModels } from '../../src/node-platform.js';
 import { emission, maskWords, predecessors, type PosModel } from '../../src/posseg/model.js';
 import { posViterbi, PosViterbiDeadEnd, PosViterbiScratch } from '../../src/posseg/viterbi.js';
 import { HAN_COUNT } from '../../src/hmm/model.js';
@@ -140,7 +140,7 @@ function tieModel(next: Random): PosModel {
 
 describe('POS Viterbi', () => {
   it('decodes as posseg does, on the real model', () => {
-    const model = nodePlatform.posModel();
+    const model = sharedModels.pos().model;
     const scratch = new PosViterbiScratch();
     const next = random(7);
     // Characters the model lists (most runs) and any Han character (some unlisted).

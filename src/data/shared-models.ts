@@ -1,0 +1,144 @@
+/**
+ * The package's own data (default dictionary, POS model, IDF table,
+ * paddle-mode model), loaded once per thread and shared read-only by every
+ * tokenizer of the entry point: nothing ever modifies it (a tokenizer keeps
+ * its own added words apart), so the sharing is invisible but for the
+ * memory and time it saves.
+ *
+ * Each piece is read synchronously on first use where the platform can
+ * (files), or fetched by an earlier `load()` where it cannot (browsers).
+ *
+ * @module
+ */
+
+import type { IdfTable } from '../analyse/idf-table.js';
+import type { WordTags } from '../dictionary/prefix-dictionary.js';
+import { DictionaryError } from '../dictionary/errors.js';
+import type { LacModel } from '../paddle/model.js';
+import type { Location, Platform } from '../platform.js';
+import { isGzip } from './inflate.js';
+import { dictionaryFromBytes, idfFromImage, lacFromImage, posFromImage, type DictionaryData, type PosImage } from './load.js';
+
+/** The pieces of data, by the key of the image that holds each in `Platform.images`. */
+export type ModelKind = 'dictionary' | 'pos' | 'idf' | 'paddle';
+
+const WHAT: Record<ModelKind, string> = {
+  dictionary: 'default dictionary',
+  pos: 'POS model',
+  idf: 'IDF table',
+  paddle: 'paddle-mode model',
+};
+
+/** Data shared by the tokenizers of one entry point (see the module comment). */
+export class SharedModels {
+  readonly #platform: Platform;
+  #dictionary: DictionaryData | undefined;
+  #pos: PosImage | undefined;
+  #defaultTags: WordTags | undefined;
+  #idf: IdfTable | undefined;
+  #paddle: LacModel | undefined;
+  readonly #pending = new Map<ModelKind, Promise<void>>();
+
+  constructor(platform: Platform) {
+    this.#platform = platform;
+  }
+
+  /** `bytes`, decompressed if they are gzip. */
+  unzip(bytes: Uint8Array, name: string): Uint8Array {
+    return isGzip(bytes) ? this.#platform.gunzip(bytes, name) : bytes;
+  }
+
+  /** The bytes at `location`, read synchronously and decompressed, with their name. */
+  read(location: Location, what: string): [Uint8Array, string] {
+    const [bytes, name] = this.#platform.read(location, what);
+    return [this.unzip(bytes, name), name];
+  }
+
+  /** The bytes at `location`, fetched and decompressed, with their name. */
+  async fetch(location: Location, what: string, fetchImpl: typeof fetch | undefined): Promise<[Uint8Array, string]> {
+    const [bytes, name] = await this.#platform.fetch(location, what, fetchImpl);
+    return [this.unzip(bytes, name), name];
+  }
+
+  /** The default dictionary and HMM. */
+  defaultData(): DictionaryData {
+    if (!this.#dictionary) this.#set('dictionary', ...this.read(this.#platform.images.dictionary, WHAT.dictionary));
+    return this.#dictionary!;
+  }
+
+  /** The POS model of `jieba.posseg`. */
+  pos(): PosImage {
+    if (!this.#pos) this.#set('pos', ...this.read(this.#platform.images.pos, WHAT.pos));
+    return this.#pos!;
+  }
+
+  /** The default dictionary's word tags, which its image leaves to the POS image. */
+  defaultTags(): WordTags {
+    this.#defaultTags ??= this.pos().defaultTags;
+    if (!this.#defaultTags) throw new DictionaryError(`the POS image lacks the default dictionary's tags`, WHAT.pos);
+    return this.#defaultTags;
+  }
+
+  /**
+   * Keep the default dictionary's tags that a POS image loaded from
+   * elsewhere carries: they are the same whichever copy they come from.
+   */
+  noteDefaultTags(image: PosImage): void {
+    this.#defaultTags ??= image.defaultTags;
+  }
+
+  /** `jieba.analyse`'s IDF table. */
+  idf(): IdfTable {
+    if (!this.#idf) this.#set('idf', ...this.read(this.#platform.images.idf, WHAT.idf));
+    return this.#idf!;
+  }
+
+  /** The paddle-mode model. */
+  paddle(): LacModel {
+    if (!this.#paddle) this.#set('paddle', ...this.read(this.#platform.images.paddle, WHAT.paddle));
+    return this.#paddle!;
+  }
+
+  #has(kind: ModelKind): boolean {
+    return (kind === 'dictionary' ? this.#dictionary : kind === 'pos' ? this.#pos : kind === 'idf' ? this.#idf : this.#paddle) !== undefined;
+  }
+
+  #set(kind: ModelKind, bytes: Uint8Array, name: string): void {
+    if (kind === 'dictionary') {
+      this.#dictionary = dictionaryFromBytes(
+        bytes,
+        name,
+        () => {
+          throw new DictionaryError(`${name} lacks the HMM`, name);
+        },
+        () => this.defaultTags(),
+      );
+    } else if (kind === 'pos') {
+      this.#pos = posFromImage(bytes, name);
+      this.noteDefaultTags(this.#pos);
+    } else if (kind === 'idf') {
+      this.#idf = idfFromImage(bytes, name);
+    } else {
+      this.#paddle = lacFromImage(bytes, name);
+    }
+  }
+
+  /**
+   * Fetch a piece now unless it is loaded or on its way, from `location`
+   * (a reference to the same packaged file, but one whose module knows
+   * where it is) or from where the platform says.
+   */
+  async load(kind: ModelKind, fetchImpl: typeof fetch | undefined, location: Location = this.#platform.images[kind]): Promise<void> {
+    if (this.#has(kind)) return;
+    let pending = this.#pending.get(kind);
+    if (!pending) {
+      pending = this.fetch(location, WHAT[kind], fetchImpl)
+        .then(([bytes, name]) => {
+          if (!this.#has(kind)) this.#set(kind, bytes, name);
+        })
+        .finally(() => this.#pending.delete(kind));
+      this.#pending.set(kind, pending);
+    }
+    await pending;
+  }
+}
