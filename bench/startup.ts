@@ -32,6 +32,25 @@ const inProcess: Record<string, string> = {
     const { cut } = await import('jieba-ts');
     const words = cut(${JSON.stringify(SENTENCE)});
     report(t0, words);`,
+  "jieba-ts (require, CommonJS)": `
+    const { createRequire } = await import('node:module');
+    const require = createRequire(${JSON.stringify(root)} + 'package.json');
+    const t0 = performance.now();
+    const { cut } = require('jieba-ts');
+    const words = cut(${JSON.stringify(SENTENCE)});
+    report(t0, words);`,
+  'jieba-ts/embedded (zlib)': `
+    const t0 = performance.now();
+    const { cut } = await import('jieba-ts/embedded');
+    const words = cut(${JSON.stringify(SENTENCE)});
+    report(t0, words);`,
+  // What browsers, workers and edge runtimes run: no zlib to borrow, so jieba-ts inflates in JavaScript.
+  'jieba-ts/embedded (JavaScript inflate)': `
+    delete process.getBuiltinModule;
+    const t0 = performance.now();
+    const { cut } = await import('jieba-ts/embedded');
+    const words = cut(${JSON.stringify(SENTENCE)});
+    report(t0, words);`,
   '@node-rs/jieba': `
     const t0 = performance.now();
     const { Jieba } = await import('${benchModules}@node-rs/jieba/index.js');

@@ -1,5 +1,6 @@
 /**
- * The image checksum, in JavaScript and in WebAssembly.
+ * The image checksum, in JavaScript and in WebAssembly, and the
+ * WebAssembly kernels that undo image filters (see `filters.ts`).
  *
  * The checksum runs once per image load, over megabytes, at start-up, when
  * JavaScript is still cold (interpreted, then compiled on the fly): that
@@ -8,7 +9,10 @@
  * read straight into a WebAssembly memory ({@link allocateImageBytes}) is
  * checked there; anything else, and any runtime that refuses to compile
  * WebAssembly (some edge workers), uses the JavaScript version. Both compute
- * the same value; `test/data/checksum.test.ts` holds them to it.
+ * the same value; `test/data/checksum.test.ts` holds them to it. Undoing
+ * the filters of a gzipped image is the same kind of work (a pass over
+ * megabytes, once, cold), so its loops are here too ({@link FilterKernels}),
+ * with the JavaScript of `filters.ts` as the fallback.
  *
  * @module
  */
@@ -53,8 +57,8 @@ export function checksum(words: Int32Array): number {
 // WebAssembly opcodes used below.
 const op = {
   block: 0x02, loop: 0x03, br: 0x0c, brIf: 0x0d, end: 0x0b,
-  get: 0x20, set: 0x21, tee: 0x22, load: 0x28, const: 0x41,
-  geU: 0x4f, add: 0x6a, mul: 0x6c, and: 0x71, xor: 0x73, shl: 0x74, shrU: 0x76,
+  get: 0x20, set: 0x21, tee: 0x22, load: 0x28, load8u: 0x2d, load16u: 0x2f, store: 0x36, store16: 0x3b, const: 0x41,
+  geU: 0x4f, add: 0x6a, mul: 0x6c, and: 0x71, or: 0x72, xor: 0x73, shl: 0x74, shrU: 0x76,
 } as const;
 
 /** Signed LEB128, as `i32.const` wants its operand. */
@@ -84,15 +88,15 @@ function section(id: number, content: number[]): number[] {
   return [id, ...uleb(content.length), ...content];
 }
 
+const i32 = (v: number): number[] => [op.const, ...sleb(v)];
+
 /**
- * The same hash as {@link checksum}, as a WebAssembly module importing
- * `env.memory` and exporting `hash(byteOffset, wordCount) -> i32`.
- * Locals: 0 pointer, 1 word count, 2-5 lanes a-d, 6 cursor, 7 end of the
- * four-word part, 8 h, 9 end.
+ * The body of `hash(byteOffset, wordCount) -> i32`: the same hash as
+ * {@link checksum}. Locals: 0 pointer, 1 word count, 2-5 lanes a-d,
+ * 6 cursor, 7 end of the four-word part, 8 h, 9 end.
  */
-function moduleBytes(): Uint8Array {
+function hashBody(): number[] {
   const [PTR, N, A, B, C, D, P, BODY_END, H, END] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9] as const;
-  const i32 = (v: number): number[] => [op.const, ...sleb(v)];
   const lane = (local: number, offset: number): number[] => [
     op.get, local, op.get, P, op.load, 2, offset, op.xor, ...i32(M), op.mul, op.tee, local,
     op.get, local, ...i32(15), op.shrU, op.xor, op.set, local,
@@ -119,15 +123,76 @@ function moduleBytes(): Uint8Array {
     op.get, H, op.get, H, ...i32(13), op.shrU, op.xor, ...i32(M), op.mul,
     op.end,
   ];
-  const body = [1, 8, 0x7f, ...code]; // one group of 8 i32 locals
+  return [1, 8, 0x7f, ...code]; // one group of 8 i32 locals after the 2 parameters
+}
+
+/**
+ * The body of `unshuffle(src, dst, count)` for elements of `width` (2 or
+ * 4) bytes: element i is the bytes at src + i, src + count + i, ... (see
+ * `filters.ts`). Locals: 0 src (the cursor over plane 0), 1 dst, 2 count,
+ * 3 end of plane 0, 4 twice count, 5 three times count.
+ */
+function unshuffleBody(width: 2 | 4): number[] {
+  const [SRC, DST, COUNT, END, C2, C3] = [0, 1, 2, 3, 4, 5] as const;
+  const plane = (k: number): number[] =>
+    k === 0 ? [op.get, SRC, op.load8u, 0, 0] : [op.get, SRC, op.get, k === 1 ? COUNT : k === 2 ? C2 : C3, op.add, op.load8u, 0, 0, ...i32(8 * k), op.shl, op.or];
+  const value = [...plane(0), ...plane(1), ...(width === 4 ? [...plane(2), ...plane(3)] : [])];
+  const code = [
+    op.get, SRC, op.get, COUNT, op.add, op.set, END,
+    op.get, COUNT, ...i32(1), op.shl, op.set, C2,
+    op.get, C2, op.get, COUNT, op.add, op.set, C3,
+    op.block, 0x40, op.loop, 0x40,
+    op.get, SRC, op.get, END, op.geU, op.brIf, 1,
+    op.get, DST, ...value, ...(width === 4 ? [op.store, 2, 0] : [op.store16, 1, 0]),
+    op.get, SRC, ...i32(1), op.add, op.set, SRC,
+    op.get, DST, ...i32(width), op.add, op.set, DST,
+    op.br, 0, op.end, op.end,
+    op.end,
+  ];
+  return [1, 3, 0x7f, ...code];
+}
+
+/**
+ * The body of `undelta(ptr, count)` for elements of `width` (2 or 4)
+ * bytes: running sums in place, wrapping as the type does. Locals: 0
+ * cursor, 1 count, 2 end, 3 sum.
+ */
+function undeltaBody(width: 2 | 4): number[] {
+  const [P, COUNT, END, SUM] = [0, 1, 2, 3] as const;
+  const load = width === 4 ? [op.load, 2, 0] : [op.load16u, 1, 0];
+  const store = width === 4 ? [op.store, 2, 0] : [op.store16, 1, 0];
+  const code = [
+    op.get, P, op.get, COUNT, ...i32(width === 4 ? 2 : 1), op.shl, op.add, op.set, END,
+    op.block, 0x40, op.loop, 0x40,
+    op.get, P, op.get, END, op.geU, op.brIf, 1,
+    op.get, P, op.get, SUM, op.get, P, ...load, op.add, op.tee, SUM, ...store,
+    op.get, P, ...i32(width), op.add, op.set, P,
+    op.br, 0, op.end, op.end,
+    op.end,
+  ];
+  return [1, 2, 0x7f, ...code];
+}
+
+/** Names, types and bodies of the module's functions. Types: 0 (i32, i32) -> i32, 1 (i32, i32, i32) -> (), 2 (i32, i32) -> (). */
+const FUNCTIONS = [
+  { name: 'hash', type: 0, body: hashBody },
+  { name: 'unshuffle2', type: 1, body: () => unshuffleBody(2) },
+  { name: 'unshuffle4', type: 1, body: () => unshuffleBody(4) },
+  { name: 'undelta2', type: 2, body: () => undeltaBody(2) },
+  { name: 'undelta4', type: 2, body: () => undeltaBody(4) },
+] as const;
+
+/** The WebAssembly module: imports `env.memory`, exports {@link FUNCTIONS}. */
+function moduleBytes(): Uint8Array {
   const name = (text: string): number[] => [text.length, ...[...text].map((ch) => ch.charCodeAt(0))];
+  const bodies = FUNCTIONS.map((f) => f.body());
   return Uint8Array.from([
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
-    ...section(1, [1, 0x60, 2, 0x7f, 0x7f, 1, 0x7f]), // type: (i32, i32) -> i32
+    ...section(1, [3, 0x60, 2, 0x7f, 0x7f, 1, 0x7f, 0x60, 3, 0x7f, 0x7f, 0x7f, 0, 0x60, 2, 0x7f, 0x7f, 0]),
     ...section(2, [1, ...name('env'), ...name('memory'), 2, 0, 0]), // import a memory of at least 0 pages
-    ...section(3, [1, 0]), // one function of type 0
-    ...section(7, [1, ...name('hash'), 0, 0]),
-    ...section(10, [1, ...uleb(body.length), ...body]), // the function's code
+    ...section(3, [FUNCTIONS.length, ...FUNCTIONS.map((f) => f.type)]),
+    ...section(7, [FUNCTIONS.length, ...FUNCTIONS.flatMap((f, i) => [...name(f.name), 0, i])]),
+    ...section(10, [FUNCTIONS.length, ...bodies.flatMap((body) => [...uleb(body.length), ...body])]),
   ]);
 }
 
@@ -142,25 +207,35 @@ interface WasmMemory {
 }
 type Hash = (byteOffset: number, words: number) => number;
 
+/** The filter kernels over one memory; pointers are byte offsets into it. */
+export interface FilterKernels {
+  unshuffle2(src: number, dst: number, count: number): void;
+  unshuffle4(src: number, dst: number, count: number): void;
+  undelta2(ptr: number, count: number): void;
+  undelta4(ptr: number, count: number): void;
+}
+
 /**
- * Hash functions of the memories {@link allocateImageBytes} made, by their
+ * The functions of the memories {@link allocateImageBytes} made, by their
  * buffer, and the compiled module (null where WebAssembly is unavailable).
  * Both are caches of immutable things: nothing observable depends on them.
  */
-const hashers = new WeakMap<ArrayBufferLike, Hash>();
+const instances = new WeakMap<ArrayBufferLike, { hash: Hash; kernels: FilterKernels }>();
 let compiled: object | null | undefined;
 
 /**
  * Zeroed memory for an image of `byteLength` bytes, inside a WebAssembly
- * memory whose checksum runs compiled; or `undefined` where WebAssembly is
- * unavailable. Fill it, then hand it to `decodeImage`.
+ * memory whose checksum (and {@link filterKernels}) run compiled; or
+ * `undefined` where WebAssembly is unavailable. Fill it, then hand it to
+ * `decodeImage`. `scratch` more bytes follow it in the same memory, for
+ * the kernels' input.
  *
  * The memory is made at its full size and never grows. Growing a memory
  * detaches its old buffer, and the first detached buffer of a thread costs
  * every typed-array access from then on a check V8 could otherwise leave
  * out (measured: POS tagging 15-25% slower), so nothing here ever detaches.
  */
-export function allocateImageBytes(byteLength: number): Uint8Array | undefined {
+export function allocateImageBytes(byteLength: number, scratch = 0): Uint8Array | undefined {
   const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
   if (compiled === undefined) {
     try {
@@ -170,11 +245,18 @@ export function allocateImageBytes(byteLength: number): Uint8Array | undefined {
     }
   }
   if (compiled === null || !wasm) return undefined;
-  const memory = new wasm.Memory({ initial: Math.ceil(byteLength / 65536) });
-  const instance = new wasm.Instance(compiled, { env: { memory } });
-  const hash = instance.exports.hash as Hash;
-  hashers.set(memory.buffer, hash);
+  const memory = new wasm.Memory({ initial: Math.ceil((byteLength + scratch) / 65536) });
+  const { exports } = new wasm.Instance(compiled, { env: { memory } });
+  instances.set(memory.buffer, { hash: exports.hash as Hash, kernels: exports as unknown as FilterKernels });
   return new Uint8Array(memory.buffer, 0, byteLength);
+}
+
+/**
+ * The filter kernels of a memory {@link allocateImageBytes} made, or
+ * undefined for any other buffer.
+ */
+export function filterKernels(buffer: ArrayBufferLike): FilterKernels | undefined {
+  return instances.get(buffer)?.kernels;
 }
 
 /**
@@ -183,7 +265,7 @@ export function allocateImageBytes(byteLength: number): Uint8Array | undefined {
  */
 export function checksumOf(bytes: Uint8Array, start: number): number {
   const words = (bytes.length - start) >>> 2;
-  const hash = hashers.get(bytes.buffer);
+  const hash = instances.get(bytes.buffer)?.hash;
   if (hash) return hash(bytes.byteOffset + start, words) >>> 0;
   return checksum(new Int32Array(bytes.buffer, bytes.byteOffset + start, words));
 }

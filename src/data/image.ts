@@ -25,7 +25,7 @@
  */
 
 import { DictionaryError } from '../dictionary/errors.js';
-import { allocateImageBytes, checksum, checksumOf } from './checksum.js';
+import { allocateImageBytes, checksum, checksumOf, filterKernels } from './checksum.js';
 import { deltaDecode, deltaEncode, fromFloat16, shuffle, toFloat16, unshuffle } from './filters.js';
 
 /** Version of the layout above: 2 added filters and float16; a reader takes 1 and 2 and refuses any other. */
@@ -228,17 +228,37 @@ export function decodeImage(source: Uint8Array | ArrayBuffer, name = '<image>'):
 /**
  * A copy of `bytes` with every section's filters undone and cleared from
  * the section table, so that the checksum can be checked over it. The copy
- * goes where the checksum runs compiled (see `allocateImageBytes`).
+ * goes where the checksum and the filter kernels run compiled (see
+ * `allocateImageBytes`), with room after it for one filtered section, the
+ * kernels' input; without WebAssembly, `filters.ts` does the same in
+ * JavaScript.
  */
 function unfilter(bytes: Uint8Array, entries: readonly { filters: number; type: { width: number }; offset: number; elements: number; byteLength: number }[]): Uint8Array {
-  const out = allocateImageBytes(bytes.length) ?? new Uint8Array(bytes.length);
-  const view = new DataView(out.buffer, out.byteOffset, out.byteLength);
+  const length = bytes.length;
+  const scratch = Math.max(...entries.map((entry) => (entry.filters & SHUFFLE ? entry.byteLength : 0)));
+  const out = allocateImageBytes(length, scratch) ?? new Uint8Array(length);
+  const kernels = filterKernels(out.buffer);
+  const view = new DataView(out.buffer, out.byteOffset, length);
   out.set(bytes.subarray(0, HEADER_BYTES + ENTRY_BYTES * entries.length));
   entries.forEach((entry, index) => {
-    const from = bytes.subarray(entry.offset, entry.offset + entry.byteLength);
-    if (entry.filters & SHUFFLE) unshuffle(from, entry.type.width, entry.elements, out, entry.offset);
-    else out.set(from, entry.offset);
-    if (entry.filters & DELTA) deltaDecode(out.subarray(entry.offset, entry.offset + entry.byteLength), entry.type.width);
+    const { offset, byteLength, elements } = entry;
+    const width = entry.type.width;
+    const from = bytes.subarray(offset, offset + byteLength);
+    const compiled = kernels && (width === 2 || width === 4);
+    if (entry.filters & SHUFFLE) {
+      if (compiled) {
+        new Uint8Array(out.buffer, length, byteLength).set(from);
+        (width === 2 ? kernels.unshuffle2 : kernels.unshuffle4)(length, offset, elements);
+      } else {
+        unshuffle(from, width, elements, out, offset);
+      }
+    } else {
+      out.set(from, offset);
+    }
+    if (entry.filters & DELTA) {
+      if (compiled) (width === 2 ? kernels.undelta2 : kernels.undelta4)(offset, elements);
+      else deltaDecode(out.subarray(offset, offset + byteLength), width);
+    }
     const at = HEADER_BYTES + ENTRY_BYTES * index + NAME_BYTES;
     view.setUint32(at, view.getUint32(at, true) & TYPE_MASK, true);
   });

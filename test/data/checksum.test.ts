@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { allocateImageBytes, checksum, checksumOf } from '../../src/data/checksum.js';
+import { allocateImageBytes, checksum, checksumOf, filterKernels } from '../../src/data/checksum.js';
+import { deltaEncode, shuffle } from '../../src/data/filters.js';
 import { seededRandom } from '../../compat/random-text.js';
 
 describe('image checksum', () => {
@@ -56,5 +57,30 @@ describe('image checksum', () => {
     checksumOf(bytes, 24);
     assert.equal(new Float64Array(bytes.buffer, 0, 10)[3], 1.5);
     assert.equal(bytes.length, 200_000);
+  });
+});
+
+describe('filter kernels in WebAssembly', () => {
+  it('undo shuffle and delta exactly as the JavaScript filters are undone, for 2- and 4-byte elements', () => {
+    const random = seededRandom(11);
+    for (const width of [2, 4] as const) {
+      for (const count of [0, 1, 2, 3, 17, 4096, 100_003]) {
+        const original = new Uint8Array(count * width);
+        for (let i = 0; i < original.length; i++) original[i] = Math.floor(random() * 256);
+        const encoded = original.slice();
+        deltaEncode(encoded, width);
+        const shuffled = shuffle(encoded, width);
+        // The image at offset 0, the kernels' input after it, as decodeImage lays them out.
+        const memory = allocateImageBytes(original.length, original.length)!;
+        const kernels = filterKernels(memory.buffer)!;
+        assert.ok(kernels, 'kernels for memory from allocateImageBytes');
+        new Uint8Array(memory.buffer, original.length, original.length).set(shuffled);
+        (width === 2 ? kernels.unshuffle2 : kernels.unshuffle4)(original.length, 0, count);
+        assert.deepEqual(memory.subarray(0, original.length), encoded, `unshuffle, width ${width}, ${count} elements`);
+        (width === 2 ? kernels.undelta2 : kernels.undelta4)(0, count);
+        assert.deepEqual(memory.subarray(0, original.length), original, `undelta, width ${width}, ${count} elements`);
+      }
+    }
+    assert.equal(filterKernels(new ArrayBuffer(8)), undefined, 'no kernels for other memory');
   });
 });
