@@ -11,7 +11,7 @@ import { SpanBuffer, type WordNodeBuffer } from './cut/spans.js';
 import { StreamBuffer, type StreamMode } from './cut/stream.js';
 import { isImage } from './data/image.js';
 import { dictionaryFromBytes, encodeDictionaryImage, idfFromImage, lacFromImage, posFromImage, type DictionaryData, type PosImage } from './data/load.js';
-import { isPackagedImage, sameImage, type PackagedImage } from './data/packaged-image.js';
+import { isPackagedImage, sameImage, whenDamaged, type PackagedImage } from './data/packaged-image.js';
 import type { ModelKind, SharedModels } from './data/shared-models.js';
 import { Dictionary } from './dictionary/dictionary.js';
 import { DictionaryError } from './dictionary/errors.js';
@@ -26,7 +26,7 @@ import type { Location, Platform } from './platform.js';
 
 export type { StreamMode } from './cut/stream.js';
 
-/** Options of {@link TokenizerCore.cut} and {@link TokenizerCore.cutForSearch}. */
+/** Options of {@link Tokenizer.cut} and {@link Tokenizer.cutForSearch}. */
 export interface CutOptions {
   /**
    * Use the HMM to find words missing from the dictionary, as Python's
@@ -67,7 +67,7 @@ export interface PaddleOptions {
   paddle?: boolean | { normalize?: boolean };
 }
 
-/** Options of {@link TokenizerCore.tokenize}. */
+/** Options of {@link Tokenizer.tokenize}. */
 export interface TokenizeOptions extends CutOptions {
   /**
    * `'default'` lists the accurate-mode words; `'search'` also lists, before
@@ -126,7 +126,7 @@ export type DictionarySource = string | URL | Uint8Array | ArrayBuffer | Package
 export interface LoadOptions {
   /**
    * The main dictionary, as in the constructor (it replaces the current
-   * one, as {@link TokenizerCore.setDictionary}); the tokenizer's own, the
+   * one, as {@link Tokenizer.setDictionary}); the tokenizer's own, the
    * default unless given, when absent. URLs are fetched.
    *
    * @example
@@ -290,7 +290,7 @@ export class TokenizerCore {
 
   #load(source: DictionarySource | undefined): DictionaryData {
     if (this.#isDefault(source)) return this.#shared.defaultData();
-    return this.#decodeDictionary(...this.readSource(source!, 'dictionary'));
+    return whenDamaged(source, () => this.#decodeDictionary(...this.readSource(source!, 'dictionary')));
   }
 
   #decodeDictionary(bytes: Uint8Array, name: string): DictionaryData {
@@ -355,7 +355,7 @@ export class TokenizerCore {
     if (posBytes) own.pos = posFromImage(...posBytes);
     if (idfBytes) own.idf = idfFromImage(...idfBytes);
     if (paddleBytes) own.paddle = lacFromImage(...paddleBytes);
-    const data = replace ? (dictBytes ? this.#decodeDictionary(...dictBytes) : this.#shared.defaultData()) : undefined;
+    const data = replace ? (dictBytes ? whenDamaged(dict, () => this.#decodeDictionary(...dictBytes)) : this.#shared.defaultData()) : undefined;
     if (own.pos) this.#shared.noteDefaultTags(own.pos);
     this.#own = own;
     if (data) this.#install(data, dict);
@@ -366,7 +366,7 @@ export class TokenizerCore {
   /** The bytes of a source, fetched if it names a location (decompressed), or as given. */
   async #bytesOf(source: DictionarySource, what: string, fetchImpl: typeof fetch | undefined): Promise<[Uint8Array, string]> {
     const location = locationOf(source);
-    return location === undefined ? this.readSource(source, what) : this.#shared.fetch(location, what, fetchImpl);
+    return location === undefined ? this.readSource(source, what) : whenDamaged(location, () => this.#shared.fetch(location, what, fetchImpl));
   }
 
   /**
@@ -704,9 +704,10 @@ export class TokenizerCore {
 
   /**
    * Add the words of a user dictionary, as Python's `load_userdict`: one
-   * `word [freq] [tag]` per line (see {@link parseUserDictionary} for the
-   * exact rules). The whole source is read and checked first, so a bad file
-   * changes nothing.
+   * `word [freq] [tag]` per line, read by Python's rules (words may hold
+   * spaces, a byte order mark or CRLF is fine, a capitalised tag becomes
+   * part of the word). The whole source is read and checked first, so a
+   * bad file changes nothing.
    *
    * @example
    * tokenizer.loadUserDict('userdict.txt');

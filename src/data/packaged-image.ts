@@ -12,6 +12,8 @@
  * @module
  */
 
+import { DictionaryError } from '../dictionary/errors.js';
+
 /**
  * A compiled image shipped in an npm package. Pass it wherever a
  * dictionary or model source goes.
@@ -63,6 +65,27 @@ export function sameImage(a: PackagedImage, b: PackagedImage): boolean {
  */
 export function imageName(image: PackagedImage): string {
   return `${image.packageName}/${image.file}`;
+}
+
+/**
+ * Run `decode`, which reads `location` (synchronously, or as a promise);
+ * if that is a packaged image found damaged, the error also says to
+ * reinstall its package.
+ *
+ * @example
+ * const data = whenDamaged(BIG_DICTIONARY, () => readAndDecode(BIG_DICTIONARY));
+ */
+export function whenDamaged<T>(location: unknown, decode: () => T): T {
+  const remedy = (error: unknown): never => {
+    if (!isPackagedImage(location) || !(error instanceof DictionaryError) || /cannot (find|locate|fetch)|not loaded/.test(error.message)) throw error;
+    throw new DictionaryError(`${error.message}; reinstall the package ${location.packageName} (npm install ${location.packageName})`, error.source, error.line);
+  };
+  try {
+    const result = decode();
+    return (result instanceof Promise ? result.catch(remedy) : result) as T;
+  } catch (error) {
+    return remedy(error);
+  }
 }
 
 /** jieba-ts's own images, by what they hold. Their `url()`, where one is needed, is added by the entry that ships them. */

@@ -17,6 +17,7 @@ import { DictionaryError } from '../dictionary/errors.js';
 import type { LacModel } from '../paddle/model.js';
 import type { Location, Platform } from '../platform.js';
 import { isGzip } from './inflate.js';
+import { whenDamaged } from './packaged-image.js';
 import { dictionaryFromBytes, idfFromImage, lacFromImage, posFromImage, type DictionaryData, type PosImage } from './load.js';
 
 /** The pieces of data, by the key of the image that holds each in `Platform.images`. */
@@ -62,13 +63,13 @@ export class SharedModels {
 
   /** The default dictionary and HMM. */
   defaultData(): DictionaryData {
-    if (!this.#dictionary) this.#set('dictionary', ...this.read(this.#platform.images.dictionary, WHAT.dictionary));
+    if (!this.#dictionary) this.#readAndSet('dictionary');
     return this.#dictionary!;
   }
 
   /** The POS model of `jieba.posseg`. */
   pos(): PosImage {
-    if (!this.#pos) this.#set('pos', ...this.read(this.#platform.images.pos, WHAT.pos));
+    if (!this.#pos) this.#readAndSet('pos');
     return this.#pos!;
   }
 
@@ -89,14 +90,19 @@ export class SharedModels {
 
   /** `jieba.analyse`'s IDF table. */
   idf(): IdfTable {
-    if (!this.#idf) this.#set('idf', ...this.read(this.#platform.images.idf, WHAT.idf));
+    if (!this.#idf) this.#readAndSet('idf');
     return this.#idf!;
   }
 
   /** The paddle-mode model. */
   paddle(): LacModel {
-    if (!this.#paddle) this.#set('paddle', ...this.read(this.#platform.images.paddle, WHAT.paddle));
+    if (!this.#paddle) this.#readAndSet('paddle');
     return this.#paddle!;
+  }
+
+  #readAndSet(kind: ModelKind): void {
+    const image = this.#platform.images[kind];
+    whenDamaged(image, () => this.#set(kind, ...this.read(image, WHAT[kind])));
   }
 
   #has(kind: ModelKind): boolean {
@@ -132,9 +138,9 @@ export class SharedModels {
     if (this.#has(kind)) return;
     let pending = this.#pending.get(kind);
     if (!pending) {
-      pending = this.fetch(location, WHAT[kind], fetchImpl)
+      pending = whenDamaged(location, () => this.fetch(location, WHAT[kind], fetchImpl))
         .then(([bytes, name]) => {
-          if (!this.#has(kind)) this.#set(kind, bytes, name);
+          if (!this.#has(kind)) whenDamaged(location, () => this.#set(kind, bytes, name));
         })
         .finally(() => this.#pending.delete(kind));
       this.#pending.set(kind, pending);

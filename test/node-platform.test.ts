@@ -1,0 +1,52 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { describe, it } from 'node:test';
+import { DictionaryError, POS_MODEL, Tokenizer, type PackagedImage } from '../src/index.js';
+import { locateImage } from '../src/node-platform.js';
+import { repoPath } from './support/fixtures.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'jieba-ts-platform-'));
+const at = (name: string, bytes: Uint8Array): PackagedImage => {
+  writeFileSync(join(dir, name), bytes);
+  return { packageName: 'jieba-ts-big', file: name, url: () => pathToFileURL(join(dir, name)) };
+};
+
+describe('packaged images in Node.js', () => {
+  it('are found beside the module when their own URL is gone or wrong (a bundle made elsewhere)', async () => {
+    const gone: PackagedImage = { ...POS_MODEL, url: () => new URL('../data/posseg.img.gz', undefined) };
+    const wrong: PackagedImage = { ...POS_MODEL, url: () => pathToFileURL(join(dir, 'elsewhere/posseg.img.gz')) };
+    assert.equal(locateImage(gone), repoPath('dist/data/posseg.img.gz'));
+    assert.equal(locateImage(wrong), repoPath('dist/data/posseg.img.gz'));
+    const tokenizer = await new Tokenizer().load({ pos: gone });
+    assert.deepEqual(tokenizer.tag('我爱北京天安门').map((t) => t.tag), ['r', 'v', 'ns', 'ns']);
+  });
+
+  it('name the package to install when it is missing', () => {
+    const missing: PackagedImage = { packageName: 'jieba-ts-not-here', file: 'x.img.gz' };
+    assert.throws(
+      () => new Tokenizer({ dict: missing }).cut('你好'),
+      (error: Error) =>
+        error instanceof DictionaryError &&
+        error.message === 'cannot find the dictionary jieba-ts-not-here/x.img.gz (the package jieba-ts-not-here is not installed); it ships in the package jieba-ts-not-here: npm install jieba-ts-not-here',
+    );
+  });
+
+  it('say to reinstall the package when the file is damaged or truncated, and change nothing', () => {
+    const tokenizer = new Tokenizer();
+    const before = tokenizer.cut('我来到北京清华大学');
+    const image = readFileSync(repoPath('packages/big/big.img.gz'));
+    const cases: [PackagedImage, RegExp][] = [
+      [at('damaged.img.gz', Uint8Array.from(image.subarray(0, 5000))), /damaged.img.gz is damaged: .*; reinstall the package jieba-ts-big \(npm install jieba-ts-big\)$/],
+      [at('garbage.img.gz', gzipSync(Buffer.from('not an image at all'))), /not a usable jieba-ts image|line 1/],
+      [at('truncated.img', Uint8Array.from(readFileSync(repoPath('dist/data/default.img')).subarray(0, 4096))), /truncated\?\); reinstall the package jieba-ts-big/],
+    ];
+    for (const [source, pattern] of cases) {
+      assert.throws(() => tokenizer.setDictionary(source), (error: Error) => error instanceof DictionaryError && pattern.test(error.message), String(source.file));
+    }
+    assert.deepEqual(tokenizer.cut('我来到北京清华大学'), before);
+  });
+});
