@@ -111,6 +111,26 @@ export function appFiles(input: string): Record<string, string> {
       '',
     ].join('\n'),
 
+    // Bun's bundler for browsers: the image imported as a file, Bun's way.
+    'bun/browser.js': publish(
+      [
+        "  const { default: dictionary } = await import('jieba-ts/data/default.img.gz', { with: { type: 'file' } });",
+        "  const { cut, load } = await import('jieba-ts');",
+        "  const { INPUT } = await import('../input.mjs');",
+        `  ${SEGMENT}`,
+        '  await load({ dict: new URL(dictionary, import.meta.url) });',
+        '  window.__result = segment(cut);',
+      ].join('\n'),
+    ),
+    // Vercel's edge runtime: the `edge-light` condition, no code generation (so no WebAssembly compiled from bytes).
+    'edge/app.js': [
+      "import { cut } from 'jieba-ts';",
+      "import { INPUT } from '../input.mjs';",
+      SEGMENT,
+      'globalThis.__result = segment(cut);',
+      '',
+    ].join('\n'),
+
     // Cloudflare's workerd: the `workerd` condition leads to the embedded build.
     'workerd/worker.js': [
       "import { cut } from 'jieba-ts';",
@@ -174,6 +194,8 @@ export function writeFiles(dir: string, files: Record<string, string>): void {
 /** Pages for built browser apps, by path relative to their folder. */
 export const PAGES = {
   module: page('./main.js'),
+  /** A page whose Content Security Policy forbids compiling WebAssembly (no 'wasm-unsafe-eval'). */
+  strictCsp: `<!doctype html><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'"><script type="module" src="./main.js"></script>\n`,
   classic: page('./main.js', true),
   classicWorker: `<!doctype html><meta charset="utf-8"><script>
 const worker = new Worker('./worker.js');

@@ -266,6 +266,39 @@ export const CASES: Case[] = [
   },
 
   {
+    group: 'esbuild',
+    name: "browser ESM under a Content Security Policy without 'wasm-unsafe-eval' (WebAssembly refused)",
+    browser: true,
+    async run(context) {
+      const dir = context.scratch('esbuild-csp');
+      await (await esbuild()).build({
+        entryPoints: { main: join(context.project, 'esbuild/browser.js') },
+        bundle: true,
+        platform: 'browser',
+        format: 'esm',
+        outdir: dir,
+        loader: { '.gz': 'file' },
+        logLevel: 'warning',
+      });
+      writeFileSync(join(dir, 'index.html'), PAGES.strictCsp);
+      // The policy must really refuse WebAssembly, or this case would prove nothing.
+      const refused = "(() => { try { new WebAssembly.Module(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0])); return false; } catch { return true; } })()";
+      assertSegmented(await pageResult(await context.browser(), context.urlOf(dir), refused), context.expected);
+    },
+  },
+  {
+    group: 'Bundlers for browsers',
+    name: "Bun's bundler: browser ESM, the image imported with { type: 'file' }",
+    browser: true,
+    async run(context) {
+      const dir = context.scratch('bun-build');
+      await runOk(tool('bun/bin/bun.exe'), ['build', join(context.project, 'bun/browser.js'), '--target=browser', '--outdir', dir, '--entry-naming', 'main.js'], { cwd: context.project });
+      writeFileSync(join(dir, 'index.html'), PAGES.module);
+      assertSegmented(await pageResult(await context.browser(), context.urlOf(dir)), context.expected);
+      return checkDeployment(dir, context.project);
+    },
+  },
+  {
     group: 'Web Workers in Chromium',
     name: 'classic worker: esbuild IIFE of jieba-ts/embedded',
     browser: true,
@@ -370,6 +403,32 @@ export const CASES: Case[] = [
       for (const app of ['esm.mjs', 'embedded.mjs']) {
         assertSegmented((await runOk(deno, ['run', '--allow-read', '--allow-env', app], { cwd: project, env: { DENO_NO_UPDATE_CHECK: '1' } })).stdout, expected);
       }
+    },
+  },
+  {
+    group: 'Other runtimes',
+    name: "Vercel's edge-runtime VM: the edge-light condition, code generation (and so WebAssembly) off",
+    async run({ project, scratch, expected }) {
+      const dir = scratch('edge-runtime');
+      const out = join(dir, 'app.js');
+      await (await esbuild()).build({
+        entryPoints: [join(project, 'edge/app.js')],
+        bundle: true,
+        platform: 'neutral',
+        format: 'iife',
+        conditions: ['edge-light', 'worker', 'browser'],
+        mainFields: ['module', 'main'],
+        outfile: out,
+        logLevel: 'warning',
+      });
+      const { EdgeRuntime } = requireTool('edge-runtime') as {
+        EdgeRuntime: new (options: { initialCode: string; codeGeneration: { strings: boolean; wasm: boolean } }) => { evaluate<T>(code: string): T };
+      };
+      // As Vercel's edge functions: no eval, no WebAssembly compiled at run time.
+      const runtime = new EdgeRuntime({ initialCode: readFileSync(out, 'utf8'), codeGeneration: { strings: false, wasm: false } });
+      assertSegmented(runtime.evaluate<string>('globalThis.__result'), expected);
+      const refused = runtime.evaluate<boolean>("(() => { try { new WebAssembly.Module(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0])); return false; } catch { return true; } })()");
+      assert.equal(refused, true, 'the VM refuses to compile WebAssembly, so the JavaScript fallbacks ran');
     },
   },
   {

@@ -146,8 +146,9 @@ export async function launchChromium(): Promise<Browser> {
 /**
  * Open `url` and wait for the page to set `window.__result` (a string) or
  * `window.__error`; return the result, or throw with what went wrong.
+ * `check`, a JavaScript expression, must then be true on the page.
  */
-export async function pageResult(browser: Browser, url: string, timeoutMs = 60_000): Promise<string> {
+export async function pageResult(browser: Browser, url: string, check?: string, timeoutMs = 60_000): Promise<string> {
   const page = await browser.newPage();
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(error.message ?? String(error)));
@@ -164,6 +165,7 @@ export async function pageResult(browser: Browser, url: string, timeoutMs = 60_0
     }
     const error = await page.evaluate<string | undefined>('window.__error');
     if (error !== undefined) throw new Error(`the page failed: ${error}`);
+    if (check !== undefined && (await page.evaluate<boolean>(check)) !== true) throw new Error(`on the page, ${check} is not true`);
     return await page.evaluate<string>('window.__result');
   } finally {
     await page.close();
