@@ -333,11 +333,25 @@ class Inflater {
         this.reserve(length);
         out = this.out;
       }
-      if (distance >= length && length > 16) {
+      if (length <= 16) {
+        for (const end = outPos + length; outPos < end; ) out[outPos++] = out[from++]!;
+      } else if (distance >= length) {
         out.copyWithin(outPos, from, from + length);
         outPos += length;
+      } else if (distance === 1) {
+        // A run of one byte, common in images (the high bytes of small numbers): fill natively.
+        out.fill(out[from]!, outPos, outPos + length);
+        outPos += length;
       } else {
-        for (const end = outPos + length; outPos < end; ) out[outPos++] = out[from++]!;
+        // A repeating pattern: copy it, then copies of the doubled copy, natively.
+        const end = outPos + length;
+        let period = distance;
+        while (outPos < end) {
+          const chunk = Math.min(period, end - outPos);
+          out.copyWithin(outPos, from, from + chunk);
+          outPos += chunk;
+          period += chunk;
+        }
       }
     }
     this.out = out;
