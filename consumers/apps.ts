@@ -24,6 +24,20 @@ function page(script: string, classic = false): string {
   return `<!doctype html><meta charset="utf-8"><title>jieba-ts consumer</title><script ${classic ? '' : 'type="module" '}src="${script}"></script>\n`;
 }
 
+/** A page script that loads the dictionary from a file its bundler copied: `importFile` imports it as `dictionary`. */
+function fileLoaderApp(importFile: string): string {
+  return publish(
+    [
+      `  ${importFile}`,
+      "  const { cut, load } = await import('jieba-ts');",
+      "  const { INPUT } = await import('../input.mjs');",
+      `  ${SEGMENT}`,
+      '  await load({ dict: new URL(dictionary, import.meta.url) });',
+      '  window.__result = segment(cut);',
+    ].join('\n'),
+  );
+}
+
 /** Files of the apps, by path relative to the project. */
 export function appFiles(input: string): Record<string, string> {
   const inputModule = `export const INPUT = ${JSON.stringify(input)};\n`;
@@ -81,16 +95,7 @@ export function appFiles(input: string): Record<string, string> {
     'web/index.html': page('./main.js'),
 
     // esbuild for browsers: the image imported as a file, which esbuild copies and names.
-    'esbuild/browser.js': publish(
-      [
-        "  const { default: dictionary } = await import('jieba-ts/data/default.img.gz');",
-        "  const { cut, load } = await import('jieba-ts');",
-        "  const { INPUT } = await import('../input.mjs');",
-        `  ${SEGMENT}`,
-        '  await load({ dict: new URL(dictionary, import.meta.url) });',
-        '  window.__result = segment(cut);',
-      ].join('\n'),
-    ),
+    'esbuild/browser.js': fileLoaderApp("const { default: dictionary } = await import('jieba-ts/data/default.img.gz');"),
     'esbuild/module-worker.js': [
       "import dictionary from 'jieba-ts/data/default.img.gz';",
       "import { cut, load } from 'jieba-ts';",
@@ -112,16 +117,7 @@ export function appFiles(input: string): Record<string, string> {
     ].join('\n'),
 
     // Bun's bundler for browsers: the image imported as a file, Bun's way.
-    'bun/browser.js': publish(
-      [
-        "  const { default: dictionary } = await import('jieba-ts/data/default.img.gz', { with: { type: 'file' } });",
-        "  const { cut, load } = await import('jieba-ts');",
-        "  const { INPUT } = await import('../input.mjs');",
-        `  ${SEGMENT}`,
-        '  await load({ dict: new URL(dictionary, import.meta.url) });',
-        '  window.__result = segment(cut);',
-      ].join('\n'),
-    ),
+    'bun/browser.js': fileLoaderApp("const { default: dictionary } = await import('jieba-ts/data/default.img.gz', { with: { type: 'file' } });"),
     // Vercel's edge runtime: the `edge-light` condition, no code generation (so no WebAssembly compiled from bytes).
     'edge/app.js': [
       "import { cut } from 'jieba-ts';",

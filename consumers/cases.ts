@@ -60,6 +60,19 @@ function assertSegmented(actual: string, expected: string): void {
 type EsbuildApi = typeof import('esbuild');
 const esbuild = (): Promise<EsbuildApi> => import('esbuild');
 
+/** esbuild for browsers: `entry` (a path in the project) into `dir` as `name`.js, `.gz` files copied by the file loader. */
+async function esbuildForBrowsers(project: string, entry: string, dir: string, name: string, format: 'esm' | 'iife'): Promise<void> {
+  await (await esbuild()).build({
+    entryPoints: { [name]: join(project, entry) },
+    bundle: true,
+    platform: 'browser',
+    format,
+    outdir: dir,
+    loader: { '.gz': 'file' },
+    logLevel: 'warning',
+  });
+}
+
 /** Sizes of the files a bundler emitted, and the images among them. */
 function emitted(dir: string): { total: number; images: { name: string; size: number }[] } {
   const files: { name: string; size: number }[] = [];
@@ -93,34 +106,18 @@ function checkDeployment(dir: string, project: string): string {
 
 export const CASES: Case[] = [
   ...nodes.flatMap(({ label, binary }): Case[] => [
-    {
+    ...[
+      ['esm.mjs', "import { cut } from 'jieba-ts'"],
+      ['cjs.cjs', "const { cut } = require('jieba-ts')"],
+      ['default.mjs', "import jieba from 'jieba-ts'; jieba.cut"],
+      ['embedded.mjs', "import { cut } from 'jieba-ts/embedded'"],
+    ].map(([app, name]): Case => ({
       group: label,
-      name: "import { cut } from 'jieba-ts'",
+      name: name!,
       async run({ project, expected }) {
-        assertSegmented((await runOk(binary, ['esm.mjs'], { cwd: project })).stdout, expected);
+        assertSegmented((await runOk(binary, [app!], { cwd: project })).stdout, expected);
       },
-    },
-    {
-      group: label,
-      name: "const { cut } = require('jieba-ts')",
-      async run({ project, expected }) {
-        assertSegmented((await runOk(binary, ['cjs.cjs'], { cwd: project })).stdout, expected);
-      },
-    },
-    {
-      group: label,
-      name: "import jieba from 'jieba-ts'; jieba.cut",
-      async run({ project, expected }) {
-        assertSegmented((await runOk(binary, ['default.mjs'], { cwd: project })).stdout, expected);
-      },
-    },
-    {
-      group: label,
-      name: "import { cut } from 'jieba-ts/embedded'",
-      async run({ project, expected }) {
-        assertSegmented((await runOk(binary, ['embedded.mjs'], { cwd: project })).stdout, expected);
-      },
-    },
+    })),
     {
       group: label,
       name: 'jieba -d -q -j 2 (the CLI, with worker threads)',
@@ -238,15 +235,7 @@ export const CASES: Case[] = [
     browser: true,
     async run(context) {
       const dir = context.scratch('esbuild-browser');
-      await (await esbuild()).build({
-        entryPoints: { main: join(context.project, 'esbuild/browser.js') },
-        bundle: true,
-        platform: 'browser',
-        format: 'esm',
-        outdir: dir,
-        loader: { '.gz': 'file' },
-        logLevel: 'warning',
-      });
+      await esbuildForBrowsers(context.project, 'esbuild/browser.js', dir, 'main', 'esm');
       writeFileSync(join(dir, 'index.html'), PAGES.module);
       assertSegmented(await pageResult(await context.browser(), context.urlOf(dir)), context.expected);
       return checkDeployment(dir, context.project);
@@ -258,7 +247,7 @@ export const CASES: Case[] = [
     browser: true,
     async run(context) {
       const dir = context.scratch('esbuild-iife');
-      await (await esbuild()).build({ entryPoints: { main: join(context.project, 'esbuild/embedded-iife.js') }, bundle: true, platform: 'browser', format: 'iife', outdir: dir, logLevel: 'warning' });
+      await esbuildForBrowsers(context.project, 'esbuild/embedded-iife.js', dir, 'main', 'iife');
       writeFileSync(join(dir, 'index.html'), PAGES.classic);
       assertSegmented(await pageResult(await context.browser(), context.urlOf(dir)), context.expected);
       return `bundle ${mib(statSync(join(dir, 'main.js')).size)}`;
@@ -271,18 +260,18 @@ export const CASES: Case[] = [
     browser: true,
     async run(context) {
       const dir = context.scratch('esbuild-csp');
-      await (await esbuild()).build({
-        entryPoints: { main: join(context.project, 'esbuild/browser.js') },
-        bundle: true,
-        platform: 'browser',
-        format: 'esm',
-        outdir: dir,
-        loader: { '.gz': 'file' },
-        logLevel: 'warning',
-      });
+      await esbuildForBrowsers(context.project, 'esbuild/browser.js', dir, 'main', 'esm');
       writeFileSync(join(dir, 'index.html'), PAGES.strictCsp);
       // The policy must really refuse WebAssembly, or this case would prove nothing.
-      const refused = "(() => { try { new WebAssembly.Module(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0])); return false; } catch { return true; } })()";
+      const refused = (): boolean => {
+        try {
+          const wasm = (globalThis as unknown as { WebAssembly: { Module: new (bytes: Uint8Array) => object } }).WebAssembly;
+          new wasm.Module(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]));
+          return false;
+        } catch {
+          return true;
+        }
+      };
       assertSegmented(await pageResult(await context.browser(), context.urlOf(dir), refused), context.expected);
     },
   },
@@ -304,7 +293,7 @@ export const CASES: Case[] = [
     browser: true,
     async run(context) {
       const dir = context.scratch('classic-worker');
-      await (await esbuild()).build({ entryPoints: { worker: join(context.project, 'esbuild/embedded-iife.js') }, bundle: true, platform: 'browser', format: 'iife', outdir: dir, logLevel: 'warning' });
+      await esbuildForBrowsers(context.project, 'esbuild/embedded-iife.js', dir, 'worker', 'iife');
       writeFileSync(join(dir, 'index.html'), PAGES.classicWorker);
       assertSegmented(await pageResult(await context.browser(), context.urlOf(dir)), context.expected);
     },
@@ -315,15 +304,7 @@ export const CASES: Case[] = [
     browser: true,
     async run(context) {
       const dir = context.scratch('module-worker');
-      await (await esbuild()).build({
-        entryPoints: { worker: join(context.project, 'esbuild/module-worker.js') },
-        bundle: true,
-        platform: 'browser',
-        format: 'esm',
-        outdir: dir,
-        loader: { '.gz': 'file' },
-        logLevel: 'warning',
-      });
+      await esbuildForBrowsers(context.project, 'esbuild/module-worker.js', dir, 'worker', 'esm');
       writeFileSync(join(dir, 'index.html'), PAGES.moduleWorker);
       assertSegmented(await pageResult(await context.browser(), context.urlOf(dir)), context.expected);
     },

@@ -123,8 +123,8 @@ export function serveStatic(dir: string): Promise<StaticSite> {
 export interface BrowserPage {
   goto(url: string): Promise<unknown>;
   on(event: 'pageerror' | 'console', listener: (value: { message?: string; text?(): string }) => void): void;
-  waitForFunction(fn: string, arg?: unknown, options?: { timeout: number }): Promise<unknown>;
-  evaluate<T>(fn: string): Promise<T>;
+  waitForFunction(fn: () => unknown, arg?: unknown, options?: { timeout: number }): Promise<unknown>;
+  evaluate<T>(fn: () => T): Promise<T>;
   close(): Promise<void>;
 }
 export interface Browser {
@@ -143,12 +143,19 @@ export async function launchChromium(): Promise<Browser> {
   });
 }
 
+/** What the pages publish (functions below run in the page, not here). */
+interface PageGlobals {
+  __result?: string;
+  __error?: string;
+}
+
 /**
  * Open `url` and wait for the page to set `window.__result` (a string) or
  * `window.__error`; return the result, or throw with what went wrong.
- * `check`, a JavaScript expression, must then be true on the page.
+ * `check`, run in the page, must then return true. Functions rather than
+ * strings, which a Content Security Policy without 'unsafe-eval' refuses.
  */
-export async function pageResult(browser: Browser, url: string, check?: string, timeoutMs = 60_000): Promise<string> {
+export async function pageResult(browser: Browser, url: string, check?: () => boolean, timeoutMs = 60_000): Promise<string> {
   const page = await browser.newPage();
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(error.message ?? String(error)));
@@ -159,14 +166,15 @@ export async function pageResult(browser: Browser, url: string, check?: string, 
   try {
     await page.goto(url);
     try {
-      await page.waitForFunction('window.__result !== undefined || window.__error !== undefined', undefined, { timeout: timeoutMs });
-    } catch {
-      throw new Error(`no result from ${url} in ${timeoutMs} ms${problems.length ? `: ${problems.join('; ')}` : ''}`);
+      await page.waitForFunction(() => (globalThis as PageGlobals).__result !== undefined || (globalThis as PageGlobals).__error !== undefined, undefined, { timeout: timeoutMs });
+    } catch (error) {
+      const why = (error as Error).message.split('\n')[0];
+      throw new Error(`no result from ${url} in ${timeoutMs} ms (${why})${problems.length ? `: ${problems.join('; ')}` : ''}`);
     }
-    const error = await page.evaluate<string | undefined>('window.__error');
+    const error = await page.evaluate(() => (globalThis as PageGlobals).__error);
     if (error !== undefined) throw new Error(`the page failed: ${error}`);
-    if (check !== undefined && (await page.evaluate<boolean>(check)) !== true) throw new Error(`on the page, ${check} is not true`);
-    return await page.evaluate<string>('window.__result');
+    if (check !== undefined && (await page.evaluate(check)) !== true) throw new Error(`on the page, ${check.toString()} is not true`);
+    return (await page.evaluate(() => (globalThis as PageGlobals).__result))!;
   } finally {
     await page.close();
   }

@@ -20,6 +20,7 @@ import { allocateImageBytes } from './data/checksum.js';
 import { imageName, isPackagedImage, OWN_IMAGES, type PackagedImage } from './data/packaged-image.js';
 import { SharedModels } from './data/shared-models.js';
 import { DictionaryError } from './dictionary/errors.js';
+import { fetchBytes } from './fetch-io.js';
 import type { Location, Platform } from './platform.js';
 
 /**
@@ -171,16 +172,8 @@ function read(location: Location, what: string): [Uint8Array, string] {
 export const platform: Platform = {
   read,
   async fetch(location, what, fetchImpl) {
-    const url = location instanceof URL ? location.href : typeof location === 'string' ? location : undefined;
-    if (url === undefined || !/^https?:/i.test(url)) return read(location, what);
-    let response: Response;
-    try {
-      response = await (fetchImpl ?? globalThis.fetch)(url);
-    } catch (error) {
-      throw new DictionaryError(`cannot fetch ${what} ${url}: ${(error as Error).message}`, url);
-    }
-    if (!response.ok) throw new DictionaryError(`cannot fetch ${what} ${url}: HTTP ${response.status}`, url);
-    return [new Uint8Array(await response.arrayBuffer()), url];
+    const web = (typeof location === 'string' || location instanceof URL) && /^https?:/i.test(String(location));
+    return web ? fetchBytes(location, what, fetchImpl) : read(location, what);
   },
   gunzip(bytes, name) {
     try {

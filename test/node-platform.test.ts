@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, it } from 'node:test';
 import { DictionaryError, POS_MODEL, Tokenizer, type PackagedImage } from '../src/index.js';
 import { locateImage } from '../src/node-platform.js';
@@ -33,6 +35,26 @@ describe('packaged images in Node.js', () => {
         error instanceof DictionaryError &&
         error.message === 'cannot find the dictionary jieba-ts-not-here/x.img.gz (the package jieba-ts-not-here is not installed); it ships in the package jieba-ts-not-here: npm install jieba-ts-not-here',
     );
+  });
+
+  it('load() fetches http URLs, gzipped or not, and reads paths', async () => {
+    const server = createServer((request, response) => {
+      const name = request.url!.slice(1);
+      const path = name === 'big.img.gz' ? repoPath('packages/big/big.img.gz') : name === 'words.txt' ? repoPath('test/fixtures/dict/small-dict.txt') : undefined;
+      if (!path) return void response.writeHead(404).end();
+      response.writeHead(200).end(readFileSync(path));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    try {
+      const big = await Tokenizer.load({ dict: `${base}big.img.gz` });
+      assert.deepEqual(big.cut('我來到北京清華大學'), ['我', '來到', '北京', '清華大學']);
+      const text = await Tokenizer.load({ dict: new URL('words.txt', base) });
+      assert.deepEqual(text.cut('我来到北京清华大学'), new Tokenizer({ dict: repoPath('test/fixtures/dict/small-dict.txt') }).cut('我来到北京清华大学'));
+      await assert.rejects(Tokenizer.load({ dict: `${base}nope.img` }), /cannot fetch dictionary .*nope\.img: HTTP 404/);
+    } finally {
+      server.close();
+    }
   });
 
   it('say to reinstall the package when the file is damaged or truncated, and change nothing', () => {
