@@ -332,17 +332,18 @@ export class TokenizerCore {
     const fetchImpl = options.fetch;
     const dict = options.dict !== undefined ? options.dict : this.#source;
     const replace = options.dict !== undefined || !this.#segmenter;
-    const wanted = (value: boolean | DictionarySource | undefined, kind: ModelKind, image: PackagedImage, what: string): Promise<[Uint8Array, string] | undefined> => {
-      if (value === undefined || value === false) return Promise.resolve(undefined);
-      const source = value === true ? image : value;
-      if (isPackagedImage(source) && sameImage(source, image)) return this.#shared.load(kind, fetchImpl, source).then(() => undefined);
-      return this.#bytesOf(source, what, fetchImpl);
-    };
+    // The package's own images go to the data all tokenizers share (resolving to undefined); other sources are this tokenizer's.
+    const fetchFor = (kind: ModelKind, source: DictionarySource, what: string): Promise<[Uint8Array, string] | undefined> =>
+      isPackagedImage(source) && sameImage(source, images[kind])
+        ? this.#shared.load(kind, fetchImpl, source).then(() => undefined)
+        : this.#bytesOf(source, what, fetchImpl);
+    const wanted = (value: boolean | DictionarySource | undefined, kind: ModelKind, what: string): Promise<[Uint8Array, string] | undefined> =>
+      value === undefined || value === false ? Promise.resolve(undefined) : fetchFor(kind, value === true ? images[kind] : value, what);
     const pending = [
-      replace ? (this.#isDefault(dict) ? this.#shared.load('dictionary', fetchImpl, (dict as PackagedImage | undefined) ?? images.dictionary).then(() => undefined) : this.#bytesOf(dict!, 'dictionary', fetchImpl)) : Promise.resolve(undefined),
-      wanted(options.pos, 'pos', images.pos, 'POS model'),
-      wanted(options.keywords, 'idf', images.idf, 'IDF table'),
-      wanted(options.paddle, 'paddle', images.paddle, 'paddle-mode model'),
+      replace ? fetchFor('dictionary', dict ?? images.dictionary, 'dictionary') : Promise.resolve(undefined),
+      wanted(options.pos, 'pos', 'POS model'),
+      wanted(options.keywords, 'idf', 'IDF table'),
+      wanted(options.paddle, 'paddle', 'paddle-mode model'),
     ] as const;
     // Let every fetch settle before reporting the first failure, so none goes unhandled.
     const settled = await Promise.allSettled(pending);
