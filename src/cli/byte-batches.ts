@@ -11,7 +11,8 @@
  * @module
  */
 
-import { firstInvalidUtf8, LineSplitter } from './lines.js';
+import { firstInvalidUtf8 } from '../text/utf8.js';
+import { LineSplitter } from './lines.js';
 
 /** One batch: whole lines, except that the last batch may end mid-line. */
 export interface ByteBatch {

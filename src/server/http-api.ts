@@ -7,7 +7,7 @@
  */
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { firstInvalidUtf8 } from '../cli/lines.js';
+import { firstInvalidUtf8 } from '../text/utf8.js';
 import { TextRank, TfIdf, type Tokenizer, type WeightedKeyword, type WeightedTaggedKeyword } from '../index.js';
 import { JIEBA_VERSION, VERSION } from '../version.js';
 import { OPENAPI_DOCUMENT } from './openapi.js';

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { InputError, firstInvalidUtf8, readLineBatches } from '../../src/cli/lines.js';
+import { InputError, readLineBatches } from '../../src/cli/lines.js';
+import { firstInvalidUtf8 } from '../../src/text/utf8.js';
 
 const encoder = new TextEncoder();
 
