@@ -83,11 +83,12 @@ await build({
   define: { JIEBA_EMBEDDED_DEFAULT_IMAGE: JSON.stringify(embeddedImage) },
 });
 
-// 'jieba-ts/server' takes Tokenizers made by 'jieba-ts': it imports the
-// index bundle instead of carrying a second copy of the engine.
+// 'jieba-ts/server' takes Tokenizers made by 'jieba-ts', and its worker
+// threads make them: both import the index bundle instead of carrying a
+// second copy of the engine.
 await build({
   ...common,
-  entryPoints: { server: 'dist/src/server/index.js' },
+  entryPoints: { server: 'dist/src/server/index.js', 'server-worker': 'dist/src/server/server-worker.js' },
   plugins: [
     {
       name: 'index-bundle',
@@ -97,4 +98,4 @@ await build({
     },
   ],
 });
-console.log('jieba-ts: bundled dist/bundle/{index,browser,embedded,posseg-image,idf-image,cli,worker,server}.js and index.cjs');
+console.log('jieba-ts: bundled dist/bundle/{index,browser,embedded,posseg-image,idf-image,cli,worker,server,server-worker}.js and index.cjs');

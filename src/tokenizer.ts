@@ -502,6 +502,50 @@ export class TokenizerCore {
   }
 
   /**
+   * The offsets of the words of `cut` (`'default'`), `cutAll` (`'all'`) or
+   * `cutForSearch` (`'search'`), as `[start0, end0, ...]`: what the HTTP
+   * API's workers send instead of one string per word. Not part of the
+   * public API: its shape may change in any release.
+   *
+   * @internal
+   * @example
+   * tokenizer.cutOffsets('我来到北京', 'all', true); // Int32Array [0, 1, 1, 3, 3, 5]
+   */
+  cutOffsets(text: string, mode: 'default' | 'all' | 'search', hmm: boolean): Int32Array {
+    requireText(text, 'cutOffsets');
+    const spans = mode === 'search' ? this.#searchSpans(text, hmm) : this.#spans(text, mode === 'all' ? 'all' : hmm ? 'hmm' : 'no-hmm');
+    return spans.data.slice(0, 2 * spans.length);
+  }
+
+  /**
+   * `tag(text)` as offsets and tag numbers (`names[tags[i]]` is word i's
+   * tag), for the HTTP API's workers. Not part of the public API.
+   *
+   * @internal
+   * @example
+   * tokenizer.tagOffsets('我爱北京', true); // { offsets: [0, 1, 1, 2, 2, 4], tags: [0, 1, 2], names: ['r', 'v', 'ns'] }
+   */
+  tagOffsets(text: string, hmm: boolean): { offsets: Int32Array; tags: Uint32Array; names: string[] } {
+    requireText(text, 'tagOffsets');
+    const tagger = this.#posTagger();
+    const out = { spans: this.#words, tags: [] as string[] };
+    out.spans.clear();
+    tagger.tag(text, hmm, out);
+    const names: string[] = [];
+    const numbers = new Map<string, number>();
+    const tags = new Uint32Array(out.tags.length);
+    out.tags.forEach((tag, i) => {
+      let n = numbers.get(tag);
+      if (n === undefined) {
+        n = names.push(tag) - 1;
+        numbers.set(tag, n);
+      }
+      tags[i] = n;
+    });
+    return { offsets: out.spans.data.slice(0, 2 * out.spans.length), tags, names };
+  }
+
+  /**
    * For keyword extraction: the words of `cut(text)` that are two or more
    * UTF-16 units long, each with its node in the dictionary's trie, appended
    * to `out`. Returns that trie, or undefined (writing nothing) when words

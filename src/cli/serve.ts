@@ -5,28 +5,36 @@
  * @module
  */
 
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import { BIG_DICTIONARY, Tokenizer } from '../index.js';
 import { DictionaryError } from '../dictionary/errors.js';
 import { DEFAULT_MAX_BODY_BYTES } from '../server/http-api.js';
 import { startServer, type RunningServer } from '../server/serve.js';
 import type { CliIo } from './main.js';
 
 /** Usage of `jieba serve`. */
-export const SERVE_HELP = `usage: jieba serve [--port N] [--host ADDR] [-D DICT | --big] [-u USER_DICT] [--max-body BYTES]
+export const SERVE_HELP = `usage: jieba serve [--port N] [--host ADDR] [-D DICT | --big] [-u USER_DICT] [options]
 
 Serve the jieba-ts HTTP API (JSON): GET /health, GET /openapi.json,
-POST /cut, /tokenize, /tag, /keywords.
+POST /cut, /tokenize, /tag, /keywords. Requests are answered by worker
+threads, so a long one never holds up the others.
 
 options:
-  --port N           port to listen on (default 8000; 0 picks a free one)
-  --host ADDR        address to listen on (default 127.0.0.1, loopback only)
-  -D, --dict DICT    main dictionary: dict.txt format or a compiled image
-  --big              jieba's big dictionary (traditional Chinese)
-  -u, --user-dict F  user dictionary loaded at start
-  --max-body BYTES   largest request body (default ${DEFAULT_MAX_BODY_BYTES})
-  -q, --quiet        no log lines on standard error
-  -h, --help         show this help and exit
+  --port N             port to listen on (default 8000; 0 picks a free one)
+  --host ADDR          address to listen on (default 127.0.0.1, loopback only)
+  -D, --dict DICT      main dictionary: dict.txt format or a compiled image
+  --big                jieba's big dictionary (traditional Chinese; npm install jieba-ts-big)
+  -u, --user-dict F    user dictionary loaded at start
+  --workers N          worker threads (default: the available cores, ${availableParallelism()} here)
+  --timeout MS         longest time to answer a request, then 503 (default 30000)
+  --max-inflight N     most requests in flight, then 503 with Retry-After (default 16)
+  --max-body BYTES     largest request body (default ${DEFAULT_MAX_BODY_BYTES})
+  --allowed-hosts H,H  host names accepted in the Host header (default: the
+                       loopback names on loopback, the address otherwise;
+                       any when listening on 0.0.0.0 or ::)
+  --cors ORIGIN        let web pages of ORIGIN call the API (repeatable; * for any)
+  -q, --quiet          no log lines on standard error
+  -h, --help           show this help and exit
 `;
 
 /** Signals that stop the server; injectable for tests. */
@@ -66,6 +74,11 @@ export async function serveMain(
         big: { type: 'boolean' },
         'user-dict': { type: 'string', short: 'u' },
         'max-body': { type: 'string' },
+        workers: { type: 'string' },
+        timeout: { type: 'string' },
+        'max-inflight': { type: 'string' },
+        'allowed-hosts': { type: 'string' },
+        cors: { type: 'string', multiple: true },
         quiet: { type: 'boolean', short: 'q' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -82,28 +95,37 @@ export async function serveMain(
   }
   const port = values.port === undefined ? 8000 : integer(values.port, '--port', 0, 65535);
   const maxBody = values['max-body'] === undefined ? DEFAULT_MAX_BODY_BYTES : integer(values['max-body'], '--max-body', 1, 2 ** 30);
-  const problem = [port, maxBody].find((v) => typeof v === 'string') ?? (values.big && values.dict !== undefined ? '--big and --dict cannot be combined' : undefined);
+  const workers = values.workers === undefined ? availableParallelism() : integer(values.workers, '--workers', 1, 256);
+  const timeout = values.timeout === undefined ? 30_000 : integer(values.timeout, '--timeout', 1, 3_600_000);
+  const maxInflight = values['max-inflight'] === undefined ? 16 : integer(values['max-inflight'], '--max-inflight', 1, 100_000);
+  const allowedHosts = values['allowed-hosts']?.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean);
+  const problem =
+    [port, maxBody, workers, timeout, maxInflight].find((v) => typeof v === 'string') ??
+    (values.big && values.dict !== undefined ? '--big and --dict cannot be combined' : undefined) ??
+    (allowedHosts?.length === 0 ? '--allowed-hosts needs at least one name' : undefined);
   if (problem !== undefined) {
     say(`usage: jieba serve [options]\njieba serve: error: ${problem}\n`);
     return 2;
   }
 
-  let tokenizer: Tokenizer;
+  let running: RunningServer;
   try {
-    tokenizer = new Tokenizer({ dict: values.big ? BIG_DICTIONARY : values.dict, eager: true });
-    if (values['user-dict'] !== undefined) tokenizer.loadUserDict(values['user-dict']);
+    running = await startServer({
+      setup: { dict: values.dict, big: values.big, userDict: values['user-dict'] },
+      workers: workers as number,
+      timeoutMs: timeout as number,
+      maxInflight: maxInflight as number,
+      port: port as number,
+      host: values.host ?? '127.0.0.1',
+      maxBodyBytes: maxBody as number,
+      ...(allowedHosts ? { allowedHosts } : {}),
+      cors: values.cors ?? [],
+    });
   } catch (error) {
     if (error instanceof DictionaryError) {
       say(`jieba serve: ${error.message}\n`);
       return 1;
     }
-    throw error;
-  }
-
-  let running: RunningServer;
-  try {
-    running = await startServer({ tokenizer, port: port as number, host: values.host ?? '127.0.0.1', maxBodyBytes: maxBody as number });
-  } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === 'EADDRINUSE' ? 'the port is in use' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
     say(`jieba serve: cannot listen on ${values.host ?? '127.0.0.1'}:${String(port)}: ${reason}\n`);

@@ -1,28 +1,36 @@
 /**
- * The HTTP API as a plain `node:http` request listener: routing, bodies
- * read with a size limit, strict UTF-8 and JSON, and every failure answered
- * as `{ "error": { "status", "code", "message" } }` with its status code.
+ * The HTTP API as a plain `node:http` request listener: routing, the checks
+ * that keep other web pages and other hosts out, bodies read with a size
+ * and time limit, a bound on requests in flight, and answers written as the
+ * client reads them. Every failure is answered as
+ * `{ "error": { "status", "code", "message" } }` with its status code.
+ *
+ * The work itself happens in a {@link WorkerPool} (what `startServer` and
+ * `jieba serve` use), or, given a tokenizer, in this thread.
  *
  * @module
  */
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { firstInvalidUtf8 } from '../text/utf8.js';
-import { TextRank, TfIdf, type Tokenizer, type WeightedKeyword, type WeightedTaggedKeyword } from '../index.js';
+import { setImmediate as yieldToEvents } from 'node:timers/promises';
+import type { Tokenizer } from '../index.js';
 import { JIEBA_VERSION, VERSION } from '../version.js';
+import { answer, COMPUTE_ROUTES, engineOf, errorAnswer, type Answer, type ComputeRoute, type Engine } from './answers.js';
+import { jsonPieces } from './json-writer.js';
 import { OPENAPI_DOCUMENT } from './openapi.js';
-import {
-  parseCutRequest,
-  parseKeywordsRequest,
-  parseTagRequest,
-  parseTokenizeRequest,
-  RequestError,
-} from './requests.js';
+import { RequestError } from './requests.js';
+import type { WorkerPool } from './worker-pool.js';
 
 /** Options of {@link createApiHandler}. */
 export interface ApiOptions {
-  /** The tokenizer every request uses (its dictionary loaded once, at start). */
-  tokenizer: Tokenizer;
+  /**
+   * Answer in this thread with this tokenizer (its dictionary loaded once),
+   * instead of in `pool`. Nothing then isolates requests from each other:
+   * a long one delays the rest.
+   */
+  tokenizer?: Tokenizer;
+  /** Worker threads to answer in (see `startServer`, which makes them). */
+  pool?: WorkerPool;
   /**
    * Largest request body accepted, in bytes; larger ones get 413.
    *
@@ -36,17 +44,58 @@ export interface ApiOptions {
    * @defaultValue 10 000
    */
   bodyTimeoutMs?: number;
+  /**
+   * Most requests in flight (queued, being answered or being written);
+   * past it, requests get 503 with `Retry-After` at once, before their
+   * body is read. With the default body limit, the worst answer holds
+   * about 10 MB until its client has read it, so this bounds memory.
+   *
+   * @defaultValue 16
+   */
+  maxInflight?: number;
+  /**
+   * Longest time a client may go without taking any of its answer, in
+   * milliseconds; then the connection is dropped.
+   *
+   * @defaultValue 10 000
+   */
+  sendTimeoutMs?: number;
+  /**
+   * Host names (as in the `Host` header, without the port) the server
+   * answers to; others get 403, which stops DNS-rebinding attacks from web
+   * pages. `undefined` accepts any host.
+   *
+   * @defaultValue undefined
+   * @example
+   * createApiHandler({ pool, allowedHosts: ['localhost', '127.0.0.1', '[::1]'] });
+   */
+  allowedHosts?: readonly string[];
+  /**
+   * Origins whose web pages may call the API (CORS); `'*'` allows any.
+   * None by default, so no page can read an answer.
+   *
+   * @defaultValue []
+   * @example
+   * createApiHandler({ pool, cors: ['https://example.com'] });
+   */
+  cors?: readonly string[];
 }
 
-/**
- * 1 MiB: about 350,000 Chinese characters per request.
- *
- * @example
- * createApiHandler({ tokenizer, maxBodyBytes: 4 * DEFAULT_MAX_BODY_BYTES });
- */
+/** 1 MiB: about 350,000 Chinese characters per request. */
 export const DEFAULT_MAX_BODY_BYTES = 1 << 20;
 
-type Route = (json: unknown) => unknown;
+/** A request listener with what a graceful stop needs. */
+export type ApiHandler = ((request: IncomingMessage, response: ServerResponse) => void) & {
+  /** Requests received and not yet fully answered. */
+  readonly inflight: number;
+  /**
+   * Refuse new requests (503, `shutting_down`) and resolve once every
+   * request already received has been answered.
+   */
+  drain(): Promise<void>;
+};
+
+const ALLOWED_METHODS = 'GET, HEAD, POST, OPTIONS';
 
 /**
  * A request listener serving the jieba-ts HTTP API:
@@ -62,40 +111,22 @@ type Route = (json: unknown) => unknown;
  *
  * createServer(createApiHandler({ tokenizer: new Tokenizer() })).listen(8000, '127.0.0.1');
  */
-export function createApiHandler(options: ApiOptions): (request: IncomingMessage, response: ServerResponse) => void {
-  const { tokenizer } = options;
+export function createApiHandler(options: ApiOptions): ApiHandler {
+  const { pool, allowedHosts } = options;
+  if (!pool && !options.tokenizer) throw new TypeError('jieba-ts: createApiHandler() needs a tokenizer or a pool');
+  const engine: Engine | undefined = options.tokenizer ? engineOf(options.tokenizer) : undefined;
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const bodyTimeoutMs = options.bodyTimeoutMs ?? 10_000;
-  const tfidf = new TfIdf(tokenizer);
-  const textRank = new TextRank(tokenizer);
+  const maxInflight = options.maxInflight ?? 16;
+  const sendTimeoutMs = options.sendTimeoutMs ?? 10_000;
+  const cors = options.cors ?? [];
   const started = Date.now();
+  let inflight = 0;
+  let draining = false;
+  let drained: (() => void) | undefined;
 
-  const routes: Record<string, Route> = {
-    '/cut': (json) => {
-      const { text, mode, hmm } = parseCutRequest(json);
-      const tokens = mode === 'all' ? tokenizer.cutAll(text) : mode === 'search' ? tokenizer.cutForSearch(text, { hmm }) : tokenizer.cut(text, { hmm });
-      return { tokens };
-    },
-    '/tokenize': (json) => {
-      const { text, mode, hmm } = parseTokenizeRequest(json);
-      return { tokens: tokenizer.tokenize(text, { mode, hmm }) };
-    },
-    '/tag': (json) => {
-      const { text, hmm } = parseTagRequest(json);
-      return { tokens: tokenizer.tag(text, { hmm }) };
-    },
-    '/keywords': (json) => {
-      const { text, method, topK, allowPOS, withFlag } = parseKeywordsRequest(json);
-      const extractor = method === 'textrank' ? textRank : tfidf;
-      const keywords = extractor.extract(text, {
-        topK,
-        withWeight: true,
-        ...(allowPOS === undefined ? {} : { allowPOS }),
-        withFlag,
-      }) as (WeightedKeyword | WeightedTaggedKeyword)[];
-      return { keywords };
-    },
-  };
+  const compute = (route: ComputeRoute, body: Uint8Array): Promise<Answer> =>
+    pool ? pool.run(route, body) : Promise.resolve(answer(engine!, route, body, (error) => process.emitWarning(error instanceof Error ? error : String(error))));
 
   const health = (): unknown => {
     const memory = process.memoryUsage();
@@ -105,79 +136,152 @@ export function createApiHandler(options: ApiOptions): (request: IncomingMessage
       jieba: JIEBA_VERSION,
       uptimeSeconds: Math.round((Date.now() - started) / 1000),
       memory: { rssBytes: memory.rss, heapUsedBytes: memory.heapUsed },
+      inflight,
     };
   };
 
-  return (request, response) => {
-    const path = pathOf(request.url);
+  const handle = (request: IncomingMessage, response: ServerResponse): void => {
+    const target = requestTarget(request);
+    const refuse = (error: RequestError, headers: Record<string, string> = {}): void => {
+      // Unread bodies are not worth reading: answer and close.
+      if (!request.complete) headers.connection = 'close';
+      void writeAnswer(response, errorAnswer(error), sendTimeoutMs, headers, request.method === 'HEAD');
+      request.resume();
+    };
+    if (allowedHosts && target.host !== undefined && !allowedHosts.includes(target.host.toLowerCase())) {
+      return refuse(new RequestError(403, 'forbidden_host', `this server does not answer to the host ${JSON.stringify(target.host)}`));
+    }
+    const origin = request.headers.origin;
+    if (origin !== undefined && (cors.includes('*') || cors.includes(origin))) {
+      response.setHeader('access-control-allow-origin', cors.includes('*') ? '*' : origin);
+      response.setHeader('vary', 'Origin');
+    }
+    const path = target.path;
+    if (request.method === 'OPTIONS') {
+      if (response.hasHeader('access-control-allow-origin')) {
+        response.writeHead(204, { 'access-control-allow-methods': 'GET, POST', 'access-control-allow-headers': 'content-type', 'access-control-max-age': '600' });
+        response.end();
+        request.resume();
+        return;
+      }
+      return refuse(new RequestError(405, 'method_not_allowed', 'cross-origin requests are not enabled on this server (jieba serve --cors ORIGIN)'), { allow: ALLOWED_METHODS });
+    }
     if (path === '/health' || path === '/openapi.json') {
       if (request.method !== 'GET' && request.method !== 'HEAD') {
-        return void sendError(response, new RequestError(405, 'method_not_allowed', `${path} takes GET`), 'GET, HEAD');
+        return refuse(new RequestError(405, 'method_not_allowed', `${path} takes GET`), { allow: 'GET, HEAD' });
       }
       request.resume();
-      return void send(response, 200, path === '/health' ? health() : OPENAPI_DOCUMENT, request.method === 'HEAD');
+      const body = path === '/health' ? health() : OPENAPI_DOCUMENT;
+      return void writeAnswer(response, { status: 200, kind: 'json', body }, sendTimeoutMs, draining ? { connection: 'close' } : {}, request.method === 'HEAD');
     }
-    const route = routes[path];
-    if (route === undefined) {
-      request.resume();
-      return void sendError(response, new RequestError(404, 'not_found', `no route ${path}; see GET /openapi.json`));
-    }
-    if (request.method !== 'POST') {
-      request.resume();
-      return void sendError(response, new RequestError(405, 'method_not_allowed', `${path} takes POST`), 'POST');
-    }
-    readJson(request, maxBodyBytes, bodyTimeoutMs)
-      .then(route)
-      .then(
-        (body) => {
-          if (!response.writableEnded) send(response, 200, body);
-        },
-        (error: unknown) => {
-          if (response.writableEnded) return;
-          if (error instanceof RequestError) return void sendError(response, error);
-          // Our bug, not the client's: no stack trace over the wire.
-          sendError(response, new RequestError(500, 'internal_error', 'the server failed on this request'));
-          process.emitWarning(error instanceof Error ? error : String(error));
-        },
+    const route = COMPUTE_ROUTES.find((r) => r === path);
+    if (route === undefined) return refuse(new RequestError(404, 'not_found', `no route ${path}; see GET /openapi.json`));
+    if (request.method !== 'POST') return refuse(new RequestError(405, 'method_not_allowed', `${path} takes POST`), { allow: 'POST' });
+    const type = request.headers['content-type'];
+    if (!isJsonType(type)) {
+      return refuse(
+        new RequestError(
+          415,
+          'unsupported_media_type',
+          `send the body as application/json${type === undefined ? '' : `, not ${type}`} (curl: --json, or -H 'content-type: application/json')`,
+        ),
       );
-  };
-}
+    }
+    const encoding = request.headers['content-encoding'];
+    if (encoding !== undefined && encoding.trim().toLowerCase() !== 'identity') {
+      return refuse(new RequestError(415, 'unsupported_encoding', `the body must not be compressed (Content-Encoding: ${encoding})`));
+    }
+    if (draining) return refuse(new RequestError(503, 'shutting_down', 'the server is stopping'));
+    if (inflight >= maxInflight) {
+      return refuse(new RequestError(503, 'overloaded', `${maxInflight} requests are already in flight; try again shortly`), { 'retry-after': '1' });
+    }
 
-/** The path of a request URL, without its query string. */
-function pathOf(url: string | undefined): string {
-  const path = url ?? '/';
-  const query = path.indexOf('?');
-  return query < 0 ? path : path.slice(0, query);
+    inflight++;
+    let done = false;
+    const release = (): void => {
+      if (done) return;
+      done = true;
+      inflight--;
+      if (draining && inflight === 0) drained?.();
+    };
+    response.once('close', release);
+    readBody(request, maxBodyBytes, bodyTimeoutMs)
+      .then((body) => compute(route, body))
+      .then(
+        // While stopping, every answer closes its connection, so that the server can close.
+        (result) => writeAnswer(response, result, sendTimeoutMs, draining ? { connection: 'close' } : {}),
+        (error: unknown) => {
+          if (!(error instanceof RequestError)) throw error;
+          const headers: Record<string, string> = error.status === 413 || error.status === 408 || draining ? { connection: 'close' } : {};
+          if (error.code === 'timeout') headers['retry-after'] = '1';
+          return writeAnswer(response, errorAnswer(error), sendTimeoutMs, headers);
+        },
+      )
+      .catch((error: unknown) => {
+        process.emitWarning(error instanceof Error ? error : String(error));
+        if (!response.headersSent) void writeAnswer(response, errorAnswer(new RequestError(500, 'internal_error', 'the server failed on this request')), sendTimeoutMs);
+        else response.destroy();
+      })
+      .finally(release);
+  };
+
+  // A getter, not a copy: Object.assign would freeze the count at 0.
+  Object.defineProperty(handle, 'inflight', { get: () => inflight });
+  return Object.assign(handle as typeof handle & { readonly inflight: number }, {
+    drain(): Promise<void> {
+      draining = true;
+      if (inflight === 0) return Promise.resolve();
+      return new Promise<void>((resolve) => {
+        drained = resolve;
+      });
+    },
+  });
 }
 
 /**
- * Media types read as JSON: JSON itself, none, text/plain, and the form
- * encoding that `curl -d` labels every body with, so the quickest test from
- * a shell works. Multipart forms and the rest are refused.
+ * The path of a request and the host it names: from the target itself in
+ * absolute form (`POST http://host/cut`), else from the `Host` header.
+ */
+function requestTarget(request: IncomingMessage): { path: string; host: string | undefined } {
+  const raw = request.url ?? '/';
+  let url: URL | undefined;
+  try {
+    url = new URL(raw, 'http://placeholder');
+  } catch {
+    return { path: raw, host: request.headers.host };
+  }
+  const absolute = /^[a-z][a-z0-9+.-]*:\/\//i.test(raw);
+  const host = absolute ? url.hostname : request.headers.host === undefined ? undefined : hostName(request.headers.host);
+  return { path: url.pathname, host };
+}
+
+/** The name in a `Host` header, without the port; IPv6 addresses keep their brackets. */
+function hostName(header: string): string {
+  const value = header.trim();
+  if (value.startsWith('[')) return value.slice(0, value.indexOf(']') + 1);
+  const colon = value.lastIndexOf(':');
+  return colon < 0 ? value : value.slice(0, colon);
+}
+
+/**
+ * JSON only: `application/json` or a `+json` type. Anything else is
+ * refused, in particular `text/plain` and the form types, which a web page
+ * may send to any server without asking first (a "simple" CORS request).
  */
 function isJsonType(contentType: string | undefined): boolean {
-  if (contentType === undefined) return true;
+  if (contentType === undefined) return false;
   const type = contentType.split(';')[0]!.trim().toLowerCase();
-  return (
-    type === 'application/json' ||
-    (type.startsWith('application/') && type.endsWith('+json')) ||
-    type === 'text/plain' ||
-    type === 'application/x-www-form-urlencoded'
-  );
+  return type === 'application/json' || (type.startsWith('application/') && type.endsWith('+json'));
 }
 
 /**
- * Read a request body and parse it as JSON, refusing (with the matching
- * status) a non-JSON content type, a body over the limit (from its
- * Content-Length before reading, or once the bytes pass it), bytes that are
- * not UTF-8, and text that is not JSON.
+ * Read a request body into a buffer of its own (so that it can be moved
+ * to a worker), refusing a body over the limit (from its Content-Length
+ * before reading, or once the bytes pass it) or one that arrives too
+ * slowly.
  */
-function readJson(request: IncomingMessage, limit: number, timeoutMs: number): Promise<unknown> {
-  return new Promise<unknown>((resolve, reject) => {
-    if (!isJsonType(request.headers['content-type'])) {
-      request.resume();
-      return reject(new RequestError(415, 'unsupported_media_type', `send the body as application/json, not ${request.headers['content-type']}`));
-    }
+function readBody(request: IncomingMessage, limit: number, timeoutMs: number): Promise<Uint8Array> {
+  return new Promise<Uint8Array>((resolve, reject) => {
     const declared = Number(request.headers['content-length']);
     if (declared > limit) {
       request.resume();
@@ -185,38 +289,29 @@ function readJson(request: IncomingMessage, limit: number, timeoutMs: number): P
     }
     const chunks: Buffer[] = [];
     let size = 0;
-    const timer = setTimeout(() => {
+    const stop = (error: RequestError): void => {
       request.removeAllListeners('data');
       request.resume();
-      reject(new RequestError(408, 'request_timeout', `the body did not arrive within ${timeoutMs} ms`));
-    }, timeoutMs);
+      reject(error);
+    };
+    const timer = setTimeout(() => stop(new RequestError(408, 'request_timeout', `the body did not arrive within ${timeoutMs} ms`)), timeoutMs);
     request.on('close', () => clearTimeout(timer));
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) {
-        // Stop reading: answer now, and close the connection after it.
-        request.removeAllListeners('data');
-        request.resume();
-        reject(tooLarge(limit));
-        return;
-      }
+      if (size > limit) return stop(tooLarge(limit));
       chunks.push(chunk);
     });
     request.on('error', () => reject(new RequestError(400, 'bad_request', 'the request body could not be read')));
     request.on('end', () => {
       clearTimeout(timer);
       if (size > limit) return;
-      const bytes = Buffer.concat(chunks, size);
-      const bad = firstInvalidUtf8(bytes);
-      if (bad >= 0) return reject(new RequestError(400, 'invalid_utf8', `the body is not valid UTF-8 (byte ${bad})`));
-      let text = bytes.toString('utf8');
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-      if (text.trim() === '') return reject(new RequestError(400, 'invalid_json', 'the body is empty; send a JSON object'));
-      try {
-        resolve(JSON.parse(text));
-      } catch (error) {
-        reject(new RequestError(400, 'invalid_json', `the body is not JSON: ${(error as Error).message}`));
+      const body = new Uint8Array(size);
+      let at = 0;
+      for (const chunk of chunks) {
+        body.set(chunk, at);
+        at += chunk.length;
       }
+      resolve(body);
     });
   });
 }
@@ -225,18 +320,36 @@ function tooLarge(limit: number): RequestError {
   return new RequestError(413, 'payload_too_large', `the body is larger than ${limit} bytes`);
 }
 
-function send(response: ServerResponse, status: number, body: unknown, headOnly = false): void {
-  const json = JSON.stringify(body);
-  response.writeHead(status, {
+/**
+ * Write an answer as the client reads it: a piece of JSON at a time, the
+ * next only once the last has been taken (waiting for `drain`), and giving
+ * the thread back to other requests between pieces. A client that takes
+ * nothing for `sendTimeoutMs` is dropped.
+ */
+async function writeAnswer(response: ServerResponse, result: Answer, sendTimeoutMs: number, headers: Record<string, string> = {}, headOnly = false): Promise<void> {
+  if (response.headersSent || response.destroyed) return;
+  response.setTimeout(sendTimeoutMs, () => response.destroy());
+  const pieces = jsonPieces(result);
+  const first = pieces.next();
+  const single = result.kind === 'json' && !first.done;
+  response.writeHead(result.status, {
+    ...headers,
     'content-type': 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(json),
+    ...(single ? { 'content-length': String(Buffer.byteLength(first.value)) } : {}),
   });
-  response.end(headOnly ? undefined : json);
-}
-
-function sendError(response: ServerResponse, error: RequestError, allow?: string): void {
-  if (allow !== undefined) response.setHeader('allow', allow);
-  // After a refused upload the rest of the body is not worth reading.
-  if (error.status === 413 || error.status === 408) response.setHeader('connection', 'close');
-  send(response, error.status, { error: { status: error.status, code: error.code, message: error.message } });
+  if (headOnly) return void response.end();
+  let piece = first;
+  while (!piece.done) {
+    if (response.destroyed) return;
+    if (!response.write(piece.value)) {
+      await new Promise<void>((resolve) => {
+        response.once('drain', resolve);
+        response.once('close', resolve);
+      });
+    } else {
+      await yieldToEvents();
+    }
+    piece = pieces.next();
+  }
+  if (!response.destroyed) response.end();
 }

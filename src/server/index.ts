@@ -1,21 +1,22 @@
 /**
- * The jieba-ts HTTP API as a library (`jieba-ts/server`): mount
- * {@link createApiHandler} in any `node:http` server, or let
- * {@link startServer} run one. `jieba serve` is the same from the command
- * line.
+ * The jieba-ts HTTP API as a library (`jieba-ts/server`): let
+ * {@link startServer} run it, with worker threads, or mount
+ * {@link createApiHandler} in any `node:http` server. `jieba serve` is the
+ * same from the command line.
  *
  * @example
- * import { Tokenizer } from 'jieba-ts';
  * import { startServer } from 'jieba-ts/server';
  *
- * const running = await startServer({ tokenizer: new Tokenizer(), port: 8000 });
+ * const running = await startServer({ port: 8000, setup: { userDict: 'userdict.txt' } });
  * console.log(`serving on ${running.url}`);
  *
  * @module
  */
 
-export { createApiHandler, DEFAULT_MAX_BODY_BYTES, type ApiOptions } from './http-api.js';
+export { createApiHandler, DEFAULT_MAX_BODY_BYTES, type ApiHandler, type ApiOptions } from './http-api.js';
 export { startServer, type RunningServer, type ServeOptions } from './serve.js';
+export { WorkerPool, type PoolOptions, type TokenizerSetup } from './worker-pool.js';
+export type { Answer, ComputeRoute } from './answers.js';
 export { OPENAPI_DOCUMENT } from './openapi.js';
 export {
   parseCutRequest,

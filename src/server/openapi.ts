@@ -21,9 +21,11 @@ const jsonResponse = (description: string, schema: object): object => ({
 
 const errors = {
   '400': { $ref: '#/components/responses/BadRequest' },
+  '403': { $ref: '#/components/responses/Error' },
   '408': { $ref: '#/components/responses/Error' },
   '413': { $ref: '#/components/responses/Error' },
   '415': { $ref: '#/components/responses/Error' },
+  '503': { $ref: '#/components/responses/Unavailable' },
 };
 
 /**
@@ -60,6 +62,7 @@ export const OPENAPI_DOCUMENT = {
                 type: 'object',
                 properties: { rssBytes: { type: 'integer' }, heapUsedBytes: { type: 'integer' } },
               },
+              inflight: { type: 'integer', description: 'Requests received and not yet fully answered.' },
             },
           }),
         },
@@ -198,6 +201,11 @@ export const OPENAPI_DOCUMENT = {
                   'request_timeout',
                   'payload_too_large',
                   'unsupported_media_type',
+                  'unsupported_encoding',
+                  'forbidden_host',
+                  'overloaded',
+                  'timeout',
+                  'shutting_down',
                   'internal_error',
                 ],
               },
@@ -213,7 +221,12 @@ export const OPENAPI_DOCUMENT = {
         content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
       },
       Error: {
-        description: 'Timeout (408), body too large (413), or not JSON (415).',
+        description: 'A host this server does not answer to (403), a body too slow (408) or too large (413), not JSON or compressed (415).',
+        content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+      },
+      Unavailable: {
+        description: 'Too many requests in flight (overloaded, with Retry-After), the answer took too long (timeout), or the server is stopping.',
+        headers: { 'Retry-After': { schema: { type: 'integer' } } },
         content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
       },
     },

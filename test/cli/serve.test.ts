@@ -27,7 +27,11 @@ describe('jieba serve', () => {
       running = r;
     });
     while (!running) await new Promise((resolve) => setTimeout(resolve, 10));
-    const response = await fetch(`${running.url}/cut`, { method: 'POST', body: JSON.stringify({ text: '李小福是创新办主任也是云计算方面的专家' }) });
+    const response = await fetch(`${running.url}/cut`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ text: '李小福是创新办主任也是云计算方面的专家' }),
+    });
     const { tokens } = (await response.json()) as { tokens: string[] };
     assert.ok(tokens.includes('创新办'), `user word missing from ${tokens.join('/')}`);
     signals.emit('SIGTERM');
@@ -43,7 +47,18 @@ describe('jieba serve', () => {
   });
 
   it('refuses bad arguments with status 2', async () => {
-    for (const argv of [['--port', 'http'], ['--port', '70000'], ['--max-body', '0'], ['--bogus'], ['extra'], ['--big', '-D', 'x.txt']]) {
+    for (const argv of [
+      ['--port', 'http'],
+      ['--port', '70000'],
+      ['--max-body', '0'],
+      ['--bogus'],
+      ['extra'],
+      ['--big', '-D', 'x.txt'],
+      ['--workers', '0'],
+      ['--timeout', '1.5'],
+      ['--max-inflight', 'many'],
+      ['--allowed-hosts', ','],
+    ]) {
       const { io: streams, err } = io();
       assert.equal(await serveMain(argv, streams), 2, argv.join(' '));
       assert.match(err(), /jieba serve: error: /);

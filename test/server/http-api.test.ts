@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { request as httpRequest } from 'node:http';
+import { connect } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { floatHex } from '../../compat/keywords.js';
 import { Tokenizer } from '../../src/index.js';
@@ -26,10 +27,12 @@ interface KeywordRecord {
 /** A raw request, for what fetch cannot send (bad bytes, lying headers, slow bodies). */
 function raw(
   url: string,
-  options: { method?: string; path: string; headers?: Record<string, string | number>; body?: Uint8Array | string; endAfterMs?: number },
+  options: { method?: string; path: string; headers?: Record<string, string | number | undefined>; body?: Uint8Array | string; endAfterMs?: number },
 ): Promise<{ status: number; headers: Record<string, unknown>; json: any }> {
   return new Promise((resolve, reject) => {
-    const request = httpRequest(`${url}${options.path}`, { method: options.method ?? 'POST', headers: options.headers ?? {} }, (response) => {
+    // JSON unless the test says otherwise; undefined leaves a header out.
+    const headers = Object.fromEntries(Object.entries({ 'content-type': 'application/json', ...options.headers }).filter(([, v]) => v !== undefined)) as Record<string, string>;
+    const request = httpRequest(url, { path: options.path, method: options.method ?? 'POST', headers }, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (c: Buffer) => chunks.push(c));
       response.on('end', () => {
@@ -63,7 +66,8 @@ describe('HTTP API', () => {
   let running: RunningServer;
   let url: string;
   before(async () => {
-    running = await startServer({ tokenizer: new Tokenizer(), port: 0, maxBodyBytes: 64 * 1024, bodyTimeoutMs: 300 });
+    // One worker thread: the path `jieba serve` takes, answers written by json-writer.
+    running = await startServer({ workers: 1, port: 0, maxBodyBytes: 64 * 1024, bodyTimeoutMs: 300 });
     url = running.url;
   });
   after(() => running.close());
@@ -163,12 +167,18 @@ describe('HTTP API', () => {
     it('a body over the limit, declared or streamed', async () => {
       const big = JSON.stringify({ text: '中'.repeat(30_000) });
       await refuses(raw(url, { path: '/cut', body: big, headers: { 'content-type': 'application/json' } }), 413, 'payload_too_large');
-      await refuses(raw(url, { path: '/cut', body: big, headers: { 'transfer-encoding': 'chunked' } }), 413, 'payload_too_large');
+      await refuses(raw(url, { path: '/cut', body: big, headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' } }), 413, 'payload_too_large');
     });
     it('a body that does not arrive in time', () =>
       refuses(raw(url, { path: '/cut', body: '{"text":', headers: { 'content-length': 100 }, endAfterMs: 2000 }), 408, 'request_timeout'));
-    it('a media type that is not JSON', () =>
-      refuses(raw(url, { path: '/cut', body: 'text=我', headers: { 'content-type': 'multipart/form-data; boundary=x' } }), 415, 'unsupported_media_type'));
+    it('a media type that is not JSON, none included: the types a web page may send to any server unasked', async () => {
+      for (const type of ['multipart/form-data; boundary=x', 'text/plain', 'text/plain;charset=UTF-8', 'application/x-www-form-urlencoded', undefined]) {
+        const headers = { 'content-type': type };
+        await refuses(raw(url, { path: '/cut', body: '{"text":"我"}', headers }), 415, 'unsupported_media_type', /application\/json/);
+      }
+    });
+    it('a compressed body', () =>
+      refuses(raw(url, { path: '/cut', body: '{"text":"我"}', headers: { 'content-encoding': 'gzip' } }), 415, 'unsupported_encoding'));
     it('unknown routes and wrong methods', async () => {
       await refuses(raw(url, { path: '/segment', body: '{}' }), 404, 'not_found');
       const wrong = await raw(url, { method: 'GET', path: '/cut' });
@@ -191,14 +201,12 @@ describe('HTTP API', () => {
     assert.deepEqual(Object.keys(openapi.paths).sort(), ['/cut', '/health', '/keywords', '/openapi.json', '/tag', '/tokenize']);
   });
 
-  it('accepts a query string and curl -d\'s form content type', async () => {
-    const { status, json } = await raw(url, {
-      path: '/cut?pretty=0',
-      body: '{"text":"他来到了网易杭研大厦"}',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    });
-    assert.equal(status, 200);
-    assert.deepEqual(json.tokens, ['他', '来到', '了', '网易', '杭研', '大厦']);
+  it('accepts a query string, a JSON subtype, and an absolute-form target', async () => {
+    for (const [path, type] of [['/cut?pretty=0', 'application/json; charset=utf-8'], [`${url}/cut`, 'application/vnd.api+json']] as const) {
+      const { status, json } = await raw(url, { path, body: '{"text":"他来到了网易杭研大厦"}', headers: { 'content-type': type } });
+      assert.equal(status, 200, path);
+      assert.deepEqual(json.tokens, ['他', '来到', '了', '网易', '杭研', '大厦']);
+    }
   });
 });
 
@@ -207,7 +215,7 @@ describe('startServer().close()', () => {
     const running = await startServer({ tokenizer: new Tokenizer(), port: 0 });
     const body = Buffer.from(JSON.stringify({ text: '我来到北京清华大学' }));
     const answer = new Promise<{ status: number; json: any }>((resolve, reject) => {
-      const request = httpRequest(`${running.url}/cut`, { method: 'POST', headers: { 'content-length': body.length } }, (response) => {
+      const request = httpRequest(`${running.url}/cut`, { method: 'POST', headers: { 'content-length': body.length, 'content-type': 'application/json' } }, (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (c: Buffer) => chunks.push(c));
         response.on('end', () => resolve({ status: response.statusCode!, json: JSON.parse(Buffer.concat(chunks).toString('utf8')) }));
@@ -225,5 +233,127 @@ describe('startServer().close()', () => {
     assert.deepEqual(await answer, { status: 200, json: { tokens: ['我', '来到', '北京', '清华大学'] } });
     await closed;
     assert.equal(stopped, true);
+  });
+});
+
+/** A server for one test, closed after it. */
+async function withServer(options: Parameters<typeof startServer>[0], test: (running: RunningServer) => Promise<void>): Promise<void> {
+  const running = await startServer({ port: 0, ...options });
+  try {
+    await test(running);
+  } finally {
+    await running.close(2000);
+  }
+}
+
+describe('under hostile clients', () => {
+  it('answers only to its own host names (DNS rebinding), and to any when listening everywhere', async () => {
+    await withServer({ tokenizer: new Tokenizer() }, async ({ url }) => {
+      const port = new URL(url).port;
+      for (const host of ['evil.example', `evil.example:${port}`, '127.0.0.2']) {
+        const { status, json } = await raw(url, { method: 'GET', path: '/health', headers: { host } });
+        assert.equal(status, 403, host);
+        assert.equal(json.error.code, 'forbidden_host');
+      }
+      for (const host of [`localhost:${port}`, `127.0.0.1:${port}`, 'localhost', `[::1]:${port}`]) {
+        assert.equal((await raw(url, { method: 'GET', path: '/health', headers: { host } })).status, 200, host);
+      }
+      // An absolute-form target names the host itself.
+      assert.equal((await raw(url, { path: `http://evil.example:${port}/cut`, body: '{"text":"我"}' })).status, 403);
+    });
+    await withServer({ tokenizer: new Tokenizer(), allowedHosts: ['jieba.internal'] }, async ({ url }) => {
+      assert.equal((await raw(url, { method: 'GET', path: '/health', headers: { host: 'jieba.internal:80' } })).status, 200);
+      assert.equal((await raw(url, { method: 'GET', path: '/health', headers: { host: 'localhost' } })).status, 403);
+    });
+  });
+
+  it('lets only the origins given with cors read answers; no preflight passes otherwise', async () => {
+    const preflight = { 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' };
+    await withServer({ tokenizer: new Tokenizer() }, async ({ url }) => {
+      const refused = await raw(url, { method: 'OPTIONS', path: '/cut', headers: { origin: 'https://page.example', ...preflight } });
+      assert.equal(refused.status, 405);
+      assert.equal(refused.headers['access-control-allow-origin'], undefined);
+      const answered = await raw(url, { path: '/cut', body: '{"text":"我"}', headers: { origin: 'https://page.example' } });
+      assert.equal(answered.headers['access-control-allow-origin'], undefined);
+    });
+    await withServer({ tokenizer: new Tokenizer(), cors: ['https://page.example'] }, async ({ url }) => {
+      const ok = await raw(url, { method: 'OPTIONS', path: '/cut', headers: { origin: 'https://page.example', ...preflight } });
+      assert.equal(ok.status, 204);
+      assert.equal(ok.headers['access-control-allow-origin'], 'https://page.example');
+      assert.match(String(ok.headers['access-control-allow-headers']), /content-type/);
+      const answered = await raw(url, { path: '/cut', body: '{"text":"我"}', headers: { origin: 'https://page.example' } });
+      assert.equal(answered.headers['access-control-allow-origin'], 'https://page.example');
+      const other = await raw(url, { path: '/cut', body: '{"text":"我"}', headers: { origin: 'https://other.example' } });
+      assert.equal(other.headers['access-control-allow-origin'], undefined);
+    });
+  });
+
+  it('refuses requests past --max-inflight at once, with Retry-After, and serves /health meanwhile', async () => {
+    await withServer({ tokenizer: new Tokenizer(), maxInflight: 1, bodyTimeoutMs: 5000 }, async ({ url, handler }) => {
+      // The first request holds its slot while its body trickles in.
+      const body = '{"text":"我来到北京清华大学"}';
+      const first = raw(url, { path: '/cut', body: body.slice(0, 5), headers: { 'content-length': Buffer.byteLength(body) }, endAfterMs: 10_000 });
+      while (handler.inflight === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+      const second = await raw(url, { path: '/cut', body });
+      assert.equal(second.status, 503);
+      assert.equal(second.json.error.code, 'overloaded');
+      assert.equal(second.headers['retry-after'], '1');
+      assert.equal((await raw(url, { method: 'GET', path: '/health' })).status, 200);
+      void first.catch(() => undefined);
+    });
+  });
+
+  it('answers 503 past --timeout, replacing the busy worker, and serves on', async () => {
+    await withServer({ workers: 1, timeoutMs: 150, maxBodyBytes: 1 << 20 }, async ({ url }) => {
+      let state = 7;
+      const random = Array.from({ length: 250_000 }, () => String.fromCharCode(0x4e00 + ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) % 20000))).join('');
+      const heavy = await post(url, '/keywords', { text: random, method: 'textrank' });
+      assert.equal(heavy.status, 503);
+      assert.equal(heavy.json.error.code, 'timeout');
+      assert.deepEqual((await post(url, '/cut', { text: '我来到北京清华大学' })).json, { tokens: ['我', '来到', '北京', '清华大学'] });
+    });
+  });
+
+  it('drops a client that stops reading a large answer, and frees its slot', async () => {
+    await withServer({ tokenizer: new Tokenizer(), sendTimeoutMs: 300 }, async ({ url, handler }) => {
+      const { port } = new URL(url);
+      const body = JSON.stringify({ text: ' '.repeat(200_000), mode: 'search' });
+      const socket = connect(Number(port), '127.0.0.1');
+      socket.on('error', () => undefined);
+      await new Promise((resolve) => socket.once('connect', resolve));
+      socket.pause(); // never reads
+      socket.write(`POST /tokenize HTTP/1.1\r\nhost: localhost\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+      while (handler.inflight === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+      // The answer (about 7 MB) fills the socket's buffers; 300 ms without progress later, the server lets go.
+      for (let i = 0; i < 250 && handler.inflight > 0; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+      assert.equal(handler.inflight, 0);
+      socket.destroy();
+    });
+  });
+
+  it('closes connections whose headers never finish', async () => {
+    await withServer({ tokenizer: new Tokenizer(), headersTimeoutMs: 300 }, async ({ url }) => {
+      const socket = connect(Number(new URL(url).port), '127.0.0.1');
+      socket.on('error', () => undefined);
+      let reply = '';
+      socket.on('data', (chunk: Buffer) => (reply += chunk.toString()));
+      socket.write('POST /cut HTTP/1.1\r\nhost: localhost\r\n');
+      await new Promise((resolve) => socket.once('close', resolve));
+      assert.match(reply, /^HTTP\/1\.1 408 /);
+    });
+  });
+
+  it('answers every request already received when stopped, in worker threads too', async () => {
+    const running = await startServer({ port: 0, workers: 2 });
+    const texts = Array.from({ length: 6 }, (_, i) => `我来到北京清华大学${i}`.repeat(2000));
+    const answers = texts.map((text) => post(running.url, '/tag', { text }));
+    while (running.handler.inflight < texts.length) await new Promise((resolve) => setTimeout(resolve, 5));
+    await running.close();
+    const tokenizer = new Tokenizer();
+    for (const [i, pending] of answers.entries()) {
+      const { status, json } = await pending;
+      assert.equal(status, 200);
+      assert.equal(json.tokens.length, tokenizer.tag(texts[i]!).length);
+    }
   });
 });

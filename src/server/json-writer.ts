@@ -1,0 +1,47 @@
+/**
+ * An {@link Answer} as JSON text, a piece at a time: the writer asks for
+ * the next piece only when the client has taken the last, so a large answer
+ * never sits in memory as one string, and producing it never holds the
+ * thread for long.
+ *
+ * @module
+ */
+
+import type { Answer } from './answers.js';
+
+/** About how many UTF-16 units of JSON each piece holds. */
+export const PIECE_UNITS = 1 << 16;
+
+/**
+ * The JSON of `answer`, in pieces of about `pieceUnits` units; joined, they
+ * are exactly `JSON.stringify` of the answer's body.
+ *
+ * @example
+ * [...jsonPieces({ status: 200, kind: 'words', text: '北京', offsets: Int32Array.of(0, 2) })].join('');
+ * // '{"tokens":["北京"]}'
+ */
+export function* jsonPieces(answer: Answer, pieceUnits = PIECE_UNITS): Generator<string, void, undefined> {
+  if (answer.kind === 'json') {
+    yield JSON.stringify(answer.body);
+    return;
+  }
+  const { text, offsets, kind } = answer;
+  const tags = answer.kind === 'tagged' ? answer.tags : undefined;
+  const names = answer.kind === 'tagged' ? answer.names.map((name) => JSON.stringify(name)) : [];
+  const count = offsets.length >>> 1;
+  let piece = '{"tokens":[';
+  for (let i = 0; i < count; i++) {
+    const start = offsets[2 * i]!;
+    const end = offsets[2 * i + 1]!;
+    const word = JSON.stringify(text.slice(start, end));
+    if (i > 0) piece += ',';
+    if (kind === 'words') piece += word;
+    else if (kind === 'tokens') piece += `{"word":${word},"start":${start},"end":${end}}`;
+    else piece += `{"word":${word},"tag":${names[tags![i]!]}}`;
+    if (piece.length >= pieceUnits) {
+      yield piece;
+      piece = '';
+    }
+  }
+  yield `${piece}]}`;
+}
