@@ -320,6 +320,19 @@ function tooLarge(limit: number): RequestError {
   return new RequestError(413, 'payload_too_large', `the body is larger than ${limit} bytes`);
 }
 
+/** Resolve on the response's next 'drain' or 'close', whichever comes first, leaving no listener behind. */
+function drainOrClose(response: ServerResponse): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const done = (): void => {
+      response.off('drain', done);
+      response.off('close', done);
+      resolve();
+    };
+    response.on('drain', done);
+    response.on('close', done);
+  });
+}
+
 /**
  * Write an answer as the client reads it: a piece of JSON at a time, the
  * next only once the last has been taken (waiting for `drain`), and giving
@@ -341,14 +354,11 @@ async function writeAnswer(response: ServerResponse, result: Answer, sendTimeout
   let piece = first;
   while (!piece.done) {
     if (response.destroyed) return;
-    if (!response.write(piece.value)) {
-      await new Promise<void>((resolve) => {
-        response.once('drain', resolve);
-        response.once('close', resolve);
-      });
-    } else {
-      await yieldToEvents();
-    }
+    if (!response.write(piece.value)) await drainOrClose(response);
+    // Always back to the event loop between pieces: a local socket can take
+    // data as fast as it is made, and its 'drain' then comes on the same
+    // tick, so waiting for it alone would hold the thread for the whole answer.
+    await yieldToEvents();
     piece = pieces.next();
   }
   if (!response.destroyed) response.end();
