@@ -5,7 +5,9 @@
  * @module
  */
 
+import { splitRuleFor, type SplitRule } from '../cut/stream.js';
 import { BIG_DICTIONARY, DEFAULT_DICTIONARY, Tokenizer } from '../index.js';
+import type { LineItem } from './lines.js';
 
 /** Everything a worker needs to treat lines exactly as the main thread would. */
 export interface LineJob {
@@ -32,10 +34,21 @@ export function tokenizerFor(job: LineJob): Tokenizer {
 }
 
 /**
- * The output text for some lines: each line's words joined by the
- * delimiter, then `\n` (Python's `print`).
+ * Where the job's lines may be cut into parts with the same words: paddle
+ * mode reads a line whole, tagging keeps posseg's blocks whole, and the cut
+ * modes keep theirs.
  */
-export function lineFormatter(tokenizer: Tokenizer, job: LineJob): (lines: readonly string[]) => string {
+export function splitRuleOf(job: LineJob): SplitRule {
+  if (job.paddle) return splitRuleFor('whole');
+  return splitRuleFor(job.mode === 'tag' ? 'tag' : job.mode === 'cut' ? 'default' : job.mode);
+}
+
+/**
+ * The output text for some lines: each line's words joined by the
+ * delimiter, then `\n` (Python's `print`). The parts of a long line are
+ * joined as the whole line's words would be.
+ */
+export function lineFormatter(tokenizer: Tokenizer, job: LineJob): (lines: readonly LineItem[]) => string {
   const { hmm, paddle, delimiter, posDelimiter } = job;
   const words: (line: string) => string[] =
     job.mode === 'tag'
@@ -47,7 +60,17 @@ export function lineFormatter(tokenizer: Tokenizer, job: LineJob): (lines: reado
           : (line) => tokenizer.cut(line, { hmm, paddle });
   return (lines) => {
     let out = '';
-    for (const line of lines) out += words(line).join(delimiter) + '\n';
+    for (const item of lines) {
+      if (typeof item === 'string') {
+        out += words(item).join(delimiter) + '\n';
+        continue;
+      }
+      const list = words(item.text);
+      // Earlier parts of the line had words (a part is cut only from a long text), so a delimiter goes between.
+      if (!item.first && list.length > 0) out += delimiter;
+      out += list.join(delimiter);
+      if (item.last) out += '\n';
+    }
     return out;
   };
 }

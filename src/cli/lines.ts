@@ -12,6 +12,7 @@
  * @module
  */
 
+import { lastSplit, type SplitRule } from '../cut/stream.js';
 import { firstInvalidUtf8 } from '../text/utf8.js';
 
 /** Bad input: names the source, the 1-based line and the byte offset. */
@@ -41,6 +42,8 @@ export interface LineReaderOptions {
   replaceInvalid: boolean;
   /** Name of the input for errors: a path or `<stdin>`. */
   name: string;
+  /** Cut long lines into parts (see {@link LineSplitter}); without it, lines stay whole. */
+  longLines?: LongLines;
 }
 
 /**
@@ -59,19 +62,85 @@ function completeLength(bytes: Uint8Array): number {
   return length;
 }
 
+/**
+ * Part of a line too long to hold whole, cut where its words do not change
+ * (see `splitRuleFor`): the line's output is the parts' words, joined as
+ * one line's.
+ */
+export class LinePart {
+  constructor(
+    readonly text: string,
+    /** The line's first part. */
+    readonly first: boolean,
+    /** The line's last part (the line ends after it). */
+    readonly last: boolean,
+  ) {}
+}
+
+/** A whole line, or part of a long one. */
+export type LineItem = string | LinePart;
+
+/** A line with a run longer than jieba-ts holds whole, and no place where its words allow a split. */
+export class LineTooLong extends Error {
+  constructor(
+    readonly source: string,
+    readonly line: number,
+    readonly units: number,
+  ) {
+    super(
+      `${source}: line ${line}: more than ${units.toLocaleString('en-US')} characters with no place to split them ` +
+        '(jieba decides words over such a run as a whole); break the input there',
+    );
+    this.name = 'LineTooLong';
+  }
+}
+
+/** How {@link LineSplitter} cuts lines that grow too long. */
+export interface LongLines {
+  /** Where lines may be cut. */
+  rule: SplitRule;
+  /** A line longer than this many UTF-16 units is cut at its last allowed place. */
+  partUnits: number;
+  /** Past this many units with no allowed place, {@link LineTooLong}. */
+  maxUnits: number;
+}
+
+/**
+ * Lines longer than this (in UTF-16 units) go in parts; past the second
+ * figure with no place to cut, the input is refused. One unbreakable run
+ * costs about 30 bytes per character to segment.
+ */
+export const LONG_LINES = { partUnits: 1 << 20, maxUnits: 1 << 25 };
+
 /** Splits decoded text into lines, keeping state across chunks. */
 export class LineSplitter {
   /** Text of the line not yet ended. */
   private partial = '';
   /** The last chunk ended in `\r` (universal mode): a leading `\n` in the next belongs to it. */
   private pendingCR = false;
+  /** The line in progress has handed out parts already. */
+  private continuing: boolean;
+  /** Places before this index of `partial` were found not to allow a split. */
+  private unsplittable = 1;
   /** Lines completed so far. */
   count = 0;
 
-  constructor(private readonly universal: boolean) {}
+  /**
+   * @param continuing - the text starts in the middle of a line whose
+   *   earlier parts were handed out elsewhere (a `-j` batch)
+   * @param source - the input's name, for {@link LineTooLong}
+   */
+  constructor(
+    private readonly universal: boolean,
+    private readonly longLines?: LongLines,
+    continuing = false,
+    private readonly source = '<input>',
+  ) {
+    this.continuing = continuing;
+  }
 
-  /** Append the lines that `text` completes to `lines`. */
-  push(text: string, lines: string[]): void {
+  /** Append the lines (and parts of long lines) that `text` completes to `lines`. */
+  push(text: string, lines: LineItem[]): void {
     let position = 0;
     if (this.pendingCR) {
       this.pendingCR = false;
@@ -89,6 +158,7 @@ export class LineSplitter {
       if (newline < 0) break;
       this.finish(this.partial + text.slice(position, newline), lines);
       this.partial = '';
+      this.unsplittable = 1;
       position = newline + 1;
       if (this.universal && text.charCodeAt(newline) === 0x0d) {
         if (newline + 1 === text.length) this.pendingCR = true;
@@ -96,26 +166,57 @@ export class LineSplitter {
       }
     }
     this.partial += text.slice(position);
+    if (this.longLines && this.partial.length > this.longLines.partUnits) this.cutPart(lines);
+  }
+
+  /**
+   * Hand out the line in progress as a part that the next text continues:
+   * the input was cut there, at a place its words allow (a `-j` batch).
+   */
+  breakHere(lines: LineItem[]): void {
+    if (this.partial.length === 0) return;
+    lines.push(new LinePart(this.partial, !this.continuing, false));
+    this.partial = '';
+    this.continuing = true;
   }
 
   /** Append the last line, if the input did not end with a line break. */
-  end(lines: string[]): void {
-    if (this.partial.length > 0) this.finish(this.partial, lines);
+  end(lines: LineItem[]): void {
+    if (this.partial.length > 0 || this.continuing) this.finish(this.partial, lines);
     this.partial = '';
   }
 
-  private finish(line: string, lines: string[]): void {
+  /** Cut the long line in progress at its last allowed place. */
+  private cutPart(lines: LineItem[]): void {
+    const { rule, maxUnits } = this.longLines!;
+    const at = lastSplit(this.partial, rule, this.unsplittable);
+    if (at < 0) {
+      if (this.partial.length > maxUnits) throw new LineTooLong(this.source, this.count + 1, maxUnits);
+      // A place allows a split or not by the two characters around it alone: these stay refused.
+      this.unsplittable = this.partial.length;
+      return;
+    }
+    lines.push(new LinePart(this.partial.slice(0, at), !this.continuing, false));
+    this.partial = this.partial.slice(at);
+    this.unsplittable = 1;
+    this.continuing = true;
+  }
+
+  private finish(line: string, lines: LineItem[]): void {
     let end = line.length;
     // rstrip('\r\n'): only standard input can leave a '\r' at the end.
     while (end > 0 && line.charCodeAt(end - 1) === 0x0d) end--;
-    lines.push(end === line.length ? line : line.slice(0, end));
+    const text = end === line.length ? line : line.slice(0, end);
+    if (this.continuing) lines.push(new LinePart(text, false, true));
+    else lines.push(text);
+    this.continuing = false;
     this.count++;
   }
 }
 
 /**
  * The lines of a byte stream, in batches (one per chunk read), without their
- * line breaks.
+ * line breaks; with `longLines`, a line too long to hold comes in parts.
  *
  * @throws {@link InputError} at the first invalid UTF-8 sequence, unless
  *   `replaceInvalid` is set; the lines before it have been yielded.
@@ -127,9 +228,9 @@ export class LineSplitter {
 export async function* readLineBatches(
   source: AsyncIterable<Uint8Array>,
   options: LineReaderOptions,
-): AsyncGenerator<string[]> {
+): AsyncGenerator<LineItem[]> {
   const decoder = new TextDecoder('utf-8', { fatal: !options.replaceInvalid, ignoreBOM: true });
-  const splitter = new LineSplitter(options.universalNewlines);
+  const splitter = new LineSplitter(options.universalNewlines, options.longLines, false, options.name);
   let carry: Uint8Array = new Uint8Array(0);
   let consumed = 0; // input bytes before carry[0]
 
@@ -141,7 +242,7 @@ export async function* readLineBatches(
       bytes.set(chunk, carry.length);
     }
     const complete = completeLength(bytes);
-    const lines: string[] = [];
+    const lines: LineItem[] = [];
     let text: string;
     try {
       text = decoder.decode(bytes.subarray(0, complete));
@@ -158,7 +259,7 @@ export async function* readLineBatches(
     if (lines.length > 0) yield lines;
   }
 
-  const lines: string[] = [];
+  const lines: LineItem[] = [];
   if (carry.length > 0) {
     if (!options.replaceInvalid) throw new InputError(options.name, splitter.count + 1, consumed, undefined);
     splitter.push(decoder.decode(carry), lines);

@@ -12,13 +12,13 @@ import type { Readable, Writable } from 'node:stream';
 import { DictionaryError } from '../dictionary/errors.js';
 import { availableParallelism } from 'node:os';
 import { TextRank, TfIdf, type Keyword, type KeywordOptions, type Tokenizer } from '../index.js';
-import { lineFormatter, tokenizerFor, type LineJob } from './line-job.js';
+import { lineFormatter, splitRuleOf, tokenizerFor, type LineJob } from './line-job.js';
 import { LinePool, type PooledOutput, type WorkerSetup } from './pool.js';
-import { formatBatch, readByteBatches, type InvalidBytes } from './byte-batches.js';
+import { formatBatch, readByteBatches, type ByteSplit, type InvalidBytes } from './byte-batches.js';
 import { Progress } from './progress.js';
 import { JIEBA_VERSION, VERSION } from '../version.js';
 import { USAGE, helpText, parseArgs, type CliOptions } from './args.js';
-import { InputError, readLineBatches } from './lines.js';
+import { InputError, LONG_LINES, LineTooLong, readLineBatches, type LineItem, type LongLines } from './lines.js';
 import { serveMain } from './serve.js';
 
 /** The streams the command uses; `process` fits. */
@@ -241,7 +241,9 @@ async function keywords(options: CliOptions, io: CliIo, say: (text: string) => v
       replaceInvalid: options.replaceInvalid,
       name: input.name,
     })) {
-      for (const line of lines) {
+      for (const item of lines) {
+        // Without longLines the reader hands out whole lines only.
+        const line = item as string;
         if (!options.eachLine) {
           documentLines.push(line);
           continue;
@@ -294,16 +296,18 @@ async function segmentHere(
   source: AsyncIterable<Uint8Array>,
   input: { name: string; universal: boolean },
   options: CliOptions,
-  format: (lines: readonly string[]) => string,
+  longLines: LongLines,
+  format: (lines: readonly LineItem[]) => string,
   write: Write,
 ): Promise<InvalidInput | undefined> {
-  let batch: string[] = [];
+  let batch: LineItem[] = [];
   let batchChars = 0;
   try {
-    for await (const lines of readLineBatches(source, { universalNewlines: input.universal, replaceInvalid: options.replaceInvalid, name: input.name })) {
-      for (const line of lines) {
-        batch.push(line);
-        batchChars += line.length + 1;
+    const reading = { universalNewlines: input.universal, replaceInvalid: options.replaceInvalid, name: input.name, longLines };
+    for await (const lines of readLineBatches(source, reading)) {
+      for (const item of lines) {
+        batch.push(item);
+        batchChars += (typeof item === 'string' ? item.length : item.text.length) + 1;
       }
       if (batchChars >= BATCH_CHARS) {
         await write(format(batch));
@@ -328,9 +332,11 @@ async function segmentHere(
  */
 async function segmentInParallel(
   source: AsyncIterable<Uint8Array>,
+  name: string,
   setup: WorkerSetup,
+  split: ByteSplit,
   jobs: number,
-  format: (lines: readonly string[]) => string,
+  format: (lines: readonly LineItem[]) => string,
   write: Write,
   inputSize: number | undefined,
 ): Promise<InvalidInput | undefined> {
@@ -353,7 +359,15 @@ async function segmentInParallel(
   // load their dictionaries while the first batches are read.
   let processed = inputSize !== undefined && inputSize >= POOL_AFTER_BYTES ? POOL_AFTER_BYTES : 0;
   try {
-    for await (const batch of readByteBatches(source, setup.batch.universal, BATCH_BYTES)) {
+    for await (const batch of readByteBatches(source, setup.batch.universal, BATCH_BYTES, split)) {
+      if (batch.tooLong) {
+        // Everything before it is written first, as for invalid input.
+        while (pending.length > 0) {
+          const invalid = await settle(await pending.shift()!, sizes.shift()!);
+          if (invalid) return invalid;
+        }
+        throw new LineTooLong(name, linesBefore + 1, split.maxUnits);
+      }
       const size = batch.bytes.length;
       if (!pool && processed < POOL_AFTER_BYTES) {
         processed += size;
@@ -408,7 +422,11 @@ async function segment(options: CliOptions, io: CliIo, say: (text: string) => vo
   };
   const batchOptions = { universal: input.universal, replaceInvalid: options.replaceInvalid };
   try {
-    const invalid = jobs > 1 ? await segmentInParallel(source, { job, batch: batchOptions }, jobs, format, write, input.size) : await segmentHere(source, input, options, format, write);
+    const longLines = { rule: splitRuleOf(job), ...LONG_LINES };
+    const invalid =
+      jobs > 1
+        ? await segmentInParallel(source, input.name, { job, batch: batchOptions }, { rule: longLines.rule, partBytes: 4 * BATCH_BYTES, maxUnits: longLines.maxUnits }, jobs, format, write, input.size)
+        : await segmentHere(source, input, options, longLines, format, write);
     if (invalid) {
       await output.flush().catch(() => undefined);
       say(`jieba: ${new InputError(input.name, invalid.line, invalid.offset, invalid.byte).message}; use --replace-invalid to decode bad bytes as U+FFFD\n`);
@@ -419,6 +437,11 @@ async function segment(options: CliOptions, io: CliIo, say: (text: string) => vo
     if (error instanceof OutputClosed) return 0;
     if (output.failure) {
       say(`jieba: cannot write output: ${output.failure.message}\n`);
+      return 1;
+    }
+    if (error instanceof LineTooLong) {
+      await output.flush().catch(() => undefined);
+      say(`jieba: ${error.message}\n`);
       return 1;
     }
     throw error;

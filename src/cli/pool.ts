@@ -78,7 +78,7 @@ export class LinePool {
       const bytes = batch.bytes;
       const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
       const sent = whole ? bytes : bytes.slice();
-      this.workers[worker]!.postMessage({ id, bytes: sent, last: batch.last });
+      this.workers[worker]!.postMessage({ id, bytes: sent, last: batch.last, continues: batch.continues, breaks: batch.breaks });
     });
   }
 

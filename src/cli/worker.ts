@@ -6,15 +6,15 @@
  */
 
 import { parentPort, workerData } from 'node:worker_threads';
-import { formatBatch } from './byte-batches.js';
+import { formatBatch, type ByteBatch } from './byte-batches.js';
 import { lineFormatter, tokenizerFor } from './line-job.js';
 import type { WorkerSetup } from './pool.js';
 
 const { job, batch: options } = workerData as WorkerSetup;
 const format = lineFormatter(tokenizerFor(job), job);
 const encoder = new TextEncoder();
-parentPort!.on('message', ({ id, bytes, last }: { id: number; bytes: Uint8Array; last: boolean }) => {
-  const { text, lines, invalid } = formatBatch({ bytes, last }, options, format);
+parentPort!.on('message', ({ id, ...batch }: ByteBatch & { id: number }) => {
+  const { text, lines, invalid } = formatBatch(batch, options, format);
   const output = encoder.encode(text);
   // Copied, not transferred: see pool.ts.
   parentPort!.postMessage({ id, output, lines, invalid });

@@ -15,7 +15,7 @@
  * @module
  */
 
-import { isHanDefault } from '../text/char-classes.js';
+import { isHanDefault, isHanInternal } from '../text/char-classes.js';
 
 /** What the stream produces: the words of `cut`, `cutAll` or `cutForSearch`. */
 export type StreamMode = 'default' | 'all' | 'search';
@@ -38,6 +38,58 @@ export function isSafeSplit(text: string, p: number, mode: StreamMode): boolean 
   if (isHighSurrogate(before) || (before === 0x0d && after === 0x0a)) return false;
   // Inside a block of other characters: each is a word of its own, except in full mode.
   return mode !== 'all';
+}
+
+/**
+ * Where a line may be split into parts that are segmented apart, with the
+ * same words as the whole line: a rule over the two characters (code
+ * points) around the place. Never after `\r`, which a line's end may strip.
+ */
+export type SplitRule = (before: number, after: number) => boolean;
+
+const CR = 0x0d;
+
+/**
+ * The split rule of a way of segmenting: `cut` and `cutForSearch` decide
+ * words inside blocks of `re_han_default` characters and treat every other
+ * character alone; `cutAll` keeps blocks of other characters whole; POS
+ * tagging decides inside blocks of `re_han_internal` characters and treats
+ * blocks of others whole; paddle mode reads the whole line, so never.
+ *
+ * @example
+ * splitRuleFor('default')('，'.codePointAt(0)!, '我'.codePointAt(0)!); // true: a block boundary
+ * splitRuleFor('tag')('，'.codePointAt(0)!, ' '.codePointAt(0)!); // false: inside one block
+ */
+export function splitRuleFor(mode: StreamMode | 'tag' | 'whole'): SplitRule {
+  switch (mode) {
+    case 'default':
+    case 'search':
+      return (before, after) => before !== CR && (isHanDefault(before) ? !isHanDefault(after) : true);
+    case 'all':
+      return (before, after) => before !== CR && isHanDefault(before) !== isHanDefault(after);
+    case 'tag':
+      return (before, after) => before !== CR && isHanInternal(before) !== isHanInternal(after);
+    case 'whole':
+      return () => false;
+  }
+}
+
+/**
+ * The last place in `text[from, text.length)` where `rule` allows a split
+ * (never inside a surrogate pair), or -1.
+ *
+ * @example
+ * lastSplit('我来到北京。他', splitRuleFor('default'), 1); // 6 (before 他)
+ */
+export function lastSplit(text: string, rule: SplitRule, from: number): number {
+  for (let p = text.length - 1; p >= Math.max(from, 1); p--) {
+    const before = text.charCodeAt(p - 1);
+    if (before >= 0xd800 && before <= 0xdbff) continue;
+    const after = text.codePointAt(p)!;
+    const start = before >= 0xdc00 && before <= 0xdfff && p >= 2 ? text.codePointAt(p - 2)! : before;
+    if (rule(start > 0xffff ? start : before, after)) return p;
+  }
+  return -1;
 }
 
 /**

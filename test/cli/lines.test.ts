@@ -18,7 +18,7 @@ async function lines(input: string | Uint8Array, universal: boolean, size = 1 <<
     replaceInvalid: replace,
     name: 'in.txt',
   })) {
-    all.push(...batch);
+    all.push(...(batch as string[]));
   }
   return all;
 }
@@ -53,7 +53,7 @@ describe('readLineBatches', () => {
       const seen: string[] = [];
       await assert.rejects(
         (async () => {
-          for await (const batch of readLineBatches(chunks(bytes, size), { universalNewlines: universal, replaceInvalid: false, name: 'in.txt' })) {
+          for await (const batch of readLineBatches(chunks(bytes, size), { universalNewlines: universal, replaceInvalid: false, name: 'in.txt' }) as AsyncGenerator<string[]>) {
             seen.push(...batch);
           }
         })(),

@@ -55,6 +55,21 @@ describe('jieba command', () => {
     }
   });
 
+  it('cuts a line too long to hold whole into parts, with the words of the whole line, at -j 1 and -j 2', async () => {
+    const news = readFileSync(fixturePath('corpus/seed-news.txt'), 'utf8').replaceAll('\n', '');
+    // Over the 2^20 units after which a line goes in parts, and over the 1 MiB after which -j cuts a batch inside a line.
+    const line = news.repeat(Math.ceil(1_200_000 / news.length));
+    const dir = mkdtempSync(join(tmpdir(), 'jieba-long-'));
+    const path = join(dir, 'long.txt');
+    writeFileSync(path, `短行\n${line}\n最后`);
+    const expected = `短行\n${cut(line).join(' / ')}\n最后\n`;
+    for (const jobs of ['1', '2']) {
+      const result = await run(['-q', '-j', jobs, path]);
+      assert.equal(result.status, 0, result.stderr);
+      assert.ok(result.stdout === expected, `-j ${jobs}: output differs from the whole line's words`);
+    }
+  });
+
   it('search mode gives cutForSearch per line', async () => {
     const result = await run(['-q', '--search', '-d', '|'], '小明硕士毕业于中国科学院计算所\n');
     assert.equal(result.stdout, '小明|硕士|毕业|于|中国|科学|学院|科学院|中国科学院|计算|计算所\n');
