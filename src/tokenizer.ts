@@ -15,7 +15,6 @@ import { isPackagedImage, sameImage, whenDamaged, type PackagedImage } from './d
 import type { ModelKind, SharedModels } from './data/shared-models.js';
 import { Dictionary } from './dictionary/dictionary.js';
 import { DictionaryError } from './dictionary/errors.js';
-import { PrefixDictionary } from './dictionary/prefix-dictionary.js';
 import type { StaticTrie } from './dictionary/static-trie.js';
 import { parseUserDictionary, type UserDictionaryEntry } from './dictionary/user-dictionary.js';
 import { PosTagger } from './posseg/tagger.js';
@@ -830,7 +829,7 @@ export class TokenizerCore {
     const base =
       dict.isPristine && this.#userTags.size === 0
         ? dict.base
-        : PrefixDictionary.fromEntries(dict.entries(this.#userTags), '<compiled>');
+        : dict.compile(this.#userTags, '<compiled>');
     return encodeDictionaryImage(base, this.#data!.model);
   }
 }

@@ -7,9 +7,8 @@
 
 import { pythonLog } from '../math/log.js';
 import { HashTrie, ROOT as OVERLAY_ROOT } from './hash-trie.js';
-import type { DictionaryEntries } from './dictionary-text.js';
-import { PrefixDictionary } from './prefix-dictionary.js';
-import { ROOT, findChild } from './static-trie.js';
+import { PrefixDictionary, type WordTags } from './prefix-dictionary.js';
+import { ROOT, StaticTrie, findChild } from './static-trie.js';
 
 /** Matches written by {@link Dictionary.matchPrefixes}. */
 export class PrefixMatches {
@@ -148,77 +147,116 @@ export class Dictionary {
   }
 
   /**
-   * Every key and its frequency, base and overlay merged (what Python's
-   * `FREQ` holds), with POS tags (the base's, overridden by `userTags`), for
-   * compiling into a new image. The empty word is left out; its frequency is
-   * still in the total.
+   * The dictionary as it stands, base and added words merged (every key of
+   * Python's `FREQ`, prefixes included), with POS tags (the base's,
+   * overridden by `userTags`), as one prefix dictionary to compile into an
+   * image. Linear in the sizes of the two tries: they are merged node by
+   * node, breadth first, and no word is spelled out, which for a long added
+   * word would mean a string for every one of its prefixes.
+   *
+   * @example
+   * const compiled = dict.compile(new Map([['云计算', 'n']]), 'mine.img');
    */
-  entries(userTags: ReadonlyMap<string, string> = new Map()): DictionaryEntries {
-    const words: string[] = [];
-    const frequencies: number[] = [];
-    const tags: (string | undefined)[] = [];
-    const baseTags = this.base.tags;
-    const trie = this.base.trie;
-    // Breadth-first numbering puts a parent before its children, so one pass spells every node.
-    const paths: string[] = new Array(trie.size);
-    paths[ROOT] = '';
-    for (let parent = 0; parent < trie.size; parent++) {
-      for (let child = trie.firstChild[parent]!; child < trie.firstChild[parent + 1]!; child++) {
-        const word = paths[parent]! + String.fromCharCode(trie.chars[child]!);
-        paths[child] = word;
-        words.push(word);
-        frequencies.push(this.base.classFrequency[trie.values[child]!]!);
-        tags.push(baseTags ? baseTags.names[baseTags.nodes[child]!] || undefined : undefined);
+  compile(userTags: ReadonlyMap<string, string>, name: string): PrefixDictionary {
+    const base = this.base;
+    const trie = base.trie;
+    const overlay = this.overlay;
+    const overlayChildren = overlay ? childrenByNode(overlay) : new Map<number, number[]>();
+    const capacity = trie.size + (overlay?.size ?? 0);
+    const firstChild = new Int32Array(capacity + 1);
+    const chars = new Uint16Array(capacity);
+    const frequencies = new Float64Array(capacity);
+    // The nodes of the two tries that each merged node stands for (-1: none).
+    const baseNode = new Int32Array(capacity).fill(-1);
+    const overlayNode = new Int32Array(capacity).fill(-1);
+    baseNode[ROOT] = ROOT;
+    overlayNode[ROOT] = overlay ? OVERLAY_ROOT : -1;
+    let next = ROOT + 1;
+    for (let node = ROOT; node < next; node++) {
+      firstChild[node] = next;
+      const b = baseNode[node]!;
+      const o = overlayNode[node]!;
+      let bi = b >= 0 ? trie.firstChild[b]! : 0;
+      const bEnd = b >= 0 ? trie.firstChild[b + 1]! : 0;
+      const added = o >= 0 ? (overlayChildren.get(o) ?? []) : [];
+      let oi = 0;
+      // Both child lists are in code-unit order: merge them.
+      while (bi < bEnd || oi < added.length) {
+        const bcu = bi < bEnd ? trie.chars[bi]! : 0x10000;
+        const ocu = oi < added.length ? overlay!.keys[2 * added[oi]! + 1]! : 0x10000;
+        const cu = Math.min(bcu, ocu);
+        const bc = bcu === cu ? bi++ : -1;
+        const oc = ocu === cu ? added[oi++]! : -1;
+        chars[next] = cu;
+        baseNode[next] = bc;
+        overlayNode[next] = oc;
+        const entry = oc >= 0 ? overlay!.values[oc]! - 1 : -1;
+        frequencies[next] = entry >= 0 ? this.overlayFreq[entry]! : bc >= 0 ? base.classFrequency[trie.values[bc]!]! : 0;
+        next++;
       }
     }
-    const index = new Map<string, number>();
-    if (this.overlay || userTags.size > 0) words.forEach((word, i) => index.set(word, i));
-    if (this.overlay) {
-      collectOverlay(this.overlay, (word, entry) => {
-        const at = index.get(word);
-        if (entry < 0) {
-          // A bare prefix: a key with frequency 0 unless the base has it.
-          if (at !== undefined) return;
-          index.set(word, words.length);
-          words.push(word);
-          frequencies.push(0);
-          tags.push(undefined);
-        } else if (at === undefined) {
-          index.set(word, words.length);
-          words.push(word);
-          frequencies.push(this.overlayFreq[entry]!);
-          tags.push(undefined);
-        } else {
-          frequencies[at] = this.overlayFreq[entry]!;
+    firstChild[next] = next;
+
+    const classOf = new Map<number, number>([[0, 0]]);
+    const classFrequency = [0];
+    const classes = new Int32Array(next);
+    for (let node = ROOT + 1; node < next; node++) {
+      const freq = frequencies[node]!;
+      let cls = classOf.get(freq);
+      if (cls === undefined) {
+        cls = classFrequency.push(freq) - 1;
+        classOf.set(freq, cls);
+      }
+      classes[node] = cls;
+    }
+    const values = classFrequency.length <= 0x10000 ? Uint16Array.from(classes) : classes;
+    const merged = new StaticTrie({ firstChild: firstChild.slice(0, next + 1), chars: chars.slice(0, next), values });
+
+    let tags: WordTags | undefined;
+    const baseTags = base.tags;
+    if (baseTags) {
+      const names = [...baseTags.names];
+      const nodes = new Uint16Array(next);
+      for (let node = ROOT + 1; node < next; node++) if (baseNode[node]! >= 0) nodes[node] = baseTags.nodes[baseNode[node]!]!;
+      const ids = new Map(names.map((tag, id) => [tag, id]));
+      for (const [word, tag] of userTags) {
+        const node = word.length > 0 ? merged.find(word, 0, word.length) : -1;
+        if (node < 0) continue;
+        let id = ids.get(tag);
+        if (id === undefined || id === 0) {
+          id = names.push(tag) - 1;
+          if (id > 0xffff) throw new RangeError('more than 65535 distinct POS tags');
+          ids.set(tag, id);
         }
-      });
+        nodes[node] = id;
+      }
+      tags = { names, nodes: names.length <= 256 ? Uint8Array.from(nodes) : nodes };
     }
-    for (const [word, tag] of userTags) {
-      const at = index.get(word);
-      if (at !== undefined) tags[at] = tag;
-    }
-    return { words, frequencies, total: this.total, tags, ...(baseTags ? {} : { tagError: this.base.tagError }) };
+    const classFrequencies = Float64Array.from(classFrequency);
+    return new PrefixDictionary(
+      {
+        trie: merged,
+        classFrequency: classFrequencies,
+        classLogFrequency: classFrequencies.map((f) => (f > 0 ? pythonLog(f) : 0)),
+        total: this.total,
+        ...(tags ? { tags } : { tagError: base.tagError }),
+      },
+      name,
+    );
   }
 }
 
-/** Call `visit(path, entry)` for every node of an overlay trie (entry -1 for a bare prefix). */
-function collectOverlay(trie: HashTrie, visit: (word: string, entry: number) => void): void {
-  const slots = trie.values.length;
+/** The children of every node of an overlay trie, each list in code-unit order. */
+function childrenByNode(trie: HashTrie): Map<number, number[]> {
   const children = new Map<number, number[]>();
-  for (let slot = 0; slot < slots; slot++) {
+  for (let slot = 0; slot < trie.values.length; slot++) {
     const parent = trie.keys[2 * slot]!;
     if (parent < 0) continue;
     let list = children.get(parent);
     if (!list) children.set(parent, (list = []));
     list.push(slot);
   }
-  const stack: [number, string][] = [[OVERLAY_ROOT, '']];
-  while (stack.length > 0) {
-    const [node, path] = stack.pop()!;
-    for (const child of children.get(node) ?? []) {
-      const word = path + String.fromCharCode(trie.keys[2 * child + 1]!);
-      visit(word, trie.values[child]! - 1);
-      stack.push([child, word]);
-    }
-  }
+  for (const list of children.values()) list.sort((a, b) => trie.keys[2 * a + 1]! - trie.keys[2 * b + 1]!);
+  return children;
 }
+

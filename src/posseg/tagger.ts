@@ -216,7 +216,9 @@ export class PosTagger {
           this.emit(out, run, x, 'eng');
           run = -1;
         }
-        this.emit(out, x, y, tags ? tags.names[tags.nodes[routeNode[x - start]!]!] || 'x' : this.wordTag(text, x, y));
+        // A character alone that is no word (-1) may still have a tag: a key of frequency 0 keeps its tag in Python's word_tag_tab.
+        const node = routeNode[x - start]!;
+        this.emit(out, x, y, tags && node >= 0 ? tags.names[tags.nodes[node]!] || 'x' : this.wordTag(text, x, y));
       }
       x = y;
     }

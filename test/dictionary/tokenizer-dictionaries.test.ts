@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { seededRandom } from '../../compat/random-text.js';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -111,6 +112,42 @@ describe('compiled dictionary images', () => {
     for (const word of ['云计算', '清华大学', '清华大', 'Edu Trust认证', '不存在的词']) {
       assert.equal(copy.wordFrequency(word), original.wordFrequency(word), word);
     }
+  });
+
+  it('keeps every key, frequency and tag through random additions, deletions and tags', () => {
+    const random = seededRandom(31);
+    const alphabet = ['中', '国', '人', '民', '北', '京', '大', '学', 'a', 'b'];
+    const wordOf = (): string => Array.from({ length: 1 + Math.floor(random() * 5) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+    for (let round = 0; round < 20; round++) {
+      const original = new Tokenizer({ dict: { text: '中国 10 ns\n北京 8 ns\n大学 5 n\n中国人 3 n\nab 2 eng\n' } });
+      const touched: string[] = ['中国', '北京', '大学', '中国人', 'ab'];
+      for (let op = 0; op < 30; op++) {
+        const word = wordOf();
+        touched.push(word);
+        const roll = random();
+        if (roll < 0.5) original.addWord(word, Math.floor(random() * 20), random() < 0.5 ? ['n', 'v', 'zz'][Math.floor(random() * 3)] : undefined);
+        else if (roll < 0.7) original.delWord(word);
+        else original.suggestFreq(word, true);
+      }
+      const copy = new Tokenizer({ dict: original.compileDictionary() });
+      assert.equal(copy.total, original.total);
+      for (const word of touched) {
+        for (let end = 1; end <= word.length; end++) assert.equal(copy.wordFrequency(word.slice(0, end)), original.wordFrequency(word.slice(0, end)), word.slice(0, end));
+      }
+      const text = Array.from({ length: 40 }, wordOf).join('');
+      assert.deepEqual(copy.cut(text, { hmm: false }), original.cut(text, { hmm: false }));
+      assert.deepEqual(copy.tag(text, { hmm: false }), original.tag(text, { hmm: false }));
+    }
+  });
+
+  it('saves a user word of 100,000 characters, with its prefixes as keys', () => {
+    const tokenizer = new Tokenizer({ dict: { text: '中国 10 ns\n' } });
+    const long = '中华人民共和国'.repeat(14_286).slice(0, 100_000);
+    tokenizer.addWord(long, 5, 'nz');
+    const copy = new Tokenizer({ dict: tokenizer.compileDictionary() });
+    assert.equal(copy.wordFrequency(long), 5);
+    assert.equal(copy.wordFrequency(long.slice(0, 50_000)), 0, 'a prefix is a key of frequency 0');
+    assert.equal(copy.wordFrequency(`${long}中`), undefined);
   });
 
   it('refuses a truncated or damaged image instead of cutting with it', () => {

@@ -34,6 +34,14 @@ describe('POS tagging', () => {
     assert.deepEqual(pairs(withDefaultTags.tag('北京大学')), ['北京/ns', '大学/n']);
   });
 
+  it('tags a dictionary key of frequency 0 with its tag, with or without the HMM (Python 0.42.1 output)', () => {
+    // python3: jieba.posseg.POSTokenizer(jieba.Tokenizer(path)).cut('北北京中国', HMM=False) with this dict.txt
+    const tokenizer = new Tokenizer({ dict: { text: '中国 10 ns\n北京 8 ns\n北 0 v\n' } });
+    const expected = [{ word: '北', tag: 'v' }, { word: '北京', tag: 'ns' }, { word: '中国', tag: 'ns' }];
+    assert.deepEqual(tokenizer.tag('北北京中国', { hmm: false }), expected);
+    assert.deepEqual(tokenizer.tag('北北京中国'), expected);
+  });
+
   it('keeps tags through a compiled image', () => {
     const tokenizer = new Tokenizer();
     tokenizer.addWord('杭研大厦', 10, 'nt');
