@@ -411,7 +411,7 @@ async function segment(options: CliOptions, io: CliIo, say: (text: string) => vo
   const job = jobOf(options);
   const format = lineFormatter(tokenizer, job);
   const output = new Output(io.stdout);
-  const progress = new Progress(io.stderr, input.size);
+  const progress = new Progress(io.stderr, input.size, io.stdout as { isTTY?: boolean });
   const jobs = options.jobs ?? availableParallelism();
   let bytes = 0;
   const source = counted(input.stream, (n) => (bytes += n));

@@ -48,7 +48,11 @@ export class LinePool {
     const script = new URL('./worker.js', import.meta.url);
     this.inHand = new Array<number>(size).fill(0);
     this.workers = Array.from({ length: size }, () => {
-      const worker = new Worker(script, { workerData: setup });
+      // Not piped to this process's streams: a pipe per worker adds listeners
+      // to process.stdout, which Node warns about past ten (-j 10 and up).
+      const worker = new Worker(script, { workerData: setup, stdout: true, stderr: true });
+      worker.stdout.on('data', (chunk: Buffer) => process.stdout.write(chunk));
+      worker.stderr.on('data', (chunk: Buffer) => process.stderr.write(chunk));
       worker.on('message', ({ id, ...result }: PooledOutput & { id: number }) => {
         const entry = this.waiting.get(id);
         this.waiting.delete(id);

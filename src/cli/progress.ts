@@ -16,20 +16,25 @@ function duration(seconds: number): string {
   return s >= 3600 ? `${Math.floor(s / 3600)}h${String(Math.floor(s / 60) % 60).padStart(2, '0')}m` : `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }
 
-/** Redraws one line with `\r` at most ten times a second; silent unless the stream is a terminal. */
+/**
+ * Redraws one line with `\r` at most ten times a second; silent unless the
+ * stream is a terminal and the output is not (on the same screen, the output
+ * is progress enough, and the two would be drawn over each other).
+ */
 export class Progress {
   private readonly started = performance.now();
-  private lastDraw = 0;
+  private lastDraw = -Infinity;
   private drawn = false;
 
   constructor(
     private readonly stream: Writable & { isTTY?: boolean },
     private readonly total: number | undefined,
+    private readonly output?: { isTTY?: boolean },
   ) {}
 
   /** Whether anything will be shown. */
   get active(): boolean {
-    return this.stream.isTTY === true;
+    return this.stream.isTTY === true && this.output?.isTTY !== true;
   }
 
   /** Report that `done` bytes have been processed. */

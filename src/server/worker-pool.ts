@@ -116,7 +116,10 @@ export class WorkerPool {
   }
 
   #spawn(slot?: Slot): Promise<void> {
-    const worker = new Worker(SCRIPT, { workerData: this.#options.setup });
+    // Not piped to this process's streams (a pipe per worker adds listeners there; Node warns past ten).
+    const worker = new Worker(SCRIPT, { workerData: this.#options.setup, stdout: true, stderr: true });
+    worker.stdout.on('data', (chunk: Buffer) => process.stdout.write(chunk));
+    worker.stderr.on('data', (chunk: Buffer) => process.stderr.write(chunk));
     const current: Slot = slot ?? { worker, ready: false, job: undefined };
     current.worker = worker;
     current.ready = false;

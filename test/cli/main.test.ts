@@ -70,6 +70,17 @@ describe('jieba command', () => {
     }
   });
 
+  it('prints no warning with many worker threads writing to a pipe (-j 12)', () => {
+    const news = readFileSync(fixturePath('corpus/seed-news.txt'), 'utf8');
+    const dir = mkdtempSync(join(tmpdir(), 'jieba-j12-'));
+    const path = join(dir, 'big.txt');
+    writeFileSync(path, news.repeat(Math.ceil(2_500_000 / Buffer.byteLength(news))));
+    const result = spawnSync(process.execPath, [bin, '-q', '-j', '12', path], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    assert.equal(result.status, 0);
+    assert.equal(result.stderr, '');
+    assert.ok(result.stdout.length > 0);
+  });
+
   it('search mode gives cutForSearch per line', async () => {
     const result = await run(['-q', '--search', '-d', '|'], '小明硕士毕业于中国科学院计算所\n');
     assert.equal(result.stdout, '小明|硕士|毕业|于|中国|科学|学院|科学院|中国科学院|计算|计算所\n');
