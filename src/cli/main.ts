@@ -12,6 +12,7 @@ import type { Readable, Writable } from 'node:stream';
 import { DictionaryError } from '../dictionary/errors.js';
 import { availableParallelism } from 'node:os';
 import { TextRank, TfIdf, type Keyword, type KeywordOptions, type Tokenizer } from '../index.js';
+import { splitRuleFor } from '../cut/stream.js';
 import { lineFormatter, splitRuleOf, tokenizerFor, type LineJob } from './line-job.js';
 import { LinePool, type PooledOutput, type WorkerSetup } from './pool.js';
 import { formatBatch, readByteBatches, type ByteSplit, type InvalidBytes } from './byte-batches.js';
@@ -235,16 +236,29 @@ async function keywords(options: CliOptions, io: CliIo, say: (text: string) => v
   const print = (found: Keyword[]): Promise<void> | void =>
     output.write((options.json ? JSON.stringify(found) : found.map(keywordText).join(options.delimiter)) + '\n');
   const documentLines: string[] = [];
+  let documentUnits = 0;
+  const tooLarge = (what: string): string =>
+    `jieba: ${input.name}: ${what} is more than --keywords holds as one document ` +
+    `(${KEYWORD_DOCUMENT_UNITS.toLocaleString('en-US')} characters); use --each-line, or split the input\n`;
   try {
+    // Lines stay whole (paddle's rule never splits), but a line past the limit stops the reading before it can reach V8's.
+    const longLines = { rule: splitRuleFor('whole'), partUnits: KEYWORD_DOCUMENT_UNITS, maxUnits: KEYWORD_DOCUMENT_UNITS };
     for await (const lines of readLineBatches(input.stream, {
       universalNewlines: input.universal,
       replaceInvalid: options.replaceInvalid,
       name: input.name,
+      longLines,
     })) {
       for (const item of lines) {
-        // Without longLines the reader hands out whole lines only.
+        // With a rule that never splits, the reader hands out whole lines only.
         const line = item as string;
         if (!options.eachLine) {
+          documentUnits += line.length + 1;
+          if (documentUnits > KEYWORD_DOCUMENT_UNITS) {
+            await output.flush();
+            say(tooLarge('the input'));
+            return 1;
+          }
           documentLines.push(line);
           continue;
         }
@@ -261,10 +275,22 @@ async function keywords(options: CliOptions, io: CliIo, say: (text: string) => v
       say(`jieba: ${error.message}; use --replace-invalid to decode bad bytes as U+FFFD\n`);
       return 1;
     }
+    if (error instanceof LineTooLong) {
+      await output.flush().catch(() => undefined);
+      say(tooLarge(`line ${error.line}`));
+      return 1;
+    }
     throw error;
   }
   return 0;
 }
+
+/**
+ * The most UTF-16 units `--keywords` takes as one document: 2^26 (64 Mi),
+ * some 200 MB of Chinese, far below V8's string limit; its words alone then
+ * take about a gigabyte to count.
+ */
+const KEYWORD_DOCUMENT_UNITS = 1 << 26;
 
 /** Input characters a batch of lines gathers before it is processed (-j 1). */
 const BATCH_CHARS = 1 << 17;
