@@ -22,6 +22,7 @@ import { lacAnalyze } from './paddle/lac.js';
 import type { LacModel } from './paddle/model.js';
 import type { IdfTable } from './analyse/idf-table.js';
 import type { Location, Platform } from './platform.js';
+import { booleanOption, choiceOption, describeValue, optionsOf } from './options.js';
 
 export type { StreamMode } from './cut/stream.js';
 
@@ -215,6 +216,28 @@ export interface TokenizerOptions {
   eager?: boolean;
 }
 
+/** The `hmm` and `paddle` options of `cut` and `tag`, checked. */
+function cutOptions(options: (CutOptions & PaddleOptions) | null | undefined, method: string): { hmm: boolean; paddle: { normalize: boolean } | undefined } {
+  const checked = optionsOf(options, method);
+  const hmm = booleanOption(checked.hmm, 'hmm', method, true);
+  const paddle = checked.paddle;
+  if (paddle === undefined || paddle === false) return { hmm, paddle: undefined };
+  if (paddle === true) return { hmm, paddle: { normalize: false } };
+  if (typeof paddle !== 'object' || paddle === null || Array.isArray(paddle)) {
+    throw new TypeError(`jieba-ts: ${method}() option paddle must be true, false or { normalize }, got ${describeValue(paddle)}`);
+  }
+  return { hmm, paddle: { normalize: booleanOption(paddle.normalize, 'paddle.normalize', method, false) } };
+}
+
+/** The `mode` and `hmm` options of the streaming methods, checked. */
+function streamOptions(options: { mode?: StreamMode; hmm?: boolean } | null | undefined, method: string): { mode: StreamMode; hmm: boolean } {
+  const checked = optionsOf(options, method);
+  return {
+    mode: choiceOption(checked.mode, 'mode', method, ['default', 'all', 'search'] as const),
+    hmm: booleanOption(checked.hmm, 'hmm', method, true),
+  };
+}
+
 function requireText(text: unknown, method: string, what = 'a string'): asserts text is string {
   if (typeof text !== 'string') {
     throw new TypeError(`jieba-ts: ${method}() expects ${what}, got ${text === null ? 'null' : typeof text}`);
@@ -257,9 +280,10 @@ export class TokenizerCore {
   protected constructor(options: TokenizerOptions, platform: Platform, shared: SharedModels) {
     this.#platform = platform;
     this.#shared = shared;
-    this.#source = options.dict;
-    this.#tagSource = options.tagDict;
-    if (options.eager) this.initialize();
+    const checked = optionsOf(options, 'Tokenizer');
+    this.#source = checked.dict;
+    this.#tagSource = checked.tagDict;
+    if (booleanOption(checked.eager, 'eager', 'Tokenizer', false)) this.initialize();
   }
 
   /**
@@ -327,6 +351,7 @@ export class TokenizerCore {
    * tokenizer.tag('我爱北京天安门');
    */
   async load(options: LoadOptions = {}): Promise<this> {
+    options = optionsOf(options, 'load');
     const images = this.#platform.images;
     const fetchImpl = options.fetch;
     const dict = options.dict !== undefined ? options.dict : this.#source;
@@ -391,6 +416,28 @@ export class TokenizerCore {
     throw new TypeError(`jieba-ts: a ${what} must be a path, URL, bytes, a packaged image or { text }`);
   }
 
+  /**
+   * Give back scratch memory that a huge call made this tokenizer take
+   * (see `SCRATCH_KEEP`); every method calls it before returning. Not part
+   * of the public API.
+   *
+   * @internal
+   * @example
+   * tokenizer.shrinkScratch();
+   */
+  shrinkScratch(): void {
+    this.#words.shrink();
+    this.#expanded.shrink();
+    this.#segmenter?.shrink();
+    this.#tagger?.shrink();
+  }
+
+  /** `value`, once the scratch memory is given back: how results leave this class. */
+  #release<T>(value: T): T {
+    this.shrinkScratch();
+    return value;
+  }
+
   #spans(text: string, mode: CutMode): SpanBuffer {
     const spans = this.#words;
     spans.clear();
@@ -417,8 +464,9 @@ export class TokenizerCore {
    */
   cut(text: string, options: CutOptions & PaddleOptions = {}): string[] {
     requireText(text, 'cut');
-    if (options.paddle) return lacAnalyze(this.#paddle(), text, options.paddle !== true && options.paddle.normalize === true).words;
-    return this.#spans(text, options.hmm === false ? 'no-hmm' : 'hmm').toStrings(text);
+    const { hmm, paddle } = cutOptions(options, 'cut');
+    if (paddle) return lacAnalyze(this.#paddle(), text, paddle.normalize).words;
+    return this.#release(this.#spans(text, hmm ? 'hmm' : 'no-hmm').toStrings(text));
   }
 
   /**
@@ -432,7 +480,7 @@ export class TokenizerCore {
    */
   cutAll(text: string): string[] {
     requireText(text, 'cutAll');
-    return this.#spans(text, 'all').toStrings(text);
+    return this.#release(this.#spans(text, 'all').toStrings(text));
   }
 
   /**
@@ -445,7 +493,8 @@ export class TokenizerCore {
    */
   cutForSearch(text: string, options: CutOptions = {}): string[] {
     requireText(text, 'cutForSearch');
-    return this.#searchSpans(text, options.hmm !== false).toStrings(text);
+    const hmm = booleanOption(optionsOf(options, 'cutForSearch').hmm, 'hmm', 'cutForSearch', true);
+    return this.#release(this.#searchSpans(text, hmm).toStrings(text));
   }
 
   /**
@@ -463,11 +512,9 @@ export class TokenizerCore {
    */
   tokenize(text: string, options: TokenizeOptions = {}): Token[] {
     requireText(text, 'tokenize');
-    const mode = options.mode ?? 'default';
-    if (mode !== 'default' && mode !== 'search') {
-      throw new RangeError(`jieba-ts: tokenize() mode must be 'default' or 'search', got ${JSON.stringify(mode)}`);
-    }
-    const hmm = options.hmm !== false;
+    const checked = optionsOf(options, 'tokenize');
+    const mode = choiceOption(checked.mode, 'mode', 'tokenize', ['default', 'search'] as const);
+    const hmm = booleanOption(checked.hmm, 'hmm', 'tokenize', true);
     const spans = mode === 'search' ? this.#searchSpans(text, hmm) : this.#spans(text, hmm ? 'hmm' : 'no-hmm');
     const data = spans.data;
     const tokens: Token[] = new Array(spans.length);
@@ -476,7 +523,7 @@ export class TokenizerCore {
       const end = data[2 * i + 1]!;
       tokens[i] = { word: text.slice(start, end), start, end };
     }
-    return tokens;
+    return this.#release(tokens);
   }
 
   /**
@@ -491,13 +538,11 @@ export class TokenizerCore {
    */
   tokenizeOffsets(text: string, options: TokenizeOptions = {}): Int32Array {
     requireText(text, 'tokenizeOffsets');
-    const mode = options.mode ?? 'default';
-    if (mode !== 'default' && mode !== 'search') {
-      throw new RangeError(`jieba-ts: tokenizeOffsets() mode must be 'default' or 'search', got ${JSON.stringify(mode)}`);
-    }
-    const hmm = options.hmm !== false;
+    const checked = optionsOf(options, 'tokenizeOffsets');
+    const mode = choiceOption(checked.mode, 'mode', 'tokenizeOffsets', ['default', 'search'] as const);
+    const hmm = booleanOption(checked.hmm, 'hmm', 'tokenizeOffsets', true);
     const spans = mode === 'search' ? this.#searchSpans(text, hmm) : this.#spans(text, hmm ? 'hmm' : 'no-hmm');
-    return spans.data.slice(0, 2 * spans.length);
+    return this.#release(spans.data.slice(0, 2 * spans.length));
   }
 
   /**
@@ -513,7 +558,7 @@ export class TokenizerCore {
   cutOffsets(text: string, mode: 'default' | 'all' | 'search', hmm: boolean): Int32Array {
     requireText(text, 'cutOffsets');
     const spans = mode === 'search' ? this.#searchSpans(text, hmm) : this.#spans(text, mode === 'all' ? 'all' : hmm ? 'hmm' : 'no-hmm');
-    return spans.data.slice(0, 2 * spans.length);
+    return this.#release(spans.data.slice(0, 2 * spans.length));
   }
 
   /**
@@ -541,7 +586,7 @@ export class TokenizerCore {
       }
       tags[i] = n;
     });
-    return { offsets: out.spans.data.slice(0, 2 * out.spans.length), tags, names };
+    return this.#release({ offsets: out.spans.data.slice(0, 2 * out.spans.length), tags, names });
   }
 
   /**
@@ -587,8 +632,7 @@ export class TokenizerCore {
     source: AsyncIterable<string> | Iterable<string>,
     options: { mode?: StreamMode; hmm?: boolean } = {},
   ): AsyncGenerator<string[]> {
-    const mode = options.mode ?? 'default';
-    const hmm = options.hmm !== false;
+    const { mode, hmm } = streamOptions(options, 'cutChunks');
     const buffer = new StreamBuffer(mode);
     for await (const chunk of source) {
       requireText(chunk, 'cutChunks', 'string chunks');
@@ -607,8 +651,7 @@ export class TokenizerCore {
    * await response.body.pipeThrough(new TextDecoderStream()).pipeThrough(tokenizer.cutStream()).pipeTo(sink);
    */
   cutStream(options: { mode?: StreamMode; hmm?: boolean } = {}): TransformStream<string, string[]> {
-    const mode = options.mode ?? 'default';
-    const hmm = options.hmm !== false;
+    const { mode, hmm } = streamOptions(options, 'cutStream');
     const buffer = new StreamBuffer(mode);
     return new TransformStream<string, string[]>({
       transform: (chunk, controller) => {
@@ -636,19 +679,19 @@ export class TokenizerCore {
    */
   tag(text: string, options: CutOptions & PaddleOptions = {}): TaggedWord[] {
     requireText(text, 'tag');
-    if (options.paddle) {
-      const normalize = options.paddle !== true && options.paddle.normalize === true;
-      const { words, tags } = lacAnalyze(this.#paddle(), text, normalize);
+    const { hmm, paddle } = cutOptions(options, 'tag');
+    if (paddle) {
+      const { words, tags } = lacAnalyze(this.#paddle(), text, paddle.normalize);
       return words.map((word, i) => ({ word, tag: tags[i]! }));
     }
     const tagger = this.#posTagger();
     const out = { spans: this.#words, tags: [] as string[] };
     out.spans.clear();
-    tagger.tag(text, options.hmm !== false, out);
+    tagger.tag(text, hmm, out);
     const data = out.spans.data;
     const words: TaggedWord[] = new Array(out.spans.length);
     for (let i = 0; i < out.spans.length; i++) words[i] = { word: text.slice(data[2 * i]!, data[2 * i + 1]), tag: out.tags[i]! };
-    return words;
+    return this.#release(words);
   }
 
   #paddle(): LacModel {

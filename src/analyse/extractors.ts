@@ -80,7 +80,7 @@ abstract class KeywordExtractor {
  */
 export class TfIdf extends KeywordExtractor {
   #idf: IdfTable | undefined;
-  readonly #scratch = new TfIdfScratch();
+  #scratch = new TfIdfScratch();
 
   /**
    * @param tokenizer - cuts (and tags) the text
@@ -133,7 +133,11 @@ export class TfIdf extends KeywordExtractor {
   extract(text: string, options: KeywordOptions = {}): Keyword[] {
     if (typeof text !== 'string') throw new TypeError('jieba-ts: extractTags() expects a string');
     this.#idf ??= this.tokenizer.defaultIdf();
-    return extractTfIdf(this.tokenizer, this.#idf, this.stopWords, text, options, this.#scratch);
+    const keywords = extractTfIdf(this.tokenizer, this.#idf, this.stopWords, text, options, this.#scratch);
+    // Memory a huge document took is given back (see `SCRATCH_KEEP`).
+    if (this.#scratch.oversized) this.#scratch = new TfIdfScratch();
+    this.tokenizer.shrinkScratch();
+    return keywords;
   }
 }
 
@@ -179,7 +183,9 @@ export class TextRank extends KeywordExtractor {
    */
   extract(text: string, options: KeywordOptions = {}): Keyword[] {
     if (typeof text !== 'string') throw new TypeError('jieba-ts: textRank() expects a string');
-    return extractTextRank(this.tokenizer, this.stopWords, text, options);
+    const keywords = extractTextRank(this.tokenizer, this.stopWords, text, options);
+    this.tokenizer.shrinkScratch();
+    return keywords;
   }
 
   /** Python's alias: `TextRank.extract_tags` is `textrank`. */

@@ -6,6 +6,8 @@
  * @module
  */
 
+import { booleanOption, describeValue, optionsOf } from '../options.js';
+import { SCRATCH_KEEP } from '../scratch.js';
 import type { TaggedWord } from '../tokenizer.js';
 import { pythonSplitLines } from '../text/char-classes.js';
 import { comparePython, pythonLength, pythonStrip } from '../text/python-str.js';
@@ -100,6 +102,11 @@ export class TfIdfScratch {
   ensure(size: number): void {
     if (this.weights.length < size) this.weights = new Float64Array(2 * size);
   }
+
+  /** Whether a huge document made this scratch larger than is kept between calls (see `SCRATCH_KEEP`). */
+  get oversized(): boolean {
+    return this.words.oversized || this.weights.length > SCRATCH_KEEP || this.tally.starts.length > SCRATCH_KEEP;
+  }
 }
 
 /** `KeywordExtractor.STOP_WORDS` of jieba.analyse. */
@@ -160,11 +167,32 @@ function rejected(word: string, stopWords: StopWords): boolean {
   return pythonLength(pythonStrip(word)) < 2 || stopWords.has(word);
 }
 
-function checkTopK(topK: number | null | undefined, method: string): number | null {
-  if (topK === undefined) return 20;
-  if (topK === null) return null;
-  if (!Number.isInteger(topK)) throw new TypeError(`jieba-ts: ${method}() topK must be an integer or null, got ${String(topK)}`);
-  return topK;
+/**
+ * The options of a keyword method, checked: `topK` an integer or null (as
+ * Python slices with it, a negative one drops words from the end),
+ * `allowPOS` a list of tags, `withWeight` and `withFlag` booleans.
+ */
+function keywordOptions(options: KeywordOptions | null | undefined, method: string): {
+  topK: number | null;
+  allowPOS: readonly string[] | undefined;
+  withWeight: boolean;
+  withFlag: boolean;
+} {
+  const checked = optionsOf(options, method);
+  const topK = checked.topK;
+  if (topK !== undefined && topK !== null && !Number.isInteger(topK)) {
+    throw new TypeError(`jieba-ts: ${method}() option topK must be an integer or null, got ${describeValue(topK)}`);
+  }
+  const allowPOS = checked.allowPOS;
+  if (allowPOS !== undefined && !(Array.isArray(allowPOS) && allowPOS.every((tag) => typeof tag === 'string'))) {
+    throw new TypeError(`jieba-ts: ${method}() option allowPOS must be an array of tags such as ['ns', 'n'], got ${describeValue(allowPOS)}`);
+  }
+  return {
+    topK: topK === undefined ? 20 : topK,
+    allowPOS,
+    withWeight: booleanOption(checked.withWeight, 'withWeight', method, false),
+    withFlag: booleanOption(checked.withFlag, 'withFlag', method, false),
+  };
 }
 
 /** Python's `tags[:topK] if topK else tags`. */
@@ -251,10 +279,9 @@ export function extractTfIdf(
   options: KeywordOptions,
   scratch?: TfIdfScratch,
 ): Keyword[] {
-  const topK = checkTopK(options.topK, 'extractTags');
-  const allow = new Set(options.allowPOS ?? []);
+  const { topK, allowPOS, withWeight, withFlag } = keywordOptions(options, 'extractTags');
+  const allow = new Set(allowPOS ?? []);
   const tagged = allow.size > 0;
-  const withFlag = options.withFlag === true;
   if (withFlag && !tagged) {
     throw new RangeError('jieba-ts: extractTags() withFlag needs allowPOS (Python ignores withFlag without it)');
   }
@@ -264,7 +291,7 @@ export function extractTfIdf(
   if (!tagged && scratch && source.segmentLongWords) {
     scratch.words.clear();
     const trie = source.segmentLongWords(text, scratch.words);
-    if (trie) return tfIdfByNode(text, trie, idf, stopWords, scratch, topK, options.withWeight === true);
+    if (trie) return tfIdfByNode(text, trie, idf, stopWords, scratch, topK, withWeight);
   }
   let distinct: Iterable<Candidate>;
   if (tagged) {
@@ -299,7 +326,7 @@ export function extractTfIdf(
     total += entry.weight;
   }
   for (const entry of kept) entry.weight *= idf.idf(entry.word) / total;
-  return shape(topByWeight(kept, topK), options.withWeight === true, withFlag);
+  return shape(topByWeight(kept, topK), withWeight, withFlag);
 }
 
 /**
@@ -342,9 +369,10 @@ const MIN_EXP = -1021;
  * PageRank (in sorted word order, updating in place), then scaled.
  */
 export function extractTextRank(source: KeywordSource, stopWords: StopWords, text: string, options: KeywordOptions): Keyword[] {
-  const topK = checkTopK(options.topK, 'textRank');
-  const allow = new Set(options.allowPOS ?? ['ns', 'n', 'vn', 'v']);
-  const withFlag = options.withFlag === true && allow.size > 0;
+  const checked = keywordOptions(options, 'textRank');
+  const topK = checked.topK;
+  const allow = new Set(checked.allowPOS ?? ['ns', 'n', 'vn', 'v']);
+  const withFlag = checked.withFlag && allow.size > 0;
   const span = 5;
   const words = source.tag(text);
   const accepted = words.map(({ word, tag }) => allow.has(tag) && !rejected(word, stopWords));
@@ -415,5 +443,5 @@ export function extractTextRank(source: KeywordSource, stopWords: StopWords, tex
     tag: n.tag,
     weight: (n.rank - minRank / 10) / (maxRank - minRank / 10),
   }));
-  return shape(topByWeight(ranked, topK), options.withWeight === true, withFlag);
+  return shape(topByWeight(ranked, topK), checked.withWeight, withFlag);
 }

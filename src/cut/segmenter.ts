@@ -40,6 +40,13 @@ export class Segmenter implements FinalsegContext {
     this.forceSplit = forceSplit;
   }
 
+  /** Give back scratch memory a huge text made this segmenter take. */
+  shrink(): void {
+    this.scratch.shrink();
+    this.route.shrink();
+    this.runWords.shrink();
+  }
+
   /**
    * Append the tokens of `text` to `out`, as `lcut(text)` (mode `'hmm'`),
    * `lcut(text, HMM=False)` (`'no-hmm'`) or `lcut(text, cut_all=True)`

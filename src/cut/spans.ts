@@ -4,6 +4,8 @@
  * @module
  */
 
+import { SCRATCH_KEEP } from '../scratch.js';
+
 /**
  * A growable list of `(start, end)` UTF-16 offsets into one text, one pair
  * per token, in output order. Cutting writes here instead of making strings,
@@ -34,6 +36,11 @@ export class SpanBuffer {
   /** Forget every pair, keeping the memory. */
   clear(): void {
     this.length = 0;
+  }
+
+  /** Give back memory a huge text made this buffer take (see `SCRATCH_KEEP`). */
+  shrink(): void {
+    if (this.data.length > 2 * SCRATCH_KEEP) this.data = new Int32Array(2 * 256);
   }
 
   /** Append a token `text.slice(start, end)`. */
@@ -98,6 +105,11 @@ export class WordNodeBuffer {
   /** Forget every word, keeping the memory. */
   clear(): void {
     this.length = 0;
+  }
+
+  /** Whether a huge text made this buffer larger than is kept between calls (see `SCRATCH_KEEP`). */
+  get oversized(): boolean {
+    return this.data.length > 3 * SCRATCH_KEEP;
   }
 
   /** Append the word `text.slice(start, end)`, with its trie node or -1. */

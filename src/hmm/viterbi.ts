@@ -4,6 +4,7 @@
  * @module
  */
 
+import { SCRATCH_KEEP } from '../scratch.js';
 import { HAN_FIRST } from '../text/char-classes.js';
 import { B, E, M, S, type HmmModel } from './model.js';
 
@@ -16,6 +17,12 @@ export class ViterbiScratch {
   back = new Uint8Array(256);
   /** Best state of each character, filled by {@link viterbi}. */
   states = new Uint8Array(64);
+
+  /** Give back memory a huge run made these buffers take (see `SCRATCH_KEEP`). */
+  shrink(): void {
+    if (this.back.length > 4 * SCRATCH_KEEP) this.back = new Uint8Array(256);
+    if (this.states.length > SCRATCH_KEEP) this.states = new Uint8Array(64);
+  }
 
   ensure(length: number): void {
     if (4 * length > this.back.length) this.back = new Uint8Array(Math.max(4 * length, 2 * this.back.length));

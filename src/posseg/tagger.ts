@@ -30,6 +30,12 @@ export class PosTagger {
   private readonly route = new RouteScratch();
   private readonly scratch = new PosViterbiScratch();
 
+  /** Give back scratch memory a huge text made this tagger take. */
+  shrink(): void {
+    this.route.shrink();
+    this.scratch.shrink();
+  }
+
   constructor(
     private readonly dict: Dictionary,
     private readonly tagSource: PrefixDictionary,

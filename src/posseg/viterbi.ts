@@ -4,6 +4,7 @@
  * @module
  */
 
+import { SCRATCH_KEEP } from '../scratch.js';
 import { HAN_FIRST } from '../text/char-classes.js';
 import { maskWords, POS_MIN_FLOAT, type PosModel } from './model.js';
 
@@ -34,6 +35,16 @@ export class PosViterbiScratch {
   stepFrom = new Uint8Array(1024);
   /** Best state of each character, filled by {@link posViterbi}. */
   path = new Uint8Array(64);
+
+  /** Give back memory a huge run made these buffers take (see `SCRATCH_KEEP`). */
+  shrink(): void {
+    if (this.stepStart.length > SCRATCH_KEEP) this.stepStart = new Int32Array(64);
+    if (this.path.length > SCRATCH_KEEP) this.path = new Uint8Array(64);
+    if (this.stepStates.length > SCRATCH_KEEP) {
+      this.stepStates = new Uint8Array(1024);
+      this.stepFrom = new Uint8Array(1024);
+    }
+  }
 
   ensure(length: number): void {
     if (length + 1 > this.stepStart.length) this.stepStart = new Int32Array(Math.max(length + 1, 2 * this.stepStart.length));

@@ -7,6 +7,7 @@
 
 import { PrefixMatches, type Dictionary } from '../dictionary/dictionary.js';
 import { findChild } from '../dictionary/static-trie.js';
+import { SCRATCH_KEEP } from '../scratch.js';
 
 /** Reusable buffers for {@link bestRoute}, grown to the longest run seen. */
 export class RouteScratch {
@@ -21,6 +22,15 @@ export class RouteScratch {
   routeNode = new Int32Array(256);
   /** DAG row for the general path. */
   readonly matches = new PrefixMatches();
+
+  /** Give back memory a huge run made these buffers take (see `SCRATCH_KEEP`). */
+  shrink(): void {
+    if (this.score.length > SCRATCH_KEEP) {
+      this.score = new Float64Array(256);
+      this.routeEnd = new Int32Array(256);
+      this.routeNode = new Int32Array(256);
+    }
+  }
 
   ensure(length: number): void {
     if (length + 1 > this.score.length) {
