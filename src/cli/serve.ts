@@ -27,7 +27,8 @@ options:
   -u, --user-dict F    user dictionary loaded at start
   --workers N          worker threads (default: the available cores, ${availableParallelism()} here)
   --timeout MS         longest time to answer a request, then 503 (default 30000)
-  --max-inflight N     most requests in flight, then 503 with Retry-After (default 16)
+  --max-inflight N     most requests in flight, then 503 with Retry-After (default 64;
+                       also at most 128 MiB of answers, reckoned from body sizes)
   --max-body BYTES     largest request body (default ${DEFAULT_MAX_BODY_BYTES})
   --allowed-hosts H,H  host names accepted in the Host header (default: the
                        loopback names on loopback, the address otherwise;
@@ -97,7 +98,7 @@ export async function serveMain(
   const maxBody = values['max-body'] === undefined ? DEFAULT_MAX_BODY_BYTES : integer(values['max-body'], '--max-body', 1, 2 ** 30);
   const workers = values.workers === undefined ? availableParallelism() : integer(values.workers, '--workers', 1, 256);
   const timeout = values.timeout === undefined ? 30_000 : integer(values.timeout, '--timeout', 1, 3_600_000);
-  const maxInflight = values['max-inflight'] === undefined ? 16 : integer(values['max-inflight'], '--max-inflight', 1, 100_000);
+  const maxInflight = values['max-inflight'] === undefined ? 64 : integer(values['max-inflight'], '--max-inflight', 1, 100_000);
   const allowedHosts = values['allowed-hosts']?.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean);
   const problem =
     [port, maxBody, workers, timeout, maxInflight].find((v) => typeof v === 'string') ??

@@ -47,12 +47,21 @@ export interface ApiOptions {
   /**
    * Most requests in flight (queued, being answered or being written);
    * past it, requests get 503 with `Retry-After` at once, before their
-   * body is read. With the default body limit, the worst answer holds
-   * about 10 MB until its client has read it, so this bounds memory.
+   * body is read.
    *
-   * @defaultValue 16
+   * @defaultValue 64
    */
   maxInflight?: number;
+  /**
+   * Memory the requests in flight may hold, in bytes, each reckoned at
+   * {@link ANSWER_BYTES_PER_BODY_BYTE} times its body's size (the largest
+   * answer a body can have, as offsets, held until the client has read
+   * it); past it, 503 with `Retry-After` as for `maxInflight`. The default
+   * admits ten 1 MiB bodies at once, and thousands of small ones.
+   *
+   * @defaultValue 128 MiB
+   */
+  memoryBudgetBytes?: number;
   /**
    * Longest time a client may go without taking any of its answer, in
    * milliseconds; then the connection is dropped.
@@ -83,6 +92,13 @@ export interface ApiOptions {
 
 /** 1 MiB: about 350,000 Chinese characters per request. */
 export const DEFAULT_MAX_BODY_BYTES = 1 << 20;
+
+/**
+ * The most bytes an answer holds per byte of its body: a word per
+ * character at worst (a body of spaces), 8 bytes of offsets and 4 of tag
+ * per word.
+ */
+export const ANSWER_BYTES_PER_BODY_BYTE = 12;
 
 /** A request listener with what a graceful stop needs. */
 export type ApiHandler = ((request: IncomingMessage, response: ServerResponse) => void) & {
@@ -117,11 +133,13 @@ export function createApiHandler(options: ApiOptions): ApiHandler {
   const engine: Engine | undefined = options.tokenizer ? engineOf(options.tokenizer) : undefined;
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const bodyTimeoutMs = options.bodyTimeoutMs ?? 10_000;
-  const maxInflight = options.maxInflight ?? 16;
+  const maxInflight = options.maxInflight ?? 64;
+  const memoryBudget = options.memoryBudgetBytes ?? 128 * (1 << 20);
   const sendTimeoutMs = options.sendTimeoutMs ?? 10_000;
   const cors = options.cors ?? [];
   const started = Date.now();
   let inflight = 0;
+  let inflightBytes = 0;
   let draining = false;
   let drained: (() => void) | undefined;
 
@@ -192,16 +210,21 @@ export function createApiHandler(options: ApiOptions): ApiHandler {
       return refuse(new RequestError(415, 'unsupported_encoding', `the body must not be compressed (Content-Encoding: ${encoding})`));
     }
     if (draining) return refuse(new RequestError(503, 'shutting_down', 'the server is stopping'));
-    if (inflight >= maxInflight) {
-      return refuse(new RequestError(503, 'overloaded', `${maxInflight} requests are already in flight; try again shortly`), { 'retry-after': '1' });
+    // A body of unknown size (chunked) is reckoned at the largest allowed.
+    const declared = Number(request.headers['content-length']);
+    const reserved = ANSWER_BYTES_PER_BODY_BYTE * Math.max(1024, Number.isFinite(declared) && declared >= 0 ? Math.min(declared, maxBodyBytes) : maxBodyBytes);
+    if (inflight >= maxInflight || (inflight > 0 && inflightBytes + reserved > memoryBudget)) {
+      return refuse(new RequestError(503, 'overloaded', `${inflight} requests are already in flight; try again shortly`), { 'retry-after': '1' });
     }
 
     inflight++;
+    inflightBytes += reserved;
     let done = false;
     const release = (): void => {
       if (done) return;
       done = true;
       inflight--;
+      inflightBytes -= reserved;
       if (draining && inflight === 0) drained?.();
     };
     response.once('close', release);

@@ -13,7 +13,7 @@
  * @module
  */
 
-export { createApiHandler, DEFAULT_MAX_BODY_BYTES, type ApiHandler, type ApiOptions } from './http-api.js';
+export { ANSWER_BYTES_PER_BODY_BYTE, createApiHandler, DEFAULT_MAX_BODY_BYTES, type ApiHandler, type ApiOptions } from './http-api.js';
 export { startServer, type RunningServer, type ServeOptions } from './serve.js';
 export { WorkerPool, type PoolOptions, type TokenizerSetup } from './worker-pool.js';
 export type { Answer, ComputeRoute } from './answers.js';

@@ -6,10 +6,20 @@
  * @module
  */
 
+import { constants, setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { BIG_DICTIONARY, DictionaryError, Tokenizer } from '../index.js';
 import { answer, engineOf, type ComputeRoute } from './answers.js';
 import type { TokenizerSetup, WorkerReply } from './worker-pool.js';
+
+// On Linux a nice value belongs to a thread: this worker yields the cores to
+// the server's own thread, which answers /health and writes answers, when
+// both want them. (Elsewhere it may lower the whole process, harmlessly.)
+try {
+  setPriority(constants.priority.PRIORITY_BELOW_NORMAL);
+} catch {
+  // Not allowed here: run at the normal priority.
+}
 
 const port = parentPort!;
 const setup = workerData as TokenizerSetup;

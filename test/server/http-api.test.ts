@@ -293,13 +293,32 @@ describe('under hostile clients', () => {
       // The first request holds its slot while its body trickles in.
       const body = '{"text":"我来到北京清华大学"}';
       const first = raw(url, { path: '/cut', body: body.slice(0, 5), headers: { 'content-length': Buffer.byteLength(body) }, endAfterMs: 10_000 });
+      first.catch(() => undefined); // cut off when the server stops
       while (handler.inflight === 0) await new Promise((resolve) => setTimeout(resolve, 10));
       const second = await raw(url, { path: '/cut', body });
       assert.equal(second.status, 503);
       assert.equal(second.json.error.code, 'overloaded');
       assert.equal(second.headers['retry-after'], '1');
       assert.equal((await raw(url, { method: 'GET', path: '/health' })).status, 200);
-      void first.catch(() => undefined);
+    });
+  });
+
+  it('reckons the memory of requests in flight from their body sizes: large ones wait their turn, small ones pass', async () => {
+    const budget = 12 * 30_000;
+    await withServer({ tokenizer: new Tokenizer(), memoryBudgetBytes: budget, bodyTimeoutMs: 5000 }, async ({ url, handler }) => {
+      const large = JSON.stringify({ text: '中'.repeat(8_000) }); // about 24 KB: reckoned at 12 times that
+      const first = raw(url, { path: '/cut', body: large.slice(0, 10), headers: { 'content-length': Buffer.byteLength(large) }, endAfterMs: 10_000 });
+      first.catch(() => undefined); // cut off when the server stops
+      while (handler.inflight === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+      const second = await raw(url, { path: '/cut', body: large, headers: { 'content-length': Buffer.byteLength(large) } });
+      assert.equal(second.status, 503);
+      assert.equal(second.json.error.code, 'overloaded');
+      const body = '{"text":"我来到北京清华大学"}';
+      const small = await raw(url, { path: '/cut', body, headers: { 'content-length': Buffer.byteLength(body) } });
+      assert.equal(small.status, 200);
+      assert.deepEqual(small.json.tokens, ['我', '来到', '北京', '清华大学']);
+      // A body of unknown size (chunked) is reckoned at the largest allowed, which does not fit beside the first.
+      assert.equal((await raw(url, { path: '/cut', body })).status, 503);
     });
   });
 
