@@ -89,6 +89,12 @@ function emitted(dir: string): { total: number; images: { name: string; size: nu
 
 const mib = (bytes: number): string => `${(bytes / 1048576).toFixed(2)} MiB`;
 
+/** Open the app built in `dir` in Chromium (with `page` as its index.html, unless the bundler wrote one) and check what it prints. */
+async function checkInBrowser(context: Context, dir: string, page?: string, check?: () => boolean): Promise<void> {
+  if (page !== undefined) writeFileSync(join(dir, 'index.html'), page);
+  assertSegmented(await pageResult(await context.browser(), context.urlOf(dir), check), context.expected);
+}
+
 /**
  * A browser app that cuts must ship the default dictionary alone among the
  * images (the very bytes of the package's `default.img.gz`, whatever the
@@ -236,8 +242,7 @@ export const CASES: Case[] = [
     async run(context) {
       const dir = context.scratch('esbuild-browser');
       await esbuildForBrowsers(context.project, 'esbuild/browser.js', dir, 'main', 'esm');
-      writeFileSync(join(dir, 'index.html'), PAGES.module);
-      assertSegmented(await pageResult(await context.browser(), context.urlOf(dir)), context.expected);
+      await checkInBrowser(context, dir, PAGES.module);
       return checkDeployment(dir, context.project);
     },
   },
@@ -248,8 +253,7 @@ export const CASES: Case[] = [
     async run(context) {
       const dir = context.scratch('esbuild-iife');
       await esbuildForBrowsers(context.project, 'esbuild/embedded-iife.js', dir, 'main', 'iife');
-      writeFileSync(join(dir, 'index.html'), PAGES.classic);
-      assertSegmented(await pageResult(await context.browser(), context.urlOf(dir)), context.expected);
+      await checkInBrowser(context, dir, PAGES.classic);
       return `bundle ${mib(statSync(join(dir, 'main.js')).size)}`;
     },
   },
@@ -261,7 +265,6 @@ export const CASES: Case[] = [
     async run(context) {
       const dir = context.scratch('esbuild-csp');
       await esbuildForBrowsers(context.project, 'esbuild/browser.js', dir, 'main', 'esm');
-      writeFileSync(join(dir, 'index.html'), PAGES.strictCsp);
       // The policy must really refuse WebAssembly, or this case would prove nothing.
       const refused = (): boolean => {
         try {
@@ -272,7 +275,7 @@ export const CASES: Case[] = [
           return true;
         }
       };
-      assertSegmented(await pageResult(await context.browser(), context.urlOf(dir), refused), context.expected);
+      await checkInBrowser(context, dir, PAGES.strictCsp, refused);
     },
   },
   {
@@ -282,8 +285,7 @@ export const CASES: Case[] = [
     async run(context) {
       const dir = context.scratch('bun-build');
       await runOk(tool('bun/bin/bun.exe'), ['build', join(context.project, 'bun/browser.js'), '--target=browser', '--outdir', dir, '--entry-naming', 'main.js'], { cwd: context.project });
-      writeFileSync(join(dir, 'index.html'), PAGES.module);
-      assertSegmented(await pageResult(await context.browser(), context.urlOf(dir)), context.expected);
+      await checkInBrowser(context, dir, PAGES.module);
       return checkDeployment(dir, context.project);
     },
   },
@@ -294,8 +296,7 @@ export const CASES: Case[] = [
     async run(context) {
       const dir = context.scratch('classic-worker');
       await esbuildForBrowsers(context.project, 'esbuild/embedded-iife.js', dir, 'worker', 'iife');
-      writeFileSync(join(dir, 'index.html'), PAGES.classicWorker);
-      assertSegmented(await pageResult(await context.browser(), context.urlOf(dir)), context.expected);
+      await checkInBrowser(context, dir, PAGES.classicWorker);
     },
   },
   {
@@ -305,8 +306,7 @@ export const CASES: Case[] = [
     async run(context) {
       const dir = context.scratch('module-worker');
       await esbuildForBrowsers(context.project, 'esbuild/module-worker.js', dir, 'worker', 'esm');
-      writeFileSync(join(dir, 'index.html'), PAGES.moduleWorker);
-      assertSegmented(await pageResult(await context.browser(), context.urlOf(dir)), context.expected);
+      await checkInBrowser(context, dir, PAGES.moduleWorker);
     },
   },
 
@@ -318,7 +318,7 @@ export const CASES: Case[] = [
       const dir = context.scratch('vite');
       const { build } = (await import('vite')) as unknown as { build(config: object): Promise<unknown> };
       await build({ root: join(context.project, 'web'), base: './', logLevel: 'warn', build: { outDir: dir, emptyOutDir: true, target: 'es2022' }, worker: { format: 'es' } });
-      assertSegmented(await pageResult(await context.browser(), context.urlOf(dir)), context.expected);
+      await checkInBrowser(context, dir);
       return checkDeployment(dir, context.project);
     },
   },
@@ -343,8 +343,7 @@ export const CASES: Case[] = [
           (error, stats) => (error ? reject(error) : stats!.hasErrors() ? reject(new Error(stats!.toString({ all: false, errors: true }))) : resolve()),
         ),
       );
-      writeFileSync(join(dir, 'index.html'), PAGES.module.replace('type="module" ', ''));
-      assertSegmented(await pageResult(await context.browser(), context.urlOf(dir)), context.expected);
+      await checkInBrowser(context, dir, PAGES.module.replace('type="module" ', ''));
       return checkDeployment(dir, context.project);
     },
   },
@@ -362,8 +361,7 @@ export const CASES: Case[] = [
       const bundle = await rollup({ input: join(context.project, 'web/page-only.js'), plugins: [nodeResolve({ browser: true, rootDir: context.project }), importMetaAssets()], onwarn() {} });
       await bundle.write({ dir, format: 'es', entryFileNames: 'main.js', inlineDynamicImports: true });
       await bundle.close();
-      writeFileSync(join(dir, 'index.html'), PAGES.module);
-      assertSegmented(await pageResult(await context.browser(), context.urlOf(dir)), context.expected);
+      await checkInBrowser(context, dir, PAGES.module);
       return checkDeployment(dir, context.project);
     },
   },
