@@ -28,6 +28,8 @@ export type { Keyword, KeywordOptions, TaggedKeyword, WeightedKeyword, WeightedT
 export type { IdfTable } from './analyse/idf-table.js';
 export type { PackagedImage } from './data/packaged-image.js';
 export type {
+  /** The class `Tokenizer` extends, and what keyword extractors take: any `Tokenizer` of any entry point. */
+  TokenizerCore,
   CutOptions,
   PaddleOptions,
   DictionarySource,

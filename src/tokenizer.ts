@@ -277,6 +277,11 @@ export class TokenizerCore {
   readonly #words = new SpanBuffer();
   readonly #expanded = new SpanBuffer();
 
+  /**
+   * Made by the entry points' `Tokenizer`, which supplies the runtime.
+   *
+   * @internal
+   */
   protected constructor(options: TokenizerOptions, platform: Platform, shared: SharedModels) {
     this.#platform = platform;
     this.#shared = shared;

@@ -44,7 +44,9 @@ function textOf(tokenizer: TokenizerCore, source: DictionarySource, what: string
  * added).
  */
 abstract class KeywordExtractor {
+  /** @internal */
   protected readonly tokenizer: TokenizerCore;
+  /** @internal */
   protected readonly stopWords = new StopWords();
 
   constructor(tokenizer: TokenizerCore, stopWords: DictionarySource | undefined) {
