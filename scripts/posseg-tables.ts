@@ -4,7 +4,7 @@
  * @module
  */
 
-import { emission, predecessors, type PosModel } from '../src/posseg/model.js';
+import { absorptionThreshold, emission, predecessors, type PosModel } from '../src/posseg/model.js';
 import { HAN_FIRST, HAN_LAST } from '../src/text/char-classes.js';
 import { readModelTable, type PythonTable, type PythonValue } from './python-literal.js';
 
@@ -121,5 +121,6 @@ export function readPossegModel(read: (file: string) => string): PosModel {
     charStates: charStatesArray,
     charEmit,
     ...partial,
+    hugeScore: absorptionThreshold(trans, nextStart, nextStates, partial.emitValues, charEmit),
   };
 }

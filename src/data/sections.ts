@@ -8,7 +8,7 @@ import { DictionaryError } from '../dictionary/errors.js';
 import { StaticTrie } from '../dictionary/static-trie.js';
 import { PrefixDictionary, type WordTags } from '../dictionary/prefix-dictionary.js';
 import { HAN_COUNT, type HmmModel } from '../hmm/model.js';
-import { predecessors, type PosModel } from '../posseg/model.js';
+import { absorptionThreshold, predecessors, type PosModel } from '../posseg/model.js';
 import { IdfTable } from '../analyse/idf-table.js';
 import type { SectionArray } from './image.js';
 
@@ -187,6 +187,7 @@ export function posFromSections(sections: Map<string, SectionArray>, name: strin
     emitStart: section(sections, 'pos.emit.start', Int32Array, name),
     emitStates: section(sections, 'pos.emit.states', Uint8Array, name),
     emitValues: section(sections, 'pos.emit.values', Float64Array, name),
+    hugeScore: Infinity,
   };
   const S = states.length;
   if (
@@ -214,7 +215,7 @@ export function posFromSections(sections: Map<string, SectionArray>, name: strin
       seen[y] = c;
     }
   }
-  return model;
+  return { ...model, hugeScore: absorptionThreshold(trans, nextStart, next, model.emitValues, model.charEmit) };
 }
 
 /** Sections holding an IDF table (jieba.analyse). */

@@ -72,6 +72,30 @@ export interface PosModel {
    * that cannot end the best path.
    */
   readonly maxTransInto: Float64Array;
+  /**
+   * The states reachable from each state as bit masks, {@link maskWords}
+   * words per state: bit `y` of row `x` is set when `x -> y` has a
+   * transition (derived). Viterbi unites them for a character the table
+   * does not list, whose states are all those reachable.
+   */
+  readonly nextMask: Int32Array;
+  /**
+   * The union of `nextMask` rows over each nibble of a state bit set: the
+   * row for nibble `p` (states `4p .. 4p+3`) with value `v` is at
+   * `(p * 16 + v) * maskWords(S)` (derived). With it, the states a set of
+   * states reaches cost one row per nonzero nibble, not one per state.
+   */
+  readonly nextByNibble: Int32Array;
+  /** The states with any transition out, as a bit set (derived). */
+  readonly hasNext: Int32Array;
+  /**
+   * The magnitude from which a score absorbs every transition and every
+   * emission other than `MIN_FLOAT` (adding one leaves the score as it is),
+   * or `Infinity` when the model's numbers do not allow the shortcut
+   * (derived by {@link absorptionThreshold} from the transitions, `emitValues`
+   * and `charEmit`).
+   */
+  readonly hugeScore: number;
 
   /**
    * States a Han character was seen in: `charStates[charStart[c] .. charStart[c + 1])`
@@ -104,6 +128,9 @@ export function predecessors(
   feedsWide: Uint8Array;
   prevTrans: Float64Array;
   maxTransInto: Float64Array;
+  nextMask: Int32Array;
+  nextByNibble: Int32Array;
+  hasNext: Int32Array;
 } {
   const S = nextStart.length - 1;
   const prevStart = new Int32Array(S + 1);
@@ -117,8 +144,13 @@ export function predecessors(
   for (let y = 0; y < S; y++) for (let k = prevStart[y]!; k < prevStart[y + 1]!; k++) prevTrans[k] = trans[y * S + prev[k]!]!;
   const words = maskWords(S);
   const prevMask = new Int32Array(S * words);
+  const nextMask = new Int32Array(S * words);
   for (let x = 0; x < S; x++) {
-    for (let k = nextStart[x]!; k < nextStart[x + 1]!; k++) prevMask[next[k]! * words + (x >>> 5)]! |= 1 << (x & 31);
+    for (let k = nextStart[x]!; k < nextStart[x + 1]!; k++) {
+      const y = next[k]!;
+      prevMask[y * words + (x >>> 5)]! |= 1 << (x & 31);
+      nextMask[x * words + (y >>> 5)]! |= 1 << (y & 31);
+    }
   }
   const feedsWide = new Uint8Array(S);
   for (let y = 0; y < S; y++) {
@@ -129,7 +161,63 @@ export function predecessors(
   for (let y = 0; y < S; y++) {
     for (let k = prevStart[y]!; k < prevStart[y + 1]!; k++) if (prevTrans[k]! > maxTransInto[y]!) maxTransInto[y] = prevTrans[k]!;
   }
-  return { prevStart, prev, prevMask, feedsWide, prevTrans, maxTransInto };
+  const nibbles = (S + 3) >>> 2;
+  const nextByNibble = new Int32Array(nibbles * 16 * words);
+  for (let p = 0; p < nibbles; p++) {
+    for (let v = 1; v < 16; v++) {
+      // The row of v is the row of v without its lowest bit, plus that bit's state.
+      const low = v & -v;
+      const x = 4 * p + 31 - Math.clz32(low);
+      const row = (p * 16 + v) * words;
+      const rest = (p * 16 + (v ^ low)) * words;
+      for (let w = 0; w < words; w++) nextByNibble[row + w] = nextByNibble[rest + w]! | (x < S ? nextMask[x * words + w]! : 0);
+    }
+  }
+  const hasNext = new Int32Array(words);
+  for (let x = 0; x < S; x++) if (nextStart[x + 1]! > nextStart[x]!) hasNext[x >>> 5]! |= 1 << (x & 31);
+  return { prevStart, prev, prevMask, feedsWide, prevTrans, maxTransInto, nextMask, nextByNibble, hasNext };
+}
+
+/**
+ * {@link PosModel.hugeScore}: `M * 2^55`, where M is the largest magnitude
+ * among the model's transitions and its emissions other than `MIN_FLOAT`.
+ *
+ * Why it holds: a score V with `|V| >= M * 2^55` lies in a binade
+ * `[2^e, 2^(e+1))` with `M < 2^(e-54)`, less than half the spacing of
+ * doubles around V even on the smaller side of a power of two, so
+ * `V + x` rounds back to V for every `|x| <= M`. Viterbi relies on one more
+ * fact, which this function also checks: a score with `|V| <= 2^278 - M`
+ * plus a transition is at most 2^278 in magnitude, below half the spacing
+ * (2^280) of doubles around `MIN_FLOAT`, so adding `MIN_FLOAT` to it gives
+ * `MIN_FLOAT` exactly. The two ranges must leave no gap between them.
+ *
+ * `Infinity` (no shortcut) when a transition or emission is not finite, or
+ * M is so large that the ranges leave a gap.
+ *
+ * @example
+ * // A model whose largest transition or emission magnitude is 20:
+ * absorptionThreshold(model.trans, model.nextStart, model.next, model.emitValues, model.charEmit); // 20 * 2 ** 55
+ */
+export function absorptionThreshold(trans: Float64Array, nextStart: Int32Array, next: Uint8Array, ...emissions: Float64Array[]): number {
+  const S = nextStart.length - 1;
+  let largest = 0;
+  for (let x = 0; x < S; x++) {
+    for (let k = nextStart[x]!; k < nextStart[x + 1]!; k++) {
+      const value = Math.abs(trans[next[k]! * S + x]!);
+      if (!(value <= Number.MAX_VALUE)) return Infinity;
+      if (value > largest) largest = value;
+    }
+  }
+  for (const values of emissions) {
+    for (const emit of values) {
+      if (emit === POS_MIN_FLOAT) continue;
+      const value = Math.abs(emit);
+      if (!(value <= Number.MAX_VALUE)) return Infinity;
+      if (value > largest) largest = value;
+    }
+  }
+  const huge = largest * 2 ** 55;
+  return huge + largest <= 2 ** 278 ? huge : Infinity;
 }
 
 /** Python's `MIN_FLOAT`: the emission of a character a state never produced. */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { sharedModels } from '../../src/node-platform.js';
-import { emission, maskWords, predecessors, type PosModel } from '../../src/posseg/model.js';
+import { absorptionThreshold, emission, maskWords, predecessors, POS_MIN_FLOAT, type PosModel } from '../../src/posseg/model.js';
 import { posViterbi, PosViterbiDeadEnd, PosViterbiScratch } from '../../src/posseg/viterbi.js';
 import { HAN_COUNT } from '../../src/hmm/model.js';
 import { HAN_FIRST } from '../../src/text/char-classes.js';
@@ -79,12 +79,21 @@ function decoded(model: PosModel, text: string, scratch: PosViterbiScratch): num
  * A model of 8 states (B, E, M, S of two tags) over the first five Han
  * characters, whose scores come from a set of three values, so that ties
  * are everywhere; each character lists a few states, and one lists none.
+ * With `smallTransitions`, transitions are only -1 or -2, as in jieba's
+ * model, where scores of the size of `MIN_FLOAT` absorb them (the shortcut
+ * of `groupPredecessors`); otherwise they may be `MIN_FLOAT` too. With
+ * `nearMinFloatStarts`, start scores may also be a few units in the last
+ * place away from `MIN_FLOAT`, so that scores near it differ slightly and
+ * adding `MIN_FLOAT` to them may round two of them to one (a tie).
  */
-function tieModel(next: Random): PosModel {
+function tieModel(next: Random, smallTransitions: boolean, nearMinFloatStarts = false): PosModel {
   const states = ['B,a', 'B,b', 'E,a', 'E,b', 'M,a', 'M,b', 'S,a', 'S,b'];
   const S = states.length;
-  const values = [-1, -2, -3.14e100];
+  const values = [-1, -2, POS_MIN_FLOAT];
   const pick = (): number => values[Math.floor(next() * values.length)]!;
+  const pickTransition = (): number => (smallTransitions ? values[Math.floor(next() * 2)]! : pick());
+  const starts = nearMinFloatStarts ? [-1, POS_MIN_FLOAT, POS_MIN_FLOAT * (1 + 2 ** -52), POS_MIN_FLOAT * (1 + 3 * 2 ** -52)] : values;
+  const pickStart = (): number => starts[Math.floor(next() * starts.length)]!;
   const trans = new Float64Array(S * S).fill(-Infinity);
   const lists: number[][] = [];
   for (let x = 0; x < S; x++) {
@@ -92,7 +101,7 @@ function tieModel(next: Random): PosModel {
     for (let y = 0; y < S; y++) {
       if (next() < 0.5) continue;
       lists[x]!.push(y);
-      trans[y * S + x] = pick();
+      trans[y * S + x] = pickTransition();
     }
   }
   const nextStart = new Int32Array(S + 1);
@@ -120,21 +129,24 @@ function tieModel(next: Random): PosModel {
     charStart[c + 1] = charStates.length;
     emitStart[c + 1] = emitStates.length;
   }
+  const emitValuesArray = Float64Array.from(emitValues);
+  const charEmitArray = Float64Array.from(charEmit);
   return {
     states,
     position: Uint8Array.from(states, (s) => 'BEMS'.indexOf(s[0]!)),
     tags: states.map((s) => s.slice(2)),
-    start: Float64Array.from(states, pick),
+    start: Float64Array.from(states, pickStart),
     trans,
     nextStart,
     next: nextStates,
     ...predecessors(nextStart, nextStates, trans),
     charStart,
     charStates: Uint8Array.from(charStates),
-    charEmit: Float64Array.from(charEmit),
+    charEmit: charEmitArray,
     emitStart,
     emitStates: Uint8Array.from(emitStates),
-    emitValues: Float64Array.from(emitValues),
+    emitValues: emitValuesArray,
+    hugeScore: absorptionThreshold(trans, nextStart, nextStates, emitValuesArray, charEmitArray),
   };
 }
 
@@ -157,29 +169,59 @@ describe('POS Viterbi', () => {
     }
   });
 
-  it('breaks ties as posseg does, on models made of ties', () => {
-    const next = random(11);
-    const scratch = new PosViterbiScratch();
-    let compared = 0;
-    for (let m = 0; m < 200; m++) {
-      const model = tieModel(next);
-      assert.equal(maskWords(model.states.length), 1);
-      for (let n = 0; n < 30; n++) {
-        let text = '';
-        const length = 1 + Math.floor(next() * 6);
-        for (let i = 0; i < length; i++) text += String.fromCharCode(HAN_FIRST + Math.floor(next() * 5));
-        let expected: number[] | undefined;
-        try {
-          expected = referenceViterbi(model, text);
-        } catch {
-          // A dead end, where Python fails.
-          assert.throws(() => decoded(model, text, scratch), PosViterbiDeadEnd, `model ${m}, ${text}`);
-          continue;
+  for (const [smallTransitions, nearMinFloatStarts] of [
+    [false, false],
+    [true, false],
+    [true, true],
+  ] as const) {
+    const kind = `transitions ${smallTransitions ? 'small' : 'up to MIN_FLOAT'}${nearMinFloatStarts ? ', starts near MIN_FLOAT' : ''}`;
+    it(`breaks ties as posseg does, on models made of ties (${kind})`, () => {
+      const next = random(smallTransitions ? (nearMinFloatStarts ? 19 : 13) : 11);
+      const scratch = new PosViterbiScratch();
+      let compared = 0;
+      for (let m = 0; m < 200; m++) {
+        const model = tieModel(next, smallTransitions, nearMinFloatStarts);
+        assert.equal(maskWords(model.states.length), 1);
+        assert.equal(model.hugeScore < Infinity, smallTransitions);
+        for (let n = 0; n < 30; n++) {
+          let text = '';
+          const length = 1 + Math.floor(next() * (smallTransitions ? 12 : 6));
+          for (let i = 0; i < length; i++) text += String.fromCharCode(HAN_FIRST + Math.floor(next() * 5));
+          let expected: number[] | undefined;
+          try {
+            expected = referenceViterbi(model, text);
+          } catch {
+            // A dead end, where Python fails.
+            assert.throws(() => decoded(model, text, scratch), PosViterbiDeadEnd, `model ${m}, ${text}`);
+            continue;
+          }
+          assert.deepEqual(decoded(model, text, scratch), expected, `model ${m}, ${text}`);
+          compared++;
         }
-        assert.deepEqual(decoded(model, text, scratch), expected, `model ${m}, ${text}`);
-        compared++;
       }
+      assert.ok(compared > 3000, `only ${compared} runs compared`);
+    });
+  }
+
+  it('decodes as posseg does through long runs of characters the model does not list', () => {
+    // One such character puts every score near MIN_FLOAT, where transitions
+    // and emissions are absorbed and ties decide (groupPredecessors).
+    const model = sharedModels.pos().model;
+    assert.ok(model.hugeScore < 1e30, `hugeScore ${model.hugeScore}`);
+    const scratch = new PosViterbiScratch();
+    const next = random(17);
+    const listedChars: number[] = [];
+    const unlistedChars: number[] = [];
+    for (let c = 0; c < HAN_COUNT; c++) (model.charStart[c]! < model.charStart[c + 1]! ? listedChars : unlistedChars).push(HAN_FIRST + c);
+    for (let n = 0; n < 60; n++) {
+      const length = 2 + Math.floor(next() * 20);
+      const unlistedShare = next();
+      let text = '';
+      for (let i = 0; i < length; i++) {
+        const pool = next() < unlistedShare ? unlistedChars : listedChars;
+        text += String.fromCharCode(pool[Math.floor(next() * pool.length)]!);
+      }
+      assert.deepEqual(decoded(model, text, scratch), referenceViterbi(model, text), text);
     }
-    assert.ok(compared > 3000, `only ${compared} runs compared`);
   });
 });

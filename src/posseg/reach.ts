@@ -1,0 +1,105 @@
+/**
+ * The states a set of POS states can reach in one transition, as bit sets,
+ * remembered: the Viterbi asks for the same few sets step after step (the
+ * predecessors of a run of characters the model does not list, and the
+ * groups it tiers them by).
+ *
+ * @module
+ */
+
+import { maskWords, type PosModel } from './model.js';
+
+/** Slots of the memo (a power of two). */
+const SLOTS = 256;
+/** Bit-set words for the most states a model may have (256). */
+const MAX_WORDS = maskWords(256);
+
+/**
+ * The states bit set `bits` (from index `at`) reaches, into `out` (from
+ * index `outAt`): one
+ * `PosModel.nextByNibble` row per nonzero nibble of the set.
+ */
+export function reachOf(model: Pick<PosModel, 'states' | 'nextByNibble'>, bits: Int32Array, at: number, out: Int32Array, outAt: number): void {
+  const W = maskWords(model.states.length);
+  const table = model.nextByNibble;
+  if (W === MAX_WORDS) {
+    // jieba's model (256 states): the rows' words in locals, one store each.
+    let o0 = 0, o1 = 0, o2 = 0, o3 = 0, o4 = 0, o5 = 0, o6 = 0, o7 = 0;
+    for (let w = 0; w < MAX_WORDS; w++) {
+      let word = bits[at + w]!;
+      for (let p = w * 8; word !== 0; p++, word >>>= 4) {
+        const v = word & 15;
+        if (v === 0) continue;
+        const row = (p * 16 + v) * MAX_WORDS;
+        o0 |= table[row]!;
+        o1 |= table[row + 1]!;
+        o2 |= table[row + 2]!;
+        o3 |= table[row + 3]!;
+        o4 |= table[row + 4]!;
+        o5 |= table[row + 5]!;
+        o6 |= table[row + 6]!;
+        o7 |= table[row + 7]!;
+      }
+    }
+    out[outAt] = o0;
+    out[outAt + 1] = o1;
+    out[outAt + 2] = o2;
+    out[outAt + 3] = o3;
+    out[outAt + 4] = o4;
+    out[outAt + 5] = o5;
+    out[outAt + 6] = o6;
+    out[outAt + 7] = o7;
+    return;
+  }
+  for (let w = 0; w < W; w++) out[outAt + w] = 0;
+  for (let w = 0; w < W; w++) {
+    let word = bits[at + w]!;
+    for (let p = w * 8; word !== 0; p++, word >>>= 4) {
+      const v = word & 15;
+      if (v === 0) continue;
+      const row = (p * 16 + v) * W;
+      for (let u = 0; u < W; u++) out[outAt + u]! |= table[row + u]!;
+    }
+  }
+}
+
+/** A direct-mapped memo of {@link reachOf} for one model at a time. */
+export class ReachMemo {
+  private readonly keys = new Int32Array(SLOTS * MAX_WORDS);
+  private readonly values = new Int32Array(SLOTS * MAX_WORDS);
+  private readonly used = new Uint8Array(SLOTS);
+  private model: PosModel | undefined;
+
+  /** {@link reachOf}, remembered. */
+  reach(model: PosModel, bits: Int32Array, at: number, out: Int32Array, outAt: number): void {
+    if (model !== this.model) {
+      this.used.fill(0);
+      this.model = model;
+    }
+    const W = maskWords(model.states.length);
+    let hash = 0;
+    for (let w = 0; w < W; w++) hash = Math.imul(hash ^ bits[at + w]!, 0x9e3779b1);
+    const slot = hash >>> 24;
+    const base = slot * MAX_WORDS;
+    const { keys, values } = this;
+    if (this.used[slot] !== 0) {
+      let same = true;
+      for (let w = 0; w < W; w++) {
+        if (keys[base + w] !== bits[at + w]) {
+          same = false;
+          break;
+        }
+      }
+      if (same) {
+        for (let w = 0; w < W; w++) out[outAt + w] = values[base + w]!;
+        return;
+      }
+    }
+    reachOf(model, bits, at, out, outAt);
+    for (let w = 0; w < W; w++) {
+      keys[base + w] = bits[at + w]!;
+      values[base + w] = out[outAt + w]!;
+    }
+    this.used[slot] = 1;
+  }
+}
