@@ -18,7 +18,12 @@ export interface EngineApi {
   cutForSearch?(text: string): unknown[];
   tag?(text: string): unknown[];
   keywords?(document: string): unknown[];
+  /** TF-IDF keeping only the parts of speech of {@link KEYWORD_POS}. */
+  keywordsPos?(document: string): unknown[];
 }
+
+/** The parts of speech `keywordsPos` keeps: jieba's own example (place and other nouns, verbal nouns, verbs). */
+export const KEYWORD_POS = ['ns', 'n', 'vn', 'v'];
 
 /** An engine: a name, its version, and how to load it. */
 export interface Engine {
@@ -52,6 +57,7 @@ export const ENGINES: Engine[] = [
         cutForSearch: (t) => tokenizer.cutForSearch(t),
         tag: (t) => tokenizer.tag(t),
         keywords: (d) => tfidf.extractTags(d, { topK: 20 }),
+        keywordsPos: (d) => tfidf.extractTags(d, { topK: 20, allowPOS: KEYWORD_POS }),
       };
     },
   },
@@ -67,7 +73,7 @@ export const ENGINES: Engine[] = [
       }
       const { Jieba, TfIdf } = requirePeer('@node-rs/jieba') as {
         Jieba: { withDict(dict: Uint8Array): NodeRsJieba };
-        TfIdf: { withDict(idf: Uint8Array): { extractKeywords(j: NodeRsJieba, text: string, topK: number): unknown[] } };
+        TfIdf: { withDict(idf: Uint8Array): { extractKeywords(j: NodeRsJieba, text: string, topK: number, allowedPos?: string[]): unknown[] } };
       };
       const { dict, idf } = requirePeer('@node-rs/jieba/dict') as { dict: Uint8Array; idf: Uint8Array };
       const jieba = Jieba.withDict(dict);
@@ -79,6 +85,7 @@ export const ENGINES: Engine[] = [
         cutForSearch: (t) => jieba.cutForSearch(t, true),
         tag: (t) => jieba.tag(t, true),
         keywords: (d) => tfidf.extractKeywords(jieba, d, 20),
+        keywordsPos: (d) => tfidf.extractKeywords(jieba, d, 20, KEYWORD_POS),
       };
     },
   },

@@ -54,7 +54,7 @@ async function main(): Promise<void> {
   for (const mode of MODES) {
     const fn = api[mode];
     if (!fn) continue;
-    const { mbps, tokens } = run(fn, mode === 'keywords' ? documents : lines, bytes);
+    const { mbps, tokens } = run(fn, mode === 'keywords' || mode === 'keywordsPos' ? documents : lines, bytes);
     result.mbps[mode] = mbps;
     result.tokens[mode] = tokens;
   }

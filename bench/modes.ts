@@ -5,7 +5,7 @@
  */
 
 /** Benchmark modes, in table order. */
-export const MODES = ['cut', 'cutNoHmm', 'cutAll', 'cutForSearch', 'tag', 'keywords'] as const;
+export const MODES = ['cut', 'cutNoHmm', 'cutAll', 'cutForSearch', 'tag', 'keywords', 'keywordsPos'] as const;
 /** One mode. */
 export type BenchMode = (typeof MODES)[number];
 

@@ -3,7 +3,12 @@
  * on the same corpora, every mode, with throughput (MB/s of UTF-8 input),
  * the ratio to @node-rs/jieba, start-up and peak memory.
  *
- *   npm run bench [-- --corpus novel|news|PATH ...] [--engines a,b] [--rounds N] [--no-python]
+ *   npm run bench [-- --corpus NAME|PATH ...] [--engines a,b] [--rounds N] [--no-python]
+ *
+ * Corpora: `novel` and `news`, generated from jieba's dictionary
+ * (corpus.ts), and `technical-tw`, `technical-cn`, `classical-tw` and
+ * `classical-cn`, real text built from installed packages (real-corpora.ts;
+ * one whose packages are missing is skipped); all of them by default.
  *
  * This VM's neighbours make any one measurement swing by 20% or more, so
  * each corpus is measured in rounds (5 by default), every engine once per
@@ -27,6 +32,7 @@ import { cpus, totalmem } from 'node:os';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CORPORA, corpusPath, type CorpusName } from './corpus.js';
+import { REAL_CORPORA, realCorpusPath } from './real-corpora.js';
 import { ENGINES } from './engines.js';
 import { MODES, type Measurement } from './modes.js';
 
@@ -49,7 +55,7 @@ function parse(argv: string[]): Options {
     else if (argv[i] === '--rounds') options.rounds = Number(argv[++i]);
     else throw new Error(`unknown option ${argv[i]}`);
   }
-  if (options.corpora.length === 0) options.corpora = Object.keys(CORPORA);
+  if (options.corpora.length === 0) options.corpora = [...Object.keys(CORPORA), ...Object.keys(REAL_CORPORA)];
   if (!Number.isInteger(options.rounds) || options.rounds < 1) throw new Error('--rounds needs a positive integer');
   return options;
 }
@@ -93,6 +99,7 @@ const MODE_NAMES: Record<(typeof MODES)[number], string> = {
   cutForSearch: 'search',
   tag: 'POS tag',
   keywords: 'TF-IDF',
+  keywordsPos: 'TF-IDF (allowPOS)',
 };
 
 function table(rows: Row[]): string {
@@ -121,7 +128,8 @@ function main(): void {
   const options = parse(process.argv.slice(2));
   const results: { corpus: string; bytes: number; rows: Row[] }[] = [];
   for (const corpus of options.corpora) {
-    const path = corpus in CORPORA ? corpusPath(corpus as CorpusName) : corpus;
+    const path = corpus in CORPORA ? corpusPath(corpus as CorpusName) : corpus in REAL_CORPORA ? realCorpusPath(corpus) : corpus;
+    if (path === undefined) continue;
     const best = new Map<string, Row>();
     for (let round = 1; round <= options.rounds; round++) {
       for (const engine of options.engines) {
