@@ -1,24 +1,81 @@
 /**
- * Paddle mode's speed: model load time, characters per second over the
- * seed news transcript, and the latency of one short sentence (median and
- * 99th percentile over many runs).
+ * Paddle mode's speed: model load time; characters per second on one core
+ * with the WebAssembly SIMD network and with the plain JavaScript one (the
+ * fallback where WebAssembly SIMD is missing); the latency of one short
+ * sentence (median and 99th percentile over many runs); and the CLI's
+ * characters per second with `-j 1` and with one worker per core, start-up
+ * included. The text is the repository's corpus fixtures (news, mixed web
+ * text, jieba's examples, classical poems).
  *
- *   npm run bench:paddle
+ *   npm run bench:paddle [-- --agreement]
+ *
+ * With `--agreement` and the SIGHAN 2005 test sets in ../shared/sighan2005,
+ * it also counts the characters whose label the two networks agree on (the
+ * JavaScript network takes minutes over them).
  *
  * Writes bench/results/paddle.json.
  *
  * @module
  */
 
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Tokenizer } from '../src/index.js';
+import { sharedModels } from '../src/node-platform.js';
+import { lacLabels, type LacEngine } from '../src/paddle/lac.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const SENTENCE = '李小福是创新办主任也是云计算方面的专家';
+const CORPORA = ['seed-news.txt', 'modern-mixed.txt', 'jieba-examples.txt', 'chinese-poetry.txt'];
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
+}
+
+/** Characters per second of the network alone (ids in, labels out) over `lines`. */
+function networkSpeed(lines: string[], engine: LacEngine): number {
+  const model = sharedModels.paddle();
+  const inputs = lines.map((line) => Int32Array.from(Array.from(line), (c) => model.vocabulary.get(c) ?? model.oov));
+  for (const ids of inputs.slice(0, 5)) lacLabels(model, ids, engine); // warm-up
+  const started = performance.now();
+  let characters = 0;
+  for (const ids of inputs) {
+    lacLabels(model, ids, engine);
+    characters += ids.length;
+  }
+  return characters / ((performance.now() - started) / 1000);
+}
+
+/** The CLI's characters per second over `file` (`characters` of them) with `-j jobs`, start-up included. */
+function cliSpeed(file: string, characters: number, jobs: number): number {
+  const started = performance.now();
+  const run = spawnSync(process.execPath, [join(root, 'bin/jieba.js'), '-q', '--paddle', '-j', String(jobs), file], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  if (run.status !== 0) throw new Error(`jieba --paddle -j ${jobs} failed: ${run.stderr}`);
+  return characters / ((performance.now() - started) / 1000);
+}
+
+/** Share of the SIGHAN 2005 test characters labelled alike by both networks, or undefined without the data. */
+function agreement(): { characters: number; same: number } | undefined {
+  const dir = join(root, '..', 'shared', 'sighan2005');
+  if (!existsSync(dir)) return undefined;
+  const model = sharedModels.paddle();
+  let characters = 0;
+  let same = 0;
+  for (const name of ['pku_test.utf8', 'msr_test.utf8']) {
+    for (const line of readFileSync(join(dir, name), 'utf8').split('\n')) {
+      const text = line.trim();
+      if (text === '') continue;
+      const ids = Int32Array.from(Array.from(text), (c) => model.vocabulary.get(c) ?? model.oov);
+      const wasm = lacLabels(model, ids, 'wasm');
+      const js = lacLabels(model, ids, 'js');
+      for (let i = 0; i < ids.length; i++) if (wasm[i] === js[i]) same++;
+      characters += ids.length;
+    }
+  }
+  return { characters, same };
 }
 
 function main(): void {
@@ -27,12 +84,17 @@ function main(): void {
   tokenizer.cut('你好', { paddle: true });
   const loadMs = performance.now() - started;
 
-  const lines = readFileSync(`${root}test/fixtures/corpus/seed-news.txt`, 'utf8').split('\n').filter(Boolean);
-  const chars = lines.reduce((n, line) => n + line.length, 0);
+  const lines = CORPORA.flatMap((name) => readFileSync(`${root}test/fixtures/corpus/${name}`, 'utf8').split('\n'))
+    .map((line) => line.trim())
+    .filter(Boolean);
+  const characters = lines.reduce((n, line) => n + line.length, 0);
   for (const line of lines.slice(0, 5)) tokenizer.cut(line, { paddle: true }); // warm-up
   started = performance.now();
   for (const line of lines) tokenizer.cut(line, { paddle: true });
-  const seconds = (performance.now() - started) / 1000;
+  const charsPerSecond = characters / ((performance.now() - started) / 1000);
+  const wasmNetwork = networkSpeed(lines, 'wasm');
+  // The JavaScript network on a tenth of the lines: it is ten times slower.
+  const jsNetwork = networkSpeed(lines.filter((_, i) => i % 10 === 0), 'js');
 
   const latencies: number[] = [];
   for (let i = 0; i < 300; i++) {
@@ -42,19 +104,39 @@ function main(): void {
   }
   latencies.sort((a, b) => a - b);
 
+  // The CLI over the corpora three times (about 200,000 characters).
+  const dir = mkdtempSync(join(tmpdir(), 'jieba-paddle-'));
+  const file = join(dir, 'corpus.txt');
+  writeFileSync(file, `${[...lines, ...lines, ...lines].join('\n')}\n`);
+  const jobs = availableParallelism();
+  const cliOne = cliSpeed(file, 3 * characters, 1);
+  const cliAll = cliSpeed(file, 3 * characters, jobs);
+  rmSync(dir, { recursive: true, force: true });
+
+  const agreed = process.argv.includes('--agreement') ? agreement() : undefined;
   const result = {
     date: new Date().toISOString(),
     node: process.version,
     loadMs,
-    charsPerSecond: chars / seconds,
+    characters,
+    charsPerSecond,
+    networkCharsPerSecond: { wasm: wasmNetwork, js: jsNetwork },
+    cli: { jobs, one: cliOne, all: cliAll },
     sentence: SENTENCE,
     latencyMedianMs: percentile(latencies, 0.5),
     latencyP99Ms: percentile(latencies, 0.99),
+    agreement: agreed,
   };
-  console.log(`paddle mode, Node ${process.version}:`);
-  console.log(`  model load          ${loadMs.toFixed(0)} ms`);
-  console.log(`  throughput          ${result.charsPerSecond.toFixed(0)} characters/s`);
-  console.log(`  one sentence (${[...SENTENCE].length} chars)  median ${result.latencyMedianMs.toFixed(2)} ms, p99 ${result.latencyP99Ms.toFixed(2)} ms`);
+  const rate = (n: number): string => `${Math.round(n).toLocaleString('en-US')} characters/s`;
+  console.log(`paddle mode, Node ${process.version}, ${characters.toLocaleString('en-US')} characters of the corpus fixtures:`);
+  console.log(`  model load               ${loadMs.toFixed(0)} ms`);
+  console.log(`  cut, one core            ${rate(charsPerSecond)}`);
+  console.log(`  network: WebAssembly     ${rate(wasmNetwork)}`);
+  console.log(`  network: JavaScript      ${rate(jsNetwork)} (the fallback)`);
+  console.log(`  CLI -j 1                 ${rate(cliOne)} (start-up included)`);
+  console.log(`  CLI -j ${String(jobs).padEnd(18)}${rate(cliAll)}`);
+  console.log(`  one sentence (${[...SENTENCE].length} chars)    median ${result.latencyMedianMs.toFixed(2)} ms, p99 ${result.latencyP99Ms.toFixed(2)} ms`);
+  if (agreed) console.log(`  SIGHAN 2005 test sets    ${agreed.same} of ${agreed.characters} labels the same in both networks (${((100 * agreed.same) / agreed.characters).toFixed(3)}%)`);
   mkdirSync(`${root}bench/results`, { recursive: true });
   writeFileSync(`${root}bench/results/paddle.json`, JSON.stringify(result, null, 2));
 }

@@ -12,6 +12,7 @@ import { pythonStrip } from '../text/python-str.js';
 import { crfDecode } from './crf.js';
 import { fullyConnected, gru, gruWeights, transpose, type GruWeights } from './layers.js';
 import { EMBEDDING_SIZE, HIDDEN_SIZE, type LacModel } from './model.js';
+import { WasmLacNetwork } from './wasm-network.js';
 
 /** Words with LAC tags (`n`, `v`, `PER`, `LOC`, `ORG`, `TIME`, `nw`, ... and `O`). */
 export interface LacResult {
@@ -47,15 +48,16 @@ function prepare(model: LacModel): Prepared {
 }
 
 /**
- * The label of each character, given as vocabulary ids: the network's
- * forward pass and the CRF's best path.
+ * The emission scores of the characters `ids` (vocabulary ids), computed in
+ * plain JavaScript: float32 values, float64 sums, `Math.exp`. Paddle mode
+ * uses {@link WasmLacNetwork} instead where WebAssembly SIMD is available.
  *
- * @returns label ids (into `model.labels`), one per character
+ * @returns `[ids.length, labels]`
  * @example
  * const ids = Int32Array.from('我爱北京', (c) => model.vocabulary.get(c) ?? model.oov);
- * Array.from(lacLabels(model, ids), (l) => model.labels[l]); // ['r-B', 'v-B', 'LOC-B', 'LOC-I']
+ * lacEmissionsJs(model, ids).length; // 4 * model.labels.length
  */
-export function lacLabels(model: LacModel, ids: Int32Array): Int32Array {
+export function lacEmissionsJs(model: LacModel, ids: Int32Array): Float32Array {
   const steps = ids.length;
   const H = HIDDEN_SIZE;
   const weights = prepare(model);
@@ -74,9 +76,27 @@ export function lacLabels(model: LacModel, ids: Int32Array): Int32Array {
     features = merged;
     width = 2 * H;
   });
-  const L = model.labels.length;
-  const emission = fullyConnected(features, steps, width, weights.emission, model.emissionBias, L);
-  return crfDecode(emission, steps, L, model.transitions);
+  return fullyConnected(features, steps, width, weights.emission, model.emissionBias, model.labels.length);
+}
+
+/** Which implementation of the network computes paddle mode's emissions. */
+export type LacEngine = 'wasm' | 'js';
+
+/**
+ * The label of each character, given as vocabulary ids: the network's
+ * forward pass and the CRF's best path. The network runs on WebAssembly
+ * SIMD where it is available (`engine` 'wasm', the default), else in
+ * JavaScript; `engine` 'js' asks for JavaScript.
+ *
+ * @returns label ids (into `model.labels`), one per character
+ * @example
+ * const ids = Int32Array.from('我爱北京', (c) => model.vocabulary.get(c) ?? model.oov);
+ * Array.from(lacLabels(model, ids), (l) => model.labels[l]); // ['r-B', 'v-B', 'LOC-B', 'LOC-I']
+ */
+export function lacLabels(model: LacModel, ids: Int32Array, engine: LacEngine = 'wasm'): Int32Array {
+  const network = engine === 'wasm' ? WasmLacNetwork.of(model) : undefined;
+  const emission = network ? network.emissions(ids) : lacEmissionsJs(model, ids);
+  return crfDecode(emission, ids.length, model.labels.length, model.transitions);
 }
 
 /**

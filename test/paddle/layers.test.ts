@@ -98,4 +98,47 @@ describe('crf_decoding', () => {
   it('decodes nothing for no steps', () => {
     assert.equal(crfDecode(new Float32Array(0), 0, L, none).length, 0);
   });
+  it('finds the path a scan of every previous label finds, ties included', () => {
+    // Scores from a few values, so that ties are frequent; from a range
+    // where every label is scanned first; and from a wide one, where most
+    // are not and some labels' best predecessor is among them.
+    let seed = 5;
+    const next = (): number => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    for (let run = 0; run < 600; run++) {
+      const labels = 1 + Math.floor(next() * 9);
+      const steps = 1 + Math.floor(next() * 12);
+      const range = [0, 20, 400][run % 3]!;
+      const value = (): number => (range === 0 ? Math.floor(next() * 3) : (next() - 0.5) * range);
+      const emission = Float32Array.from({ length: steps * labels }, value);
+      const transitions = Float32Array.from({ length: (labels + 2) * labels }, value);
+      assert.deepEqual([...crfDecode(emission, steps, labels, transitions)], plainCrfDecode(emission, steps, labels, transitions), `run ${run}`);
+    }
+  });
 });
+
+/** `crf_decoding` written out plainly: every previous label scanned, the first of equal scores kept. */
+function plainCrfDecode(emission: Float32Array, steps: number, L: number, transitions: Float32Array): number[] {
+  let alpha = Array.from({ length: L }, (_, i) => transitions[i]! + emission[i]!);
+  const track: number[][] = [];
+  for (let k = 1; k < steps; k++) {
+    const scores: number[] = [];
+    const from: number[] = [];
+    for (let i = 0; i < L; i++) {
+      let best = -Infinity;
+      let arg = 0;
+      for (let j = 0; j < L; j++) {
+        const score = alpha[j]! + transitions[(j + 2) * L + i]!;
+        if (score > best) [best, arg] = [score, j];
+      }
+      scores.push(best + emission[k * L + i]!);
+      from.push(arg);
+    }
+    alpha = scores;
+    track.push(from);
+  }
+  let last = 0;
+  for (let i = 1; i < L; i++) if (alpha[i]! + transitions[L + i]! > alpha[last]! + transitions[L + last]!) last = i;
+  const path = [last];
+  for (let k = steps - 1; k >= 1; k--) path.unshift((last = track[k - 1]![last]!));
+  return path;
+}

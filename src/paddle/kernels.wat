@@ -1,0 +1,262 @@
+;; The kernels of paddle mode's network (see src/paddle/lac.ts and
+;; src/paddle/wasm-network.ts), in WebAssembly SIMD: float32 lanes, four at
+;; a time. `npm run build` assembles this file (scripts/assemble-wasm.mjs).
+;;
+;; The hidden size is 128 (HIDDEN_SIZE), fixed here: a row of a GRU's
+;; update-and-reset weights is 256 floats (1,024 bytes), one of its
+;; candidate weights 128 floats (512 bytes), a row of gate inputs 384 floats
+;; (1,536 bytes).
+;;
+;; Every pointer is a byte offset into the imported memory, which the caller
+;; makes at its full size: nothing here grows it.
+(module
+  (import "env" "memory" (memory 1))
+
+  ;; e^x for each lane, to about 2 units in the last place of float32: x is
+  ;; clamped to [-87, 88] (where e^x is a normal float32), split as
+  ;; n * ln 2 + r with |r| <= ln 2 / 2 (ln 2 in two parts, so that n * ln 2
+  ;; is exact enough), e^r from its Taylor polynomial of degree 7 (the
+  ;; remainder is below 2^-27 on that interval), and 2^n put into the
+  ;; exponent bits.
+  (func $exp (param $x v128) (result v128)
+    (local $n v128) (local $r v128) (local $y v128)
+    (local.set $x
+      (f32x4.max
+        (f32x4.min (local.get $x) (v128.const f32x4 88 88 88 88))
+        (v128.const f32x4 -87 -87 -87 -87)))
+    (local.set $n
+      (f32x4.nearest (f32x4.mul (local.get $x) (v128.const f32x4 1.44269504 1.44269504 1.44269504 1.44269504))))
+    (local.set $r
+      (f32x4.sub
+        (f32x4.sub (local.get $x) (f32x4.mul (local.get $n) (v128.const f32x4 0.693145752 0.693145752 0.693145752 0.693145752)))
+        (f32x4.mul (local.get $n) (v128.const f32x4 1.42860677e-6 1.42860677e-6 1.42860677e-6 1.42860677e-6))))
+    ;; Horner: 1 + r(1 + r/2(1 + r/3(1 + r/4(1 + r/5(1 + r/6(1 + r/7))))))
+    (local.set $y (f32x4.add (v128.const f32x4 1 1 1 1) (f32x4.mul (local.get $r) (v128.const f32x4 0.142857143 0.142857143 0.142857143 0.142857143))))
+    (local.set $y (f32x4.add (v128.const f32x4 1 1 1 1) (f32x4.mul (f32x4.mul (local.get $r) (v128.const f32x4 0.166666667 0.166666667 0.166666667 0.166666667)) (local.get $y))))
+    (local.set $y (f32x4.add (v128.const f32x4 1 1 1 1) (f32x4.mul (f32x4.mul (local.get $r) (v128.const f32x4 0.2 0.2 0.2 0.2)) (local.get $y))))
+    (local.set $y (f32x4.add (v128.const f32x4 1 1 1 1) (f32x4.mul (f32x4.mul (local.get $r) (v128.const f32x4 0.25 0.25 0.25 0.25)) (local.get $y))))
+    (local.set $y (f32x4.add (v128.const f32x4 1 1 1 1) (f32x4.mul (f32x4.mul (local.get $r) (v128.const f32x4 0.333333333 0.333333333 0.333333333 0.333333333)) (local.get $y))))
+    (local.set $y (f32x4.add (v128.const f32x4 1 1 1 1) (f32x4.mul (f32x4.mul (local.get $r) (v128.const f32x4 0.5 0.5 0.5 0.5)) (local.get $y))))
+    (local.set $y (f32x4.add (v128.const f32x4 1 1 1 1) (f32x4.mul (local.get $r) (local.get $y))))
+    (f32x4.mul
+      (local.get $y)
+      (i32x4.shl
+        (i32x4.add (i32x4.trunc_sat_f32x4_s (local.get $n)) (v128.const i32x4 127 127 127 127))
+        (i32.const 23))))
+
+  ;; Paddle's sigmoid: the input clipped to [-40, 13], then 1 / (1 + e^-x).
+  (func $sigmoid (param $x v128) (result v128)
+    (f32x4.div
+      (v128.const f32x4 1 1 1 1)
+      (f32x4.add
+        (v128.const f32x4 1 1 1 1)
+        (call $exp
+          (f32x4.neg
+            (f32x4.max
+              (f32x4.min (local.get $x) (v128.const f32x4 13 13 13 13))
+              (v128.const f32x4 -40 -40 -40 -40)))))))
+
+  ;; Paddle's tanh: 2 / (1 + e^t) - 1 with t = -2x capped at 40.
+  (func $tanh (param $x v128) (result v128)
+    (f32x4.sub
+      (f32x4.div
+        (v128.const f32x4 2 2 2 2)
+        (f32x4.add
+          (v128.const f32x4 1 1 1 1)
+          (call $exp
+            (f32x4.min
+              (f32x4.mul (local.get $x) (v128.const f32x4 -2 -2 -2 -2))
+              (v128.const f32x4 40 40 40 40)))))
+      (v128.const f32x4 1 1 1 1)))
+
+  ;; fc: out[t][j] = bias[j] + sum over k of in[t][k] * w[k][j], for rows
+  ;; t < $rows (a multiple of 4) and columns j < $outSize (a multiple of 8),
+  ;; all row-major. Four rows and eight columns at a time: each weight
+  ;; vector loaded serves four rows.
+  (func (export "fc")
+    (param $in i32) (param $rows i32) (param $inSize i32) (param $w i32) (param $bias i32) (param $outSize i32) (param $out i32)
+    (local $inStride i32) (local $outStride i32) (local $in2 i32) (local $in3 i32)
+    (local $row i32) (local $rowsEnd i32) (local $j i32) (local $ip i32) (local $kEnd i32) (local $wp i32) (local $op i32)
+    (local $b0 v128) (local $b1 v128) (local $w0 v128) (local $w1 v128) (local $s v128)
+    (local $a00 v128) (local $a01 v128) (local $a10 v128) (local $a11 v128)
+    (local $a20 v128) (local $a21 v128) (local $a30 v128) (local $a31 v128)
+    (local.set $inStride (i32.shl (local.get $inSize) (i32.const 2)))
+    (local.set $outStride (i32.shl (local.get $outSize) (i32.const 2)))
+    (local.set $in2 (i32.shl (local.get $inStride) (i32.const 1)))
+    (local.set $in3 (i32.add (local.get $in2) (local.get $inStride)))
+    (local.set $row (i32.const 0))
+    (block $rowsDone
+      (loop $rows
+        (br_if $rowsDone (i32.ge_u (local.get $row) (local.get $rows)))
+        (local.set $j (i32.const 0))
+        (block $columnsDone
+          (loop $columns
+            (br_if $columnsDone (i32.ge_u (local.get $j) (local.get $outStride)))
+            (local.set $b0 (v128.load (i32.add (local.get $bias) (local.get $j))))
+            (local.set $b1 (v128.load offset=16 (i32.add (local.get $bias) (local.get $j))))
+            (local.set $a00 (local.get $b0)) (local.set $a01 (local.get $b1))
+            (local.set $a10 (local.get $b0)) (local.set $a11 (local.get $b1))
+            (local.set $a20 (local.get $b0)) (local.set $a21 (local.get $b1))
+            (local.set $a30 (local.get $b0)) (local.set $a31 (local.get $b1))
+            (local.set $ip (i32.add (local.get $in) (i32.mul (local.get $row) (local.get $inStride))))
+            (local.set $kEnd (i32.add (local.get $ip) (local.get $inStride)))
+            (local.set $wp (i32.add (local.get $w) (local.get $j)))
+            (block $kDone
+              (loop $k
+                (br_if $kDone (i32.ge_u (local.get $ip) (local.get $kEnd)))
+                (local.set $w0 (v128.load (local.get $wp)))
+                (local.set $w1 (v128.load offset=16 (local.get $wp)))
+                (local.set $s (v128.load32_splat (local.get $ip)))
+                (local.set $a00 (f32x4.add (local.get $a00) (f32x4.mul (local.get $s) (local.get $w0))))
+                (local.set $a01 (f32x4.add (local.get $a01) (f32x4.mul (local.get $s) (local.get $w1))))
+                (local.set $s (v128.load32_splat (i32.add (local.get $ip) (local.get $inStride))))
+                (local.set $a10 (f32x4.add (local.get $a10) (f32x4.mul (local.get $s) (local.get $w0))))
+                (local.set $a11 (f32x4.add (local.get $a11) (f32x4.mul (local.get $s) (local.get $w1))))
+                (local.set $s (v128.load32_splat (i32.add (local.get $ip) (local.get $in2))))
+                (local.set $a20 (f32x4.add (local.get $a20) (f32x4.mul (local.get $s) (local.get $w0))))
+                (local.set $a21 (f32x4.add (local.get $a21) (f32x4.mul (local.get $s) (local.get $w1))))
+                (local.set $s (v128.load32_splat (i32.add (local.get $ip) (local.get $in3))))
+                (local.set $a30 (f32x4.add (local.get $a30) (f32x4.mul (local.get $s) (local.get $w0))))
+                (local.set $a31 (f32x4.add (local.get $a31) (f32x4.mul (local.get $s) (local.get $w1))))
+                (local.set $ip (i32.add (local.get $ip) (i32.const 4)))
+                (local.set $wp (i32.add (local.get $wp) (local.get $outStride)))
+                (br $k)))
+            (local.set $op
+              (i32.add (i32.add (local.get $out) (i32.mul (local.get $row) (local.get $outStride))) (local.get $j)))
+            (v128.store (local.get $op) (local.get $a00))
+            (v128.store offset=16 (local.get $op) (local.get $a01))
+            (local.set $op (i32.add (local.get $op) (local.get $outStride)))
+            (v128.store (local.get $op) (local.get $a10))
+            (v128.store offset=16 (local.get $op) (local.get $a11))
+            (local.set $op (i32.add (local.get $op) (local.get $outStride)))
+            (v128.store (local.get $op) (local.get $a20))
+            (v128.store offset=16 (local.get $op) (local.get $a21))
+            (local.set $op (i32.add (local.get $op) (local.get $outStride)))
+            (v128.store (local.get $op) (local.get $a30))
+            (v128.store offset=16 (local.get $op) (local.get $a31))
+            (local.set $j (i32.add (local.get $j) (i32.const 32)))
+            (br $columns)))
+        (local.set $row (i32.add (local.get $row) (i32.const 4)))
+        (br $rows))))
+
+  ;; dynamic_gru over $steps rows of gate inputs (fc outputs, 384 floats a
+  ;; row), first to last or, with $reverse, last to first. $state holds h
+  ;; (128 floats, carried in and out), then room for r * h and u (128 each).
+  ;; At each step t:
+  ;;   u = sigmoid(g[t][0:128] + bias[0:128] + h . Wur[:, 0:128])
+  ;;   r = sigmoid(g[t][128:256] + bias[128:256] + h . Wur[:, 128:256])
+  ;;   c = tanh(g[t][256:384] + bias[256:384] + (r * h) . Wc)
+  ;;   h = h - u * h + u * c, also written to the first 128 floats of row t
+  ;;   of $out (rows $outStride bytes apart).
+  (func (export "gru")
+    (param $gates i32) (param $steps i32) (param $reverse i32) (param $wur i32) (param $wc i32) (param $bias i32)
+    (param $state i32) (param $out i32) (param $outStride i32)
+    (local $s i32) (local $t i32) (local $g i32) (local $j i32) (local $kp i32) (local $wp i32) (local $o i32)
+    (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128) (local $hk v128) (local $h v128) (local $u v128)
+    (local.set $s (i32.const 0))
+    (block $stepsDone
+      (loop $stepLoop
+        (br_if $stepsDone (i32.ge_u (local.get $s) (local.get $steps)))
+        (local.set $t
+          (select
+            (i32.sub (i32.sub (local.get $steps) (i32.const 1)) (local.get $s))
+            (local.get $s)
+            (local.get $reverse)))
+        (local.set $g (i32.add (local.get $gates) (i32.mul (local.get $t) (i32.const 1536))))
+        ;; Update and reset gates: 256 values, 16 at a time (64 bytes).
+        (local.set $j (i32.const 0))
+        (block $gatesDone
+          (loop $gateLoop
+            (br_if $gatesDone (i32.ge_u (local.get $j) (i32.const 1024)))
+            (local.set $a0 (f32x4.add (v128.load (i32.add (local.get $g) (local.get $j))) (v128.load (i32.add (local.get $bias) (local.get $j)))))
+            (local.set $a1 (f32x4.add (v128.load offset=16 (i32.add (local.get $g) (local.get $j))) (v128.load offset=16 (i32.add (local.get $bias) (local.get $j)))))
+            (local.set $a2 (f32x4.add (v128.load offset=32 (i32.add (local.get $g) (local.get $j))) (v128.load offset=32 (i32.add (local.get $bias) (local.get $j)))))
+            (local.set $a3 (f32x4.add (v128.load offset=48 (i32.add (local.get $g) (local.get $j))) (v128.load offset=48 (i32.add (local.get $bias) (local.get $j)))))
+            (local.set $kp (local.get $state))
+            (local.set $wp (i32.add (local.get $wur) (local.get $j)))
+            (block $kDone
+              (loop $k
+                (br_if $kDone (i32.ge_u (local.get $kp) (i32.add (local.get $state) (i32.const 512))))
+                (local.set $hk (v128.load32_splat (local.get $kp)))
+                (local.set $a0 (f32x4.add (local.get $a0) (f32x4.mul (local.get $hk) (v128.load (local.get $wp)))))
+                (local.set $a1 (f32x4.add (local.get $a1) (f32x4.mul (local.get $hk) (v128.load offset=16 (local.get $wp)))))
+                (local.set $a2 (f32x4.add (local.get $a2) (f32x4.mul (local.get $hk) (v128.load offset=32 (local.get $wp)))))
+                (local.set $a3 (f32x4.add (local.get $a3) (f32x4.mul (local.get $hk) (v128.load offset=48 (local.get $wp)))))
+                (local.set $kp (i32.add (local.get $kp) (i32.const 4)))
+                (local.set $wp (i32.add (local.get $wp) (i32.const 1024)))
+                (br $k)))
+            (local.set $a0 (call $sigmoid (local.get $a0)))
+            (local.set $a1 (call $sigmoid (local.get $a1)))
+            (local.set $a2 (call $sigmoid (local.get $a2)))
+            (local.set $a3 (call $sigmoid (local.get $a3)))
+            (if (i32.lt_u (local.get $j) (i32.const 512))
+              (then
+                ;; u, at $state + 1024
+                (local.set $o (i32.add (local.get $state) (local.get $j)))
+                (v128.store offset=1024 (local.get $o) (local.get $a0))
+                (v128.store offset=1040 (local.get $o) (local.get $a1))
+                (v128.store offset=1056 (local.get $o) (local.get $a2))
+                (v128.store offset=1072 (local.get $o) (local.get $a3)))
+              (else
+                ;; r * h, at $state + 512
+                (local.set $o (i32.sub (i32.add (local.get $state) (local.get $j)) (i32.const 512)))
+                (v128.store offset=512 (local.get $o) (f32x4.mul (local.get $a0) (v128.load (local.get $o))))
+                (v128.store offset=528 (local.get $o) (f32x4.mul (local.get $a1) (v128.load offset=16 (local.get $o))))
+                (v128.store offset=544 (local.get $o) (f32x4.mul (local.get $a2) (v128.load offset=32 (local.get $o))))
+                (v128.store offset=560 (local.get $o) (f32x4.mul (local.get $a3) (v128.load offset=48 (local.get $o))))))
+            (local.set $j (i32.add (local.get $j) (i32.const 64)))
+            (br $gateLoop)))
+        ;; Candidate and new state: 128 values, 16 at a time.
+        (local.set $j (i32.const 0))
+        (block $candidatesDone
+          (loop $candidateLoop
+            (br_if $candidatesDone (i32.ge_u (local.get $j) (i32.const 512)))
+            (local.set $a0 (f32x4.add (v128.load offset=1024 (i32.add (local.get $g) (local.get $j))) (v128.load offset=1024 (i32.add (local.get $bias) (local.get $j)))))
+            (local.set $a1 (f32x4.add (v128.load offset=1040 (i32.add (local.get $g) (local.get $j))) (v128.load offset=1040 (i32.add (local.get $bias) (local.get $j)))))
+            (local.set $a2 (f32x4.add (v128.load offset=1056 (i32.add (local.get $g) (local.get $j))) (v128.load offset=1056 (i32.add (local.get $bias) (local.get $j)))))
+            (local.set $a3 (f32x4.add (v128.load offset=1072 (i32.add (local.get $g) (local.get $j))) (v128.load offset=1072 (i32.add (local.get $bias) (local.get $j)))))
+            (local.set $kp (i32.add (local.get $state) (i32.const 512)))
+            (local.set $wp (i32.add (local.get $wc) (local.get $j)))
+            (block $kDone
+              (loop $k
+                (br_if $kDone (i32.ge_u (local.get $kp) (i32.add (local.get $state) (i32.const 1024))))
+                (local.set $hk (v128.load32_splat (local.get $kp)))
+                (local.set $a0 (f32x4.add (local.get $a0) (f32x4.mul (local.get $hk) (v128.load (local.get $wp)))))
+                (local.set $a1 (f32x4.add (local.get $a1) (f32x4.mul (local.get $hk) (v128.load offset=16 (local.get $wp)))))
+                (local.set $a2 (f32x4.add (local.get $a2) (f32x4.mul (local.get $hk) (v128.load offset=32 (local.get $wp)))))
+                (local.set $a3 (f32x4.add (local.get $a3) (f32x4.mul (local.get $hk) (v128.load offset=48 (local.get $wp)))))
+                (local.set $kp (i32.add (local.get $kp) (i32.const 4)))
+                (local.set $wp (i32.add (local.get $wp) (i32.const 512)))
+                (br $k)))
+            (local.set $o (i32.add (local.get $state) (local.get $j)))
+            (local.set $a0 (call $tanh (local.get $a0)))
+            (local.set $a1 (call $tanh (local.get $a1)))
+            (local.set $a2 (call $tanh (local.get $a2)))
+            (local.set $a3 (call $tanh (local.get $a3)))
+            ;; h - u * h + u * c, for each of the four vectors
+            (local.set $h (v128.load (local.get $o)))
+            (local.set $u (v128.load offset=1024 (local.get $o)))
+            (local.set $a0 (f32x4.add (f32x4.sub (local.get $h) (f32x4.mul (local.get $u) (local.get $h))) (f32x4.mul (local.get $u) (local.get $a0))))
+            (local.set $h (v128.load offset=16 (local.get $o)))
+            (local.set $u (v128.load offset=1040 (local.get $o)))
+            (local.set $a1 (f32x4.add (f32x4.sub (local.get $h) (f32x4.mul (local.get $u) (local.get $h))) (f32x4.mul (local.get $u) (local.get $a1))))
+            (local.set $h (v128.load offset=32 (local.get $o)))
+            (local.set $u (v128.load offset=1056 (local.get $o)))
+            (local.set $a2 (f32x4.add (f32x4.sub (local.get $h) (f32x4.mul (local.get $u) (local.get $h))) (f32x4.mul (local.get $u) (local.get $a2))))
+            (local.set $h (v128.load offset=48 (local.get $o)))
+            (local.set $u (v128.load offset=1072 (local.get $o)))
+            (local.set $a3 (f32x4.add (f32x4.sub (local.get $h) (f32x4.mul (local.get $u) (local.get $h))) (f32x4.mul (local.get $u) (local.get $a3))))
+            (v128.store (local.get $o) (local.get $a0))
+            (v128.store offset=16 (local.get $o) (local.get $a1))
+            (v128.store offset=32 (local.get $o) (local.get $a2))
+            (v128.store offset=48 (local.get $o) (local.get $a3))
+            (local.set $o
+              (i32.add (i32.add (local.get $out) (i32.mul (local.get $t) (local.get $outStride))) (local.get $j)))
+            (v128.store (local.get $o) (local.get $a0))
+            (v128.store offset=16 (local.get $o) (local.get $a1))
+            (v128.store offset=32 (local.get $o) (local.get $a2))
+            (v128.store offset=48 (local.get $o) (local.get $a3))
+            (local.set $j (i32.add (local.get $j) (i32.const 64)))
+            (br $candidateLoop)))
+        (local.set $s (i32.add (local.get $s) (i32.const 1)))
+        (br $stepLoop)))))

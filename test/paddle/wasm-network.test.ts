@@ -1,0 +1,57 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { sharedModels } from '../../src/node-platform.js';
+import { lacEmissionsJs, lacLabels } from '../../src/paddle/lac.js';
+import { WasmLacNetwork } from '../../src/paddle/wasm-network.js';
+import { fixturePath } from '../support/fixtures.js';
+
+const model = sharedModels.paddle();
+const idsOf = (text: string): Int32Array => Int32Array.from(Array.from(text), (c) => model.vocabulary.get(c) ?? model.oov);
+
+/** The largest difference between two arrays of scores. */
+function largestDifference(a: Float32Array, b: Float32Array): number {
+  assert.equal(a.length, b.length);
+  let largest = 0;
+  for (let i = 0; i < a.length; i++) largest = Math.max(largest, Math.abs(a[i]! - b[i]!));
+  return largest;
+}
+
+describe('paddle network on WebAssembly SIMD', () => {
+  const network = WasmLacNetwork.of(model);
+
+  it('is available in Node, once per model', () => {
+    assert.ok(network, 'WebAssembly SIMD kernels did not compile');
+    assert.equal(WasmLacNetwork.of(model), network);
+  });
+
+  it('gives the JavaScript network\'s emission scores, to float32 rounding', () => {
+    for (const text of ['我', '我爱北京天安门', '李小福是创新办主任也是云计算方面的专家', '12345 abc，。😀']) {
+      const difference = largestDifference(network!.emissions(idsOf(text)), lacEmissionsJs(model, idsOf(text)));
+      assert.ok(difference < 1e-3, `${text}: scores differ by ${difference}`);
+    }
+  });
+
+  it('carries both directions\' states across chunks: a long text scores as the JavaScript network scores it', () => {
+    // Longer than several chunks (256 characters), with no repetition the
+    // GRUs could hide a wrong state in.
+    const text = readFileSync(fixturePath('corpus/seed-news.txt'), 'utf8').replace(/\s+/g, '').slice(0, 1100);
+    assert.equal(text.length, 1100);
+    const difference = largestDifference(network!.emissions(idsOf(text)), lacEmissionsJs(model, idsOf(text)));
+    assert.ok(difference < 1e-3, `scores differ by ${difference}`);
+  });
+
+  it('labels the corpus fixtures as the JavaScript network does', () => {
+    let characters = 0;
+    // (Poems: the first 100 lines; the JavaScript network takes a second per 1,700 characters.)
+    for (const name of ['seed-news.txt', 'modern-mixed.txt', 'jieba-examples.txt', 'chinese-poetry.txt']) {
+      for (const line of readFileSync(fixturePath(`corpus/${name}`), 'utf8').split('\n').slice(0, 100)) {
+        const text = line.trim();
+        if (text === '') continue;
+        assert.deepEqual(lacLabels(model, idsOf(text), 'wasm'), lacLabels(model, idsOf(text), 'js'), `${name}: ${text}`);
+        characters += text.length;
+      }
+    }
+    assert.ok(characters > 10_000, `only ${characters} characters compared`);
+  });
+});
