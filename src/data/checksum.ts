@@ -17,6 +17,8 @@
  * @module
  */
 
+import { WASM_BASE64 as SIMD_BASE64 } from './kernels-wasm.js';
+
 const M = 0x5bd1e995;
 const K = 0xcc9e2d51;
 const SEEDS = [0x811c9dc5, 0x01000193, 0x9e3779b9, 0x85ebca6b] as const;
@@ -207,12 +209,18 @@ interface WasmMemory {
 }
 type Hash = (byteOffset: number, words: number) => number;
 
-/** The filter kernels over one memory; pointers are byte offsets into it. */
+/**
+ * The filter kernels over one memory; pointers are byte offsets into it.
+ * The unshuffles and `f16to32` are the SIMD ones of `kernels.wat` where
+ * WebAssembly SIMD is available; without it there is no `f16to32`.
+ */
 export interface FilterKernels {
   unshuffle2(src: number, dst: number, count: number): void;
   unshuffle4(src: number, dst: number, count: number): void;
   undelta2(ptr: number, count: number): void;
   undelta4(ptr: number, count: number): void;
+  /** `count` float16 values at `src` as float32 values at `dst`. */
+  f16to32?(src: number, dst: number, count: number): void;
 }
 
 /**
@@ -222,6 +230,40 @@ export interface FilterKernels {
  */
 const instances = new WeakMap<ArrayBufferLike, { hash: Hash; kernels: FilterKernels }>();
 let compiled: object | null | undefined;
+let compiledSimd: object | null | undefined;
+
+/** The SIMD kernels' module, compiled once; null where WebAssembly SIMD is unavailable. */
+function simdModule(wasm: WasmApi): object | null {
+  if (compiledSimd === undefined) {
+    try {
+      compiledSimd = typeof atob === 'function' ? new wasm.Module(Uint8Array.from(atob(SIMD_BASE64), (c) => c.charCodeAt(0))) : null;
+    } catch {
+      compiledSimd = null; // no SIMD (older engines)
+    }
+  }
+  return compiledSimd;
+}
+
+/**
+ * Whether memories {@link allocateImageBytes} makes from now on have an
+ * `f16to32` kernel (WebAssembly SIMD), so that float16 sections are worth
+ * room in them.
+ */
+export function hasHalfKernel(): boolean {
+  const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
+  return wasm !== undefined && compiledModule(wasm) !== null && simdModule(wasm) !== null;
+}
+
+function compiledModule(wasm: WasmApi | undefined): object | null {
+  if (compiled === undefined) {
+    try {
+      compiled = wasm ? new wasm.Module(moduleBytes()) : null;
+    } catch {
+      compiled = null; // e.g. a worker runtime that forbids compiling code at run time
+    }
+  }
+  return compiled;
+}
 
 /**
  * Zeroed memory for an image of `byteLength` bytes, inside a WebAssembly
@@ -237,17 +279,13 @@ let compiled: object | null | undefined;
  */
 export function allocateImageBytes(byteLength: number, scratch = 0): Uint8Array | undefined {
   const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
-  if (compiled === undefined) {
-    try {
-      compiled = wasm ? new wasm.Module(moduleBytes()) : null;
-    } catch {
-      compiled = null; // e.g. a worker runtime that forbids compiling code at run time
-    }
-  }
-  if (compiled === null || !wasm) return undefined;
+  const module = compiledModule(wasm);
+  if (module === null || !wasm) return undefined;
   const memory = new wasm.Memory({ initial: Math.ceil((byteLength + scratch) / 65536) });
-  const { exports } = new wasm.Instance(compiled, { env: { memory } });
-  instances.set(memory.buffer, { hash: exports.hash as Hash, kernels: exports as unknown as FilterKernels });
+  const { exports } = new wasm.Instance(module, { env: { memory } });
+  const simd = simdModule(wasm);
+  const kernels = simd ? { ...(exports as unknown as FilterKernels), ...(new wasm.Instance(simd, { env: { memory } }).exports as unknown as FilterKernels) } : (exports as unknown as FilterKernels);
+  instances.set(memory.buffer, { hash: exports.hash as Hash, kernels });
   return new Uint8Array(memory.buffer, 0, byteLength);
 }
 

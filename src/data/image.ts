@@ -25,7 +25,7 @@
  */
 
 import { DictionaryError } from '../dictionary/errors.js';
-import { allocateImageBytes, checksum, checksumOf, filterKernels } from './checksum.js';
+import { allocateImageBytes, checksum, checksumOf, filterKernels, hasHalfKernel } from './checksum.js';
 import { deltaDecode, deltaEncode, fromFloat16, shuffle, toFloat16, unshuffle } from './filters.js';
 
 /** Version of the layout above: 2 added filters and float16; a reader takes 1 and 2 and refuses any other. */
@@ -159,6 +159,10 @@ function align8(n: number): number {
   return (n + 7) & ~7;
 }
 
+function align16(n: number): number {
+  return (n + 15) & ~15;
+}
+
 /**
  * Read an image made by {@link encodeImage}: check magic, version, length
  * and checksum, then return each section as a typed-array view over the
@@ -204,23 +208,34 @@ export function decodeImage(source: Uint8Array | ArrayBuffer, name = '<image>'):
     if ((filters & DELTA) !== 0 && (type!.ctor === Float64Array || type!.ctor === Float32Array)) fail(`section ${sectionName} has a delta filter on floats`);
     entries.push({ name: sectionName, type: type!, filters, offset, elements, byteLength });
   }
+  // With filters, the bytes are copied into a WebAssembly memory where the
+  // kernels undo them; float16 sections then widen there too, into room
+  // after the copy (16-byte aligned), when the SIMD kernel exists.
+  let floatsAt = -1;
   if (entries.some((entry) => entry.filters !== 0)) {
-    bytes = unfilter(bytes, entries);
+    const shuffleBytes = Math.max(...entries.map((entry) => (entry.filters & SHUFFLE ? entry.byteLength : 0)));
+    const floatBytes = hasHalfKernel() ? entries.reduce((sum, entry) => sum + (entry.type.code === FLOAT16 ? align16(4 * entry.elements) : 0), 0) : 0;
+    bytes = unfilter(bytes, entries, floatBytes > 0 ? align16(shuffleBytes) + floatBytes + 16 : shuffleBytes);
     view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    if (floatBytes > 0 && filterKernels(bytes.buffer)?.f16to32) floatsAt = align16(bytes.byteOffset + length + align16(shuffleBytes));
   } else if (bytes.byteOffset % 8 !== 0) {
     bytes = bytes.slice();
   }
   if (checksumOf(bytes, HEADER_BYTES) !== view.getUint32(20, true)) fail('checksum mismatch (damaged file?)');
 
   const sections = new Map<string, SectionArray>();
+  const halfKernel = floatsAt >= 0 ? filterKernels(bytes.buffer)?.f16to32 : undefined;
   for (const entry of entries) {
     const at = bytes.byteOffset + entry.offset;
-    sections.set(
-      entry.name,
-      entry.type.code === FLOAT16
-        ? fromFloat16(new Uint16Array(bytes.buffer, at, entry.elements))
-        : new entry.type.ctor(bytes.buffer as ArrayBuffer, at, entry.elements),
-    );
+    if (entry.type.code !== FLOAT16) {
+      sections.set(entry.name, new entry.type.ctor(bytes.buffer as ArrayBuffer, at, entry.elements));
+    } else if (halfKernel) {
+      halfKernel(at, floatsAt, entry.elements);
+      sections.set(entry.name, new Float32Array(bytes.buffer as ArrayBuffer, floatsAt, entry.elements));
+      floatsAt += align16(4 * entry.elements);
+    } else {
+      sections.set(entry.name, fromFloat16(new Uint16Array(bytes.buffer, at, entry.elements)));
+    }
   }
   return sections;
 }
@@ -229,13 +244,16 @@ export function decodeImage(source: Uint8Array | ArrayBuffer, name = '<image>'):
  * A copy of `bytes` with every section's filters undone and cleared from
  * the section table, so that the checksum can be checked over it. The copy
  * goes where the checksum and the filter kernels run compiled (see
- * `allocateImageBytes`), with room after it for one filtered section, the
- * kernels' input; without WebAssembly, `filters.ts` does the same in
- * JavaScript.
+ * `allocateImageBytes`), with `scratch` bytes of room after it: for one
+ * filtered section, the kernels' input, and for the float16 sections
+ * widened; without WebAssembly, `filters.ts` does the same in JavaScript.
  */
-function unfilter(bytes: Uint8Array, entries: readonly { filters: number; type: { width: number }; offset: number; elements: number; byteLength: number }[]): Uint8Array {
+function unfilter(
+  bytes: Uint8Array,
+  entries: readonly { filters: number; type: { width: number }; offset: number; elements: number; byteLength: number }[],
+  scratch: number,
+): Uint8Array {
   const length = bytes.length;
-  const scratch = Math.max(...entries.map((entry) => (entry.filters & SHUFFLE ? entry.byteLength : 0)));
   const out = allocateImageBytes(length, scratch) ?? new Uint8Array(length);
   const kernels = filterKernels(out.buffer);
   const view = new DataView(out.buffer, out.byteOffset, length);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { allocateImageBytes, checksum, checksumOf, filterKernels } from '../../src/data/checksum.js';
-import { deltaEncode, shuffle } from '../../src/data/filters.js';
+import { deltaEncode, fromFloat16, shuffle } from '../../src/data/filters.js';
 import { seededRandom } from '../../compat/random-text.js';
 
 describe('image checksum', () => {
@@ -82,5 +82,27 @@ describe('filter kernels in WebAssembly', () => {
       }
     }
     assert.equal(filterKernels(new ArrayBuffer(8)), undefined, 'no kernels for other memory');
+  });
+
+  it('widen float16 to float32 as fromFloat16 does, for every half and any count', () => {
+    const all = Uint16Array.from({ length: 65536 }, (_, i) => i);
+    for (const count of [0, 1, 7, 8, 9, 65536]) {
+      // Halves at offset 0, floats after them, 16-byte aligned.
+      const memory = allocateImageBytes(2 * count, 4 * count + 16)!;
+      const f16to32 = filterKernels(memory.buffer)!.f16to32;
+      assert.ok(f16to32, 'the SIMD kernel (Node has WebAssembly SIMD)');
+      // (Short runs straddle the border of negative subnormal and normal halves.)
+      const halves = count === all.length ? all : all.subarray(0x83fc, 0x83fc + count);
+      new Uint16Array(memory.buffer, 0, count).set(halves);
+      const floatsAt = (2 * count + 15) & ~15;
+      f16to32(0, floatsAt, count);
+      const widened = new Uint32Array(memory.buffer, floatsAt, count);
+      const expected = new Uint32Array(fromFloat16(halves).buffer);
+      for (let i = 0; i < count; i++) {
+        // NaNs only need to stay NaNs.
+        if ((halves[i]! & 0x7c00) === 0x7c00 && (halves[i]! & 0x3ff) !== 0) assert.ok(Number.isNaN(new Float32Array(widened.buffer, floatsAt + 4 * i, 1)[0]));
+        else assert.equal(widened[i], expected[i], `half 0x${halves[i]!.toString(16)}`);
+      }
+    }
   });
 });
