@@ -202,6 +202,21 @@ describe('jieba command', () => {
     assert.equal((await run(['-q', '--keywords', '-p'], '')).status, 2);
   });
 
+  it('shares paddle mode among worker threads from 32 KB on, with the same bytes as -j 1', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jieba-j-paddle-'));
+    const path = join(dir, 'news.txt');
+    // About 100 KB: three 16 KB batches here, the rest in workers.
+    writeFileSync(path, (readFileSync(fixturePath('corpus/seed-news.txt'), 'utf8') + readFileSync(fixturePath('corpus/modern-mixed.txt'), 'utf8')).repeat(6));
+    for (const flags of [['-q', '--paddle'], ['-q', '--paddle', '-p']]) {
+      const one = spawnSync(process.execPath, [bin, ...flags, '-j', '1', path], { maxBuffer: 1 << 28 });
+      const two = spawnSync(process.execPath, [bin, ...flags, '-j', '2', path], { maxBuffer: 1 << 28 });
+      assert.equal(one.status, 0, one.stderr.toString());
+      assert.equal(two.status, 0, two.stderr.toString());
+      assert.ok(one.stdout.length > 100_000);
+      assert.ok(Buffer.compare(one.stdout, two.stdout) === 0, flags.join(' '));
+    }
+  });
+
   it('gives the same bytes with worker threads (-j 2) as without (-j 1), in input order', () => {
     const dir = mkdtempSync(join(tmpdir(), 'jieba-j-'));
     const big = join(dir, 'big.txt');
