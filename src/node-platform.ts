@@ -177,7 +177,11 @@ export const platform: Platform = {
   },
   gunzip(bytes, name) {
     try {
-      const out = gunzipSync(bytes);
+      // Output in one piece when the trailer's size (mod 2^32) is believable:
+      // 16 KiB pieces joined at the end cost the paddle model 4 ms of its 20.
+      const stated = bytes.length >= 18 ? new DataView(bytes.buffer, bytes.byteOffset + bytes.length - 4, 4).getUint32(0, true) : 0;
+      const chunkSize = Math.max(64 * 1024, Math.min(stated, 16 * bytes.length, 1 << 30));
+      const out = gunzipSync(bytes, { chunkSize });
       return new Uint8Array(out.buffer, out.byteOffset, out.length);
     } catch (error) {
       throw new DictionaryError(`${name} is damaged: ${(error as Error).message}`, name);
