@@ -116,6 +116,19 @@ describe('playground in headless Chromium', { skip: !required && missing ? `${mi
     const paddleChips = await page.locator('#tokens .chip').allTextContents();
     assert.ok(paddleChips.includes('习近平'), 'a person found by LAC');
 
+    // Paddle mode answers as one types: each keystroke's text comes back segmented.
+    await page.locator('#text').fill('');
+    await page.locator('#text').pressSequentially('李小福是创新办主任也是云计算方面的专家');
+    await page.waitForFunction(
+      () => [...document.querySelectorAll('#tokens .chip')].map((c) => c.textContent).join('') === '李小福是创新办主任也是云计算方面的专家',
+      undefined,
+      { timeout: 30_000 },
+    );
+    const typed = await page.locator('#tokens .chip').evaluateAll((nodes) =>
+      nodes.map((n) => `${n.textContent}/${(n as unknown as { dataset: Record<string, string> }).dataset.tag ?? ''}`),
+    );
+    assert.equal(typed[0], '李小福/PER', typed.join(' '));
+
     mkdirSync(repoPath('test-results'), { recursive: true });
     await page.screenshot({ path: repoPath('test-results/playground.png'), fullPage: true });
     assert.deepEqual(problems, []);
