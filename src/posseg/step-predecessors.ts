@@ -149,24 +149,10 @@ export class StepPredecessors {
    * finite).
    */
   minFloatGroups(model: PosModel, previous: Float64Array): number {
-    if (this.minFloatCount < 0) {
-      let count = 0;
-      if (model.hugeScore < Infinity) {
-        // (V + trans) + MIN_FLOAT is V + MIN_FLOAT for every predecessor: V
-        // absorbs the transition when |V| >= hugeScore; otherwise V is so
-        // small that both sums are MIN_FLOAT itself.
-        this.startGroups(MIN_FLOAT_SET, model);
-        const { nextStart } = model;
-        const states = this.entryStates;
-        for (let e = this.entryFrom, end = this.entryTo; e < end && this.count >= 0; e++) {
-          const x = states[e]!;
-          if (nextStart[x + 1]! > nextStart[x]!) this.groupState(x, previous[x]! + POS_MIN_FLOAT);
-        }
-        this.groupTiers(model, POS_MIN_FLOAT);
-        count = Math.max(this.count, 0);
-      }
-      this.minFloatCount = count;
-    }
+    // (V + trans) + MIN_FLOAT is V + MIN_FLOAT for every predecessor: V
+    // absorbs the transition when |V| >= hugeScore; otherwise V is so small
+    // that both sums are MIN_FLOAT itself.
+    if (this.minFloatCount < 0) this.minFloatCount = this.groupEvery(MIN_FLOAT_SET, model, previous, POS_MIN_FLOAT);
     return this.minFloatCount;
   }
 
@@ -178,22 +164,26 @@ export class StepPredecessors {
    * many groups, a key not finite).
    */
   valueGroups(model: PosModel, previous: Float64Array): number {
-    if (this.valueCount < 0) {
-      let count = 0;
-      if (model.hugeScore < Infinity) {
-        this.startGroups(VALUE_SET, model);
-        const { nextStart } = model;
-        const states = this.entryStates;
-        for (let e = this.entryFrom, end = this.entryTo; e < end && this.count >= 0; e++) {
-          const x = states[e]!;
-          if (nextStart[x + 1]! > nextStart[x]!) this.groupState(x, previous[x]!);
-        }
-        this.groupTiers(model, 0);
-        count = Math.max(this.count, 0);
-      }
-      this.valueCount = count;
-    }
+    if (this.valueCount < 0) this.valueCount = this.groupEvery(VALUE_SET, model, previous, 0);
     return this.valueCount;
+  }
+
+  /**
+   * Every predecessor (the listed ones with a transition out, and the
+   * tiers) grouped into `set` by its score plus `addend`: the number of
+   * groups, or 0 when grouping is not possible.
+   */
+  private groupEvery(set: number, model: PosModel, previous: Float64Array, addend: number): number {
+    if (model.hugeScore === Infinity) return 0;
+    this.startGroups(set, model);
+    const { nextStart } = model;
+    const states = this.entryStates;
+    for (let e = this.entryFrom, end = this.entryTo; e < end && this.count >= 0; e++) {
+      const x = states[e]!;
+      if (nextStart[x + 1]! > nextStart[x]!) this.groupState(x, previous[x]! + addend);
+    }
+    this.groupTiers(model, addend);
+    return Math.max(this.count, 0);
   }
 
   /**
