@@ -28,11 +28,11 @@ import { deflateRawSync, gzip } from 'node:zlib';
 import { dictionarySections, hmmSections, idfSections, posSections, tagSections } from '../src/data/sections.js';
 import { PrefixDictionary } from '../src/dictionary/prefix-dictionary.js';
 import { encodeImage, type SectionArray, type SectionEncoding } from '../src/data/image.js';
-import { IdfTable } from '../src/analyse/idf-table.js';
+import { IdfTable } from '../src/dictionary/idf-table.js';
 import { readFinalsegModel } from './finalseg-tables.js';
 import { readPossegModel } from './posseg-tables.js';
 import { readLacModel } from './paddle-tables.js';
-import { lacSections } from '../src/paddle/model.js';
+import { lacSections } from '../src/data/lac-sections.js';
 
 const root = new URL('../../', import.meta.url);
 const dataDir = new URL('data/jieba/', root);

@@ -25,7 +25,7 @@ export { BIG_DICTIONARY, DEFAULT_DICTIONARY, IDF_TABLE, PADDLE_MODEL, POS_MODEL 
 export { TextRank, TfIdf } from './analyse/extractors.js';
 export type { FlagOptions, WeightFlagOptions, WeightOptions, WordsOptions } from './analyse/extractors.js';
 export type { Keyword, KeywordOptions, TaggedKeyword, WeightedKeyword, WeightedTaggedKeyword } from './analyse/keywords.js';
-export type { IdfTable } from './analyse/idf-table.js';
+export type { IdfTable } from './dictionary/idf-table.js';
 export type { PackagedImage } from './data/packaged-image.js';
 export type {
   /** The class `Tokenizer` extends, and what keyword extractors take: any `Tokenizer` of any entry point. */

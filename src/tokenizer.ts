@@ -7,7 +7,7 @@
 
 import { expandForSearch } from './cut/search.js';
 import { Segmenter, type CutMode } from './cut/segmenter.js';
-import { SpanBuffer, type WordNodeBuffer } from './cut/spans.js';
+import { SpanBuffer, type WordNodeBuffer } from './text/spans.js';
 import { StreamBuffer, type StreamMode } from './cut/stream.js';
 import { isImage } from './data/image.js';
 import { dictionaryFromBytes, encodeDictionaryImage, idfFromImage, lacFromImage, posFromImage, type DictionaryData, type PosImage } from './data/load.js';
@@ -20,7 +20,7 @@ import { parseUserDictionary, type UserDictionaryEntry } from './dictionary/user
 import { PosTagger } from './posseg/tagger.js';
 import { lacAnalyze } from './paddle/lac.js';
 import type { LacModel } from './paddle/model.js';
-import type { IdfTable } from './analyse/idf-table.js';
+import type { IdfTable } from './dictionary/idf-table.js';
 import type { Location, Platform } from './platform.js';
 import { booleanOption, choiceOption, describeValue, optionsOf } from './options.js';
 

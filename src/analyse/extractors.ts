@@ -7,7 +7,7 @@
 
 import type { DictionarySource, TokenizerCore } from '../tokenizer.js';
 import { decodeDictionaryBytes } from '../dictionary/dictionary-text.js';
-import { IdfTable } from './idf-table.js';
+import { IdfTable } from '../dictionary/idf-table.js';
 import {
   extractTextRank,
   extractTfIdf,

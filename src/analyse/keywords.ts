@@ -11,9 +11,9 @@ import { SCRATCH_KEEP } from '../scratch.js';
 import type { TaggedWord } from '../tokenizer.js';
 import { pythonSplitLines } from '../text/char-classes.js';
 import { comparePython, pythonLength, pythonStrip } from '../text/python-str.js';
-import type { IdfTable } from './idf-table.js';
+import type { IdfTable } from '../dictionary/idf-table.js';
 import { countSpans } from './span-counts.js';
-import { WordNodeBuffer } from '../cut/spans.js';
+import { WordNodeBuffer } from '../text/spans.js';
 import type { StaticTrie } from '../dictionary/static-trie.js';
 import { DROPPED, WordTally } from './word-tally.js';
 

@@ -6,7 +6,7 @@
  * @module
  */
 
-import { doubled } from '../cut/spans.js';
+import { doubled } from '../text/spans.js';
 
 /** Distinct words in order of first occurrence, with their counts. */
 export interface SpanCounts {

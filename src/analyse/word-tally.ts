@@ -11,7 +11,7 @@
  * @module
  */
 
-import type { WordNodeBuffer } from '../cut/spans.js';
+import type { WordNodeBuffer } from '../text/spans.js';
 import type { StaticTrie } from '../dictionary/static-trie.js';
 import { SpanTable } from './span-counts.js';
 import { UNKNOWN, VerdictMemo } from './verdict-memo.js';

@@ -8,7 +8,7 @@
  */
 
 import { closeSync, createReadStream, fstatSync, openSync, writeFileSync } from 'node:fs';
-import type { Readable, Writable } from 'node:stream';
+import type { Writable } from 'node:stream';
 import { DictionaryError } from '../dictionary/errors.js';
 import { availableParallelism } from 'node:os';
 import { TextRank, TfIdf, type Keyword, type KeywordOptions, type Tokenizer } from '../index.js';
@@ -21,13 +21,10 @@ import { JIEBA_VERSION, VERSION } from '../version.js';
 import { USAGE, helpText, parseArgs, type CliOptions } from './args.js';
 import { InputError, LONG_LINES, LineTooLong, readLineBatches, type LineItem, type LongLines } from './lines.js';
 import { serveMain } from './serve.js';
+import type { CliIo } from './io.js';
 
-/** The streams the command uses; `process` fits. */
-export interface CliIo {
-  stdin: Readable | AsyncIterable<Uint8Array>;
-  stdout: Writable;
-  stderr: Writable;
-}
+export type { CliIo } from './io.js';
+
 
 /** Thrown to stop a run when standard output has gone away (e.g. `| head`). */
 class OutputClosed extends Error {}

@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { DictionaryError } from '../dictionary/errors.js';
 import { DEFAULT_MAX_BODY_BYTES } from '../server/http-api.js';
 import { startServer, type RunningServer } from '../server/serve.js';
-import type { CliIo } from './main.js';
+import type { CliIo } from './io.js';
 
 /** Usage of `jieba serve`. */
 export const SERVE_HELP = `usage: jieba serve [--port N] [--host ADDR] [-D DICT | --big] [-u USER_DICT] [options]

@@ -9,7 +9,7 @@ import type { Dictionary } from '../dictionary/dictionary.js';
 import { cutUnknown, type FinalsegContext } from '../hmm/finalseg.js';
 import { bestRoute, type RouteScratch } from '../route/route.js';
 import { isAsciiAlnum } from '../text/char-classes.js';
-import type { SpanBuffer } from './spans.js';
+import type { SpanBuffer } from '../text/spans.js';
 
 /**
  * Follow the best route and hand runs of single characters to the HMM

@@ -6,7 +6,7 @@
 
 import type { Dictionary, PrefixMatches } from '../dictionary/dictionary.js';
 import { isAsciiAlnum } from '../text/char-classes.js';
-import type { SpanBuffer } from './spans.js';
+import type { SpanBuffer } from '../text/spans.js';
 
 /**
  * Pieces of Python's `eng_buf`: ASCII words held back and glued together.

@@ -6,7 +6,7 @@
  */
 
 import type { Dictionary } from '../dictionary/dictionary.js';
-import type { SpanBuffer } from './spans.js';
+import type { SpanBuffer } from '../text/spans.js';
 
 /**
  * Rewrite the accurate-mode tokens in `words` into `out`, putting before each

@@ -14,7 +14,7 @@ import { RouteScratch } from '../route/route.js';
 import { charLengthAt, isHanDefault, isPythonSpace } from '../text/char-classes.js';
 import { cutWithHmm, cutWithoutHmm } from './accurate.js';
 import { cutAll } from './full.js';
-import { SpanBuffer, type WordNodeBuffer } from './spans.js';
+import { SpanBuffer, type WordNodeBuffer } from '../text/spans.js';
 
 /** Which of Python's `cut` variants to run. */
 export type CutMode = 'hmm' | 'no-hmm' | 'all';

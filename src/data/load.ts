@@ -10,8 +10,9 @@
 import { PrefixDictionary, type WordTags } from '../dictionary/prefix-dictionary.js';
 import type { HmmModel } from '../hmm/model.js';
 import type { PosModel } from '../posseg/model.js';
-import type { IdfTable } from '../analyse/idf-table.js';
-import { lacFromSections, type LacModel } from '../paddle/model.js';
+import type { IdfTable } from '../dictionary/idf-table.js';
+import type { LacModel } from '../paddle/model.js';
+import { lacFromSections } from './lac-sections.js';
 import { decodeImage, encodeImage, isImage } from './image.js';
 import { dictionaryFromSections, dictionarySections, hmmFromSections, hmmSections, idfFromSections, posFromSections, tagsFromSections } from './sections.js';
 

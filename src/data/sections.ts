@@ -9,7 +9,7 @@ import { StaticTrie } from '../dictionary/static-trie.js';
 import { PrefixDictionary, type WordTags } from '../dictionary/prefix-dictionary.js';
 import { HAN_COUNT, type HmmModel } from '../hmm/model.js';
 import { absorptionThreshold, predecessors, type PosModel } from '../posseg/model.js';
-import { IdfTable } from '../analyse/idf-table.js';
+import { IdfTable } from '../dictionary/idf-table.js';
 import type { SectionArray } from './image.js';
 
 /** Marker of an image whose word tags are stored elsewhere (the default dictionary's, in posseg.img). */

@@ -11,7 +11,7 @@
  * @module
  */
 
-import type { IdfTable } from '../analyse/idf-table.js';
+import type { IdfTable } from '../dictionary/idf-table.js';
 import type { WordTags } from '../dictionary/prefix-dictionary.js';
 import { DictionaryError } from '../dictionary/errors.js';
 import type { LacModel } from '../paddle/model.js';

@@ -4,7 +4,7 @@
  * @module
  */
 
-import type { SpanBuffer } from '../cut/spans.js';
+import type { SpanBuffer } from '../text/spans.js';
 import { charLengthAt, isAsciiAlnum, isHanChar, isPythonDecimal } from '../text/char-classes.js';
 import { B, E, S, type HmmModel } from './model.js';
 import { viterbi, type ViterbiScratch } from './viterbi.js';

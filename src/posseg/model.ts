@@ -7,7 +7,7 @@
  * @module
  */
 
-import { HAN_FIRST, HAN_LAST } from '../text/char-classes.js';
+import { HAN_FIRST } from '../text/char-classes.js';
 
 /** Positions in a word, numbered in the order Python compares their letters. */
 export const POS_B = 0;
@@ -235,11 +235,6 @@ export function emission(model: Pick<PosModel, 'emitStart' | 'emitStates' | 'emi
     if (model.emitStates[k] === state) return model.emitValues[k]!;
   }
   return POS_MIN_FLOAT;
-}
-
-/** Whether `cu` is in the range the character table covers. */
-export function inHanRange(cu: number): boolean {
-  return cu >= HAN_FIRST && cu <= HAN_LAST;
 }
 
 /** 32-bit words in a bit set of `states` states. */

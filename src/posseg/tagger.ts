@@ -7,7 +7,7 @@
  * @module
  */
 
-import type { SpanBuffer } from '../cut/spans.js';
+import type { SpanBuffer } from '../text/spans.js';
 import type { Dictionary } from '../dictionary/dictionary.js';
 import type { PrefixDictionary } from '../dictionary/prefix-dictionary.js';
 import { bestRoute, RouteScratch } from '../route/route.js';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { KEYWORD_VARIANTS, runKeywordVariants, type KeywordResult } from '../../compat/keywords.js';
-import { IdfTable } from '../../src/analyse/idf-table.js';
+import { IdfTable } from '../../src/dictionary/idf-table.js';
 import { DictionaryError, TextRank, TfIdf, Tokenizer, extractTags, textRank } from '../../src/index.js';
 import { parsePythonFloat } from '../../src/text/python-float.js';
 import { comparePython, pythonLength, pythonStrip } from '../../src/text/python-str.js';

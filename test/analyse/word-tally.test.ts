@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { dictionaryWords } from '../../compat/inputs.js';
 import { RandomText } from '../../compat/random-text.js';
-import { IdfTable } from '../../src/analyse/idf-table.js';
+import { IdfTable } from '../../src/dictionary/idf-table.js';
 import { extractTfIdf, StopWords, TfIdfScratch, type KeywordOptions, type KeywordSource } from '../../src/analyse/keywords.js';
 import { DROPPED, WordTally } from '../../src/analyse/word-tally.js';
-import { WordNodeBuffer } from '../../src/cut/spans.js';
+import { WordNodeBuffer } from '../../src/text/spans.js';
 import { TfIdf, Tokenizer } from '../../src/index.js';
 import { readJsonLinesGz } from '../support/fixtures.js';
 

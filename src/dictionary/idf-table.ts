@@ -5,9 +5,9 @@
  * @module
  */
 
-import { decodeDictionaryBytes } from '../dictionary/dictionary-text.js';
-import { DictionaryError } from '../dictionary/errors.js';
-import { StaticTrie } from '../dictionary/static-trie.js';
+import { decodeDictionaryBytes } from './dictionary-text.js';
+import { DictionaryError } from './errors.js';
+import { StaticTrie } from './static-trie.js';
 import { parsePythonFloat } from '../text/python-float.js';
 import { pythonSplitLines } from '../text/char-classes.js';
 import { pythonStrip } from '../text/python-str.js';
