@@ -289,6 +289,10 @@ Segment Chinese text into words, exactly as Python jieba ${version} does
 positional arguments:
   FILE                  input file; standard input if absent or -
 
+commands:
+  serve                 serve the HTTP API (JSON); jieba serve --help lists
+                        its options
+
 options:
   -h, --help            show this help message and exit
   -d [DELIM], --delimiter [DELIM]

@@ -50,6 +50,23 @@ function integer(value: string | undefined, name: string, min: number, max: numb
   return n;
 }
 
+/** The options of `jieba serve` (`node:util` `parseArgs` form); `--help` lists each. */
+export const SERVE_OPTIONS = {
+  port: { type: 'string' },
+  host: { type: 'string' },
+  dict: { type: 'string', short: 'D' },
+  big: { type: 'boolean' },
+  'user-dict': { type: 'string', short: 'u' },
+  'max-body': { type: 'string' },
+  workers: { type: 'string' },
+  timeout: { type: 'string' },
+  'max-inflight': { type: 'string' },
+  'allowed-hosts': { type: 'string' },
+  cors: { type: 'string', multiple: true },
+  quiet: { type: 'boolean', short: 'q' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
 /**
  * Run `jieba serve` with `argv` (the words after `serve`). Resolves with the
  * exit status once the server has stopped (after a signal), or at once on
@@ -68,21 +85,7 @@ export async function serveMain(
   try {
     ({ values } = parseArgs({
       args: [...argv],
-      options: {
-        port: { type: 'string' },
-        host: { type: 'string' },
-        dict: { type: 'string', short: 'D' },
-        big: { type: 'boolean' },
-        'user-dict': { type: 'string', short: 'u' },
-        'max-body': { type: 'string' },
-        workers: { type: 'string' },
-        timeout: { type: 'string' },
-        'max-inflight': { type: 'string' },
-        'allowed-hosts': { type: 'string' },
-        cors: { type: 'string', multiple: true },
-        quiet: { type: 'boolean', short: 'q' },
-        help: { type: 'boolean', short: 'h' },
-      },
+      options: SERVE_OPTIONS,
       strict: true,
       allowPositionals: false,
     }));

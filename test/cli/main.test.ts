@@ -5,7 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { describe, it } from 'node:test';
+import { OPTION_SPECS } from '../../src/cli/args.js';
 import { main } from '../../src/cli/main.js';
+import { SERVE_OPTIONS } from '../../src/cli/serve.js';
 import { cut, extractTags, textRank } from '../../src/index.js';
 import { fixturePath, readJsonFixture, repoPath } from '../support/fixtures.js';
 
@@ -132,6 +134,20 @@ describe('jieba command', () => {
     assert.match(help.stdout, /--delimiter \[DELIM\]/);
     const version = await run(['-V']);
     assert.match(version.stdout, /^jieba-ts \d+\.\d+\.\d+ \(jieba 0\.42\.1\)\n$/);
+  });
+
+  it('lists every option the parser accepts, and the serve command, in --help', async () => {
+    const help = (await run(['--help'])).stdout;
+    for (const { short, long } of OPTION_SPECS) {
+      assert.ok(help.includes(long), `${long} in --help`);
+      if (short) assert.ok(help.includes(`${short},`) || help.includes(`${short} `), `${short} in --help`);
+    }
+    assert.match(help, /^commands:\n {2}serve {2,}.*jieba serve --help/m);
+    const serveHelp = (await run(['serve', '--help'])).stdout;
+    for (const [name, option] of Object.entries(SERVE_OPTIONS)) {
+      assert.ok(serveHelp.includes(`--${name}`), `--${name} in jieba serve --help`);
+      if ('short' in option) assert.ok(serveHelp.includes(`-${option.short},`), `-${option.short} in jieba serve --help`);
+    }
   });
 
   it('tags with -p, plainly cuts with -p \'\' (as Python\'s `if args.pos`), and refuses -p with --search', async () => {
