@@ -13,7 +13,7 @@
 
 import type { SplitRule } from '../cut/stream.js';
 import { firstInvalidUtf8 } from '../text/utf8.js';
-import { LineSplitter, type LineItem } from './lines.js';
+import { LineSplitter, type InvalidUtf8, type LineItem } from './lines.js';
 
 /**
  * One batch: whole lines, except that a batch may end inside a line that
@@ -185,23 +185,14 @@ export async function* readByteBatches(
   yield { bytes: concat(pending, size), last: true, continues };
 }
 
-/** The first invalid UTF-8 of a batch: where, and in which of its lines. */
-export interface InvalidBytes {
-  /** 1-based line within the batch. */
-  line: number;
-  /** Byte offset within the batch. */
-  offset: number;
-  /** The bad byte, or undefined for a sequence cut short by the end of the input. */
-  byte: number | undefined;
-}
-
 /** What a batch turned into. */
 export interface BatchOutput {
   /** The output text of the batch's lines (of those before the bad byte, if any). */
   text: string;
   /** Lines the batch ended (a line it only began or went on with does not count). */
   lines: number;
-  invalid?: InvalidBytes;
+  /** The first invalid UTF-8, counted from the start of the batch. */
+  invalid?: InvalidUtf8;
 }
 
 /** How a batch is decoded and split. */

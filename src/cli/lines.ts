@@ -15,22 +15,36 @@
 import { lastSplit, type SplitRule } from '../cut/stream.js';
 import { firstInvalidUtf8 } from '../text/utf8.js';
 
-/** Bad input: names the source, the 1-based line and the byte offset. */
+/**
+ * Where the first invalid UTF-8 was: counted from the start of the input,
+ * or, for a batch of bytes a worker decodes, from the start of the batch.
+ */
+export interface InvalidUtf8 {
+  /** 1-based line. */
+  line: number;
+  /** Byte offset. */
+  offset: number;
+  /** The bad byte, or undefined for a sequence cut short by the end of the input. */
+  byte: number | undefined;
+}
+
+/**
+ * Bad input: names the source, the line and the byte offset.
+ *
+ * @example
+ * new InputError('news.txt', { line: 3, offset: 120, byte: 0xff }).message;
+ * // 'news.txt: line 3: invalid UTF-8 (byte 0xff, byte offset 120)'
+ */
 export class InputError extends Error {
   readonly source: string;
-  readonly line: number;
-  readonly byteOffset: number;
-  /** The bad byte, or undefined for a sequence cut short by the end of the input. */
-  readonly byte: number | undefined;
+  readonly where: InvalidUtf8;
 
-  constructor(source: string, line: number, byteOffset: number, byte: number | undefined) {
-    const what = byte === undefined ? 'a truncated UTF-8 sequence at the end' : `byte 0x${byte.toString(16).padStart(2, '0')}`;
-    super(`${source}: line ${line}: invalid UTF-8 (${what}, byte offset ${byteOffset})`);
+  constructor(source: string, where: InvalidUtf8) {
+    const what = where.byte === undefined ? 'a truncated UTF-8 sequence at the end' : `byte 0x${where.byte.toString(16).padStart(2, '0')}`;
+    super(`${source}: line ${where.line}: invalid UTF-8 (${what}, byte offset ${where.offset})`);
     this.name = 'InputError';
     this.source = source;
-    this.line = line;
-    this.byteOffset = byteOffset;
-    this.byte = byte;
+    this.where = where;
   }
 }
 
@@ -251,7 +265,7 @@ export async function* readLineBatches(
       const bad = firstInvalidUtf8(bytes.subarray(0, complete));
       splitter.push(decoder.decode(bytes.subarray(0, bad)), lines);
       if (lines.length > 0) yield lines;
-      throw new InputError(options.name, splitter.count + 1, consumed + bad, bytes[bad]);
+      throw new InputError(options.name, { line: splitter.count + 1, offset: consumed + bad, byte: bytes[bad] });
     }
     carry = bytes.slice(complete);
     consumed += complete;
@@ -261,7 +275,7 @@ export async function* readLineBatches(
 
   const lines: LineItem[] = [];
   if (carry.length > 0) {
-    if (!options.replaceInvalid) throw new InputError(options.name, splitter.count + 1, consumed, undefined);
+    if (!options.replaceInvalid) throw new InputError(options.name, { line: splitter.count + 1, offset: consumed, byte: undefined });
     splitter.push(decoder.decode(carry), lines);
   }
   splitter.end(lines);

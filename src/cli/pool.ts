@@ -13,7 +13,8 @@
  */
 
 import { Worker } from 'node:worker_threads';
-import type { BatchOptions, ByteBatch, InvalidBytes } from './byte-batches.js';
+import type { BatchOptions, ByteBatch } from './byte-batches.js';
+import type { InvalidUtf8 } from './lines.js';
 import type { LineJob } from './line-job.js';
 
 /** What a worker thread is started with. */
@@ -26,7 +27,7 @@ export interface WorkerSetup {
 export interface PooledOutput {
   output: Uint8Array;
   lines: number;
-  invalid?: InvalidBytes;
+  invalid?: InvalidUtf8;
 }
 
 /**

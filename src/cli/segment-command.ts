@@ -7,11 +7,11 @@
 
 import { availableParallelism } from 'node:os';
 import type { CliOptions } from './args.js';
-import { formatBatch, readByteBatches, type ByteSplit, type InvalidBytes } from './byte-batches.js';
+import { formatBatch, readByteBatches, type ByteSplit } from './byte-batches.js';
 import { jobOf, openAndLoad } from './input.js';
 import type { CliIo } from './io.js';
 import { lineFormatter, splitRuleOf, type LineJob } from './line-job.js';
-import { InputError, LONG_LINES, LineTooLong, readLineBatches, type LineItem, type LongLines } from './lines.js';
+import { InputError, LONG_LINES, LineTooLong, readLineBatches, type InvalidUtf8, type LineItem, type LongLines } from './lines.js';
 import { Output, OutputClosed } from './output.js';
 import { LinePool, type PooledOutput, type WorkerSetup } from './pool.js';
 import { Progress } from './progress.js';
@@ -48,13 +48,6 @@ async function* counted(source: AsyncIterable<Uint8Array>, count: (bytes: number
 }
 
 
-/** Where the first invalid UTF-8 of the input was: its line, byte offset and byte. */
-interface InvalidInput {
-  line: number;
-  offset: number;
-  byte: number | undefined;
-}
-
 type Write = (chunk: string | Uint8Array) => Promise<void>;
 
 /** `-j 1`: read, split and segment lines in this thread. */
@@ -65,7 +58,7 @@ async function segmentHere(
   longLines: LongLines,
   format: (lines: readonly LineItem[]) => string,
   write: Write,
-): Promise<InvalidInput | undefined> {
+): Promise<InvalidUtf8 | undefined> {
   let batch: LineItem[] = [];
   let batchChars = 0;
   try {
@@ -85,7 +78,7 @@ async function segmentHere(
     if (!(error instanceof InputError)) throw error;
     // The lines before the bad one are written.
     if (batch.length > 0) await write(format(batch));
-    return { line: error.line, offset: error.byteOffset, byte: error.byte };
+    return error.where;
   }
   if (batch.length > 0) await write(format(batch));
   return undefined;
@@ -106,14 +99,14 @@ async function segmentInParallel(
   format: (lines: readonly LineItem[]) => string,
   write: Write,
   inputSize: number | undefined,
-): Promise<InvalidInput | undefined> {
+): Promise<InvalidUtf8 | undefined> {
   let pool: LinePool | undefined;
   const pending: Promise<PooledOutput>[] = [];
   let linesBefore = 0;
   let bytesBefore = 0;
   const sizes: number[] = [];
   /** Account for one batch's result, in order; the bad input it reports, if any. */
-  const settle = async (result: { output: string | Uint8Array; lines: number; invalid?: InvalidBytes }, size: number): Promise<InvalidInput | undefined> => {
+  const settle = async (result: { output: string | Uint8Array; lines: number; invalid?: InvalidUtf8 }, size: number): Promise<InvalidUtf8 | undefined> => {
     await write(result.output);
     if (result.invalid) {
       return { line: linesBefore + result.invalid.line, offset: bytesBefore + result.invalid.offset, byte: result.invalid.byte };
@@ -198,7 +191,7 @@ export async function segmentCommand(options: CliOptions, io: CliIo, say: (text:
         : await segmentHere(source, input, options, longLines, format, write);
     if (invalid) {
       await output.flush().catch(() => undefined);
-      say(`jieba: ${new InputError(input.name, invalid.line, invalid.offset, invalid.byte).message}; use --replace-invalid to decode bad bytes as U+FFFD\n`);
+      say(`jieba: ${new InputError(input.name, invalid).message}; use --replace-invalid to decode bad bytes as U+FFFD\n`);
       return 1;
     }
     await output.flush();

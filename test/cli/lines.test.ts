@@ -59,8 +59,8 @@ describe('readLineBatches', () => {
         })(),
         (error: unknown) => {
           assert.ok(error instanceof InputError);
-          assert.equal(error.line, 3);
-          assert.equal(error.byteOffset, 10);
+          assert.equal(error.where.line, 3);
+          assert.equal(error.where.offset, 10);
           assert.match(error.message, /^in\.txt: line 3: invalid UTF-8 \(byte 0xff, byte offset 10\)$/);
           return true;
         },
