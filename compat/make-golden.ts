@@ -16,6 +16,8 @@
  * - test/fixtures/cli/expected.json: `python3 -m jieba` output for the
  *   inputs in test/fixtures/cli/inputs with several flag sets;
  * - test/fixtures/python/argparse.json: how argparse reads command lines;
+ * - test/fixtures/python/engine.json: the route and the HMM's Viterbi, piece
+ *   by piece, for the engine's unit tests;
  * - test/fixtures/python/unicode.json: Python's `\s` and `\d` classes;
  * - test/fixtures/python/log.json: Python's `math.log` of every frequency
  *   in the default dictionary, its total, the integers where glibc is not
@@ -117,6 +119,25 @@ function writeArgparseFacts(): void {
   const script = fileURLToPath(new URL('../../compat/argparse_oracle.py', import.meta.url));
   const output = execFileSync(PYTHON, [script], { input: JSON.stringify(ARGV_CASES), encoding: 'utf8' });
   writeFileSync(new URL('argparse.json', pythonDir), output);
+}
+
+/**
+ * Sentences for the engine's unit tests: Python's route over each (DAG and
+ * `calc`), and `finalseg`'s Viterbi over each Han-only one.
+ */
+const ENGINE_CASES = {
+  route: [
+    '我来到北京清华大学', '他来到了网易杭研大厦', '小明硕士毕业于中国科学院计算所，后在日本京都大学深造',
+    '结过婚的和尚未结过婚的', '乒乓球拍卖完了', '工信处女干事每月经过下属科室都要亲口交代24口交换机等技术性器件的安装工作',
+    '永和服装饰品有限公司', 'iPhone6手机', '石墨烯', '一', '', '的的的的的', '南京市长江大桥', '中华人民共和国',
+  ],
+  hmm: ['杭研', '小明', '京都', '哈哈哈哈', '他来到了网易杭研大厦', '韩冰', '鑫', '龘靐齉', '人人人人人人人人', '一'],
+};
+
+function writeEngineFacts(): void {
+  const script = fileURLToPath(new URL('../../compat/engine_oracle.py', import.meta.url));
+  const output = execFileSync(PYTHON, [script], { input: JSON.stringify(ENGINE_CASES), encoding: 'utf8' });
+  writeFileSync(new URL('engine.json', pythonDir), output);
 }
 
 /** Flag sets for the command-line goldens, run on each input by file and by standard input. */
@@ -324,6 +345,7 @@ async function main(): Promise<void> {
   if (wanted('python')) {
     writePythonFacts();
     writeArgparseFacts();
+    writeEngineFacts();
   }
   if (wanted('cli')) writeCliGoldens();
   if (wanted('text')) {
