@@ -1,11 +1,15 @@
 """What jieba 0.42.1's engine pieces compute, one by one, for unit tests.
 
-Reads a JSON object {"route": [sentences], "hmm": [sentences]} on standard
-input; prints a JSON object with, for each route sentence, Python's
-`Tokenizer.calc` route (for each position: the best log-probability of the
-rest and the inclusive end of its first word), and for each HMM sentence,
-`jieba.finalseg.viterbi`'s probability and state path. Floats are printed
-as Python's repr, which reads back to the same double.
+Reads a JSON object {"route": [...], "hmm": [...], "blocks": [...],
+"unknown": [...]} of sentences on standard input; prints a JSON object with,
+for each route sentence, Python's `Tokenizer.calc` route (for each position:
+the best log-probability of the rest and the inclusive end of its first
+word); for each HMM sentence, `jieba.finalseg.viterbi`'s probability and
+state path; for each block (one `re_han_default` match, as `Tokenizer.cut`
+hands them on), the words of `__cut_DAG`, `__cut_DAG_NO_HMM`, `__cut_all`
+and `cut_for_search`; and for each unknown-word text, `finalseg.cut`'s
+words. Floats are printed as Python's repr, which reads back to the same
+double.
 """
 
 import json
@@ -27,5 +31,16 @@ hmm_out = []
 for sentence in cases["hmm"]:
     prob, path = finalseg.viterbi(sentence, "BMES", finalseg.start_P, finalseg.trans_P, finalseg.emit_P)
     hmm_out.append({"text": sentence, "prob": prob, "path": "".join(path)})
-json.dump({"route": route_out, "hmm": hmm_out}, sys.stdout, ensure_ascii=False, indent=1)
+dt = jieba.dt
+blocks_out = []
+for block in cases["blocks"]:
+    blocks_out.append({
+        "text": block,
+        "hmm": list(dt._Tokenizer__cut_DAG(block)),
+        "noHmm": list(dt._Tokenizer__cut_DAG_NO_HMM(block)),
+        "all": list(dt._Tokenizer__cut_all(block)),
+        "search": list(dt.cut_for_search(block)),
+    })
+unknown_out = [{"text": text, "words": list(finalseg.cut(text))} for text in cases["unknown"]]
+json.dump({"route": route_out, "hmm": hmm_out, "blocks": blocks_out, "unknown": unknown_out}, sys.stdout, ensure_ascii=False, indent=1)
 sys.stdout.write("\n")

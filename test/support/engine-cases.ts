@@ -1,0 +1,46 @@
+/**
+ * The cases of test/fixtures/python/engine.json (made by compat/engine_oracle.py
+ * through `npm run golden`), and the default dictionary and HMM the engine's
+ * unit tests run them with.
+ */
+
+import { Dictionary } from '../../src/dictionary/dictionary.js';
+import { ViterbiScratch } from '../../src/hmm/viterbi.js';
+import type { FinalsegContext } from '../../src/hmm/finalseg.js';
+import { sharedModels } from '../../src/node-platform.js';
+import { SpanBuffer } from '../../src/text/spans.js';
+import { readJsonFixture } from './fixtures.js';
+
+/** One `re_han_default` block and the words of each of Python's cut functions over it. */
+export interface BlockCase {
+  text: string;
+  hmm: string[];
+  noHmm: string[];
+  all: string[];
+  search: string[];
+}
+
+/** The Python facts about the engine's pieces. */
+export const ENGINE_CASES = readJsonFixture<{
+  route: { text: string; route: [number, number][] }[];
+  hmm: { text: string; path: string }[];
+  blocks: BlockCase[];
+  unknown: { text: string; words: string[] }[];
+}>('python/engine.json');
+
+/** The default dictionary, as a tokenizer holds it. */
+export function defaultDictionary(): Dictionary {
+  return new Dictionary(sharedModels.defaultData().base);
+}
+
+/** What the HMM cut needs, with the default model and no words forced apart. */
+export function defaultFinalseg(): FinalsegContext {
+  return { model: sharedModels.defaultData().model, scratch: new ViterbiScratch(), forceSplit: new Set() };
+}
+
+/** The words `fill` writes into a fresh span buffer, as strings. */
+export function wordsOf(text: string, fill: (out: SpanBuffer) => void): string[] {
+  const out = new SpanBuffer();
+  fill(out);
+  return out.toStrings(text);
+}
