@@ -16,7 +16,7 @@
 import { fetchBytes, gunzipBytes, notLoaded } from './fetch-io.js';
 import { isPackagedImage, OWN_IMAGES, sameImage, type PackagedImage } from './data/packaged-image.js';
 import { SharedModels } from './data/shared-models.js';
-import { DictionaryError } from './dictionary/errors.js';
+import { ImageError, FetchError } from './dictionary/errors.js';
 import type { Location, Platform } from './platform.js';
 
 
@@ -82,7 +82,7 @@ function gunzip(bytes: Uint8Array, name: string): Uint8Array {
     const out = zlib.gunzipSync(bytes);
     return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
   } catch (error) {
-    throw new DictionaryError(`${name} is damaged: ${(error as Error).message}`, name);
+    throw new ImageError(`${name} is damaged: ${(error as Error).message}`, name);
   }
 }
 
@@ -100,7 +100,7 @@ function read(location: Location, what: string): [Uint8Array, string] {
   } catch (error) {
     const code = (error as { code?: string }).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (error as Error).message;
-    throw new DictionaryError(`cannot read ${what} ${name}: ${why}`, name);
+    throw new FetchError(`cannot read ${what} ${name}: ${why}`, name);
   }
 }
 

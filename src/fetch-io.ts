@@ -9,7 +9,7 @@
 
 import { gunzip as inflateGzip, isGzip } from './data/inflate.js';
 import { imageName, isPackagedImage, OWN_IMAGES, sameImage, type PackagedImage } from './data/packaged-image.js';
-import { DictionaryError } from './dictionary/errors.js';
+import { DictionaryError, ImageError, FetchError } from './dictionary/errors.js';
 import type { Location } from './platform.js';
 
 /** What to write to load an image, in messages. */
@@ -32,10 +32,10 @@ function howToLoad(image: PackagedImage): string {
  */
 export function notLoaded(location: Location, what: string): DictionaryError {
   if (isPackagedImage(location)) {
-    return new DictionaryError(`jieba-ts: the ${what} is not loaded here (no file system to read it from): ${howToLoad(location)}`, imageName(location));
+    return new FetchError(`jieba-ts: the ${what} is not loaded here (no file system to read it from): ${howToLoad(location)}`, imageName(location));
   }
   const name = String(location);
-  return new DictionaryError(`jieba-ts: cannot read the ${what} ${name} synchronously here (no file system): pass its bytes, or await tokenizer.load({ dict: url })`, name);
+  return new FetchError(`jieba-ts: cannot read the ${what} ${name} synchronously here (no file system): pass its bytes, or await tokenizer.load({ dict: url })`, name);
 }
 
 /** The URL a location stands for, or an error saying how to give one. */
@@ -45,7 +45,7 @@ function urlOf(location: Location, what: string): string | URL {
   try {
     url = location.url?.();
   } catch {
-    throw new DictionaryError(
+    throw new FetchError(
       `jieba-ts: cannot locate the ${what} ${imageName(location)}: this build has no import.meta.url (an IIFE or CommonJS bundle); ` +
         `serve the file and pass its URL, or pass its bytes, or use 'jieba-ts/embedded'`,
       imageName(location),
@@ -63,7 +63,7 @@ async function gunzipNative(bytes: Uint8Array, name: string): Promise<Uint8Array
     const stream = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new Stream('gzip'));
     return new Uint8Array(await new Response(stream).arrayBuffer());
   } catch (error) {
-    throw new DictionaryError(`${name} is damaged: ${(error as Error).message}`, name);
+    throw new ImageError(`${name} is damaged: ${(error as Error).message}`, name);
   }
 }
 
@@ -76,7 +76,7 @@ export function gunzipBytes(bytes: Uint8Array, name: string): Uint8Array {
   try {
     return inflateGzip(bytes);
   } catch (error) {
-    throw new DictionaryError(`${name} is damaged: ${(error as Error).message}`, name);
+    throw new ImageError(`${name} is damaged: ${(error as Error).message}`, name);
   }
 }
 
@@ -91,9 +91,9 @@ export async function fetchBytes(location: Location, what: string, fetchImpl: ty
   try {
     response = await (fetchImpl ?? globalThis.fetch)(url);
   } catch (error) {
-    throw new DictionaryError(`cannot fetch ${what} ${name}: ${(error as Error).message}`, name);
+    throw new FetchError(`cannot fetch ${what} ${name}: ${(error as Error).message}`, name);
   }
-  if (!response.ok) throw new DictionaryError(`cannot fetch ${what} ${name}: HTTP ${response.status}`, name);
+  if (!response.ok) throw new FetchError(`cannot fetch ${what} ${name}: HTTP ${response.status}`, name);
   const bytes = new Uint8Array(await response.arrayBuffer());
   return [isGzip(bytes) ? await gunzipNative(bytes, name) : bytes, name];
 }

@@ -18,7 +18,7 @@
 import { platform, sharedModels } from './node-platform.js';
 import { TokenizerCore, type DictionarySource, type LoadOptions, type TokenizerOptions } from './tokenizer.js';
 import { TextRank, TfIdf } from './analyse/extractors.js';
-import { DictionaryError } from './dictionary/errors.js';
+import { DictionaryError, FetchError, ImageError } from './dictionary/errors.js';
 import { BIG_DICTIONARY, DEFAULT_DICTIONARY, IDF_TABLE, PADDLE_MODEL, POS_MODEL } from './node-platform.js';
 
 export { BIG_DICTIONARY, DEFAULT_DICTIONARY, IDF_TABLE, PADDLE_MODEL, POS_MODEL } from './node-platform.js';
@@ -40,7 +40,7 @@ export type {
   TokenizeOptions,
   TokenizerOptions,
 } from './tokenizer.js';
-export { DictionaryError } from './dictionary/errors.js';
+export { DictionaryError, FetchError, ImageError } from './dictionary/errors.js';
 
 /**
  * A Chinese word segmenter whose output is identical to Python jieba
@@ -260,6 +260,8 @@ const jieba = {
   TfIdf,
   TextRank,
   DictionaryError,
+  ImageError,
+  FetchError,
   DEFAULT_DICTIONARY,
   BIG_DICTIONARY,
   POS_MODEL,

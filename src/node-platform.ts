@@ -19,7 +19,7 @@ import { gunzipSync } from 'node:zlib';
 import { allocateImageBytes } from './data/checksum.js';
 import { imageName, isPackagedImage, OWN_IMAGES, type PackagedImage } from './data/packaged-image.js';
 import { SharedModels } from './data/shared-models.js';
-import { DictionaryError } from './dictionary/errors.js';
+import { ImageError, FetchError } from './dictionary/errors.js';
 import { fetchBytes } from './fetch-io.js';
 import type { Location, Platform } from './platform.js';
 
@@ -130,7 +130,7 @@ function locate(image: PackagedImage, what: string): string {
     }, undefined);
   if (found !== undefined) return found;
   const where = tried.length > 0 ? `not at ${[...new Set(tried)].join(' or ')}` : `the package ${image.packageName} is not installed`;
-  throw new DictionaryError(`cannot find the ${what} ${imageName(image)} (${where}); ${remedy(image)}`, imageName(image));
+  throw new FetchError(`cannot find the ${what} ${imageName(image)} (${where}); ${remedy(image)}`, imageName(image));
 }
 
 /**
@@ -164,7 +164,7 @@ function read(location: Location, what: string): [Uint8Array, string] {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (error as Error).message;
-    throw new DictionaryError(`cannot read ${what} ${name}: ${why}`, name);
+    throw new FetchError(`cannot read ${what} ${name}: ${why}`, name);
   }
 }
 
@@ -184,7 +184,7 @@ export const platform: Platform = {
       const out = gunzipSync(bytes, { chunkSize });
       return new Uint8Array(out.buffer, out.byteOffset, out.length);
     } catch (error) {
-      throw new DictionaryError(`${name} is damaged: ${(error as Error).message}`, name);
+      throw new ImageError(`${name} is damaged: ${(error as Error).message}`, name);
     }
   },
   images: {

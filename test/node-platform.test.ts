@@ -7,7 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, it } from 'node:test';
-import { DictionaryError, POS_MODEL, Tokenizer, type PackagedImage } from '../src/index.js';
+import { DictionaryError, FetchError, ImageError, POS_MODEL, Tokenizer, type PackagedImage } from '../src/index.js';
 import { locateImage } from '../src/node-platform.js';
 import { repoPath } from './support/fixtures.js';
 
@@ -32,6 +32,7 @@ describe('packaged images in Node.js', () => {
     assert.throws(
       () => new Tokenizer({ dict: missing }).cut('你好'),
       (error: Error) =>
+        error instanceof FetchError &&
         error instanceof DictionaryError &&
         error.message === 'cannot find the dictionary jieba-ts-not-here/x.img.gz (the package jieba-ts-not-here is not installed); it ships in the package jieba-ts-not-here: npm install jieba-ts-not-here',
     );
@@ -51,7 +52,7 @@ describe('packaged images in Node.js', () => {
       assert.deepEqual(big.cut('我來到北京清華大學'), ['我', '來到', '北京', '清華大學']);
       const text = await Tokenizer.load({ dict: new URL('words.txt', base) });
       assert.deepEqual(text.cut('我来到北京清华大学'), new Tokenizer({ dict: repoPath('test/fixtures/dict/small-dict.txt') }).cut('我来到北京清华大学'));
-      await assert.rejects(Tokenizer.load({ dict: `${base}nope.img` }), /cannot fetch dictionary .*nope\.img: HTTP 404/);
+      await assert.rejects(Tokenizer.load({ dict: `${base}nope.img` }), (error: Error) => error instanceof FetchError && /cannot fetch dictionary .*nope\.img: HTTP 404/.test(error.message));
     } finally {
       server.close();
     }
@@ -61,13 +62,14 @@ describe('packaged images in Node.js', () => {
     const tokenizer = new Tokenizer();
     const before = tokenizer.cut('我来到北京清华大学');
     const image = readFileSync(repoPath('packages/big/big.img.gz'));
-    const cases: [PackagedImage, RegExp][] = [
-      [at('damaged.img.gz', Uint8Array.from(image.subarray(0, 5000))), /damaged.img.gz is damaged: .*; reinstall the package jieba-ts-big \(npm install jieba-ts-big\)$/],
-      [at('garbage.img.gz', gzipSync(Buffer.from('not an image at all'))), /not a usable jieba-ts image|line 1/],
-      [at('truncated.img', Uint8Array.from(readFileSync(repoPath('dist/data/default.img')).subarray(0, 4096))), /truncated\?\); reinstall the package jieba-ts-big/],
+    // Damaged and truncated images are ImageErrors (DictionaryErrors too); gzipped bytes that are no image are read as dictionary text, which fails at its first line.
+    const cases: [PackagedImage, RegExp, typeof DictionaryError][] = [
+      [at('damaged.img.gz', Uint8Array.from(image.subarray(0, 5000))), /damaged.img.gz is damaged: .*; reinstall the package jieba-ts-big \(npm install jieba-ts-big\)$/, ImageError],
+      [at('garbage.img.gz', gzipSync(Buffer.from('not an image at all'))), /line 1/, DictionaryError],
+      [at('truncated.img', Uint8Array.from(readFileSync(repoPath('dist/data/default.img')).subarray(0, 4096))), /truncated\?\); reinstall the package jieba-ts-big/, ImageError],
     ];
-    for (const [source, pattern] of cases) {
-      assert.throws(() => tokenizer.setDictionary(source), (error: Error) => error instanceof DictionaryError && pattern.test(error.message), String(source.file));
+    for (const [source, pattern, kind] of cases) {
+      assert.throws(() => tokenizer.setDictionary(source), (error: Error) => error instanceof kind && error instanceof DictionaryError && pattern.test(error.message), String(source.file));
     }
     assert.deepEqual(tokenizer.cut('我来到北京清华大学'), before);
   });

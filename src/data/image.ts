@@ -24,7 +24,7 @@
  * @module
  */
 
-import { DictionaryError } from '../dictionary/errors.js';
+import { ImageError } from '../dictionary/errors.js';
 import { allocateImageBytes, checksum, checksumOf, filterKernels, hasHalfKernel } from './checksum.js';
 import { deltaDecode, deltaEncode, fromFloat16, shuffle, toFloat16, unshuffle } from './filters.js';
 
@@ -172,13 +172,13 @@ function align16(n: number): number {
  *
  * @param source - the image bytes
  * @param name - how errors name the source, e.g. a path or URL
- * @throws {@link DictionaryError} when the bytes are not a valid image
+ * @throws {@link ImageError} when the bytes are not a valid image
  */
 export function decodeImage(source: Uint8Array | ArrayBuffer, name = '<image>'): Map<string, SectionArray> {
   assertLittleEndian();
   let bytes = source instanceof Uint8Array ? source : new Uint8Array(source);
   const fail = (why: string): never => {
-    throw new DictionaryError(`${name} is not a usable jieba-ts image: ${why}`, name);
+    throw new ImageError(`${name} is not a usable jieba-ts image: ${why}`, name);
   };
   if (bytes.length < HEADER_BYTES) fail('too short');
   for (let i = 0; i < MAGIC.length; i++) if (bytes[i] !== MAGIC.charCodeAt(i)) fail('wrong magic number');

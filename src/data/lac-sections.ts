@@ -5,7 +5,7 @@
  * @module
  */
 
-import { DictionaryError } from '../dictionary/errors.js';
+import { ImageError } from '../dictionary/errors.js';
 import { EMBEDDING_SIZE, HIDDEN_SIZE, type BiGruLayer, type GruDirection, type LacModel } from '../paddle/model.js';
 import type { SectionArray } from './image.js';
 
@@ -47,30 +47,30 @@ export function lacSections(model: LacModel): Record<string, SectionArray> {
 function floats(sections: Map<string, SectionArray>, key: string, length: number, name: string): Float32Array {
   const array = sections.get(key);
   if (!(array instanceof Float32Array) || array.length !== length) {
-    throw new DictionaryError(`${name} has no valid ${key} section (${length} floats expected)`, name);
+    throw new ImageError(`${name} has no valid ${key} section (${length} floats expected)`, name);
   }
   return array;
 }
 
 function bytes(sections: Map<string, SectionArray>, key: string, name: string): string {
   const array = sections.get(key);
-  if (!(array instanceof Uint8Array)) throw new DictionaryError(`${name} has no valid ${key} section`, name);
+  if (!(array instanceof Uint8Array)) throw new ImageError(`${name} has no valid ${key} section`, name);
   return decoder.decode(array);
 }
 
 /**
  * Read a model back from image sections, checking every shape.
  *
- * @throws {@link DictionaryError} when a section is missing or misshapen
+ * @throws {@link ImageError} when a section is missing or misshapen
  */
 export function lacFromSections(sections: Map<string, SectionArray>, name: string): LacModel {
   const ids = sections.get('lac.vocab.ids');
   const oovSection = sections.get('lac.vocab.oov');
   if (!(ids instanceof Int32Array) || !(oovSection instanceof Int32Array) || oovSection.length !== 1) {
-    throw new DictionaryError(`${name} has no valid paddle-mode vocabulary`, name);
+    throw new ImageError(`${name} has no valid paddle-mode vocabulary`, name);
   }
   const entries = bytes(sections, 'lac.vocab.words', name).split(SEPARATOR);
-  if (entries.length !== ids.length) throw new DictionaryError(`${name} has an inconsistent paddle-mode vocabulary`, name);
+  if (entries.length !== ids.length) throw new ImageError(`${name} has an inconsistent paddle-mode vocabulary`, name);
   const vocabulary = new Map<string, number>();
   const words = new Map<number, string>();
   let size = 0;
@@ -92,7 +92,7 @@ export function lacFromSections(sections: Map<string, SectionArray>, name: strin
   for (let i = 0, input = EMBEDDING_SIZE; sections.has(`lac.${i}f.fc.w`); i++, input = 2 * H) {
     layers.push({ inputSize: input, forward: direction(`lac.${i}f`, input), backward: direction(`lac.${i}b`, input) });
   }
-  if (layers.length === 0) throw new DictionaryError(`${name} has no GRU layers`, name);
+  if (layers.length === 0) throw new ImageError(`${name} has no GRU layers`, name);
   return {
     vocabulary,
     words,

@@ -59,7 +59,7 @@ export function encodeDictionaryImage(base: PrefixDictionary, model: HmmModel, e
 /**
  * The POS model in an image.
  *
- * @throws {@link DictionaryError} when the bytes are not a POS image
+ * @throws `ImageError` when the bytes are not a POS image
  */
 export function posFromImage(bytes: Uint8Array, name: string): PosImage {
   const sections = decodeImage(bytes, name);
@@ -69,7 +69,7 @@ export function posFromImage(bytes: Uint8Array, name: string): PosImage {
 /**
  * The IDF table in an image.
  *
- * @throws {@link DictionaryError} when the bytes are not an IDF image
+ * @throws `ImageError` when the bytes are not an IDF image
  */
 export function idfFromImage(bytes: Uint8Array, name: string): IdfTable {
   return idfFromSections(decodeImage(bytes, name), name);
@@ -78,7 +78,7 @@ export function idfFromImage(bytes: Uint8Array, name: string): IdfTable {
 /**
  * The paddle-mode model in an image.
  *
- * @throws {@link DictionaryError} when the bytes are not a paddle-mode image
+ * @throws `ImageError` when the bytes are not a paddle-mode image
  */
 export function lacFromImage(bytes: Uint8Array, name: string): LacModel {
   return lacFromSections(decodeImage(bytes, name), name);

@@ -12,7 +12,7 @@
  * @module
  */
 
-import { DictionaryError } from '../dictionary/errors.js';
+import { DictionaryError, ImageError, FetchError } from '../dictionary/errors.js';
 
 /**
  * A compiled image shipped in an npm package. Pass it wherever a
@@ -78,7 +78,11 @@ export function imageName(image: PackagedImage): string {
 export function whenDamaged<T>(location: unknown, decode: () => T): T {
   const remedy = (error: unknown): never => {
     if (!isPackagedImage(location) || !(error instanceof DictionaryError) || /cannot (find|locate|fetch)|not loaded/.test(error.message)) throw error;
-    throw new DictionaryError(`${error.message}; reinstall the package ${location.packageName} (npm install ${location.packageName})`, error.source, error.line);
+    const message = `${error.message}; reinstall the package ${location.packageName} (npm install ${location.packageName})`;
+    // The same kind of error, with the remedy added.
+    if (error instanceof ImageError) throw new ImageError(message, error.source);
+    if (error instanceof FetchError) throw new FetchError(message, error.source);
+    throw new DictionaryError(message, error.source, error.line);
   };
   try {
     const result = decode();

@@ -4,7 +4,7 @@
  * @module
  */
 
-import { DictionaryError } from '../dictionary/errors.js';
+import { ImageError } from '../dictionary/errors.js';
 import { StaticTrie } from '../dictionary/static-trie.js';
 import { PrefixDictionary, type WordTags } from '../dictionary/prefix-dictionary.js';
 import { HAN_COUNT, type HmmModel } from '../hmm/model.js';
@@ -27,7 +27,7 @@ export function tagsFromSections(sections: Map<string, SectionArray>, name: stri
   if (!(nodes instanceof Uint8Array || nodes instanceof Uint16Array) || !(names instanceof Uint8Array)) return undefined;
   const list = decodeText(names).split('\n');
   for (let i = 0; i < nodes.length; i++) {
-    if (nodes[i]! >= list.length) throw new DictionaryError(`${name} has a tag out of range`, name);
+    if (nodes[i]! >= list.length) throw new ImageError(`${name} has a tag out of range`, name);
   }
   return { names: list, nodes };
 }
@@ -71,14 +71,14 @@ function section<T extends SectionArray>(
   name: string,
 ): T {
   const array = sections.get(key);
-  if (!(array instanceof ctor)) throw new DictionaryError(`${name} has no valid ${key} section`, name);
+  if (!(array instanceof ctor)) throw new ImageError(`${name} has no valid ${key} section`, name);
   return array;
 }
 
 /**
  * The prefix dictionary stored in an image, as views over its memory.
  *
- * @throws {@link DictionaryError} when sections are missing or inconsistent
+ * @throws {@link ImageError} when sections are missing or inconsistent
  */
 export function dictionaryFromSections(
   sections: Map<string, SectionArray>,
@@ -89,23 +89,23 @@ export function dictionaryFromSections(
   const chars = section(sections, 'trie.chars', Uint16Array, name);
   const stored = sections.get('trie.values');
   if (!(stored instanceof Uint16Array || stored instanceof Int32Array)) {
-    throw new DictionaryError(`${name} has no valid trie.values section`, name);
+    throw new ImageError(`${name} has no valid trie.values section`, name);
   }
   const values = stored;
   const total = section(sections, 'dict.total', Float64Array, name);
   const classFrequency = section(sections, 'freq.values', Float64Array, name);
   const classLogFrequency = section(sections, 'freq.logs', Float64Array, name);
   if (total.length !== 2 || classFrequency.length !== classLogFrequency.length || classFrequency.length === 0) {
-    throw new DictionaryError(`${name} has inconsistent dictionary sections`, name);
+    throw new ImageError(`${name} has inconsistent dictionary sections`, name);
   }
   let trie: StaticTrie;
   try {
     trie = new StaticTrie({ firstChild, chars, values });
   } catch (error) {
-    throw new DictionaryError(`${name}: ${(error as Error).message}`, name);
+    throw new ImageError(`${name}: ${(error as Error).message}`, name);
   }
   let tags: WordTags | (() => WordTags) | undefined = tagsFromSections(sections, name);
-  if (tags && tags.nodes.length !== chars.length) throw new DictionaryError(`${name} has inconsistent tag sections`, name);
+  if (tags && tags.nodes.length !== chars.length) throw new ImageError(`${name} has inconsistent tag sections`, name);
   if (sections.has(EXTERNAL_TAGS) && externalTags) tags = externalTags;
   const tagError = sections.has(EXTERNAL_TAGS)
     ? encodeText(`the POS tags of ${name} come with the POS model, which is not loaded`)
@@ -140,7 +140,7 @@ export function hmmFromSections(sections: Map<string, SectionArray>, name: strin
     emit: section(sections, 'hmm.emit', Float64Array, name),
   };
   if (model.start.length !== 4 || model.trans.length !== 16 || model.emit.length !== 4 * HAN_COUNT) {
-    throw new DictionaryError(`${name} has inconsistent HMM sections`, name);
+    throw new ImageError(`${name} has inconsistent HMM sections`, name);
   }
   return model;
 }
@@ -168,9 +168,9 @@ export function posFromSections(sections: Map<string, SectionArray>, name: strin
   const nextStart = section(sections, 'pos.next.start', Int32Array, name);
   const next = section(sections, 'pos.next', Uint8Array, name);
   const trans = section(sections, 'pos.trans', Float64Array, name);
-  if (trans.length !== states.length * states.length) throw new DictionaryError(`${name} has inconsistent POS model sections`, name);
+  if (trans.length !== states.length * states.length) throw new ImageError(`${name} has inconsistent POS model sections`, name);
   if (nextStart.length !== states.length + 1 || nextStart[states.length] !== next.length || next.some((y) => y >= states.length)) {
-    throw new DictionaryError(`${name} has inconsistent POS model sections`, name);
+    throw new ImageError(`${name} has inconsistent POS model sections`, name);
   }
   const model: PosModel = {
     states,
@@ -203,7 +203,7 @@ export function posFromSections(sections: Map<string, SectionArray>, name: strin
     model.emitStart[HAN_COUNT] !== model.emitStates.length ||
     model.emitValues.length !== model.emitStates.length
   ) {
-    throw new DictionaryError(`${name} has inconsistent POS model sections`, name);
+    throw new ImageError(`${name} has inconsistent POS model sections`, name);
   }
   // The Viterbi relies on each character listing a state at most once (and
   // its states being states).
@@ -211,7 +211,7 @@ export function posFromSections(sections: Map<string, SectionArray>, name: strin
   for (let c = 0; c < HAN_COUNT; c++) {
     for (let k = model.charStart[c]!; k < model.charStart[c + 1]!; k++) {
       const y = model.charStates[k]!;
-      if (y >= S || seen[y] === c) throw new DictionaryError(`${name} lists a state twice (or an unknown state) for one character`, name);
+      if (y >= S || seen[y] === c) throw new ImageError(`${name} lists a state twice (or an unknown state) for one character`, name);
       seen[y] = c;
     }
   }
@@ -233,10 +233,10 @@ export function idfSections(table: IdfTable): Record<string, SectionArray> {
 export function idfFromSections(sections: Map<string, SectionArray>, name: string): IdfTable {
   const values = sections.get('idf.values');
   if (!(values instanceof Uint16Array || values instanceof Int32Array)) {
-    throw new DictionaryError(`${name} has no valid idf.values section`, name);
+    throw new ImageError(`${name} has no valid idf.values section`, name);
   }
   const median = section(sections, 'idf.median', Float64Array, name);
-  if (median.length !== 1) throw new DictionaryError(`${name} has an inconsistent idf.median section`, name);
+  if (median.length !== 1) throw new ImageError(`${name} has an inconsistent idf.median section`, name);
   let trie: StaticTrie;
   try {
     trie = new StaticTrie({
@@ -245,7 +245,7 @@ export function idfFromSections(sections: Map<string, SectionArray>, name: strin
       values,
     });
   } catch (error) {
-    throw new DictionaryError(`${name}: ${(error as Error).message}`, name);
+    throw new ImageError(`${name}: ${(error as Error).message}`, name);
   }
   return new IdfTable(trie, section(sections, 'idf.table', Float64Array, name), median[0]!);
 }

@@ -13,7 +13,7 @@
 
 import type { IdfTable } from '../dictionary/idf-table.js';
 import type { WordTags } from '../dictionary/prefix-dictionary.js';
-import { DictionaryError } from '../dictionary/errors.js';
+import { ImageError } from '../dictionary/errors.js';
 import type { LacModel } from '../paddle/model.js';
 import type { Location, Platform } from '../platform.js';
 import { isGzip } from './inflate.js';
@@ -76,7 +76,7 @@ export class SharedModels {
   /** The default dictionary's word tags, which its image leaves to the POS image. */
   defaultTags(): WordTags {
     this.#defaultTags ??= this.pos().defaultTags;
-    if (!this.#defaultTags) throw new DictionaryError(`the POS image lacks the default dictionary's tags`, WHAT.pos);
+    if (!this.#defaultTags) throw new ImageError(`the POS image lacks the default dictionary's tags`, WHAT.pos);
     return this.#defaultTags;
   }
 
@@ -115,7 +115,7 @@ export class SharedModels {
         bytes,
         name,
         () => {
-          throw new DictionaryError(`${name} lacks the HMM`, name);
+          throw new ImageError(`${name} lacks the HMM`, name);
         },
         () => this.defaultTags(),
       );
