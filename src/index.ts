@@ -19,6 +19,7 @@ import { platform, sharedModels } from './node-platform.js';
 import { TokenizerCore, type DictionarySource, type LoadOptions, type TokenizerOptions } from './tokenizer.js';
 import { TextRank, TfIdf } from './analyse/extractors.js';
 import { DictionaryError, FetchError, ImageError } from './dictionary/errors.js';
+import { CUT_MODES, TOKENIZE_MODES } from './cut/modes.js';
 import { BIG_DICTIONARY, DEFAULT_DICTIONARY, IDF_TABLE, PADDLE_MODEL, POS_MODEL } from './node-platform.js';
 
 export { BIG_DICTIONARY, DEFAULT_DICTIONARY, IDF_TABLE, PADDLE_MODEL, POS_MODEL } from './node-platform.js';
@@ -41,6 +42,7 @@ export type {
   TokenizerOptions,
 } from './tokenizer.js';
 export { DictionaryError, FetchError, ImageError } from './dictionary/errors.js';
+export { CUT_MODES, TOKENIZE_MODES, type CutMode, type TokenizeMode } from './cut/modes.js';
 
 /**
  * A Chinese word segmenter whose output is identical to Python jieba
@@ -262,6 +264,8 @@ const jieba = {
   DictionaryError,
   ImageError,
   FetchError,
+  CUT_MODES,
+  TOKENIZE_MODES,
   DEFAULT_DICTIONARY,
   BIG_DICTIONARY,
   POS_MODEL,

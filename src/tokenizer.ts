@@ -6,7 +6,8 @@
  */
 
 import { expandForSearch } from './cut/search.js';
-import { Segmenter, type CutMode } from './cut/segmenter.js';
+import { Segmenter, type SegmenterMode } from './cut/segmenter.js';
+import { CUT_MODES, TOKENIZE_MODES, type CutMode, type TokenizeMode } from './cut/modes.js';
 import { SpanBuffer, type WordNodeBuffer } from './text/spans.js';
 import { StreamBuffer, type StreamMode } from './cut/stream.js';
 import { isImage } from './data/image.js';
@@ -78,7 +79,7 @@ export interface TokenizeOptions extends CutOptions {
    * @example
    * tokenize('永和服装饰品有限公司', { mode: 'search' });
    */
-  mode?: 'default' | 'search';
+  mode?: TokenizeMode;
 }
 
 /** A word and its part-of-speech tag, as Python's `posseg.pair`. */
@@ -233,7 +234,7 @@ function cutOptions(options: (CutOptions & PaddleOptions) | null | undefined, me
 function streamOptions(options: { mode?: StreamMode; hmm?: boolean } | null | undefined, method: string): { mode: StreamMode; hmm: boolean } {
   const checked = optionsOf(options, method);
   return {
-    mode: choiceOption(checked.mode, 'mode', method, ['default', 'all', 'search'] as const),
+    mode: choiceOption(checked.mode, 'mode', method, CUT_MODES),
     hmm: booleanOption(checked.hmm, 'hmm', method, true),
   };
 }
@@ -443,7 +444,7 @@ export class TokenizerCore {
     return value;
   }
 
-  #spans(text: string, mode: CutMode): SpanBuffer {
+  #spans(text: string, mode: SegmenterMode): SpanBuffer {
     const spans = this.#words;
     spans.clear();
     this.#ready().segment(text, mode, spans);
@@ -518,7 +519,7 @@ export class TokenizerCore {
   tokenize(text: string, options: TokenizeOptions = {}): Token[] {
     requireText(text, 'tokenize');
     const checked = optionsOf(options, 'tokenize');
-    const mode = choiceOption(checked.mode, 'mode', 'tokenize', ['default', 'search'] as const);
+    const mode = choiceOption(checked.mode, 'mode', 'tokenize', TOKENIZE_MODES);
     const hmm = booleanOption(checked.hmm, 'hmm', 'tokenize', true);
     const spans = mode === 'search' ? this.#searchSpans(text, hmm) : this.#spans(text, hmm ? 'hmm' : 'no-hmm');
     const data = spans.data;
@@ -544,7 +545,7 @@ export class TokenizerCore {
   tokenizeOffsets(text: string, options: TokenizeOptions = {}): Int32Array {
     requireText(text, 'tokenizeOffsets');
     const checked = optionsOf(options, 'tokenizeOffsets');
-    const mode = choiceOption(checked.mode, 'mode', 'tokenizeOffsets', ['default', 'search'] as const);
+    const mode = choiceOption(checked.mode, 'mode', 'tokenizeOffsets', TOKENIZE_MODES);
     const hmm = booleanOption(checked.hmm, 'hmm', 'tokenizeOffsets', true);
     const spans = mode === 'search' ? this.#searchSpans(text, hmm) : this.#spans(text, hmm ? 'hmm' : 'no-hmm');
     return this.#release(spans.data.slice(0, 2 * spans.length));
@@ -560,7 +561,7 @@ export class TokenizerCore {
    * @example
    * tokenizer.cutOffsets('我来到北京', 'all', true); // Int32Array [0, 1, 1, 3, 3, 5]
    */
-  cutOffsets(text: string, mode: 'default' | 'all' | 'search', hmm: boolean): Int32Array {
+  cutOffsets(text: string, mode: CutMode, hmm: boolean): Int32Array {
     requireText(text, 'cutOffsets');
     const spans = mode === 'search' ? this.#searchSpans(text, hmm) : this.#spans(text, mode === 'all' ? 'all' : hmm ? 'hmm' : 'no-hmm');
     return this.#release(spans.data.slice(0, 2 * spans.length));

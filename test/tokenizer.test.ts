@@ -8,7 +8,7 @@ import { dictionaryWords } from '../compat/inputs.js';
 describe('Tokenizer API', () => {
   it('exports the contract names, bound to a default instance', () => {
     assert.deepEqual(Object.keys(jieba).sort(), [
-      'BIG_DICTIONARY', 'DEFAULT_DICTIONARY', 'DictionaryError', 'FetchError', 'IDF_TABLE', 'ImageError', 'PADDLE_MODEL', 'POS_MODEL', 'TextRank', 'TfIdf', 'Tokenizer',
+      'BIG_DICTIONARY', 'CUT_MODES', 'DEFAULT_DICTIONARY', 'DictionaryError', 'FetchError', 'IDF_TABLE', 'ImageError', 'PADDLE_MODEL', 'POS_MODEL', 'TOKENIZE_MODES', 'TextRank', 'TfIdf', 'Tokenizer',
       'addWord', 'cut', 'cutAll', 'cutForSearch', 'default', 'delWord', 'extractTags', 'load', 'loadUserDict', 'setDictionary', 'setIdf',
       'setStopWords', 'suggestFreq', 'tag', 'textRank', 'tokenize',
     ]);

@@ -58,7 +58,7 @@ export function jobOf(options: CliOptions): LineJob {
     dict: options.big ? 'big' : options.dict,
     userDict: options.userDict,
     // Python tests `if args.pos:`, so an empty -p '' means no tagging; with tags, -a is ignored.
-    mode: options.pos ? 'tag' : options.cutAll ? 'all' : options.search ? 'search' : 'cut',
+    mode: options.pos ? 'tag' : options.cutAll ? 'all' : options.search ? 'search' : 'default',
     hmm: options.hmm,
     paddle: options.paddle && options.normalize ? { normalize: true } : options.paddle,
     delimiter: options.delimiter,

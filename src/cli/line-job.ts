@@ -5,6 +5,7 @@
  * @module
  */
 
+import type { CutMode } from '../cut/modes.js';
 import { splitRuleFor, type SplitRule } from '../cut/stream.js';
 import { BIG_DICTIONARY, DEFAULT_DICTIONARY, Tokenizer } from '../index.js';
 import type { LineItem } from './lines.js';
@@ -14,9 +15,10 @@ export interface LineJob {
   /** Main dictionary: a path, `'big'` for jieba's big dictionary, or undefined for the default. */
   dict: string | undefined;
   userDict: string | undefined;
-  mode: 'cut' | 'all' | 'search' | 'tag';
+  /** A cut mode, or `'tag'` (`-p`). */
+  mode: CutMode | 'tag';
   hmm: boolean;
-  /** Paddle mode (LAC) for `'cut'` and `'tag'`, with or without input normalisation. */
+  /** Paddle mode (LAC) for `'default'` and `'tag'`, with or without input normalisation. */
   paddle: boolean | { normalize: true };
   delimiter: string;
   /** POS delimiter, for mode `'tag'`. */
@@ -40,7 +42,7 @@ export function tokenizerFor(job: LineJob): Tokenizer {
  */
 export function splitRuleOf(job: LineJob): SplitRule {
   if (job.paddle) return splitRuleFor('whole');
-  return splitRuleFor(job.mode === 'tag' ? 'tag' : job.mode === 'cut' ? 'default' : job.mode);
+  return splitRuleFor(job.mode);
 }
 
 /**

@@ -17,7 +17,7 @@ import { cutAll } from './full.js';
 import { SpanBuffer, type WordNodeBuffer } from '../text/spans.js';
 
 /** Which of Python's `cut` variants to run. */
-export type CutMode = 'hmm' | 'no-hmm' | 'all';
+export type SegmenterMode = 'hmm' | 'no-hmm' | 'all';
 
 /**
  * A dictionary and a model with the scratch memory to cut with them. Not
@@ -52,7 +52,7 @@ export class Segmenter implements FinalsegContext {
    * `lcut(text, HMM=False)` (`'no-hmm'`) or `lcut(text, cut_all=True)`
    * (`'all'`) would list them.
    */
-  segment(text: string, mode: CutMode, out: SpanBuffer): void {
+  segment(text: string, mode: SegmenterMode, out: SpanBuffer): void {
     // The block loops are written out rather than calling blockEnd: on this
     // hottest path the helper's extra comparison costs 1% of a cut.
     const length = text.length;

@@ -16,9 +16,10 @@
  */
 
 import { isHanDefault, isHanInternal } from '../text/char-classes.js';
+import type { CutMode } from './modes.js';
 
-/** What the stream produces: the words of `cut`, `cutAll` or `cutForSearch`. */
-export type StreamMode = 'default' | 'all' | 'search';
+/** What the stream produces: the words of `cut`, `cutAll` or `cutForSearch` (the cut modes' names; kept under this name too). */
+export type StreamMode = CutMode;
 
 function isHighSurrogate(cu: number): boolean {
   return cu >= 0xd800 && cu <= 0xdbff;

@@ -4,6 +4,7 @@
  * @module
  */
 
+import { CUT_MODES, TOKENIZE_MODES } from '../cut/modes.js';
 import { VERSION } from '../version.js';
 
 const text = { type: 'string', description: 'The text to work on.' } as const;
@@ -80,7 +81,7 @@ export const OPENAPI_DOCUMENT = {
           additionalProperties: false,
           properties: {
             text,
-            mode: { enum: ['default', 'all', 'search'], default: 'default', description: 'Accurate, full or search-engine mode.' },
+            mode: { enum: [...CUT_MODES], default: CUT_MODES[0], description: 'Accurate, full or search-engine mode.' },
             hmm: { ...hmm, description: `${hmm.description} Ignored by mode "all".` },
           },
         }),
@@ -100,7 +101,7 @@ export const OPENAPI_DOCUMENT = {
           type: 'object',
           required: ['text'],
           additionalProperties: false,
-          properties: { text, mode: { enum: ['default', 'search'], default: 'default' }, hmm },
+          properties: { text, mode: { enum: [...TOKENIZE_MODES], default: TOKENIZE_MODES[0] }, hmm },
         }),
         responses: {
           '200': jsonResponse('Words with UTF-16 offsets: text.slice(start, end) === word.', {

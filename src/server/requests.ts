@@ -7,6 +7,8 @@
  * @module
  */
 
+import { CUT_MODES, TOKENIZE_MODES, type CutMode, type TokenizeMode } from '../cut/modes.js';
+
 /**
  * A client mistake, answered with `status` and a JSON error body.
  *
@@ -28,14 +30,14 @@ export class RequestError extends Error {
 /** `POST /cut`. */
 export interface CutRequest {
   text: string;
-  mode: 'default' | 'all' | 'search';
+  mode: CutMode;
   hmm: boolean;
 }
 
 /** `POST /tokenize`. */
 export interface TokenizeRequest {
   text: string;
-  mode: 'default' | 'search';
+  mode: TokenizeMode;
   hmm: boolean;
 }
 
@@ -107,7 +109,7 @@ function describe(value: unknown): string {
  */
 export function parseCutRequest(json: unknown): CutRequest {
   const body = object(json, ['text', 'mode', 'hmm']);
-  return { text: text(body), mode: choice(body, 'mode', ['default', 'all', 'search'] as const), hmm: boolean(body, 'hmm', true) };
+  return { text: text(body), mode: choice(body, 'mode', CUT_MODES), hmm: boolean(body, 'hmm', true) };
 }
 
 /**
@@ -118,7 +120,7 @@ export function parseCutRequest(json: unknown): CutRequest {
  */
 export function parseTokenizeRequest(json: unknown): TokenizeRequest {
   const body = object(json, ['text', 'mode', 'hmm']);
-  return { text: text(body), mode: choice(body, 'mode', ['default', 'search'] as const), hmm: boolean(body, 'hmm', true) };
+  return { text: text(body), mode: choice(body, 'mode', TOKENIZE_MODES), hmm: boolean(body, 'hmm', true) };
 }
 
 /**

@@ -7,7 +7,7 @@ import { Tokenizer } from '../../src/index.js';
 import { seededRandom } from '../../compat/random-text.js';
 
 const tokenizer = new Tokenizer();
-const MODES: LineJob['mode'][] = ['cut', 'all', 'search', 'tag'];
+const MODES: LineJob['mode'][] = ['default', 'all', 'search', 'tag'];
 const jobOf = (mode: LineJob['mode']): LineJob => ({ dict: undefined, userDict: undefined, mode, hmm: true, paddle: false, delimiter: ' / ', posDelimiter: '_' });
 
 /**
@@ -92,8 +92,8 @@ describe('long lines in parts', () => {
   });
 
   it('never end a part with \\r, which the line\'s end may strip', async () => {
-    const format = lineFormatter(tokenizer, jobOf('cut'));
-    const rule = splitRuleOf(jobOf('cut'));
+    const format = lineFormatter(tokenizer, jobOf('default'));
+    const rule = splitRuleOf(jobOf('default'));
     for (const tail of ['，\r', '，\r\r', ' \r']) {
       const head = `${'中'.repeat(20)}${tail}`;
       const parts: LineItem[] = [];
@@ -120,7 +120,7 @@ describe('long lines in parts', () => {
   });
 
   it('refuse a run with no place to split past the limit, naming its line', async () => {
-    const job = jobOf('cut');
+    const job = jobOf('default');
     const splitter = new LineSplitter(true, { rule: splitRuleOf(job), partUnits: 10, maxUnits: 100 }, false, 'in.txt');
     const items: LineItem[] = [];
     splitter.push('一行\n二行\n', items);
@@ -136,7 +136,7 @@ describe('long lines in parts', () => {
   });
 
   it('never split paddle mode, which reads a line whole', () => {
-    const rule = splitRuleOf({ ...jobOf('cut'), paddle: true });
+    const rule = splitRuleOf({ ...jobOf('default'), paddle: true });
     const items: LineItem[] = [];
     const splitter = new LineSplitter(true, { rule, partUnits: 5, maxUnits: 1e9 });
     splitter.push('我来到北京，清华大学。他来到了网易杭研大厦', items);

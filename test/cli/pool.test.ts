@@ -6,7 +6,7 @@ describe('worker pool (jieba -j)', () => {
   it('copies batches rather than transferring them, so no buffer of either thread is detached', async () => {
     const pool = new LinePool(
       {
-        job: { dict: undefined, userDict: undefined, mode: 'cut', hmm: true, paddle: false, delimiter: ' / ', posDelimiter: '_' },
+        job: { dict: undefined, userDict: undefined, mode: 'default', hmm: true, paddle: false, delimiter: ' / ', posDelimiter: '_' },
         batch: { universal: true, replaceInvalid: false },
       },
       1,

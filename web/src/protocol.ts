@@ -4,6 +4,8 @@
  * @module
  */
 
+import type { CutMode } from 'jieba-ts/browser';
+
 /** Load the tokenizer, with the POS model and IDF table. */
 export interface InitRequest {
   type: 'init';
@@ -14,7 +16,8 @@ export interface SegmentRequest {
   type: 'segment';
   id: number;
   text: string;
-  mode: 'default' | 'all' | 'search' | 'paddle';
+  /** A cut mode of jieba-ts, or LAC's paddle mode. */
+  mode: CutMode | 'paddle';
   hmm: boolean;
   /** Paddle mode only: look characters up as LAC was trained (not Python's behaviour). */
   normalize: boolean;
