@@ -7,8 +7,9 @@ the best log-probability of the rest and the inclusive end of its first
 word); for each HMM sentence, `jieba.finalseg.viterbi`'s probability and
 state path; for each block (one `re_han_default` match, as `Tokenizer.cut`
 hands them on), the words of `__cut_DAG`, `__cut_DAG_NO_HMM`, `__cut_all`
-and `cut_for_search`; and for each unknown-word text, `finalseg.cut`'s
-words. Floats are printed as Python's repr, which reads back to the same
+and `cut_for_search`; for each unknown-word text, `finalseg.cut`'s
+words; and for each user-dictionary line, what `load_userdict` reads from it
+(word, frequency, tag; or nothing for a blank line). Floats are printed as Python's repr, which reads back to the same
 double.
 """
 
@@ -42,5 +43,15 @@ for block in cases["blocks"]:
         "search": list(dt.cut_for_search(block)),
     })
 unknown_out = [{"text": text, "words": list(finalseg.cut(text))} for text in cases["unknown"]]
-json.dump({"route": route_out, "hmm": hmm_out, "blocks": blocks_out, "unknown": unknown_out}, sys.stdout, ensure_ascii=False, indent=1)
+# load_userdict's reading of a line (it reads bytes): stripped of ASCII
+# whitespace, decoded, a BOM dropped, skipped when empty, then re_userdict's groups.
+userdict_out = []
+for raw in cases["userdict"]:
+    line = raw.encode("utf-8").strip().decode("utf-8").lstrip("\ufeff")
+    if not line:
+        userdict_out.append({"line": raw, "entry": None})
+        continue
+    word, freq, tag = jieba.re_userdict.match(line).groups()
+    userdict_out.append({"line": raw, "entry": [word, int(freq.strip()) if freq is not None else None, tag.strip() if tag is not None else None]})
+json.dump({"route": route_out, "hmm": hmm_out, "blocks": blocks_out, "unknown": unknown_out, "userdict": userdict_out}, sys.stdout, ensure_ascii=False, indent=1)
 sys.stdout.write("\n")

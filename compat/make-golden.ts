@@ -137,6 +137,10 @@ const ENGINE_CASES = {
     'iPhone6手机', 'abc123def', '韩冰说3.5%', '南京市长江大桥', '永和服装饰品有限公司', '龘靐齉', 'B2B电商', '的的的的的',
   ],
   unknown: ['韩冰说3.5%', '杭研', 'abc12.5%def', '龘靐齉', '人人人', '100%的人', 'x'],
+  userdict: [
+    '云计算 5 n', '创新办 3 i', '凱特琳 nz', '台中', 'word with spaces 10', 'Python 3 eng', '  padded 7  ', '数字123 4',
+    'UPPER 2 Nz', '结尾 a b', 'x 00012 n', '', '   ', '\t制表\t5', '单 5 n x', '12 34', 'a 1 b 2', '石墨烯 0',
+  ],
 };
 
 function writeEngineFacts(): void {

@@ -26,6 +26,8 @@ export const ENGINE_CASES = readJsonFixture<{
   hmm: { text: string; path: string }[];
   blocks: BlockCase[];
   unknown: { text: string; words: string[] }[];
+  /** A user-dictionary line and what load_userdict reads from it: word, frequency, tag; null for a blank line. */
+  userdict: { line: string; entry: [string, number | null, string | null] | null }[];
 }>('python/engine.json');
 
 /** The default dictionary, as a tokenizer holds it. */
