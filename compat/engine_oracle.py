@@ -1,8 +1,9 @@
 """What jieba 0.42.1's engine pieces compute, one by one, for unit tests.
 
-Reads a JSON object {"route": [...], "hmm": [...], "blocks": [...],
-"unknown": [...]} of sentences on standard input; prints a JSON object with,
-for each route sentence, Python's `Tokenizer.calc` route (for each position:
+Reads a JSON object {"texts": [...], "route": [...], "hmm": [...],
+"blocks": [...], "unknown": [...], "userdict": [...]} of sentences on
+standard input; prints a JSON object with, for each text, `jieba.lcut` with
+and without the HMM and in full mode; for each route sentence, Python's `Tokenizer.calc` route (for each position:
 the best log-probability of the rest and the inclusive end of its first
 word); for each HMM sentence, `jieba.finalseg.viterbi`'s probability and
 state path; for each block (one `re_han_default` match, as `Tokenizer.cut`
@@ -53,5 +54,6 @@ for raw in cases["userdict"]:
         continue
     word, freq, tag = jieba.re_userdict.match(line).groups()
     userdict_out.append({"line": raw, "entry": [word, int(freq.strip()) if freq is not None else None, tag.strip() if tag is not None else None]})
-json.dump({"route": route_out, "hmm": hmm_out, "blocks": blocks_out, "unknown": unknown_out, "userdict": userdict_out}, sys.stdout, ensure_ascii=False, indent=1)
+texts_out = [{"text": text, "hmm": jieba.lcut(text), "noHmm": jieba.lcut(text, HMM=False), "all": jieba.lcut(text, cut_all=True)} for text in cases["texts"]]
+json.dump({"texts": texts_out, "route": route_out, "hmm": hmm_out, "blocks": blocks_out, "unknown": unknown_out, "userdict": userdict_out}, sys.stdout, ensure_ascii=False, indent=1)
 sys.stdout.write("\n")

@@ -16,8 +16,8 @@
  * - test/fixtures/cli/expected.json: `python3 -m jieba` output for the
  *   inputs in test/fixtures/cli/inputs with several flag sets;
  * - test/fixtures/python/argparse.json: how argparse reads command lines;
- * - test/fixtures/python/engine.json: the route and the HMM's Viterbi, piece
- *   by piece, for the engine's unit tests;
+ * - test/fixtures/python/engine.json: lcut, the route, the HMM's Viterbi, the
+ *   cut modes per block and more, piece by piece, for the engine's unit tests;
  * - test/fixtures/python/unicode.json: Python's `\s` and `\d` classes;
  * - test/fixtures/python/log.json: Python's `math.log` of every frequency
  *   in the default dictionary, its total, the integers where glibc is not
@@ -126,6 +126,10 @@ function writeArgparseFacts(): void {
  * `calc`), and `finalseg`'s Viterbi over each Han-only one.
  */
 const ENGINE_CASES = {
+  texts: [
+    '我来到北京清华大学。', '  他说：“iPhone 6s 很好用！”\n', 'Hello, world! 你好，世界', '韩冰说3.5%的人\t在  南京市长江大桥',
+    '', ' ', '\r\n', 'a  b', '结过婚的和尚未结过婚的', '😀中文😀', 'C++ 和 C# 都是 .NET 的语言', '１２３ＡＢＣ全角',
+  ],
   route: [
     '我来到北京清华大学', '他来到了网易杭研大厦', '小明硕士毕业于中国科学院计算所，后在日本京都大学深造',
     '结过婚的和尚未结过婚的', '乒乓球拍卖完了', '工信处女干事每月经过下属科室都要亲口交代24口交换机等技术性器件的安装工作',

@@ -22,6 +22,8 @@ export interface BlockCase {
 
 /** The Python facts about the engine's pieces. */
 export const ENGINE_CASES = readJsonFixture<{
+  /** Whole texts and `jieba.lcut`'s words: with the HMM, without it, in full mode. */
+  texts: { text: string; hmm: string[]; noHmm: string[]; all: string[] }[];
   route: { text: string; route: [number, number][] }[];
   hmm: { text: string; path: string }[];
   blocks: BlockCase[];
