@@ -4,17 +4,15 @@
  * @module
  */
 
-import { CUT_MODES, TOKENIZE_MODES } from '../cut/modes.js';
 import { VERSION } from '../version.js';
+import { bodySchema, type BodyFields } from './request-fields.js';
+import { REQUEST_FIELDS } from './requests.js';
 
-const text = { type: 'string', description: 'The text to work on.' } as const;
-const hmm = {
-  type: 'boolean',
-  default: true,
-  description: 'Find words missing from the dictionary with the HMM (Python: HMM=True).',
-} as const;
-
-const jsonBody = (schema: object): object => ({ required: true, content: { 'application/json': { schema } } });
+/** A required JSON body whose schema is generated from the fields its check reads. */
+const jsonBody = (fields: BodyFields): object => ({
+  required: true,
+  content: { 'application/json': { schema: bodySchema(fields) } },
+});
 const jsonResponse = (description: string, schema: object): object => ({
   description,
   content: { 'application/json': { schema } },
@@ -75,16 +73,7 @@ export const OPENAPI_DOCUMENT = {
     '/cut': {
       post: {
         summary: 'Split text into words (jieba.lcut, lcut(cut_all=True), lcut_for_search)',
-        requestBody: jsonBody({
-          type: 'object',
-          required: ['text'],
-          additionalProperties: false,
-          properties: {
-            text,
-            mode: { enum: [...CUT_MODES], default: CUT_MODES[0], description: 'Accurate, full or search-engine mode.' },
-            hmm: { ...hmm, description: `${hmm.description} Ignored by mode "all".` },
-          },
-        }),
+        requestBody: jsonBody(REQUEST_FIELDS['/cut']),
         responses: {
           '200': jsonResponse('The words, in order.', {
             type: 'object',
@@ -97,12 +86,7 @@ export const OPENAPI_DOCUMENT = {
     '/tokenize': {
       post: {
         summary: 'Words with their offsets (jieba.tokenize)',
-        requestBody: jsonBody({
-          type: 'object',
-          required: ['text'],
-          additionalProperties: false,
-          properties: { text, mode: { enum: [...TOKENIZE_MODES], default: TOKENIZE_MODES[0] }, hmm },
-        }),
+        requestBody: jsonBody(REQUEST_FIELDS['/tokenize']),
         responses: {
           '200': jsonResponse('Words with UTF-16 offsets: text.slice(start, end) === word.', {
             type: 'object',
@@ -123,12 +107,7 @@ export const OPENAPI_DOCUMENT = {
     '/tag': {
       post: {
         summary: 'Words with part-of-speech tags (jieba.posseg.lcut)',
-        requestBody: jsonBody({
-          type: 'object',
-          required: ['text'],
-          additionalProperties: false,
-          properties: { text, hmm },
-        }),
+        requestBody: jsonBody(REQUEST_FIELDS['/tag']),
         responses: {
           '200': jsonResponse('Tagged words.', {
             type: 'object',
@@ -146,22 +125,7 @@ export const OPENAPI_DOCUMENT = {
     '/keywords': {
       post: {
         summary: 'Keywords by TF-IDF or TextRank (jieba.analyse.extract_tags, textrank)',
-        requestBody: jsonBody({
-          type: 'object',
-          required: ['text'],
-          additionalProperties: false,
-          properties: {
-            text,
-            method: { enum: ['tfidf', 'textrank'], default: 'tfidf' },
-            topK: { type: ['integer', 'null'], minimum: 0, default: 20, description: '0 or null: every keyword.' },
-            allowPOS: {
-              type: 'array',
-              items: { type: 'string' },
-              description: 'Only words with these tags (TF-IDF default: all; TextRank default: ns, n, vn, v).',
-            },
-            withFlag: { type: 'boolean', default: false, description: "Add each keyword's tag (TF-IDF: needs allowPOS)." },
-          },
-        }),
+        requestBody: jsonBody(REQUEST_FIELDS['/keywords']),
         responses: {
           '200': jsonResponse('Keywords, best first.', {
             type: 'object',
