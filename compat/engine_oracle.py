@@ -10,10 +10,14 @@ state path; for each block (one `re_han_default` match, as `Tokenizer.cut`
 hands them on), the words of `__cut_DAG`, `__cut_DAG_NO_HMM`, `__cut_all`
 and `cut_for_search`; for each unknown-word text, `finalseg.cut`'s
 words; and for each user-dictionary line, what `load_userdict` reads from it
-(word, frequency, tag; or nothing for a blank line). Floats are printed as Python's repr, which reads back to the same
+(word, frequency, tag; or nothing for a blank line); for the dictionary case,
+`gen_pfdict`'s FREQ and total over its text, then after each `add_word`
+(or `del_word`) in turn the total, `FREQ.get` of the probe words and
+`get_DAG` of the probe sentences. Floats are printed as Python's repr, which reads back to the same
 double.
 """
 
+import io
 import json
 import sys
 
@@ -54,6 +58,27 @@ for raw in cases["userdict"]:
         continue
     word, freq, tag = jieba.re_userdict.match(line).groups()
     userdict_out.append({"line": raw, "entry": [word, int(freq.strip()) if freq is not None else None, tag.strip() if tag is not None else None]})
+dict_case = cases["dictionary"]
+freq, total = jieba.Tokenizer.gen_pfdict(io.BytesIO(dict_case["text"].encode("utf-8")))
+small = jieba.Tokenizer()
+small.FREQ, small.total, small.initialized = dict(freq), total, True
+
+
+def dictionary_state():
+    return {
+        "total": small.total,
+        "freq": {word: small.FREQ.get(word) for word in dict_case["probes"]},
+        "dag": {sentence: {str(k): ends for k, ends in small.get_DAG(sentence).items()} for sentence in dict_case["sentences"]},
+    }
+
+
+dictionary_out = {"text": dict_case["text"], "freq": freq, "total": total, "start": dictionary_state(), "ops": []}
+for word, word_freq in dict_case["ops"]:
+    if word_freq == 0:
+        small.del_word(word)
+    else:
+        small.add_word(word, word_freq)
+    dictionary_out["ops"].append({"word": word, "wordFreq": word_freq, **dictionary_state()})
 texts_out = [{"text": text, "hmm": jieba.lcut(text), "noHmm": jieba.lcut(text, HMM=False), "all": jieba.lcut(text, cut_all=True)} for text in cases["texts"]]
-json.dump({"texts": texts_out, "route": route_out, "hmm": hmm_out, "blocks": blocks_out, "unknown": unknown_out, "userdict": userdict_out}, sys.stdout, ensure_ascii=False, indent=1)
+json.dump({"texts": texts_out, "route": route_out, "hmm": hmm_out, "blocks": blocks_out, "unknown": unknown_out, "userdict": userdict_out, "dictionary": dictionary_out}, sys.stdout, ensure_ascii=False, indent=1)
 sys.stdout.write("\n")

@@ -145,6 +145,12 @@ const ENGINE_CASES = {
     '云计算 5 n', '创新办 3 i', '凱特琳 nz', '台中', 'word with spaces 10', 'Python 3 eng', '  padded 7  ', '数字123 4',
     'UPPER 2 Nz', '结尾 a b', 'x 00012 n', '', '   ', '\t制表\t5', '单 5 n x', '12 34', 'a 1 b 2', '石墨烯 0',
   ],
+  dictionary: {
+    text: readFileSync(new URL('../../test/fixtures/dict/small-dict.txt', import.meta.url), 'utf8'),
+    probes: ['中国', '中', '中国人', '清华大学', '清华大', '网络安全', '网络安', '安', '北京大学', '北京大', '云计算', '云', '云计', '', '的'],
+    sentences: ['我来到北京清华大学', '中国人民网络安全会议', '北京大学云计算'],
+    ops: [['北京大学', 30], ['云计算', 7], ['中国', 0], ['清华大学', 0], ['中国', 12], ['北京大', 3], ['云计算', 0]],
+  },
 };
 
 function writeEngineFacts(): void {

@@ -20,6 +20,13 @@ export interface BlockCase {
   search: string[];
 }
 
+/** A dictionary's state in Python: total, `FREQ.get` of probe words (null: no key), `get_DAG` of probe sentences. */
+export interface DictionaryState {
+  total: number;
+  freq: Record<string, number | null>;
+  dag: Record<string, Record<string, number[]>>;
+}
+
 /** The Python facts about the engine's pieces. */
 export const ENGINE_CASES = readJsonFixture<{
   /** Whole texts and `jieba.lcut`'s words: with the HMM, without it, in full mode. */
@@ -30,6 +37,14 @@ export const ENGINE_CASES = readJsonFixture<{
   unknown: { text: string; words: string[] }[];
   /** A user-dictionary line and what load_userdict reads from it: word, frequency, tag; null for a blank line. */
   userdict: { line: string; entry: [string, number | null, string | null] | null }[];
+  /** A small dict.txt: gen_pfdict's FREQ and total, then add_word/del_word (freq 0) in turn, with the state after each. */
+  dictionary: {
+    text: string;
+    freq: Record<string, number>;
+    total: number;
+    start: DictionaryState;
+    ops: ({ word: string; wordFreq: number } & DictionaryState)[];
+  };
 }>('python/engine.json');
 
 /** The default dictionary, as a tokenizer holds it. */
