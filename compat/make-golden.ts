@@ -19,6 +19,8 @@
  * - test/fixtures/python/engine.json: lcut, the route, the HMM's Viterbi, the
  *   cut modes per block and more, piece by piece, for the engine's unit tests;
  * - test/fixtures/python/unicode.json: Python's `\s` and `\d` classes;
+ * - test/fixtures/python/strings.json: `str.strip`, `len`, `float()`, `sorted` and
+ *   where `bytes.decode('utf-8')` fails, on awkward strings;
  * - test/fixtures/python/log.json: Python's `math.log` of every frequency
  *   in the default dictionary, its total, the integers where glibc is not
  *   correctly rounded, and random integers and doubles.
@@ -81,6 +83,32 @@ print(json.dumps({"python": sys.version.split()[0], "unicode": unicodedata.unida
                   "han_default_first": han[:80]}))
 `);
   writeFileSync(new URL('unicode.json', pythonDir), unicode);
+
+  // str.strip, len, float() and sorted() over awkward strings; where bytes stop being UTF-8.
+  const strings = python(`
+import json, random
+random.seed(20261130)
+texts = ['', ' ', '\\u3000词\\u0085', '\\t a b \\n', '\\x1c\\x1d\\x1e\\x1fx\\x85', '\\u200b词\\u200b', '\\ufeff词', '😀a', 'a\\ud83d',
+         '1', ' 1_000.5 ', '１２', '٣.٥', '0x10', '1__0', '_1', '1e5', '.5', '5.', '-inf', 'Infinity', 'nAn', '+1E-3', '1e', '1.2.3', '3.14e100', '1e400', '\\u20001.5\\u2000', 'nan1']
+floats = []
+for t in texts:
+    try: floats.append(repr(float(t)))
+    except ValueError: floats.append(None)
+pool = ['a', 'B', '\\uffff', '😀', '\\ue000', '中', '中国', 'z', '', '\\U0002a6a5', 'a\\U00010000', 'a\\uffff']
+order = sorted(pool)
+byte_cases = [[0x61, 0xff], [0xc0, 0x80], [0xc2, 0x80], [0xe0, 0x80, 0x80], [0xe0, 0xa0, 0x80], [0xed, 0xa0, 0x80], [0xed, 0x9f, 0xbf],
+              [0xf0, 0x8f, 0xbf, 0xbf], [0xf0, 0x90, 0x80, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xf4, 0x8f, 0xbf, 0xbf], [0xe4, 0xb8], [0x61, 0xe4, 0xb8, 0x61], [0xf5], [0x80]]
+for n in range(300):
+    byte_cases.append([random.choice([0x61, 0x80, 0xbf, 0xc2, 0xdf, 0xe0, 0xe4, 0xed, 0xef, 0xf0, 0xf4, 0xf5, 0xa0, 0x9f, 0x8f, 0x90]) for _ in range(random.randrange(1, 9))])
+def first_invalid(b):
+    try:
+        bytes(b).decode('utf-8'); return -1
+    except UnicodeDecodeError as e:
+        return e.start
+print(json.dumps({"texts": [{"text": t, "strip": t.strip(), "len": len(t), "float": f} for t, f in zip(texts, floats)],
+                  "sorted": order, "bytes": [{"bytes": b, "firstInvalid": first_invalid(b)} for b in byte_cases]}))
+`);
+  writeFileSync(new URL('strings.json', pythonDir), strings);
 
   const dictPath = fileURLToPath(new URL('../../data/jieba/dict.txt', import.meta.url));
   // log-hard-integers.json lists the integers below five million where glibc's
