@@ -21,6 +21,9 @@
  * - test/fixtures/python/unicode.json: Python's `\s` and `\d` classes;
  * - test/fixtures/python/strings.json: `str.strip`, `len`, `float()`, `sorted` and
  *   where `bytes.decode('utf-8')` fails, on awkward strings;
+ * - test/fixtures/python/porter.json: Whoosh's Porter stemmer (python3-whoosh) on
+ *   words made to reach each of its rules;
+ * - test/fixtures/python/analyzer.json: jieba.analyse.ChineseAnalyzer with each option;
  * - test/fixtures/python/log.json: Python's `math.log` of every frequency
  *   in the default dictionary, its total, the integers where glibc is not
  *   correctly rounded, and random integers and doubles.
@@ -105,10 +108,50 @@ def first_invalid(b):
         bytes(b).decode('utf-8'); return -1
     except UnicodeDecodeError as e:
         return e.start
-print(json.dumps({"texts": [{"text": t, "strip": t.strip(), "len": len(t), "float": f} for t, f in zip(texts, floats)],
+alphabet = ['\u03a3', '\u03a3', 'A', 'a', '\u0391', 'İ', ' ', '\u0301', '\u00ad', "'", '.', ':', '中', '\U0001d400', '\U0001e900', '\u1c89', 'ǅ', '\u00aa', '1', '\ud83d']
+lowers = ['', 'ΟΔΟΣ ΟΔΟΣ', 'ΑΣ\u0301Β', 'İx', 'Running WILLOWS'] + [''.join(random.choice(alphabet) for _ in range(random.randrange(1, 8))) for _ in range(400)]
+print(json.dumps({"lower": [{"text": t, "lower": t.lower()} for t in lowers],
+                  "texts": [{"text": t, "strip": t.strip(), "len": len(t), "float": f} for t, f in zip(texts, floats)],
                   "sorted": order, "bytes": [{"bytes": b, "firstInvalid": first_invalid(b)} for b in byte_cases]}))
 `);
   writeFileSync(new URL('strings.json', pythonDir), strings);
+
+  // Whoosh's Porter stemmer (jieba's ChineseAnalyzer stems with it) over words built to reach every rule.
+  const porter = python(`
+import json, random
+from whoosh.lang.porter import stem
+random.seed(20261130)
+stems = ['run', 'hop', 'relat', 'gener', 'agre', 'fe', 'siz', 'happ', 'y', 'yell', 'caress', 'pon', 'cat', 'fil', 'control',
+         'adjust', 'hope', 'cease', 'troubl', 'sky', 'a', 'b', 'at', 'bl', 'iz', 'ss', 'tt', 'oscill', 'digit', 'formal',
+         'electr', 'sens', 'rational', 'vietnam', 'call', 'roll', 'xyz', 'aeiou', 'strength', 'syzygy', 'queue', 'qu']
+suffixes = ['', 's', 'es', 'ies', 'sses', 'ss', 'ed', 'eed', 'ing', 'y', 'ly', 'ational', 'tional', 'enci', 'anci', 'izer',
+            'bli', 'alli', 'entli', 'eli', 'ousli', 'ization', 'ation', 'ator', 'alism', 'iveness', 'fulness', 'ousness',
+            'aliti', 'iviti', 'biliti', 'logi', 'icate', 'ative', 'alize', 'iciti', 'ical', 'ful', 'ness', 'al', 'ance',
+            'ence', 'er', 'ic', 'able', 'ible', 'ant', 'ement', 'ment', 'ent', 'sion', 'tion', 'ou', 'ism', 'ate', 'iti',
+            'ous', 'ive', 'ize', 'e', 'll', 'ingly', 'edly', 'ing\\n', 'ed\\n']
+words = sorted({s + x for s in stems for x in suffixes})
+letters = 'aeiouybcdlmnrstwxzY'
+words += [''.join(random.choice(letters) for _ in range(random.randrange(1, 12))) for _ in range(3000)]
+words += ['\\U0001F600ing', 'y\\U0001F600ed', '\\u4e2d\\u6587ing', 'caf\\u00e9s', 'na\\u00efve', 'abc\\u00e9d']
+print(json.dumps({"words": words, "stems": [stem(w) for w in words]}))
+`);
+  writeFileSync(new URL('porter.json', pythonDir), porter);
+
+  // jieba.analyse.ChineseAnalyzer with each of its options.
+  const analyzer = python(`
+import json, jieba
+jieba.setLogLevel(60)
+from jieba.analyse import ChineseAnalyzer
+texts = ['我来到北京清华大学, Running and JUMPING', 'The 的 了 和 foxes ΟΔΟΣ İstanbul x y 3', '永和服装饰品有限公司 a1 B2 Running runs', '']
+options = {'default': {}, 'noStopWords': {'stoplist': None}, 'minSize2': {'minsize': 2}, 'minSize3': {'minsize': 3},
+           'stopWords': {'stoplist': ['北京', 'runn', 'running', 'foxes']}, 'upperStem': {'stemfn': lambda w: w.upper()}}
+out = {}
+for name, kwargs in options.items():
+    analyze = ChineseAnalyzer(**kwargs)
+    out[name] = [[[t.text, t.original, t.pos, t.startchar, t.endchar] for t in analyze(text)] for text in texts]
+print(json.dumps({"texts": texts, "options": out}))
+`);
+  writeFileSync(new URL('analyzer.json', pythonDir), analyzer);
 
   const dictPath = fileURLToPath(new URL('../../data/jieba/dict.txt', import.meta.url));
   // log-hard-integers.json lists the integers below five million where glibc's

@@ -9,7 +9,7 @@
  * @module
  */
 
-import type { Token, Tokenizer } from '../src/index.js';
+import { chineseAnalyzer, type ChineseAnalyzer, type Token, type Tokenizer } from '../src/index.js';
 
 /** Every compared mode, named after the Python call. */
 export const MODES = [
@@ -24,6 +24,7 @@ export const MODES = [
   'tokenize_search_no_hmm',
   'tag',
   'tag_no_hmm',
+  'analyzer',
 ] as const;
 
 /** One compared mode. */
@@ -31,9 +32,22 @@ export type Mode = (typeof MODES)[number];
 
 /**
  * What one side returns for one text: words; flat code-point offsets for
- * tokenize modes; flat `[word, tag, ...]` for tag modes.
+ * tokenize modes; flat `[word, tag, ...]` for tag modes; flat
+ * `[text, pos, start, end, ...]` (code points) for the analyzer.
  */
-export type ModeResults = Record<Mode, string[] | number[]>;
+export type ModeResults = Record<Mode, string[] | number[] | (string | number)[]>;
+
+const analyzers = new WeakMap<Tokenizer, ChineseAnalyzer>();
+
+/** jieba.analyse.ChineseAnalyzer()'s tokens of `text`, flat, offsets in code points. */
+export function analyzerTokens(tokenizer: Tokenizer, text: string): (string | number)[] {
+  let analyze = analyzers.get(tokenizer);
+  if (!analyze) analyzers.set(tokenizer, (analyze = chineseAnalyzer({ tokenizer })));
+  const tokens = analyze(text);
+  const offsets = codePointOffsets(text, tokens.map((token) => ({ word: token.original, start: token.startChar, end: token.endChar })));
+  const positions = codePointOffsets(text, tokens.map((token) => ({ word: token.original, start: token.pos, end: token.pos })));
+  return tokens.flatMap((token, i) => [token.text, positions[2 * i]!, offsets[2 * i]!, offsets[2 * i + 1]!]);
+}
 
 /** Offsets of `tokens` as `[start0, end0, start1, ...]` in code points of `text`. */
 export function codePointOffsets(text: string, tokens: readonly Token[]): number[] {
@@ -66,6 +80,7 @@ export function runJiebaTs(tokenizer: Tokenizer, text: string): ModeResults {
     tokenize_search_no_hmm: codePointOffsets(text, tokenizer.tokenize(text, { mode: 'search', hmm: false })),
     tag: tokenizer.tag(text).flatMap(({ word, tag }) => [word, tag]),
     tag_no_hmm: tokenizer.tag(text, { hmm: false }).flatMap(({ word, tag }) => [word, tag]),
+    analyzer: analyzerTokens(tokenizer, text),
   };
 }
 

@@ -8,6 +8,11 @@ in code points; their words are checked here against the matching cut
 (tokenize's words are, by construction, lcut's or lcut_for_search's), and a
 disagreement is reported as an error rather than hidden.
 
+The analyzer mode is jieba.analyse.ChineseAnalyzer() (it needs Debian's
+python3-whoosh), as flat lists [text0, pos0, startchar0, endchar0, ...];
+with DICT it cuts with that dictionary's tokenizer, as jieba-ts's analyzer
+does with the tokenizer it is given.
+
 Run with Debian's interpreter: /usr/bin/python3 compat/oracle.py [DICT]
 With DICT, a jieba.Tokenizer(DICT) is used instead of the default one.
 With JIEBA_MODES=tag,tag_no_hmm in the environment, only the tag modes are run.
@@ -35,6 +40,20 @@ def offsets(tokens, words):
         flat.append(end)
     if got != words:
         raise SystemExit("tokenize words differ from cut words for %r" % (words,))
+    return flat
+
+
+def analyzed(text):
+    if not hasattr(analyzed, "analyzer"):
+        from jieba.analyse import ChineseAnalyzer
+
+        # The analyzer calls jieba.tokenize, the default tokenizer's: point it at tk.
+        jieba.tokenize = tk.tokenize
+        analyzed.analyzer = ChineseAnalyzer()
+    flat = []
+    # Whoosh yields one Token object again and again: read it as it comes.
+    for token in analyzed.analyzer(text):
+        flat += [token.text, token.pos, token.startchar, token.endchar]
     return flat
 
 
@@ -68,6 +87,7 @@ def run(text):
         "tokenize_search_no_hmm": offsets(tk.tokenize(text, mode="search", HMM=False), search_no_hmm),
         "tag": tagged(pos.lcut(text)),
         "tag_no_hmm": tagged(pos.lcut(text, HMM=False)),
+        "analyzer": analyzed(text),
     }
 
 

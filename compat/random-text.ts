@@ -31,6 +31,9 @@ const ASCII_PIECES = [
   'a', 'Z', 'abc', 'Python', 'iPhone', 'C++', 'c#', 'C#', 'AT&T', 'e-mail', 'x_y', 'a.b', '3.14', '50%', '1.5%',
   '2.0.1', '100', '007', '-', '--', '.', '...', '%', '#', '&', '+', '_', 'B超', 'T恤', 'A股', 'CD机', 'IC卡',
   'U盘', 'K歌之王', 'www.example.com', 'foo@bar.cn', 'v8', 'H2O', '3D', '4G', 'Wi-Fi', 'COVID-19',
+  // English words whose stems reach the Porter stemmer's rules (jieba's ChineseAnalyzer), stop words among them.
+  'Running', 'WILLOWS', 'generalization', 'caresses', 'happily', 'Yelling', 'agreed', 'controlling', 'relational',
+  'hopefulness', 'The', 'and', 'tbd',
 ];
 const PUNCTUATION = [
   '，', '。', '！', '？', '、', '；', '：', '“', '”', '‘', '’', '（', '）', '《', '》', '【', '】', '…', '—', '·',
@@ -41,7 +44,7 @@ const FULL_WIDTH = ['Ａ', 'ｂ', 'Ｃ', '１', '２', '５', '０', '＋', '＃
 const ASTRAL = ['😀', '🎉', '👍🏻', '👨‍👩‍👧', '🇨🇳', '𠀀', '𠮷', '𪚥', '𝟘', '𝟙', '🀄', '𝄞'];
 const OTHER_SCRIPTS = [
   'привет', 'Москва', 'αβγ', 'Ελλάδα', 'مرحبا', '١٢٣', 'สวัสดี', 'こんにちは', 'カタカナ', '안녕하세요', 'שלום',
-  'नमस्ते', '५', '٣', '໒', 'Ⅻ', '½', '²', 'ﬁ', 'é', 'e\u0301',
+  'नमस्ते', '५', '٣', '໒', 'Ⅻ', '½', '²', 'ﬁ', 'é', 'e\u0301', 'ΟΔΟΣ', 'ΣΑΣ', 'İstanbul', 'ǅemal',
 ];
 const OUT_OF_RANGE_CJK = ['\u9fd6', '\u9fea', '\u9fff', '\u3400', '\u4db5', '\u3007', '\uf900', '\u2e80', '\u31c0'];
 const LONE_SURROGATES = ['\ud800', '\udc00', '\udbff', '\udfff'];

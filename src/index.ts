@@ -18,13 +18,22 @@
 import { platform, sharedModels } from './node-platform.js';
 import { TokenizerCore, type DictionarySource, type LoadOptions, type TokenizerOptions } from './tokenizer.js';
 import { TextRank, TfIdf } from './analyse/extractors.js';
+import { ANALYZER_STOP_WORDS, createChineseAnalyzer, type ChineseAnalyzer, type ChineseAnalyzerOptions } from './analyse/chinese-analyzer.js';
+import { porterStem } from './analyse/porter.js';
+import { createSearchTerms, type SearchTermsOptions } from './analyse/search-terms.js';
+import { lunrPluginOf, oramaTokenizerOf, type LunrBuilder, type LunrModule, type OramaTokenizer } from './analyse/search-adapters.js';
 import { DictionaryError, FetchError, ImageError } from './dictionary/errors.js';
+import { InvalidUtf8Error } from './text/utf8.js';
 import { CUT_MODES, TOKENIZE_MODES } from './cut/modes.js';
 import { BIG_DICTIONARY, DEFAULT_DICTIONARY, IDF_TABLE, PADDLE_MODEL, POS_MODEL } from './node-platform.js';
 
 export { BIG_DICTIONARY, DEFAULT_DICTIONARY, IDF_TABLE, PADDLE_MODEL, POS_MODEL } from './node-platform.js';
 export { TextRank, TfIdf } from './analyse/extractors.js';
 export type { FlagOptions, WeightFlagOptions, WeightOptions, WordsOptions } from './analyse/extractors.js';
+export { ANALYZER_STOP_WORDS, type AnalyzerToken, type ChineseAnalyzer, type ChineseAnalyzerOptions } from './analyse/chinese-analyzer.js';
+export { porterStem } from './analyse/porter.js';
+export type { SearchTermsOptions } from './analyse/search-terms.js';
+export type { LunrBuilder, LunrModule, OramaTokenizer } from './analyse/search-adapters.js';
 export type { Keyword, KeywordOptions, TaggedKeyword, WeightedKeyword, WeightedTaggedKeyword } from './analyse/keywords.js';
 export type { IdfTable } from './dictionary/idf-table.js';
 export type { PackagedImage } from './data/packaged-image.js';
@@ -40,7 +49,10 @@ export type {
   Token,
   TokenizeOptions,
   TokenizerOptions,
+  TextInput,
+  BytesOptions,
 } from './tokenizer.js';
+export { InvalidUtf8Error, type InvalidUtf8Handling } from './text/utf8.js';
 export { DictionaryError, FetchError, ImageError } from './dictionary/errors.js';
 export { CUT_MODES, TOKENIZE_MODES, type CutMode, type TokenizeMode } from './cut/modes.js';
 
@@ -242,6 +254,82 @@ export function setStopWords(source: DictionarySource): void {
  * import jieba from 'jieba-ts';
  * jieba.cut('我来到北京清华大学'); // ['我', '来到', '北京', '清华大学']
  */
+/**
+ * jieba's analyzer for search engines, as Python's
+ * `jieba.analyse.ChineseAnalyzer()`: a function from text to the terms to
+ * index, cut in search mode, single non-Han characters dropped,
+ * lowercased, stop words dropped, stemmed (Whoosh's Porter stemmer), each
+ * with its offsets. Python's options: `stopWords` (`stoplist`), `minSize`
+ * (`minsize`), `stem` (`stemfn`; `null` for none), and the `tokenizer`.
+ *
+ * @example
+ * const analyze = chineseAnalyzer();
+ * analyze('我来到北京清华大学, Running').map((token) => token.text);
+ * // ['我', '来到', '北京', '清华', '华大', '大学', '清华大学', 'runn']
+ */
+export function chineseAnalyzer(options?: ChineseAnalyzerOptions | null): ChineseAnalyzer {
+  return createChineseAnalyzer(defaultTokenizer, options);
+}
+
+/**
+ * Terms to index, for a JavaScript search library: the words of
+ * `cutForSearch` (long words and the words inside them), less whitespace
+ * and punctuation; folding case and width and stop words on request.
+ * Pair it with {@link queryTokenizer} at query time.
+ *
+ * @example
+ * // MiniSearch
+ * new MiniSearch({ fields: ['body'], tokenize: searchTokenizer(), searchOptions: { tokenize: queryTokenizer() } });
+ * // FlexSearch
+ * new Index({ encode: searchTokenizer() });
+ */
+export function searchTokenizer(options?: SearchTermsOptions | null): (text: string) => string[] {
+  return createSearchTerms(defaultTokenizer, 'index', options);
+}
+
+/**
+ * Terms of a query: the words of `cut` (accurate mode), less whitespace and
+ * punctuation, folded as {@link searchTokenizer} folds (give both the same
+ * options).
+ *
+ * @example
+ * queryTokenizer()('清华大学'); // ['清华大学'], which search mode indexed
+ */
+export function queryTokenizer(options?: SearchTermsOptions | null): (text: string) => string[] {
+  return createSearchTerms(defaultTokenizer, 'query', options);
+}
+
+/**
+ * Orama's tokenizer component: search mode for the documents, accurate
+ * mode for the search terms.
+ *
+ * @example
+ * import { create } from '@orama/orama';
+ * const db = create({ schema: { body: 'string' }, components: { tokenizer: oramaTokenizer() } });
+ */
+export function oramaTokenizer(options?: SearchTermsOptions | null): OramaTokenizer {
+  return oramaTokenizerOf(searchTokenizer(options), queryTokenizer(options));
+}
+
+/**
+ * A Lunr plugin indexing search-mode terms (and emptying Lunr's English
+ * pipelines, whose trimmer would delete Chinese terms). Query with
+ * `index.query` and {@link queryTokenizer}: Lunr's query-string syntax
+ * cannot split Chinese.
+ *
+ * @example
+ * import lunr from 'lunr';
+ * const index = lunr(function () {
+ *   this.use(lunrPlugin(lunr));
+ *   this.field('body');
+ *   for (const doc of docs) this.add(doc);
+ * });
+ * index.query((q) => queryTokenizer()('大学').forEach((term) => q.term(term, { presence: lunr.Query.presence.REQUIRED })));
+ */
+export function lunrPlugin(lunr: LunrModule, options?: SearchTermsOptions | null): (builder: LunrBuilder) => void {
+  return lunrPluginOf(lunr, searchTokenizer(options));
+}
+
 const jieba = {
   cut,
   cutAll,
@@ -257,6 +345,13 @@ const jieba = {
   textRank,
   setIdf,
   setStopWords,
+  chineseAnalyzer,
+  porterStem,
+  searchTokenizer,
+  queryTokenizer,
+  oramaTokenizer,
+  lunrPlugin,
+  ANALYZER_STOP_WORDS,
   load,
   Tokenizer,
   TfIdf,
@@ -264,6 +359,7 @@ const jieba = {
   DictionaryError,
   ImageError,
   FetchError,
+  InvalidUtf8Error,
   CUT_MODES,
   TOKENIZE_MODES,
   DEFAULT_DICTIONARY,

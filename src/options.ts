@@ -67,3 +67,26 @@ export function choiceOption<T extends string>(value: unknown, name: string, met
   }
   return value as T;
 }
+
+/**
+ * An option that is a collection of strings (an array, a set, any iterable
+ * but a string): `fallback` when absent, none when `null`.
+ *
+ * @throws TypeError for a string (iterable by character, never what was
+ *   meant), another value, or a member that is not a string
+ * @example
+ * stringSetOption(options.stopWords, 'stopWords', 'chineseAnalyzer', ['the']);
+ */
+export function stringSetOption(value: unknown, name: string, method: string, fallback: readonly string[] = []): ReadonlySet<string> {
+  if (value === undefined) return new Set(fallback);
+  if (value === null) return new Set();
+  if (typeof value === 'string' || typeof value !== 'object' || typeof (value as Iterable<unknown>)[Symbol.iterator] !== 'function') {
+    throw new TypeError(`jieba-ts: ${method}() option ${name} must be an array or set of strings, or null, got ${describeValue(value)}`);
+  }
+  const set = new Set<string>();
+  for (const item of value as Iterable<unknown>) {
+    if (typeof item !== 'string') throw new TypeError(`jieba-ts: ${method}() option ${name} must hold strings, got ${describeValue(item)}`);
+    set.add(item);
+  }
+  return set;
+}

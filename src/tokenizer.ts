@@ -24,11 +24,34 @@ import type { LacModel } from './paddle/model.js';
 import type { IdfTable } from './dictionary/idf-table.js';
 import type { Location, Platform } from './platform.js';
 import { booleanOption, choiceOption, describeValue, optionsOf } from './options.js';
+import { decodeUtf8, utf8Offsets, type InvalidUtf8Handling } from './text/utf8.js';
 
 export type { StreamMode } from './cut/stream.js';
 
+/**
+ * Text to cut: a string, or its UTF-8 bytes (a `Uint8Array`, a `Buffer`).
+ * Bytes are decoded first, a leading byte-order mark kept as Python keeps
+ * it; invalid UTF-8 is an {@link InvalidUtf8Error} naming the byte offset,
+ * unless `{ invalidUtf8: 'replace' }` asks for U+FFFD. (Python's jieba
+ * decodes bytes that are not UTF-8 as GBK, dropping what GBK cannot read.)
+ */
+export type TextInput = string | Uint8Array;
+
+/** Options of every method that takes {@link TextInput}. */
+export interface BytesOptions {
+  /**
+   * Bytes that are not UTF-8: an error (the default) or U+FFFD for each
+   * bad sequence, as `TextDecoder` reads them. Strings are unaffected.
+   *
+   * @defaultValue 'error'
+   * @example
+   * cut(Buffer.from([0xe4, 0xb8, 0xad, 0xff]), { invalidUtf8: 'replace' }); // ['中', '\ufffd']
+   */
+  invalidUtf8?: InvalidUtf8Handling;
+}
+
 /** Options of {@link Tokenizer.cut} and {@link Tokenizer.cutForSearch}. */
-export interface CutOptions {
+export interface CutOptions extends BytesOptions {
   /**
    * Use the HMM to find words missing from the dictionary, as Python's
    * `HMM=True` (the default).
@@ -80,6 +103,17 @@ export interface TokenizeOptions extends CutOptions {
    * tokenize('永和服装饰品有限公司', { mode: 'search' });
    */
   mode?: TokenizeMode;
+  /**
+   * The unit of `start` and `end`: UTF-16 code units (`'utf16'`, so that
+   * `text.slice(start, end)` is the word) or bytes of the text's UTF-8
+   * encoding (`'utf8'`, as SQLite FTS5 and many stores count; a lone
+   * surrogate counts 3 bytes, as `TextEncoder` writes U+FFFD).
+   *
+   * @defaultValue 'utf16'
+   * @example
+   * tokenize('中文abc', { offsets: 'utf8' }); // [{ word: '中文', start: 0, end: 6 }, { word: 'abc', start: 6, end: 9 }]
+   */
+  offsets?: 'utf16' | 'utf8';
 }
 
 /** A word and its part-of-speech tag, as Python's `posseg.pair`. */
@@ -90,13 +124,16 @@ export interface TaggedWord {
   tag: string;
 }
 
-/** A word with its place in the text: `text.slice(start, end) === word`. */
+/**
+ * A word with its place in the text: `text.slice(start, end) === word`
+ * (with `{ offsets: 'utf8' }`, byte offsets into the UTF-8 text instead).
+ */
 export interface Token {
   /** The word. */
   word: string;
-  /** Offset of its first UTF-16 code unit. */
+  /** Offset of its first UTF-16 code unit (or byte). */
   start: number;
-  /** Offset just past its last UTF-16 code unit. */
+  /** Offset just past its last UTF-16 code unit (or byte). */
   end: number;
 }
 
@@ -237,6 +274,17 @@ function streamOptions(options: { mode?: StreamMode; hmm?: boolean } | null | un
     mode: choiceOption(checked.mode, 'mode', method, CUT_MODES),
     hmm: booleanOption(checked.hmm, 'hmm', method, true),
   };
+}
+
+const INVALID_UTF8: readonly InvalidUtf8Handling[] = ['error', 'replace'];
+const OFFSET_UNITS = ['utf16', 'utf8'] as const;
+
+/** The text of `input`: itself if a string, decoded if UTF-8 bytes (see {@link TextInput}). */
+function textOf(input: unknown, method: string, options: BytesOptions): string {
+  const invalid = choiceOption(options.invalidUtf8, 'invalidUtf8', method, INVALID_UTF8);
+  if (typeof input === 'string') return input;
+  if (input instanceof Uint8Array) return decodeUtf8(input, method, invalid);
+  throw new TypeError(`jieba-ts: ${method}() expects a string or UTF-8 bytes (a Uint8Array), got ${input === null ? 'null' : typeof input}`);
 }
 
 function requireText(text: unknown, method: string, what = 'a string'): asserts text is string {
@@ -468,9 +516,9 @@ export class TokenizerCore {
    * tokenizer.cut('他来到了网易杭研大厦');
    * // ['他', '来到', '了', '网易', '杭研', '大厦']
    */
-  cut(text: string, options: CutOptions & PaddleOptions = {}): string[] {
-    requireText(text, 'cut');
+  cut(input: TextInput, options: CutOptions & PaddleOptions = {}): string[] {
     const { hmm, paddle } = cutOptions(options, 'cut');
+    const text = textOf(input, 'cut', optionsOf(options, 'cut'));
     if (paddle) return lacAnalyze(this.#paddle(), text, paddle.normalize).words;
     return this.#release(this.#spans(text, hmm ? 'hmm' : 'no-hmm').toStrings(text));
   }
@@ -484,8 +532,8 @@ export class TokenizerCore {
    * tokenizer.cutAll('我来到北京清华大学');
    * // ['我', '来到', '北京', '清华', '清华大学', '华大', '大学']
    */
-  cutAll(text: string): string[] {
-    requireText(text, 'cutAll');
+  cutAll(input: TextInput, options: BytesOptions = {}): string[] {
+    const text = textOf(input, 'cutAll', optionsOf(options, 'cutAll'));
     return this.#release(this.#spans(text, 'all').toStrings(text));
   }
 
@@ -497,8 +545,8 @@ export class TokenizerCore {
    * tokenizer.cutForSearch('小明硕士毕业于中国科学院计算所');
    * // ['小明', '硕士', '毕业', '于', '中国', '科学', '学院', '科学院', '中国科学院', '计算', '计算所']
    */
-  cutForSearch(text: string, options: CutOptions = {}): string[] {
-    requireText(text, 'cutForSearch');
+  cutForSearch(input: TextInput, options: CutOptions = {}): string[] {
+    const text = textOf(input, 'cutForSearch', optionsOf(options, 'cutForSearch'));
     const hmm = booleanOption(optionsOf(options, 'cutForSearch').hmm, 'hmm', 'cutForSearch', true);
     return this.#release(this.#searchSpans(text, hmm).toStrings(text));
   }
@@ -516,11 +564,12 @@ export class TokenizerCore {
    * tokenizer.tokenize('永和服装饰品有限公司');
    * // [{ word: '永和', start: 0, end: 2 }, { word: '服装', start: 2, end: 4 }, ...]
    */
-  tokenize(text: string, options: TokenizeOptions = {}): Token[] {
-    requireText(text, 'tokenize');
+  tokenize(input: TextInput, options: TokenizeOptions = {}): Token[] {
     const checked = optionsOf(options, 'tokenize');
+    const text = textOf(input, 'tokenize', checked);
     const mode = choiceOption(checked.mode, 'mode', 'tokenize', TOKENIZE_MODES);
     const hmm = booleanOption(checked.hmm, 'hmm', 'tokenize', true);
+    const units = choiceOption(checked.offsets, 'offsets', 'tokenize', OFFSET_UNITS);
     const spans = mode === 'search' ? this.#searchSpans(text, hmm) : this.#spans(text, hmm ? 'hmm' : 'no-hmm');
     const data = spans.data;
     const tokens: Token[] = new Array(spans.length);
@@ -528,6 +577,13 @@ export class TokenizerCore {
       const start = data[2 * i]!;
       const end = data[2 * i + 1]!;
       tokens[i] = { word: text.slice(start, end), start, end };
+    }
+    if (units === 'utf8') {
+      const bytes = utf8Offsets(text, data.slice(0, 2 * spans.length));
+      tokens.forEach((token, i) => {
+        token.start = bytes[2 * i]!;
+        token.end = bytes[2 * i + 1]!;
+      });
     }
     return this.#release(tokens);
   }
@@ -542,13 +598,15 @@ export class TokenizerCore {
    * const offsets = tokenizer.tokenizeOffsets('永和服装饰品有限公司');
    * // Int32Array [0, 2, 2, 4, 4, 6, 6, 8, 8, 10]
    */
-  tokenizeOffsets(text: string, options: TokenizeOptions = {}): Int32Array {
-    requireText(text, 'tokenizeOffsets');
+  tokenizeOffsets(input: TextInput, options: TokenizeOptions = {}): Int32Array {
     const checked = optionsOf(options, 'tokenizeOffsets');
+    const text = textOf(input, 'tokenizeOffsets', checked);
     const mode = choiceOption(checked.mode, 'mode', 'tokenizeOffsets', TOKENIZE_MODES);
     const hmm = booleanOption(checked.hmm, 'hmm', 'tokenizeOffsets', true);
+    const units = choiceOption(checked.offsets, 'offsets', 'tokenizeOffsets', OFFSET_UNITS);
     const spans = mode === 'search' ? this.#searchSpans(text, hmm) : this.#spans(text, hmm ? 'hmm' : 'no-hmm');
-    return this.#release(spans.data.slice(0, 2 * spans.length));
+    const offsets = spans.data.slice(0, 2 * spans.length);
+    return this.#release(units === 'utf8' ? utf8Offsets(text, offsets) : offsets);
   }
 
   /**
@@ -683,9 +741,9 @@ export class TokenizerCore {
    * tokenizer.tag('我爱北京天安门');
    * // [{ word: '我', tag: 'r' }, { word: '爱', tag: 'v' }, { word: '北京', tag: 'ns' }, { word: '天安门', tag: 'ns' }]
    */
-  tag(text: string, options: CutOptions & PaddleOptions = {}): TaggedWord[] {
-    requireText(text, 'tag');
+  tag(input: TextInput, options: CutOptions & PaddleOptions = {}): TaggedWord[] {
     const { hmm, paddle } = cutOptions(options, 'tag');
+    const text = textOf(input, 'tag', optionsOf(options, 'tag'));
     if (paddle) {
       const { words, tags } = lacAnalyze(this.#paddle(), text, paddle.normalize);
       return words.map((word, i) => ({ word, tag: tags[i]! }));

@@ -10,6 +10,7 @@ import { booleanOption, describeValue, optionsOf } from '../options.js';
 import { SCRATCH_KEEP } from '../scratch.js';
 import type { TaggedWord } from '../tokenizer.js';
 import { pythonSplitLines } from '../text/char-classes.js';
+import { pythonLower } from '../text/python-lower.js';
 import { comparePython, pythonLength, pythonStrip } from '../text/python-str.js';
 import type { IdfTable } from '../dictionary/idf-table.js';
 import { countSpans } from './span-counts.js';
@@ -115,17 +116,13 @@ export const DEFAULT_STOP_WORDS: readonly string[] = [
   'from', 'which', 'you', 'it', 'this', 'then', 'at', 'have', 'all', 'not', 'one', 'has', 'or',
 ];
 
-/**
- * Python's `text.lower()`. JavaScript's `toLowerCase` applies the same
- * Unicode mappings (full, with final sigma), from a slightly newer Unicode
- * version; it only decides whether a word is a stop word.
- */
+/** Python's `text.lower()` (see `pythonLower`), skipping the call for the usual word. */
 function lower(text: string): string {
   // Most words are Han or plain ASCII without capitals, which have no
-  // lower-case mapping; skip the library call for them.
+  // lower-case mapping.
   for (let i = 0; i < text.length; i++) {
     const cu = text.charCodeAt(i);
-    if (cu < 0x80 ? cu >= 0x41 && cu <= 0x5a : cu < 0x3000 || cu >= 0xa000) return text.toLowerCase();
+    if (cu < 0x80 ? cu >= 0x41 && cu <= 0x5a : cu < 0x3000 || cu >= 0xa000) return pythonLower(text);
   }
   return text;
 }

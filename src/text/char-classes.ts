@@ -12,6 +12,8 @@
  * @module
  */
 
+import { CASE_IGNORABLE_RANGES, CASED_RANGES } from './python-case-data.js';
+
 /** First and last code point of the Han range jieba recognises: `\u4E00-\u9FD5`. */
 export const HAN_FIRST = 0x4e00;
 /** Last code point of jieba's Han range (inclusive). */
@@ -180,16 +182,45 @@ export function isPythonDecimal(cp: number): boolean {
  */
 export function decimalValue(cp: number): number {
   if (cp < 0x80) return cp >= 0x30 && cp <= 0x39 ? cp - 0x30 : -1;
-  const ranges = PYTHON_DECIMAL_RANGES;
+  const range = rangeOf(PYTHON_DECIMAL_RANGES, cp);
+  return range < 0 ? -1 : (cp - PYTHON_DECIMAL_RANGES[2 * range]!) % 10;
+}
+
+/** The index of the range of sorted `[first, last]` pairs that holds `cp`, or -1. */
+function rangeOf(ranges: readonly number[], cp: number): number {
   let lo = 0;
   let hi = ranges.length / 2 - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >>> 1;
     if (cp < ranges[2 * mid]!) hi = mid - 1;
     else if (cp > ranges[2 * mid + 1]!) lo = mid + 1;
-    else return (cp - ranges[2 * mid]!) % 10;
+    else return mid;
   }
   return -1;
+}
+
+/**
+ * Whether Python's `str.lower()` counts code point `cp` as cased (Unicode's
+ * `Cased`, in Python's Unicode version), for the final sigma.
+ *
+ * @example
+ * isPythonCased(0x41); // true ('A')
+ * isPythonCased(0x4e2d); // false ('中')
+ */
+export function isPythonCased(cp: number): boolean {
+  return rangeOf(CASED_RANGES, cp) >= 0;
+}
+
+/**
+ * Whether Python's `str.lower()` skips code point `cp` when it looks for a
+ * cased neighbour of a capital sigma (Unicode's `Case_Ignorable`).
+ *
+ * @example
+ * isPythonCaseIgnorable(0x301); // true (combining acute accent)
+ * isPythonCaseIgnorable(0x20); // false
+ */
+export function isPythonCaseIgnorable(cp: number): boolean {
+  return rangeOf(CASE_IGNORABLE_RANGES, cp) >= 0;
 }
 
 /**
@@ -209,6 +240,22 @@ export function charLengthAt(text: string, index: number): 1 | 2 {
   }
   return 1;
 }
+
+/**
+ * Whether `text` holds a letter or a digit of any script (Unicode's `L`
+ * and `N` categories, in the runtime's Unicode version): what makes a word
+ * a search term rather than whitespace or punctuation. Not a Python class:
+ * search terms are a jieba-ts addition.
+ *
+ * @example
+ * hasLetterOrDigit('，'); // false
+ * hasLetterOrDigit('C++'); // true
+ */
+export function hasLetterOrDigit(text: string): boolean {
+  return LETTER_OR_DIGIT.test(text);
+}
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 /**
  * Python: `re_userdict = re.compile('^(.+?)( [0-9]+)?( [a-z]+)?$', re.U)`
