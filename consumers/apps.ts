@@ -51,6 +51,17 @@ export function appFiles(input: string): Record<string, string> {
     'cjs.cjs': `const { cut } = require('jieba-ts');\nconst { INPUT } = require('./input.cjs');\n${SEGMENT}\nprocess.stdout.write(segment(cut));\n`,
     'default.mjs': `import jieba from 'jieba-ts';\nimport { INPUT } from './input.mjs';\n${SEGMENT}\nprocess.stdout.write(segment(jieba.cut));\n`,
     'embedded.mjs': `import { cut } from 'jieba-ts/embedded';\nimport { INPUT } from './input.mjs';\n${SEGMENT}\nprocess.stdout.write(segment(cut));\n`,
+    // Every line to a pool of worker threads at once; the answers, in order.
+    'pool.mjs': [
+      "import { createPool } from 'jieba-ts/pool';",
+      "import { INPUT } from './input.mjs';",
+      'const pool = await createPool({ size: 2 });',
+      "const lines = INPUT.split('\\n').slice(0, -1);",
+      'const words = await Promise.all(lines.map((line) => pool.cut(line)));',
+      'pool.close();',
+      "process.stdout.write(words.map((w) => w.join(' ')).join('\\n') + '\\n');",
+      '',
+    ].join('\n'),
     // The companion packages: found when installed, named when not.
     'companions.mjs': [
       "import { BIG_DICTIONARY, Tokenizer, cut } from 'jieba-ts';",

@@ -117,6 +117,7 @@ export const CASES: Case[] = [
       ['cjs.cjs', "const { cut } = require('jieba-ts')"],
       ['default.mjs', "import jieba from 'jieba-ts'; jieba.cut"],
       ['embedded.mjs', "import { cut } from 'jieba-ts/embedded'"],
+      ['pool.mjs', "import { createPool } from 'jieba-ts/pool' (worker threads)"],
     ].map(([app, name]): Case => ({
       group: label,
       name: name!,

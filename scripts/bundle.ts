@@ -83,12 +83,17 @@ await build({
   define: { JIEBA_EMBEDDED_DEFAULT_IMAGE: JSON.stringify(embeddedImage) },
 });
 
-// 'jieba-ts/server' takes Tokenizers made by 'jieba-ts', and its worker
-// threads make them: both import the index bundle instead of carrying a
-// second copy of the engine.
+// 'jieba-ts/server' and 'jieba-ts/pool' take Tokenizers made by 'jieba-ts',
+// and their worker threads make them: all import the index bundle instead
+// of carrying a second copy of the engine.
 await build({
   ...common,
-  entryPoints: { server: 'dist/src/server/index.js', 'server-worker': 'dist/src/server/server-worker.js' },
+  entryPoints: {
+    server: 'dist/src/server/index.js',
+    'server-worker': 'dist/src/server/server-worker.js',
+    pool: 'dist/src/pool/index.js',
+    'node-worker': 'dist/src/pool/node-worker.js',
+  },
   plugins: [
     {
       name: 'index-bundle',
@@ -98,4 +103,4 @@ await build({
     },
   ],
 });
-console.log('jieba-ts: bundled dist/bundle/{index,browser,embedded,posseg-image,idf-image,cli,worker,server,server-worker}.js and index.cjs');
+console.log('jieba-ts: bundled dist/bundle/{index,browser,embedded,posseg-image,idf-image,cli,worker,server,server-worker,pool,node-worker}.js and index.cjs');

@@ -22,6 +22,7 @@ const LAYERS: readonly (readonly string[])[] = [
   // Keywords take a tokenizer.
   ['analyse'],
   ['index.ts'],
+  ['pool'],
   ['server'],
   ['cli'],
 ];

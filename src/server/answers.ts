@@ -10,6 +10,7 @@
  */
 
 import { TextRank, TfIdf, type Tokenizer, type WeightedKeyword, type WeightedTaggedKeyword } from '../index.js';
+import type { PoolEngine } from '../pool/worker-core.js';
 import { firstInvalidUtf8 } from '../text/utf8.js';
 import { parseCutRequest, parseKeywordsRequest, parseTagRequest, parseTokenizeRequest, RequestError } from './requests.js';
 
@@ -28,12 +29,8 @@ export type Answer =
   | { status: 200; kind: 'words' | 'tokens'; text: string; offsets: Int32Array }
   | { status: 200; kind: 'tagged'; text: string; offsets: Int32Array; tags: Uint32Array; names: string[] };
 
-/** A tokenizer with the keyword extractors that share it. */
-export interface Engine {
-  readonly tokenizer: Tokenizer;
-  readonly tfidf: TfIdf;
-  readonly textRank: TextRank;
-}
+/** A tokenizer with the keyword extractors that share it (what a pool worker holds). */
+export type Engine = PoolEngine;
 
 /**
  * The engine of a tokenizer.

@@ -1,0 +1,333 @@
+/**
+ * A pool of workers, each with its own tokenizer, answering calls of the
+ * public API asynchronously: every core busy, the caller's thread free.
+ * Calls wait in one queue and go to the first idle worker. An aborted call
+ * rejects at once with its signal's reason (an `AbortError`); if a worker
+ * was already on it, that worker is terminated and replaced, so it is free
+ * for the next call rather than finishing work nobody wants.
+ *
+ * Inputs and answers are copied between threads, never transferred: a
+ * transfer would detach the caller's buffer (see the README on detached
+ * buffers), and the caller keeps its `Uint8Array` intact.
+ *
+ * This module knows nothing of the runtime: a {@link SpawnWorker} starts
+ * workers (Node.js worker threads in `node.ts`).
+ *
+ * @module
+ */
+
+import { DictionaryError, FetchError, ImageError, InvalidUtf8Error } from '../index.js';
+import type { BytesOptions, CutOptions, PaddleOptions, TaggedWord, TextInput, Token, TokenizeOptions } from '../index.js';
+import type { FlagOptions, Keyword, KeywordOptions, WeightFlagOptions, WeightOptions, WordsOptions } from '../index.js';
+import type { PoolCall, PoolErrorData, PoolMethod, PoolReply, PoolSetup } from './protocol.js';
+
+/** A running worker, as the pool sees it. */
+export interface WorkerHandle {
+  /** Send a call (structured clone: copied). */
+  post(call: PoolCall): void;
+  /** Stop it now. */
+  terminate(): void;
+}
+
+/**
+ * Start a worker making its engine from `setup`; it reports through
+ * `onReply`, and `onExit` if it dies.
+ */
+export type SpawnWorker = (setup: PoolSetup, onReply: (reply: PoolReply) => void, onExit: (error: Error) => void) => WorkerHandle;
+
+/** The option every pool method takes beyond the synchronous method's. */
+export interface SignalOption {
+  /**
+   * Abort the call: it rejects with `signal.reason` (an `AbortError` by
+   * default), and a worker busy with it is replaced.
+   *
+   * @example
+   * await pool.cut(text, { signal: AbortSignal.timeout(1000) });
+   */
+  signal?: AbortSignal;
+}
+
+/** What the pool does with what its workers report beyond answers. */
+export interface PoolHooks {
+  /** A worker's warning (the HTTP server's workers report requests that failed on a bug). */
+  onWarning?: (message: string) => void;
+}
+
+interface Job {
+  readonly id: number;
+  readonly method: string;
+  readonly input: TextInput;
+  readonly options: object | undefined;
+  readonly resolve: (value: unknown) => void;
+  readonly reject: (error: unknown) => void;
+  readonly signal: AbortSignal | undefined;
+  readonly onAbort: () => void;
+}
+
+interface Slot {
+  handle: WorkerHandle;
+  ready: boolean;
+  job: Job | undefined;
+}
+
+/** An error of the synchronous API, made again from its data: the same class, message and fields. */
+function errorFrom(data: PoolErrorData): Error {
+  switch (data.name) {
+    case 'TypeError':
+      return new TypeError(data.message);
+    case 'RangeError':
+      return new RangeError(data.message);
+    case 'InvalidUtf8Error':
+      return new InvalidUtf8Error(data.message, data.byteOffset ?? -1);
+    case 'DictionaryError':
+      return new DictionaryError(data.message, data.source ?? '', data.line);
+    case 'ImageError':
+      return new ImageError(data.message, data.source ?? '');
+    case 'FetchError':
+      return new FetchError(data.message, data.source ?? '');
+    default: {
+      const error = new Error(data.message);
+      error.name = data.name;
+      return error;
+    }
+  }
+}
+
+function abortReason(signal: AbortSignal): unknown {
+  return signal.reason ?? new DOMException('This operation was aborted', 'AbortError');
+}
+
+/** A pool of tokenizer workers (see the module comment); made by `createPool`. */
+export class TokenizerPool {
+  readonly #setup: PoolSetup;
+  readonly #spawn: SpawnWorker;
+  readonly #hooks: PoolHooks;
+  readonly #slots: Slot[] = [];
+  readonly #queue: Job[] = [];
+  #nextId = 0;
+  #closed = false;
+  /** Why the pool stopped on its own (a replacement worker failed), if it did. */
+  #broken: unknown;
+
+  private constructor(setup: PoolSetup, spawn: SpawnWorker, hooks: PoolHooks) {
+    this.#setup = setup;
+    this.#spawn = spawn;
+    this.#hooks = hooks;
+  }
+
+  /**
+   * Start `size` workers and wait until each has loaded its models.
+   *
+   * @throws the error a worker met making its tokenizer (a `DictionaryError`
+   *   for a dictionary it cannot read), after stopping the others
+   */
+  static async start(size: number, setup: PoolSetup, spawn: SpawnWorker, hooks: PoolHooks = {}): Promise<TokenizerPool> {
+    const pool = new TokenizerPool(setup, spawn, hooks);
+    const started = await Promise.allSettled(Array.from({ length: size }, () => pool.#start()));
+    const failed = started.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+    if (failed) {
+      pool.close();
+      throw failed.reason;
+    }
+    return pool;
+  }
+
+  /** Number of workers. */
+  get size(): number {
+    return this.#slots.length;
+  }
+
+  /** Whether the pool was closed (or stopped on its own). */
+  get closed(): boolean {
+    return this.#closed;
+  }
+
+  /** Calls waiting or running. */
+  get pending(): number {
+    return this.#queue.length + this.#slots.filter((slot) => slot.job).length;
+  }
+
+  /**
+   * `Tokenizer.cut` in a worker.
+   *
+   * @example
+   * await pool.cut('我来到北京清华大学'); // ['我', '来到', '北京', '清华大学']
+   */
+  cut(input: TextInput, options?: CutOptions & PaddleOptions & SignalOption): Promise<string[]> {
+    return this.call('cut', input, options) as Promise<string[]>;
+  }
+
+  /** `Tokenizer.cutAll` in a worker. */
+  cutAll(input: TextInput, options?: BytesOptions & SignalOption): Promise<string[]> {
+    return this.call('cutAll', input, options) as Promise<string[]>;
+  }
+
+  /** `Tokenizer.cutForSearch` in a worker. */
+  cutForSearch(input: TextInput, options?: CutOptions & SignalOption): Promise<string[]> {
+    return this.call('cutForSearch', input, options) as Promise<string[]>;
+  }
+
+  /** `Tokenizer.tokenize` in a worker. */
+  tokenize(input: TextInput, options?: TokenizeOptions & SignalOption): Promise<Token[]> {
+    return this.call('tokenize', input, options) as Promise<Token[]>;
+  }
+
+  /** `Tokenizer.tokenizeOffsets` in a worker. */
+  tokenizeOffsets(input: TextInput, options?: TokenizeOptions & SignalOption): Promise<Int32Array> {
+    return this.call('tokenizeOffsets', input, options) as Promise<Int32Array>;
+  }
+
+  /** `Tokenizer.tag` in a worker. */
+  tag(input: TextInput, options?: CutOptions & PaddleOptions & SignalOption): Promise<TaggedWord[]> {
+    return this.call('tag', input, options) as Promise<TaggedWord[]>;
+  }
+
+  /**
+   * `extractTags` (TF-IDF) in a worker.
+   *
+   * @example
+   * await pool.extractTags(news, { topK: 5, withWeight: true });
+   */
+  extractTags(text: string, options?: WordsOptions & SignalOption): Promise<string[]>;
+  extractTags(text: string, options: WeightOptions & SignalOption): Promise<{ word: string; weight: number }[]>;
+  extractTags(text: string, options: FlagOptions & SignalOption): Promise<{ word: string; tag: string }[]>;
+  extractTags(text: string, options: WeightFlagOptions & SignalOption): Promise<{ word: string; tag: string; weight: number }[]>;
+  extractTags(text: string, options?: KeywordOptions & SignalOption): Promise<Keyword[]> {
+    return this.call('extractTags', text, options) as Promise<Keyword[]>;
+  }
+
+  /** `textRank` in a worker. */
+  textRank(text: string, options?: WordsOptions & SignalOption): Promise<string[]>;
+  textRank(text: string, options: WeightOptions & SignalOption): Promise<{ word: string; weight: number }[]>;
+  textRank(text: string, options: FlagOptions & SignalOption): Promise<{ word: string; tag: string }[]>;
+  textRank(text: string, options: WeightFlagOptions & SignalOption): Promise<{ word: string; tag: string; weight: number }[]>;
+  textRank(text: string, options?: KeywordOptions & SignalOption): Promise<Keyword[]> {
+    return this.call('textRank', text, options) as Promise<Keyword[]>;
+  }
+
+  /**
+   * Stop every worker. Calls waiting or running reject with an `Error`
+   * saying the pool is closed.
+   */
+  close(): void {
+    this.#closed = true;
+    const closed = new Error('jieba-ts: the pool is closed');
+    for (const job of this.#queue.splice(0)) this.#settle(job, undefined, closed);
+    for (const slot of this.#slots) {
+      if (slot.job) this.#settle(slot.job, undefined, closed);
+      slot.job = undefined;
+      slot.handle.terminate();
+    }
+  }
+
+  /**
+   * Run `method` in a worker: a {@link PoolMethod}, or a method the
+   * workers add (the HTTP server's). What the typed methods call.
+   *
+   * @internal
+   */
+  call(method: string, input: TextInput, options: (object & SignalOption) | undefined): Promise<unknown> {
+    return new Promise((resolve, reject) => {
+      if (this.#closed) return reject(this.#broken ?? new Error('jieba-ts: the pool is closed'));
+      let signal: AbortSignal | undefined;
+      let rest: object | undefined = options;
+      if (options !== null && typeof options === 'object' && 'signal' in options) {
+        ({ signal, ...rest } = options);
+        if (signal !== undefined && !(signal instanceof AbortSignal)) {
+          return reject(new TypeError(`jieba-ts: ${method}() option signal must be an AbortSignal`));
+        }
+      }
+      if (signal?.aborted) return reject(abortReason(signal));
+      const job: Job = { id: this.#nextId++, method, input, options: rest, resolve, reject, signal, onAbort: () => this.#abort(job) };
+      signal?.addEventListener('abort', job.onAbort, { once: true });
+      this.#queue.push(job);
+      this.#pump();
+    });
+  }
+
+  #start(slot?: Slot): Promise<void> {
+    return new Promise((resolve, reject) => {
+      let started = false;
+      const onReply = (reply: PoolReply): void => {
+        if (reply.type === 'ready') {
+          started = true;
+          target.ready = true;
+          resolve();
+          this.#pump();
+        } else if (reply.type === 'warning') {
+          this.#hooks.onWarning?.(reply.message);
+        } else if (reply.type === 'failed') {
+          target.handle.terminate();
+          reject(errorFrom(reply.error));
+        } else if (target.job && reply.id === target.job.id) {
+          const job = target.job;
+          target.job = undefined;
+          if (reply.type === 'answer') this.#settle(job, reply.value);
+          else this.#settle(job, undefined, errorFrom(reply.error));
+          this.#pump();
+        }
+      };
+      const onExit = (error: Error): void => {
+        if (!started) return reject(error);
+        if (this.#closed || target.handle !== handle) return;
+        // A worker that dies takes its call with it; the pool starts another.
+        const job = target.job;
+        target.job = undefined;
+        target.ready = false;
+        if (job) this.#settle(job, undefined, new Error(`jieba-ts: a pool worker stopped: ${error.message}`));
+        this.#restart(target);
+      };
+      const handle = this.#spawn(this.#setup, onReply, onExit);
+      const target: Slot = slot ?? { handle, ready: false, job: undefined };
+      target.handle = handle;
+      target.ready = false;
+      if (!slot) this.#slots.push(target);
+    });
+  }
+
+  /** Replace the worker of `slot`; if even that fails, the pool cannot go on: every call is refused with the reason. */
+  #restart(slot: Slot): void {
+    this.#start(slot).catch((error: unknown) => {
+      this.close();
+      this.#broken = error;
+    });
+  }
+
+  #pump(): void {
+    for (const slot of this.#slots) {
+      if (this.#queue.length === 0) return;
+      if (!slot.ready || slot.job) continue;
+      const job = this.#queue.shift()!;
+      slot.job = job;
+      try {
+        slot.handle.post({ id: job.id, method: job.method, input: job.input, options: job.options });
+      } catch (error) {
+        // Not cloneable (a function among the options, say): the caller's mistake.
+        slot.job = undefined;
+        this.#settle(job, undefined, new TypeError(`jieba-ts: ${job.method}() arguments cannot be sent to a worker: ${(error as Error).message}`));
+      }
+    }
+  }
+
+  #abort(job: Job): void {
+    const queued = this.#queue.indexOf(job);
+    if (queued >= 0) {
+      this.#queue.splice(queued, 1);
+    } else {
+      const slot = this.#slots.find((s) => s.job === job);
+      if (!slot) return;
+      // The worker is busy with work nobody wants: replace it.
+      slot.job = undefined;
+      slot.ready = false;
+      slot.handle.terminate();
+      if (!this.#closed) this.#restart(slot);
+    }
+    this.#settle(job, undefined, abortReason(job.signal!));
+  }
+
+  #settle(job: Job, value: unknown, error?: unknown): void {
+    job.signal?.removeEventListener('abort', job.onAbort);
+    if (error !== undefined) job.reject(error);
+    else job.resolve(value);
+  }
+}

@@ -1,0 +1,118 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { readFileSync } from 'node:fs';
+import { DictionaryError, extractTags, InvalidUtf8Error, textRank, Tokenizer } from '../../src/index.js';
+import { createPool, type TokenizerPool } from '../../src/pool/index.js';
+import { fixturePath } from '../support/fixtures.js';
+
+const LINES = readFileSync(fixturePath('corpus/seed-news.txt'), 'utf8').split('\n').filter(Boolean);
+const tokenizer = new Tokenizer();
+
+/** Random Han text the POS HMM finds slow: a call that takes seconds. */
+function slowText(length: number): string {
+  let state = 7;
+  let text = '';
+  for (let i = 0; i < length; i++) {
+    state = (state * 1103515245 + 12345) >>> 0;
+    text += String.fromCharCode(0x4e00 + (state % 0x5000));
+  }
+  return text;
+}
+
+describe('TokenizerPool', () => {
+  let pool: TokenizerPool;
+  before(async () => {
+    pool = await createPool({ size: 2 });
+  });
+  after(() => pool.close());
+
+  it('answers every method as the synchronous API does', async () => {
+    const texts = [...LINES.slice(0, 8), '', ' ', '😀中文\ud800', 'iPhone 6s 很好用'];
+    for (const text of texts) {
+      assert.deepEqual(await pool.cut(text), tokenizer.cut(text), text);
+      assert.deepEqual(await pool.cut(text, { hmm: false }), tokenizer.cut(text, { hmm: false }));
+      assert.deepEqual(await pool.cutAll(text), tokenizer.cutAll(text));
+      assert.deepEqual(await pool.cutForSearch(text), tokenizer.cutForSearch(text));
+      assert.deepEqual(await pool.tokenize(text, { mode: 'search', offsets: 'utf8' }), tokenizer.tokenize(text, { mode: 'search', offsets: 'utf8' }));
+      assert.deepEqual(await pool.tokenizeOffsets(text), tokenizer.tokenizeOffsets(text));
+      assert.deepEqual(await pool.tag(text), tokenizer.tag(text));
+    }
+    const document = LINES.join('\n');
+    assert.deepEqual(await pool.extractTags(document, { topK: 10, withWeight: true }), extractTags(document, { topK: 10, withWeight: true }));
+    assert.deepEqual(await pool.textRank(document, { withFlag: true }), textRank(document, { withFlag: true }));
+  });
+
+  it('answers many calls at once, each with its own result, in any order', async () => {
+    const results = await Promise.all(LINES.map((line) => pool.cut(line)));
+    assert.deepEqual(results, LINES.map((line) => tokenizer.cut(line)));
+  });
+
+  it('copies bytes, leaving the caller its buffer', async () => {
+    const bytes = new TextEncoder().encode(LINES[0]!);
+    assert.deepEqual(await pool.cut(bytes), tokenizer.cut(LINES[0]!));
+    assert.equal(bytes.byteLength, new TextEncoder().encode(LINES[0]!).byteLength, 'not detached');
+  });
+
+  it('rejects as the synchronous API throws: same class, message and fields', async () => {
+    await assert.rejects(pool.cut(3 as unknown as string), (error: Error) => error instanceof TypeError && /cut\(\) expects a string or UTF-8 bytes/.test(error.message));
+    await assert.rejects(pool.cut(Uint8Array.of(0x61, 0xff)), (error: Error) => error instanceof InvalidUtf8Error && error.byteOffset === 1);
+    await assert.rejects(pool.tokenize('x', { mode: 'all' as 'search' }), RangeError);
+    await assert.rejects(pool.cut('x', { signal: 'now' as unknown as AbortSignal }), /signal must be an AbortSignal/);
+  });
+
+  it('rejects an aborted call with an AbortError, waiting or running, and frees its worker', async () => {
+    // A call aborted before it is made.
+    await assert.rejects(pool.cut('你好', { signal: AbortSignal.abort() }), { name: 'AbortError' });
+    // Two slow calls keep both workers busy; a third waits, and is aborted while it waits.
+    const controller = new AbortController();
+    const slow = [new AbortController(), new AbortController()];
+    const busy = slow.map((c) => pool.tag(slowText(400_000), { signal: c.signal }));
+    const waiting = pool.cut('你好', { signal: controller.signal });
+    controller.abort();
+    await assert.rejects(waiting, { name: 'AbortError' });
+    // The running ones are aborted in turn: they reject at once, their workers are replaced.
+    const started = performance.now();
+    for (const c of slow) c.abort();
+    for (const call of busy) await assert.rejects(call, { name: 'AbortError' });
+    assert.ok(performance.now() - started < 1000, 'an abort does not wait for the work');
+    // And the pool goes on.
+    assert.deepEqual(await pool.cut('我来到北京清华大学'), tokenizer.cut('我来到北京清华大学'));
+    assert.equal(pool.pending, 0);
+  });
+
+  it("rejects with the signal's own reason, such as a timeout", async () => {
+    await assert.rejects(pool.tag(slowText(400_000), { signal: AbortSignal.timeout(50) }), { name: 'TimeoutError' });
+    assert.deepEqual(await pool.cut('你好'), tokenizer.cut('你好'));
+  });
+});
+
+describe('createPool', () => {
+  it('refuses a dictionary its workers cannot read, as a DictionaryError', async () => {
+    await assert.rejects(createPool({ size: 1, dict: '/no/such/dict.txt' }), (error: Error) => error instanceof DictionaryError && /no\/such\/dict\.txt/.test(error.message));
+  });
+
+  it('refuses a size that is not a positive integer', async () => {
+    await assert.rejects(createPool({ size: 0 }), /size must be an integer from 1 to 1024/);
+  });
+
+  it('makes each worker from the setup: a user dictionary included', async () => {
+    const pool = await createPool({ size: 1, userDict: fixturePath('dict/jieba-userdict.txt') });
+    try {
+      const own = new Tokenizer();
+      own.loadUserDict(fixturePath('dict/jieba-userdict.txt'));
+      const text = '李小福是创新办主任也是云计算方面的专家';
+      assert.deepEqual(await pool.cut(text), own.cut(text));
+      assert.notDeepEqual(await pool.cut(text), tokenizer.cut(text));
+    } finally {
+      pool.close();
+    }
+  });
+
+  it('refuses calls once closed, and those still waiting', async () => {
+    const pool = await createPool({ size: 1 });
+    const waiting = [pool.tag(slowText(100_000)), pool.cut('你好')];
+    pool.close();
+    for (const call of waiting) await assert.rejects(call, /the pool is closed/);
+    await assert.rejects(pool.cut('你好'), /the pool is closed/);
+  });
+});
