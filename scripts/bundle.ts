@@ -103,4 +103,19 @@ await build({
     },
   ],
 });
-console.log('jieba-ts: bundled dist/bundle/{index,browser,embedded,posseg-image,idf-image,cli,worker,server,server-worker,pool,node-worker}.js and index.cjs');
+// 'jieba-ts/pool' in browsers: the pool and its module worker import the
+// browser build and the modules that name the POS and IDF images.
+await build({
+  ...common,
+  entryPoints: { 'pool-browser': 'dist/src/pool/browser-index.js', 'browser-worker': 'dist/src/pool/browser-worker.js' },
+  plugins: [
+    {
+      name: 'browser-bundles',
+      setup(plugin) {
+        plugin.onResolve({ filter: /^\.\.\/index\.js$/ }, () => ({ path: './browser.js', external: true }));
+        plugin.onResolve({ filter: /^\.\.\/(posseg|idf)-image\.js$/ }, (args) => ({ path: `./${args.path.slice(3)}`, external: true }));
+      },
+    },
+  ],
+});
+console.log('jieba-ts: bundled dist/bundle/{index,browser,embedded,posseg-image,idf-image,cli,worker,server,server-worker,pool,node-worker,pool-browser,browser-worker}.js and index.cjs');

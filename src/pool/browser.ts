@@ -1,0 +1,81 @@
+/**
+ * Pool workers as module Web Workers, in browsers (the `browser` build of
+ * `jieba-ts/pool`).
+ *
+ * @module
+ */
+
+import type { PoolReply, PoolSetup } from './protocol.js';
+import { TokenizerPool, type SpawnWorker } from './pool.js';
+
+/** The part of the Web Worker API used here (typed locally: the project's lib has no DOM). */
+interface WebWorker {
+  postMessage(message: unknown): void;
+  terminate(): void;
+  onmessage: ((event: { data: PoolReply }) => void) | null;
+  onerror: ((event: { message?: string; preventDefault?(): void }) => void) | null;
+}
+declare const Worker: new (url: URL, options: { type: 'module'; name?: string }) => WebWorker;
+declare const navigator: { hardwareConcurrency?: number } | undefined;
+declare const location: { href: string } | undefined;
+
+const SCRIPT = new URL('./browser-worker.js', import.meta.url);
+
+/** Setup paths as absolute URLs: a worker resolves relative ones against its own script, not the page. */
+function absolute(setup: PoolSetup): PoolSetup {
+  const base = typeof location === 'undefined' ? undefined : location.href;
+  const resolve = (value: string | undefined): string | undefined => (value === undefined ? undefined : new URL(value, base).href);
+  return { ...setup, dict: resolve(setup.dict), userDict: resolve(setup.userDict), idf: resolve(setup.idf), stopWords: resolve(setup.stopWords) };
+}
+
+/** Start a module Web Worker running `browser-worker.js`. */
+export const spawnBrowserWorker: SpawnWorker = (setup, onReply, onExit) => {
+  const worker = new Worker(SCRIPT, { type: 'module', name: 'jieba-ts pool' });
+  let exited = false;
+  worker.onmessage = (event) => onReply(event.data);
+  worker.onerror = (event) => {
+    event.preventDefault?.();
+    if (exited) return;
+    exited = true;
+    onExit(new Error(event.message ?? 'the worker failed'));
+  };
+  worker.postMessage({ type: 'setup', setup: absolute(setup) });
+  return {
+    post: (call) => worker.postMessage(call),
+    terminate: () => {
+      exited = true;
+      worker.terminate();
+    },
+  };
+};
+
+/** Options of {@link createPool}. */
+export interface PoolOptions extends PoolSetup {
+  /**
+   * Number of workers.
+   *
+   * @defaultValue `navigator.hardwareConcurrency` (2 where unknown)
+   */
+  size?: number;
+}
+
+/**
+ * A pool of `size` module Web Workers, each with a tokenizer, its POS model
+ * and IDF table loaded (fetched once, then from the browser's cache); paths
+ * in the options are URLs, resolved against the page.
+ *
+ * @throws TypeError for a size that is not a positive integer, or `big`
+ *   (give `dict` the URL of jieba-ts-big's image instead)
+ * @example
+ * import { createPool } from 'jieba-ts/pool';
+ *
+ * const pool = await createPool({ size: 4 });
+ * const words = await pool.cut('我来到北京清华大学');
+ */
+export async function createPool(options: PoolOptions = {}): Promise<TokenizerPool> {
+  const { size = navigator?.hardwareConcurrency || 2, ...setup } = options;
+  if (!Number.isSafeInteger(size) || size < 1 || size > 1024) {
+    throw new TypeError(`jieba-ts: createPool() option size must be an integer from 1 to 1024, got ${String(size)}`);
+  }
+  return TokenizerPool.start(size, setup, spawnBrowserWorker);
+}
