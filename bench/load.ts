@@ -5,7 +5,7 @@
  * percentiles, errors, and the server's RSS after warm-up and at the end of
  * each round (the same after every round: memory does not grow).
  *
- *   npm run bench:load [-- --seconds 10 --connections 16 --rounds 2]
+ *   npm run bench:load [-- --seconds 10 --connections 16 --rounds 2 --workers 2]
  *
  * autocannon comes from bench/node_modules (npm run bench:install). Writes
  * bench/results/load.json. Exits 1 if any request failed or answered other
@@ -31,6 +31,8 @@ const seconds = option('--seconds', 10);
 const connections = option('--connections', 16);
 /** The routes are driven this many times over; RSS at the end of each round shows whether memory grows. */
 const rounds = option('--rounds', 2);
+/** The server's worker threads (`jieba serve --workers`); the default is the server's own (the available cores). */
+const workers = option('--workers', 0);
 
 /** The seed news transcript, without its spaces: a realistic ~1,300-character document. */
 const SEED = readFileSync(`${root}test/fixtures/corpus/seed-news.txt`, 'utf8');
@@ -68,7 +70,9 @@ async function main(): Promise<void> {
     process.exitCode = 1;
     return;
   }
-  const server = spawn(process.execPath, [`${root}bin/jieba.js`, 'serve', '--port', '0'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const server = spawn(process.execPath, [`${root}bin/jieba.js`, 'serve', '--port', '0', ...(workers > 0 ? ['--workers', String(workers)] : [])], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   const url = await new Promise<string>((resolve, reject) => {
     let stderr = '';
     server.stderr.on('data', (chunk: Buffer) => {
