@@ -287,6 +287,38 @@ function textOf(input: unknown, method: string, options: BytesOptions): string {
   throw new TypeError(`jieba-ts: ${method}() expects a string or UTF-8 bytes (a Uint8Array), got ${input === null ? 'null' : typeof input}`);
 }
 
+/** Tags as numbers into a list of their names: `names[tags[i]]` is the tag of word i. */
+function numberTags(list: readonly string[]): { tags: Uint32Array; names: string[] } {
+  const names: string[] = [];
+  const numbers = new Map<string, number>();
+  const tags = new Uint32Array(list.length);
+  list.forEach((tag, i) => {
+    let n = numbers.get(tag);
+    if (n === undefined) {
+      n = names.push(tag) - 1;
+      numbers.set(tag, n);
+    }
+    tags[i] = n;
+  });
+  return { tags, names };
+}
+
+/** The methods whose results {@link TokenizerCore.packed} packs. */
+export type PackableMethod = 'cut' | 'cutAll' | 'cutForSearch' | 'tokenize' | 'tag';
+
+/**
+ * A result as offsets (see {@link TokenizerCore.packed}): words, tokens
+ * (UTF-16 offsets; `utf8` asks for byte offsets), tagged words, or the
+ * result itself where there are no offsets (paddle mode).
+ *
+ * @internal
+ */
+export type PackedResult =
+  | { kind: 'value'; value: unknown }
+  | { kind: 'words'; text?: string; offsets: Int32Array }
+  | { kind: 'tokens'; text?: string; offsets: Int32Array; utf8: boolean }
+  | { kind: 'tagged'; text?: string; offsets: Int32Array; tags: Uint32Array; names: string[] };
+
 function requireText(text: unknown, method: string, what = 'a string'): asserts text is string {
   if (typeof text !== 'string') {
     throw new TypeError(`jieba-ts: ${method}() expects ${what}, got ${text === null ? 'null' : typeof text}`);
@@ -517,10 +549,22 @@ export class TokenizerCore {
    * // ['他', '来到', '了', '网易', '杭研', '大厦']
    */
   cut(input: TextInput, options: CutOptions & PaddleOptions = {}): string[] {
-    const { hmm, paddle } = cutOptions(options, 'cut');
-    const text = textOf(input, 'cut', optionsOf(options, 'cut'));
-    if (paddle) return lacAnalyze(this.#paddle(), text, paddle.normalize).words;
-    return this.#release(this.#spans(text, hmm ? 'hmm' : 'no-hmm').toStrings(text));
+    const { text, spans, words } = this.#cutSpans('cut', input, options);
+    return words ?? this.#release(spans!.toStrings(text));
+  }
+
+  /** The words of `cut`, `cutAll` or `cutForSearch` as spans of `text` (as strings in paddle mode), options checked as each method checks them. */
+  #cutSpans(method: 'cut' | 'cutAll' | 'cutForSearch', input: TextInput, options: (CutOptions & PaddleOptions) | null | undefined): { text: string; spans?: SpanBuffer; words?: string[] } {
+    const checked = optionsOf(options, method);
+    if (method === 'cut') {
+      const { hmm, paddle } = cutOptions(options, 'cut');
+      const text = textOf(input, 'cut', checked);
+      if (paddle) return { text, words: lacAnalyze(this.#paddle(), text, paddle.normalize).words };
+      return { text, spans: this.#spans(text, hmm ? 'hmm' : 'no-hmm') };
+    }
+    const text = textOf(input, method, checked);
+    if (method === 'cutAll') return { text, spans: this.#spans(text, 'all') };
+    return { text, spans: this.#searchSpans(text, booleanOption(checked.hmm, 'hmm', 'cutForSearch', true)) };
   }
 
   /**
@@ -533,8 +577,8 @@ export class TokenizerCore {
    * // ['我', '来到', '北京', '清华', '清华大学', '华大', '大学']
    */
   cutAll(input: TextInput, options: BytesOptions = {}): string[] {
-    const text = textOf(input, 'cutAll', optionsOf(options, 'cutAll'));
-    return this.#release(this.#spans(text, 'all').toStrings(text));
+    const { text, spans } = this.#cutSpans('cutAll', input, options);
+    return this.#release(spans!.toStrings(text));
   }
 
   /**
@@ -546,9 +590,8 @@ export class TokenizerCore {
    * // ['小明', '硕士', '毕业', '于', '中国', '科学', '学院', '科学院', '中国科学院', '计算', '计算所']
    */
   cutForSearch(input: TextInput, options: CutOptions = {}): string[] {
-    const text = textOf(input, 'cutForSearch', optionsOf(options, 'cutForSearch'));
-    const hmm = booleanOption(optionsOf(options, 'cutForSearch').hmm, 'hmm', 'cutForSearch', true);
-    return this.#release(this.#searchSpans(text, hmm).toStrings(text));
+    const { text, spans } = this.#cutSpans('cutForSearch', input, options);
+    return this.#release(spans!.toStrings(text));
   }
 
   /**
@@ -565,12 +608,7 @@ export class TokenizerCore {
    * // [{ word: '永和', start: 0, end: 2 }, { word: '服装', start: 2, end: 4 }, ...]
    */
   tokenize(input: TextInput, options: TokenizeOptions = {}): Token[] {
-    const checked = optionsOf(options, 'tokenize');
-    const text = textOf(input, 'tokenize', checked);
-    const mode = choiceOption(checked.mode, 'mode', 'tokenize', TOKENIZE_MODES);
-    const hmm = booleanOption(checked.hmm, 'hmm', 'tokenize', true);
-    const units = choiceOption(checked.offsets, 'offsets', 'tokenize', OFFSET_UNITS);
-    const spans = mode === 'search' ? this.#searchSpans(text, hmm) : this.#spans(text, hmm ? 'hmm' : 'no-hmm');
+    const { text, spans, units } = this.#tokenSpans('tokenize', input, options);
     const data = spans.data;
     const tokens: Token[] = new Array(spans.length);
     for (let i = 0; i < spans.length; i++) {
@@ -599,15 +637,20 @@ export class TokenizerCore {
    * // Int32Array [0, 2, 2, 4, 4, 6, 6, 8, 8, 10]
    */
   tokenizeOffsets(input: TextInput, options: TokenizeOptions = {}): Int32Array {
-    const checked = optionsOf(options, 'tokenizeOffsets');
-    const text = textOf(input, 'tokenizeOffsets', checked);
-    const mode = choiceOption(checked.mode, 'mode', 'tokenizeOffsets', TOKENIZE_MODES);
-    const hmm = booleanOption(checked.hmm, 'hmm', 'tokenizeOffsets', true);
-    const units = choiceOption(checked.offsets, 'offsets', 'tokenizeOffsets', OFFSET_UNITS);
-    const spans = mode === 'search' ? this.#searchSpans(text, hmm) : this.#spans(text, hmm ? 'hmm' : 'no-hmm');
+    const { text, spans, units } = this.#tokenSpans('tokenizeOffsets', input, options);
     const offsets = spans.data.slice(0, 2 * spans.length);
     return this.#release(units === 'utf8' ? utf8Offsets(text, offsets) : offsets);
   }
+  /** The words of `tokenize` and `tokenizeOffsets` as spans, options checked as each method checks them. */
+  #tokenSpans(method: 'tokenize' | 'tokenizeOffsets', input: TextInput, options: TokenizeOptions | null | undefined): { text: string; spans: SpanBuffer; units: 'utf16' | 'utf8' } {
+    const checked = optionsOf(options, method);
+    const text = textOf(input, method, checked);
+    const mode = choiceOption(checked.mode, 'mode', method, TOKENIZE_MODES);
+    const hmm = booleanOption(checked.hmm, 'hmm', method, true);
+    const units = choiceOption(checked.offsets, 'offsets', method, OFFSET_UNITS);
+    return { text, spans: mode === 'search' ? this.#searchSpans(text, hmm) : this.#spans(text, hmm ? 'hmm' : 'no-hmm'), units };
+  }
+
 
   /**
    * The offsets of the words of `cut` (`'default'`), `cutAll` (`'all'`) or
@@ -639,18 +682,7 @@ export class TokenizerCore {
     const out = { spans: this.#words, tags: [] as string[] };
     out.spans.clear();
     tagger.tag(text, hmm, out);
-    const names: string[] = [];
-    const numbers = new Map<string, number>();
-    const tags = new Uint32Array(out.tags.length);
-    out.tags.forEach((tag, i) => {
-      let n = numbers.get(tag);
-      if (n === undefined) {
-        n = names.push(tag) - 1;
-        numbers.set(tag, n);
-      }
-      tags[i] = n;
-    });
-    return this.#release({ offsets: out.spans.data.slice(0, 2 * out.spans.length), tags, names });
+    return this.#release({ offsets: out.spans.data.slice(0, 2 * out.spans.length), ...numberTags(out.tags) });
   }
 
   /**
@@ -742,20 +774,52 @@ export class TokenizerCore {
    * // [{ word: '我', tag: 'r' }, { word: '爱', tag: 'v' }, { word: '北京', tag: 'ns' }, { word: '天安门', tag: 'ns' }]
    */
   tag(input: TextInput, options: CutOptions & PaddleOptions = {}): TaggedWord[] {
+    const { text, out, words: paddleWords } = this.#tagSpans(input, options);
+    if (paddleWords) return paddleWords;
+    const data = out!.spans.data;
+    const words: TaggedWord[] = new Array(out!.spans.length);
+    for (let i = 0; i < out!.spans.length; i++) words[i] = { word: text.slice(data[2 * i]!, data[2 * i + 1]), tag: out!.tags[i]! };
+    return this.#release(words);
+  }
+
+  /** The words of `tag` as spans and tags (as objects in paddle mode), options checked as `tag` checks them. */
+  #tagSpans(input: TextInput, options: (CutOptions & PaddleOptions) | null | undefined): { text: string; out?: { spans: SpanBuffer; tags: string[] }; words?: TaggedWord[] } {
     const { hmm, paddle } = cutOptions(options, 'tag');
     const text = textOf(input, 'tag', optionsOf(options, 'tag'));
     if (paddle) {
       const { words, tags } = lacAnalyze(this.#paddle(), text, paddle.normalize);
-      return words.map((word, i) => ({ word, tag: tags[i]! }));
+      return { text, words: words.map((word, i) => ({ word, tag: tags[i]! })) };
     }
-    const tagger = this.#posTagger();
     const out = { spans: this.#words, tags: [] as string[] };
     out.spans.clear();
-    tagger.tag(text, hmm, out);
-    const data = out.spans.data;
-    const words: TaggedWord[] = new Array(out.spans.length);
-    for (let i = 0; i < out.spans.length; i++) words[i] = { word: text.slice(data[2 * i]!, data[2 * i + 1]), tag: out.tags[i]! };
-    return this.#release(words);
+    this.#posTagger().tag(text, hmm, out);
+    return { text, out };
+  }
+
+  /**
+   * The result of `cut`, `cutAll`, `cutForSearch`, `tokenize` or `tag` as
+   * offsets into the text (and tag numbers), which cross between threads
+   * for a fraction of the cost of one string (or object) per word: what
+   * `jieba-ts/pool`'s workers send; `unpackResult` makes the method's own
+   * result of it. Options are checked as the method checks them. The text
+   * is included only when the input was bytes. Not part of the public API.
+   *
+   * @internal
+   */
+  packed(method: PackableMethod, input: TextInput, options: object | null | undefined): PackedResult {
+    const text = (decoded: string): { text?: string } => (typeof input === 'string' ? {} : { text: decoded });
+    if (method === 'tokenize') {
+      const { text: decoded, spans, units } = this.#tokenSpans('tokenize', input, options);
+      return this.#release({ kind: 'tokens', ...text(decoded), offsets: spans.data.slice(0, 2 * spans.length), utf8: units === 'utf8' });
+    }
+    if (method === 'tag') {
+      const { text: decoded, out, words } = this.#tagSpans(input, options);
+      if (words) return { kind: 'value', value: words };
+      return this.#release({ kind: 'tagged', ...text(decoded), offsets: out!.spans.data.slice(0, 2 * out!.spans.length), ...numberTags(out!.tags) });
+    }
+    const { text: decoded, spans, words } = this.#cutSpans(method, input, options);
+    if (words) return { kind: 'value', value: words };
+    return this.#release({ kind: 'words', ...text(decoded), offsets: spans!.data.slice(0, 2 * spans!.length) });
   }
 
   #paddle(): LacModel {

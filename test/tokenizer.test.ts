@@ -8,8 +8,10 @@ import { dictionaryWords } from '../compat/inputs.js';
 describe('Tokenizer API', () => {
   it('exports the contract names, bound to a default instance', () => {
     assert.deepEqual(Object.keys(jieba).sort(), [
-      'BIG_DICTIONARY', 'CUT_MODES', 'DEFAULT_DICTIONARY', 'DictionaryError', 'FetchError', 'IDF_TABLE', 'ImageError', 'PADDLE_MODEL', 'POS_MODEL', 'TOKENIZE_MODES', 'TextRank', 'TfIdf', 'Tokenizer',
-      'addWord', 'cut', 'cutAll', 'cutForSearch', 'default', 'delWord', 'extractTags', 'load', 'loadUserDict', 'setDictionary', 'setIdf',
+      'ANALYZER_STOP_WORDS', 'BIG_DICTIONARY', 'CUT_MODES', 'DEFAULT_DICTIONARY', 'DictionaryError', 'FetchError', 'IDF_TABLE', 'ImageError', 'InvalidUtf8Error',
+      'PADDLE_MODEL', 'POS_MODEL', 'TOKENIZE_MODES', 'TextRank', 'TfIdf', 'Tokenizer',
+      'addWord', 'chineseAnalyzer', 'cut', 'cutAll', 'cutForSearch', 'default', 'delWord', 'extractTags', 'load', 'loadUserDict', 'lunrPlugin',
+      'oramaTokenizer', 'porterStem', 'queryTokenizer', 'searchTokenizer', 'setDictionary', 'setIdf',
       'setStopWords', 'suggestFreq', 'tag', 'textRank', 'tokenize',
     ]);
     // The default export holds the same bound functions, for `import jieba from 'jieba-ts'; jieba.cut(...)`.
@@ -39,8 +41,8 @@ describe('Tokenizer API', () => {
   });
 
   it('rejects non-string input and unknown tokenize modes with clear errors', () => {
-    assert.throws(() => cut(42 as unknown as string), { name: 'TypeError', message: /cut\(\) expects a string, got number/ });
-    assert.throws(() => cutAll(null as unknown as string), /cutAll\(\) expects a string, got null/);
+    assert.throws(() => cut(42 as unknown as string), { name: 'TypeError', message: /cut\(\) expects a string or UTF-8 bytes \(a Uint8Array\), got number/ });
+    assert.throws(() => cutAll(null as unknown as string), /cutAll\(\) expects a string or UTF-8 bytes \(a Uint8Array\), got null/);
     assert.throws(() => tokenize('x', { mode: 'fast' as 'default' }), { name: 'RangeError' });
   });
 

@@ -12,13 +12,13 @@
 import { IDF_TABLE } from '../idf-image.js';
 import { TextRank, TfIdf, Tokenizer } from '../index.js';
 import { POS_MODEL } from '../posseg-image.js';
-import { errorData, type PoolCall, type PoolReply, type PoolSetup } from './protocol.js';
+import { errorData, type PoolBatch, type PoolReply, type PoolSetup } from './protocol.js';
 import { answerCall, type PoolEngine } from './worker-core.js';
 
 /** The worker's global scope, typed locally (the project's lib has no DOM). */
 const scope = globalThis as unknown as {
   postMessage(message: PoolReply): void;
-  onmessage: ((event: { data: { type: 'setup'; setup: PoolSetup } | PoolCall }) => void) | null;
+  onmessage: ((event: { data: { type: 'setup'; setup: PoolSetup } | PoolBatch }) => void) | null;
 };
 
 async function bytesOf(url: string): Promise<Uint8Array> {
@@ -57,6 +57,6 @@ scope.onmessage = (event) => {
     );
     return;
   }
-  // The pool sends a call only to a worker that said it was ready.
-  scope.postMessage(answerCall(engine!, message));
+  // The pool sends calls only to a worker that said it was ready.
+  scope.postMessage({ type: 'answers', replies: message.calls.map((call) => answerCall(engine!, call)) });
 };

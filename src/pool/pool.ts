@@ -19,12 +19,14 @@
 import { DictionaryError, FetchError, ImageError, InvalidUtf8Error } from '../index.js';
 import type { BytesOptions, CutOptions, PaddleOptions, TaggedWord, TextInput, Token, TokenizeOptions } from '../index.js';
 import type { FlagOptions, Keyword, KeywordOptions, WeightFlagOptions, WeightOptions, WordsOptions } from '../index.js';
-import type { PoolCall, PoolErrorData, PoolMethod, PoolReply, PoolSetup } from './protocol.js';
+import type { PackableMethod, PackedResult } from '../tokenizer.js';
+import { unpackResult } from './packed.js';
+import type { PoolBatch, PoolErrorData, PoolReply, PoolSetup } from './protocol.js';
 
 /** A running worker, as the pool sees it. */
 export interface WorkerHandle {
-  /** Send a call (structured clone: copied). */
-  post(call: PoolCall): void;
+  /** Send calls (structured clone: copied). */
+  post(batch: PoolBatch): void;
   /** Stop it now. */
   terminate(): void;
 }
@@ -51,6 +53,8 @@ export interface SignalOption {
 export interface PoolHooks {
   /** A worker's warning (the HTTP server's workers report requests that failed on a bug). */
   onWarning?: (message: string) => void;
+  /** Send one call at a time to a worker, never a batch nor a call ahead (the HTTP server: no request waits behind another while a worker is free). */
+  oneAtATime?: boolean;
 }
 
 interface Job {
@@ -67,8 +71,27 @@ interface Job {
 interface Slot {
   handle: WorkerHandle;
   ready: boolean;
-  job: Job | undefined;
+  /** Calls sent to the worker, oldest (the one it is working on) first. */
+  jobs: Job[];
+  /** Messages (batches of calls) sent and not yet answered. */
+  batches: number;
 }
+
+/** The size of a call's input, for the bound on what is sent ahead. */
+const sizeOf = (job: Job): number => (typeof job.input === 'string' ? job.input.length : job.input instanceof Uint8Array ? job.input.byteLength : 0);
+
+/**
+ * Calls go to a worker in batches: one message (one event, one copy) for
+ * up to `BATCH_CALLS` calls of up to `BATCH_CHARS` characters of input in
+ * all, and a second batch is sent before the first is answered, so that a
+ * worker never idles through a round trip to the caller's thread. With many
+ * small calls on two cores, that took the pool from 1.3x the speed of one
+ * thread to 1.9x. The bounds keep what waits behind a call in a worker,
+ * while another worker may be free, to a few milliseconds of work.
+ */
+const BATCH_CALLS = 16;
+const BATCH_CHARS = 1 << 15;
+const BATCHES_IN_FLIGHT = 2;
 
 /** An error of the synchronous API, made again from its data: the same class, message and fields. */
 function errorFrom(data: PoolErrorData): Error {
@@ -144,7 +167,7 @@ export class TokenizerPool {
 
   /** Calls waiting or running. */
   get pending(): number {
-    return this.#queue.length + this.#slots.filter((slot) => slot.job).length;
+    return this.#queue.length + this.#slots.reduce((n, slot) => n + slot.jobs.length, 0);
   }
 
   /**
@@ -154,22 +177,22 @@ export class TokenizerPool {
    * await pool.cut('我来到北京清华大学'); // ['我', '来到', '北京', '清华大学']
    */
   cut(input: TextInput, options?: CutOptions & PaddleOptions & SignalOption): Promise<string[]> {
-    return this.call('cut', input, options) as Promise<string[]>;
+    return this.#unpacked('cut', input, options) as Promise<string[]>;
   }
 
   /** `Tokenizer.cutAll` in a worker. */
   cutAll(input: TextInput, options?: BytesOptions & SignalOption): Promise<string[]> {
-    return this.call('cutAll', input, options) as Promise<string[]>;
+    return this.#unpacked('cutAll', input, options) as Promise<string[]>;
   }
 
   /** `Tokenizer.cutForSearch` in a worker. */
   cutForSearch(input: TextInput, options?: CutOptions & SignalOption): Promise<string[]> {
-    return this.call('cutForSearch', input, options) as Promise<string[]>;
+    return this.#unpacked('cutForSearch', input, options) as Promise<string[]>;
   }
 
   /** `Tokenizer.tokenize` in a worker. */
   tokenize(input: TextInput, options?: TokenizeOptions & SignalOption): Promise<Token[]> {
-    return this.call('tokenize', input, options) as Promise<Token[]>;
+    return this.#unpacked('tokenize', input, options) as Promise<Token[]>;
   }
 
   /** `Tokenizer.tokenizeOffsets` in a worker. */
@@ -179,7 +202,7 @@ export class TokenizerPool {
 
   /** `Tokenizer.tag` in a worker. */
   tag(input: TextInput, options?: CutOptions & PaddleOptions & SignalOption): Promise<TaggedWord[]> {
-    return this.call('tag', input, options) as Promise<TaggedWord[]>;
+    return this.#unpacked('tag', input, options) as Promise<TaggedWord[]>;
   }
 
   /**
@@ -214,10 +237,14 @@ export class TokenizerPool {
     const closed = new Error('jieba-ts: the pool is closed');
     for (const job of this.#queue.splice(0)) this.#settle(job, undefined, closed);
     for (const slot of this.#slots) {
-      if (slot.job) this.#settle(slot.job, undefined, closed);
-      slot.job = undefined;
+      for (const job of slot.jobs.splice(0)) this.#settle(job, undefined, closed);
       slot.handle.terminate();
     }
+  }
+
+  /** A packable method in a worker, its result unpacked here (see `Tokenizer.packed`). */
+  async #unpacked(method: PackableMethod, input: TextInput, options: (object & SignalOption) | undefined): Promise<unknown> {
+    return unpackResult((await this.call(method, input, options)) as PackedResult, input);
   }
 
   /**
@@ -259,11 +286,15 @@ export class TokenizerPool {
         } else if (reply.type === 'failed') {
           target.handle.terminate();
           reject(errorFrom(reply.error));
-        } else if (target.job && reply.id === target.job.id) {
-          const job = target.job;
-          target.job = undefined;
-          if (reply.type === 'answer') this.#settle(job, reply.value);
-          else this.#settle(job, undefined, errorFrom(reply.error));
+        } else if (reply.type === 'answers') {
+          target.batches--;
+          for (const answer of reply.replies) {
+            if (answer.type !== 'answer' && answer.type !== 'error') continue;
+            if (target.jobs.length === 0 || answer.id !== target.jobs[0]!.id) continue;
+            const job = target.jobs.shift()!;
+            if (answer.type === 'answer') this.#settle(job, answer.value);
+            else this.#settle(job, undefined, errorFrom(answer.error));
+          }
           this.#pump();
         }
       };
@@ -271,14 +302,16 @@ export class TokenizerPool {
         if (!started) return reject(error);
         if (this.#closed || target.handle !== handle) return;
         // A worker that dies takes its call with it; the pool starts another.
-        const job = target.job;
-        target.job = undefined;
+        // The call it was on goes with it; those sent after it go back to the queue.
+        const [job, ...waiting] = target.jobs.splice(0);
+        this.#queue.unshift(...waiting);
+        target.batches = 0;
         target.ready = false;
         if (job) this.#settle(job, undefined, new Error(`jieba-ts: a pool worker stopped: ${error.message}`));
         this.#restart(target);
       };
       const handle = this.#spawn(this.#setup, onReply, onExit);
-      const target: Slot = slot ?? { handle, ready: false, job: undefined };
+      const target: Slot = slot ?? { handle, ready: false, jobs: [], batches: 0 };
       target.handle = handle;
       target.ready = false;
       if (!slot) this.#slots.push(target);
@@ -294,18 +327,43 @@ export class TokenizerPool {
   }
 
   #pump(): void {
-    for (const slot of this.#slots) {
-      if (this.#queue.length === 0) return;
-      if (!slot.ready || slot.job) continue;
-      const job = this.#queue.shift()!;
-      slot.job = job;
-      try {
-        slot.handle.post({ id: job.id, method: job.method, input: job.input, options: job.options });
-      } catch (error) {
-        // Not cloneable (a function among the options, say): the caller's mistake.
-        slot.job = undefined;
-        this.#settle(job, undefined, new TypeError(`jieba-ts: ${job.method}() arguments cannot be sent to a worker: ${(error as Error).message}`));
+    const oneAtATime = this.#hooks.oneAtATime === true;
+    while (this.#queue.length > 0) {
+      // The worker with the fewest calls that may take another batch.
+      let target: Slot | undefined;
+      for (const slot of this.#slots) {
+        if (!slot.ready || slot.batches >= (oneAtATime ? 1 : BATCHES_IN_FLIGHT)) continue;
+        if (!target || slot.jobs.length < target.jobs.length) target = slot;
       }
+      if (!target) return;
+      // Its batch: as many waiting calls as fit, at least one, and no more
+      // than its share of the queue, so that the other workers get theirs.
+      const batch: Job[] = [];
+      let chars = 0;
+      const share = Math.max(1, Math.ceil(this.#queue.length / this.#slots.length));
+      while (this.#queue.length > 0 && batch.length < (oneAtATime ? 1 : Math.min(BATCH_CALLS, share))) {
+        const size = sizeOf(this.#queue[0]!);
+        if (batch.length > 0 && chars + size > BATCH_CHARS) break;
+        chars += size;
+        batch.push(this.#queue.shift()!);
+      }
+      this.#send(target, batch);
+    }
+  }
+
+  #send(slot: Slot, batch: Job[]): void {
+    const calls = (jobs: Job[]): PoolBatch => ({ calls: jobs.map((job) => ({ id: job.id, method: job.method, input: job.input, options: job.options })) });
+    try {
+      slot.handle.post(calls(batch));
+      slot.jobs.push(...batch);
+      slot.batches++;
+    } catch (error) {
+      if (batch.length > 1) {
+        // Not cloneable (a function among some call's options, say): find whose.
+        for (const job of batch) this.#send(slot, [job]);
+        return;
+      }
+      this.#settle(batch[0]!, undefined, new TypeError(`jieba-ts: ${batch[0]!.method}() arguments cannot be sent to a worker: ${(error as Error).message}`));
     }
   }
 
@@ -314,15 +372,19 @@ export class TokenizerPool {
     if (queued >= 0) {
       this.#queue.splice(queued, 1);
     } else {
-      const slot = this.#slots.find((s) => s.job === job);
+      const slot = this.#slots.find((s) => s.jobs.includes(job));
       if (!slot) return;
-      // The worker is busy with work nobody wants: replace it.
-      slot.job = undefined;
+      // The worker is busy with work nobody wants, or will be: replace it,
+      // and give the calls sent to it with this one back to the queue.
+      const others = slot.jobs.splice(0).filter((other) => other !== job);
+      this.#queue.unshift(...others);
+      slot.batches = 0;
       slot.ready = false;
       slot.handle.terminate();
       if (!this.#closed) this.#restart(slot);
     }
     this.#settle(job, undefined, abortReason(job.signal!));
+    this.#pump();
   }
 
   #settle(job: Job, value: unknown, error?: unknown): void {

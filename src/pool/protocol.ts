@@ -38,6 +38,11 @@ export interface PoolCall {
   readonly options: object | undefined;
 }
 
+/** What a pool sends a worker: calls to answer in order, in one message (one event and one copy for many small calls). */
+export interface PoolBatch {
+  readonly calls: readonly PoolCall[];
+}
+
 /** An error, as data. */
 export interface PoolErrorData {
   readonly name: string;
@@ -55,7 +60,8 @@ export type PoolReply =
   | { readonly type: 'failed'; readonly error: PoolErrorData }
   | { readonly type: 'answer'; readonly id: number; readonly value: unknown }
   | { readonly type: 'error'; readonly id: number; readonly error: PoolErrorData }
-  | { readonly type: 'warning'; readonly message: string };
+  | { readonly type: 'warning'; readonly message: string }
+  | { readonly type: 'answers'; readonly replies: readonly PoolReply[] };
 
 /**
  * `error` as data.

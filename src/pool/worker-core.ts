@@ -6,6 +6,7 @@
  */
 
 import { BIG_DICTIONARY, TextRank, TfIdf, Tokenizer } from '../index.js';
+import type { PackableMethod } from '../tokenizer.js';
 import { errorData, POOL_METHODS, type PoolCall, type PoolMethod, type PoolReply, type PoolSetup } from './protocol.js';
 
 /** A tokenizer with the keyword extractors that share it. */
@@ -39,12 +40,13 @@ export function makeEngine(setup: PoolSetup): PoolEngine {
 }
 
 /**
- * Answer a call of the public API: its value, or the error the synchronous
- * method threw, as data.
+ * Answer a call of the public API: its value (packed, for the methods
+ * `Tokenizer.packed` packs), or the error the synchronous method threw, as
+ * data.
  *
  * @example
  * answerCall(engine, { id: 1, method: 'cut', input: '我来到北京', options: undefined });
- * // { type: 'answer', id: 1, value: ['我', '来到', '北京'] }
+ * // { type: 'answer', id: 1, value: { kind: 'words', offsets: Int32Array [0, 1, 1, 3, 3, 5] } }
  */
 export function answerCall(engine: PoolEngine, call: PoolCall): PoolReply {
   try {
@@ -61,8 +63,11 @@ function run({ tokenizer, tfidf, textRank }: PoolEngine, { method, input, option
       return tfidf.extractTags(input as string, options as never);
     case 'textRank':
       return textRank.textRank(input as string, options as never);
+    case 'tokenizeOffsets':
+      return tokenizer.tokenizeOffsets(input, options as never);
     default:
       if (!POOL_METHODS.includes(method as PoolMethod)) throw new TypeError(`jieba-ts: a pool has no method ${String(method)}`);
-      return (tokenizer[method as Exclude<PoolMethod, 'extractTags' | 'textRank'>] as (input: string | Uint8Array, options?: object) => unknown).call(tokenizer, input, options);
+      // Offsets rather than a string (or an object) per word: far cheaper to copy to the caller's thread.
+      return tokenizer.packed(method as PackableMethod, input, options as never);
   }
 }

@@ -49,6 +49,8 @@ export class WorkerPool {
   static async start(options: PoolOptions): Promise<WorkerPool> {
     const pool = await TokenizerPool.start(options.size, options.setup, nodeWorkerSpawner(SCRIPT), {
       onWarning: (message) => process.emitWarning(`jieba serve: ${message}`),
+      // One request per worker at a time: none waits behind a heavy one while another worker is free.
+      oneAtATime: true,
     });
     return new WorkerPool(pool, options.timeoutMs);
   }
