@@ -104,6 +104,19 @@ export function appFiles(input: string): Record<string, string> {
       ].join('\n'),
     ),
     'web/index.html': page('./main.js'),
+    // jieba-ts/pool in a page: its module workers, bundled by the app's bundler.
+    'web-pool/main.js': publish(
+      [
+        "  const { createPool } = await import('jieba-ts/pool');",
+        "  const { INPUT } = await import('../input.mjs');",
+        '  const pool = await createPool({ size: 2 });',
+        "  const lines = INPUT.split('\\n').slice(0, -1);",
+        '  const words = await Promise.all(lines.map((line) => pool.cut(line)));',
+        '  pool.close();',
+        "  window.__result = words.map((w) => w.join(' ')).join('\\n') + '\\n';",
+      ].join('\n'),
+    ),
+    'web-pool/index.html': page('./main.js'),
 
     // esbuild for browsers: the image imported as a file, which esbuild copies and names.
     'esbuild/browser.js': fileLoaderApp("const { default: dictionary } = await import('jieba-ts/data/default.img.gz');"),

@@ -325,6 +325,17 @@ export const CASES: Case[] = [
   },
   {
     group: 'Bundlers for browsers',
+    name: "Vite: jieba-ts/pool's module workers",
+    browser: true,
+    async run(context) {
+      const dir = context.scratch('vite-pool');
+      const { build } = (await import('vite')) as unknown as { build(config: object): Promise<unknown> };
+      await build({ root: join(context.project, 'web-pool'), base: './', logLevel: 'warn', build: { outDir: dir, emptyOutDir: true, target: 'es2022' }, worker: { format: 'es' } });
+      await checkInBrowser(context, dir);
+    },
+  },
+  {
+    group: 'Bundlers for browsers',
     name: 'webpack 5: a page and a module worker',
     browser: true,
     async run(context) {

@@ -19,8 +19,6 @@ declare const Worker: new (url: URL, options: { type: 'module'; name?: string })
 declare const navigator: { hardwareConcurrency?: number } | undefined;
 declare const location: { href: string } | undefined;
 
-const SCRIPT = new URL('./browser-worker.js', import.meta.url);
-
 /** Setup paths as absolute URLs: a worker resolves relative ones against its own script, not the page. */
 function absolute(setup: PoolSetup): PoolSetup {
   const base = typeof location === 'undefined' ? undefined : location.href;
@@ -30,7 +28,8 @@ function absolute(setup: PoolSetup): PoolSetup {
 
 /** Start a module Web Worker running `browser-worker.js`. */
 export const spawnBrowserWorker: SpawnWorker = (setup, onReply, onExit) => {
-  const worker = new Worker(SCRIPT, { type: 'module', name: 'jieba-ts pool' });
+  // Written out in one expression, as bundlers (Vite, webpack) recognise a worker and bundle its script.
+  const worker = new Worker(new URL('./browser-worker.js', import.meta.url), { type: 'module', name: 'jieba-ts pool' });
   let exited = false;
   worker.onmessage = (event) => onReply(event.data);
   worker.onerror = (event) => {
