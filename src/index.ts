@@ -20,6 +20,7 @@ import { TokenizerCore, type DictionarySource, type LoadOptions, type TokenizerO
 import { TextRank, TfIdf } from './analyse/extractors.js';
 import { ANALYZER_STOP_WORDS, createChineseAnalyzer, type ChineseAnalyzer, type ChineseAnalyzerOptions } from './analyse/chinese-analyzer.js';
 import { porterStem } from './analyse/porter.js';
+import { createWordCounter, WordCounts, type CountWordsOptions } from './analyse/word-counts.js';
 import { createSearchTerms, type SearchTermsOptions } from './analyse/search-terms.js';
 import { lunrPluginOf, oramaTokenizerOf, type LunrBuilder, type LunrModule, type OramaTokenizer } from './analyse/search-adapters.js';
 import { DictionaryError, FetchError, ImageError } from './dictionary/errors.js';
@@ -32,6 +33,7 @@ export { TextRank, TfIdf } from './analyse/extractors.js';
 export type { FlagOptions, WeightFlagOptions, WeightOptions, WordsOptions } from './analyse/extractors.js';
 export { ANALYZER_STOP_WORDS, type AnalyzerToken, type ChineseAnalyzer, type ChineseAnalyzerOptions } from './analyse/chinese-analyzer.js';
 export { porterStem } from './analyse/porter.js';
+export { WordCounts, type CountWordsOptions } from './analyse/word-counts.js';
 export type { SearchTermsOptions } from './analyse/search-terms.js';
 export type { LunrBuilder, LunrModule, OramaTokenizer } from './analyse/search-adapters.js';
 export type { Keyword, KeywordOptions, TaggedKeyword, WeightedKeyword, WeightedTaggedKeyword } from './analyse/keywords.js';
@@ -330,6 +332,25 @@ export function lunrPlugin(lunr: LunrModule, options?: SearchTermsOptions | null
   return lunrPluginOf(lunr, searchTokenizer(options));
 }
 
+/**
+ * Word frequencies of a text or of many (a corpus, line by line): the
+ * words of `cut` (or `cutAll`, `cutForSearch`: `{ mode }`; or of `tag`,
+ * keeping some tags: `{ allowPOS }`), without whitespace and punctuation,
+ * `stopWords` and words shorter than `minLength`. The counts list most
+ * frequent first and merge exactly (`counts.merge(other)`).
+ *
+ * @example
+ * const counts = countWords(['我来到北京清华大学', '他来到了北京'], { minLength: 2 });
+ * counts.sorted(); // [['北京', 2], ['来到', 2], ['清华大学', 1]]
+ * counts.toTSV(); // '北京\t2\n来到\t2\n清华大学\t1\n'
+ */
+export function countWords(texts: string | Iterable<string>, options?: CountWordsOptions | null): WordCounts {
+  const count = createWordCounter(defaultTokenizer, options);
+  const counts = new WordCounts();
+  for (const text of typeof texts === 'string' ? [texts] : texts) count(text, counts);
+  return counts;
+}
+
 const jieba = {
   cut,
   cutAll,
@@ -347,6 +368,8 @@ const jieba = {
   setStopWords,
   chineseAnalyzer,
   porterStem,
+  countWords,
+  WordCounts,
   searchTokenizer,
   queryTokenizer,
   oramaTokenizer,

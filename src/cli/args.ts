@@ -292,6 +292,8 @@ positional arguments:
 commands:
   serve                 serve the HTTP API (JSON); jieba serve --help lists
                         its options
+  freq                  count words over files, as TSV or JSON; jieba freq
+                        --help lists its options
 
 options:
   -h, --help            show this help message and exit

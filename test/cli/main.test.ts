@@ -7,6 +7,7 @@ import { PassThrough, Readable } from 'node:stream';
 import { describe, it } from 'node:test';
 import { OPTION_SPECS } from '../../src/cli/args.js';
 import { main } from '../../src/cli/main.js';
+import { FREQ_OPTIONS } from '../../src/cli/freq-command.js';
 import { SERVE_OPTIONS } from '../../src/cli/serve.js';
 import { cut, extractTags, textRank } from '../../src/index.js';
 import { fixturePath, readJsonFixture, repoPath } from '../support/fixtures.js';
@@ -143,6 +144,12 @@ describe('jieba command', () => {
       if (short) assert.ok(help.includes(`${short},`) || help.includes(`${short} `), `${short} in --help`);
     }
     assert.match(help, /^commands:\n {2}serve {2,}.*jieba serve --help/m);
+    assert.match(help, /^ {2}freq {2,}.*jieba freq\n? *--help/m);
+    const freqHelp = (await run(['freq', '--help'])).stdout;
+    for (const [name, option] of Object.entries(FREQ_OPTIONS)) {
+      assert.ok(freqHelp.includes(`--${name}`), `--${name} in jieba freq --help`);
+      if ('short' in option) assert.ok(freqHelp.includes(`-${option.short},`), `-${option.short} in jieba freq --help`);
+    }
     const serveHelp = (await run(['serve', '--help'])).stdout;
     for (const [name, option] of Object.entries(SERVE_OPTIONS)) {
       assert.ok(serveHelp.includes(`--${name}`), `--${name} in jieba serve --help`);
