@@ -59,6 +59,12 @@ export interface CliOptions {
   stopWords: string | undefined;
   /** Worker threads (`-j N`); the available cores when absent. */
   jobs: number | undefined;
+  /** Read JSON Lines and add the words of this field to each record (`--jsonl FIELD`). */
+  jsonl: string | undefined;
+  /** Read tab-separated lines and segment this column, 1-based (`--tsv COLUMN`). */
+  tsv: number | undefined;
+  /** With `--jsonl`, the name of the added field (`--output-field`; default FIELD_words, or FIELD_tags with -p). */
+  outputField: string | undefined;
   /** Input file; `undefined` (or `-`) for standard input. */
   filename: string | undefined;
 }
@@ -98,6 +104,13 @@ export const OPTION_SPECS: readonly OptionSpec[] = [
     o.jobs = n;
   }),
   spec(undefined, '--save-image', 'one', (o, v) => void (o.saveImage = v)),
+  spec(undefined, '--jsonl', 'one', (o, v) => void (o.jsonl = v)),
+  spec(undefined, '--tsv', 'one', (o, v) => {
+    const n = Number(v);
+    if (!/^\d+$/.test(v ?? '') || n < 1 || !Number.isSafeInteger(n)) return { kind: 'error', message: `argument --tsv: invalid column: '${v}' (1 for the first)` };
+    o.tsv = n;
+  }),
+  spec(undefined, '--output-field', 'one', (o, v) => void (o.outputField = v)),
   spec('-a', '--cut-all', 'flag', (o) => void (o.cutAll = true)),
   spec(undefined, '--search', 'flag', (o) => void (o.search = true)),
   spec(undefined, '--paddle', 'flag', (o) => void (o.paddle = true)),
@@ -197,6 +210,9 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     idf: undefined,
     stopWords: undefined,
     jobs: undefined,
+    jsonl: undefined,
+    tsv: undefined,
+    outputField: undefined,
     filename: undefined,
   };
   const positionals: string[] = [];
@@ -314,6 +330,13 @@ options:
   --save-image IMAGE    save the dictionary (with -D, --big and -u applied) to
                         IMAGE as a compiled image that -D loads instantly, and
                         exit
+  --jsonl FIELD         read JSON Lines: add the words (with -p, [word, tag]
+                        pairs) of each record's FIELD as a new field, keeping
+                        the others; one output record per input record
+  --tsv COLUMN          read tab-separated lines: segment column COLUMN (1 for
+                        the first), keeping the others
+  --output-field NAME   with --jsonl, the new field's name (default FIELD_words,
+                        or FIELD_tags with -p)
   -a, --cut-all         full pattern cutting (ignored with POS tagging)
   --search              search-engine mode (jieba.cut_for_search)
   --paddle              paddle mode (use_paddle=True): the LAC neural network

@@ -1,7 +1,8 @@
 /**
  * The `jieba` command: a drop-in for `python3 -m jieba`. This module reads
  * the command line and hands it to a command: `serve` (serve.ts), `freq` (freq-command.ts),
- * `--save-image` (input.ts), `--keywords` (keywords-command.ts) or
+ * `--save-image` (input.ts), `--keywords` (keywords-command.ts), the
+ * record filters `--jsonl`/`--tsv` (record-command.ts) or
  * segmentation (segment-command.ts).
  *
  * `bin/jieba.js` only calls {@link main} with the process's streams, so
@@ -16,6 +17,7 @@ import { freqMain } from './freq-command.js';
 import { saveImage } from './input.js';
 import type { CliIo } from './io.js';
 import { keywordsCommand } from './keywords-command.js';
+import { recordCommand } from './record-command.js';
 import { segmentCommand } from './segment-command.js';
 import { serveMain } from './serve.js';
 
@@ -32,6 +34,11 @@ function conflictIn(options: CliOptions): string | undefined {
     return '--keywords cannot be combined with -p, -a or --search';
   }
   if (options.big && options.dict !== undefined) return '--big and -D/--dict cannot be combined';
+  if (options.jsonl !== undefined && options.tsv !== undefined) return '--jsonl and --tsv cannot be combined';
+  if (options.outputField !== undefined && options.jsonl === undefined) return '--output-field needs --jsonl';
+  if ((options.jsonl !== undefined || options.tsv !== undefined) && (options.keywords !== undefined || options.saveImage !== undefined)) {
+    return '--jsonl and --tsv cannot be combined with --keywords or --save-image';
+  }
   if (options.normalize && !options.paddle) return '--normalize needs --paddle';
   if (options.paddle && (options.cutAll || options.search || options.keywords !== undefined)) {
     return '--paddle cannot be combined with -a, --search or --keywords';
@@ -70,5 +77,6 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   const options = parsed.options;
   if (options.saveImage !== undefined) return saveImage(options.saveImage, options, say);
   if (options.keywords !== undefined) return keywordsCommand(options, io, say);
+  if (options.jsonl !== undefined || options.tsv !== undefined) return recordCommand(options, io, say);
   return segmentCommand(options, io, say);
 }
