@@ -329,7 +329,16 @@ describe('under hostile clients', () => {
       const heavy = await post(url, '/keywords', { text: random, method: 'textrank' });
       assert.equal(heavy.status, 503);
       assert.equal(heavy.json.error.code, 'timeout');
-      assert.deepEqual((await post(url, '/cut', { text: '我来到北京清华大学' })).json, { tokens: ['我', '来到', '北京', '清华大学'] });
+      // The replacement worker loads its models first; on a loaded machine that
+      // can take longer than this server's 150 ms limit, so the next request
+      // may time out too while it waits. The server must serve on once it is up.
+      const deadline = Date.now() + 15_000;
+      let next = await post(url, '/cut', { text: '我来到北京清华大学' });
+      while (next.status === 503 && next.json.error.code === 'timeout' && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        next = await post(url, '/cut', { text: '我来到北京清华大学' });
+      }
+      assert.deepEqual(next.json, { tokens: ['我', '来到', '北京', '清华大学'] });
     });
   });
 
