@@ -34,6 +34,9 @@ export type { StreamMode } from './cut/stream.js';
  * it; invalid UTF-8 is an {@link InvalidUtf8Error} naming the byte offset,
  * unless `{ invalidUtf8: 'replace' }` asks for U+FFFD. (Python's jieba
  * decodes bytes that are not UTF-8 as GBK, dropping what GBK cannot read.)
+ *
+ * @example
+ * cut(readFileSync('news.txt')); // the words of the file's text
  */
 export type TextInput = string | Uint8Array;
 

@@ -33,7 +33,12 @@ export const ANALYZER_STOP_WORDS: readonly string[] = [
   'you', 'your', '的', '了', '和',
 ];
 
-/** One token of {@link ChineseAnalyzer}, with Whoosh's token attributes. */
+/**
+ * One token of {@link ChineseAnalyzer}, with Whoosh's token attributes.
+ *
+ * @example
+ * chineseAnalyzer()('Running')[0]; // { text: 'runn', original: 'Running', pos: 0, startChar: 0, endChar: 7 }
+ */
 export interface AnalyzerToken {
   /** The term to index: lowercased and stemmed. */
   text: string;

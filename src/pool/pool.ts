@@ -155,7 +155,12 @@ export class TokenizerPool {
     return pool;
   }
 
-  /** Number of workers. */
+  /**
+   * Number of workers.
+   *
+   * @example
+   * (await createPool({ size: 2 })).size; // 2
+   */
   get size(): number {
     return this.#slots.length;
   }
@@ -180,27 +185,53 @@ export class TokenizerPool {
     return this.#unpacked('cut', input, options) as Promise<string[]>;
   }
 
-  /** `Tokenizer.cutAll` in a worker. */
+  /**
+   * `Tokenizer.cutAll` in a worker.
+   *
+   * @example
+   * await pool.cutAll('我来到北京清华大学'); // ['我', '来到', '北京', '清华', '清华大学', '华大', '大学']
+   */
   cutAll(input: TextInput, options?: BytesOptions & SignalOption): Promise<string[]> {
     return this.#unpacked('cutAll', input, options) as Promise<string[]>;
   }
 
-  /** `Tokenizer.cutForSearch` in a worker. */
+  /**
+   * `Tokenizer.cutForSearch` in a worker.
+   *
+   * @example
+   * await pool.cutForSearch('中国科学院'); // ['中国', '科学', '学院', '科学院', '中国科学院']
+   */
   cutForSearch(input: TextInput, options?: CutOptions & SignalOption): Promise<string[]> {
     return this.#unpacked('cutForSearch', input, options) as Promise<string[]>;
   }
 
-  /** `Tokenizer.tokenize` in a worker. */
+  /**
+   * `Tokenizer.tokenize` in a worker.
+   *
+   * @example
+   * await pool.tokenize('永和服装', { offsets: 'utf8' }); // [{ word: '永和', start: 0, end: 6 }, { word: '服装', start: 6, end: 12 }]
+   */
   tokenize(input: TextInput, options?: TokenizeOptions & SignalOption): Promise<Token[]> {
     return this.#unpacked('tokenize', input, options) as Promise<Token[]>;
   }
 
-  /** `Tokenizer.tokenizeOffsets` in a worker. */
+  /**
+   * `Tokenizer.tokenizeOffsets` in a worker: the fastest way through a
+   * pool, as no string per word has to be made on the caller's side.
+   *
+   * @example
+   * await pool.tokenizeOffsets('永和服装'); // Int32Array [0, 2, 2, 4]
+   */
   tokenizeOffsets(input: TextInput, options?: TokenizeOptions & SignalOption): Promise<Int32Array> {
     return this.call('tokenizeOffsets', input, options) as Promise<Int32Array>;
   }
 
-  /** `Tokenizer.tag` in a worker. */
+  /**
+   * `Tokenizer.tag` in a worker.
+   *
+   * @example
+   * await pool.tag('我爱北京'); // [{ word: '我', tag: 'r' }, { word: '爱', tag: 'v' }, { word: '北京', tag: 'ns' }]
+   */
   tag(input: TextInput, options?: CutOptions & PaddleOptions & SignalOption): Promise<TaggedWord[]> {
     return this.#unpacked('tag', input, options) as Promise<TaggedWord[]>;
   }
@@ -219,7 +250,12 @@ export class TokenizerPool {
     return this.call('extractTags', text, options) as Promise<Keyword[]>;
   }
 
-  /** `textRank` in a worker. */
+  /**
+   * `textRank` in a worker.
+   *
+   * @example
+   * await pool.textRank(news, { topK: 5, withFlag: true });
+   */
   textRank(text: string, options?: WordsOptions & SignalOption): Promise<string[]>;
   textRank(text: string, options: WeightOptions & SignalOption): Promise<{ word: string; weight: number }[]>;
   textRank(text: string, options: FlagOptions & SignalOption): Promise<{ word: string; tag: string }[]>;
