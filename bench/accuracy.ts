@@ -17,60 +17,16 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Tokenizer } from '../src/index.js';
-import { isPythonSpace } from '../src/text/char-classes.js';
 import { pythonStrip } from '../src/text/python-str.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
+export { scoreSentence, spansOf, type Score } from './score.js';
+import { f1, scoreSentence, type Score } from './score.js';
+
 function option(name: string, fallback: string): string {
   const at = process.argv.indexOf(name);
   return at < 0 ? fallback : process.argv[at + 1]!;
-}
-
-/** Counts for precision and recall. */
-export interface Score {
-  gold: number;
-  predicted: number;
-  correct: number;
-}
-
-/**
- * The spans of `words` laid end to end, whitespace characters not counted
- * (so tokens of whitespace vanish and spaced-out gold text lines up with
- * raw text). Spans are `start * 2^21 + end`, comparable as numbers.
- */
-export function spansOf(words: readonly string[]): number[] {
-  const spans: number[] = [];
-  let at = 0;
-  for (const word of words) {
-    let length = 0;
-    for (const c of word) if (!isPythonSpace(c.charCodeAt(0))) length++;
-    if (length === 0) continue;
-    spans.push(at * 2 ** 21 + (at + length));
-    at += length;
-  }
-  return spans;
-}
-
-/**
- * Add one sentence's counts to `score`.
- *
- * @example
- * const score = { gold: 0, predicted: 0, correct: 0 };
- * scoreSentence(score, ['北京', '大学'], ['北京大学']); // score: gold 2, predicted 1, correct 0
- */
-export function scoreSentence(score: Score, gold: readonly string[], predicted: readonly string[]): void {
-  const goldSpans = new Set(spansOf(gold));
-  const predictedSpans = spansOf(predicted);
-  score.gold += goldSpans.size;
-  score.predicted += predictedSpans.length;
-  for (const span of predictedSpans) if (goldSpans.has(span)) score.correct++;
-}
-
-function f1({ gold, predicted, correct }: Score): { precision: number; recall: number; f1: number } {
-  const precision = correct / predicted;
-  const recall = correct / gold;
-  return { precision, recall, f1: (2 * precision * recall) / (precision + recall) };
 }
 
 /**

@@ -21,6 +21,7 @@ import { TextRank, TfIdf } from './analyse/extractors.js';
 import { ANALYZER_STOP_WORDS, createChineseAnalyzer, type ChineseAnalyzer, type ChineseAnalyzerOptions } from './analyse/chinese-analyzer.js';
 import { porterStem } from './analyse/porter.js';
 import { createWordCounter, WordCounts, type CountWordsOptions } from './analyse/word-counts.js';
+import { NewWordFinder, type DiscoverOptions, type NewWord } from './analyse/new-words.js';
 import { createSearchTerms, type SearchTermsOptions } from './analyse/search-terms.js';
 import { lunrPluginOf, oramaTokenizerOf, type LunrBuilder, type LunrModule, type OramaTokenizer } from './analyse/search-adapters.js';
 import { DictionaryError, FetchError, ImageError } from './dictionary/errors.js';
@@ -34,6 +35,7 @@ export type { FlagOptions, WeightFlagOptions, WeightOptions, WordsOptions } from
 export { ANALYZER_STOP_WORDS, type AnalyzerToken, type ChineseAnalyzer, type ChineseAnalyzerOptions } from './analyse/chinese-analyzer.js';
 export { porterStem } from './analyse/porter.js';
 export { WordCounts, type CountWordsOptions } from './analyse/word-counts.js';
+export { NewWordFinder, type DiscoverOptions, type NewWord } from './analyse/new-words.js';
 export type { SearchTermsOptions } from './analyse/search-terms.js';
 export type { LunrBuilder, LunrModule, OramaTokenizer } from './analyse/search-adapters.js';
 export type { Keyword, KeywordOptions, TaggedKeyword, WeightedKeyword, WeightedTaggedKeyword } from './analyse/keywords.js';
@@ -351,6 +353,23 @@ export function countWords(texts: string | Iterable<string>, options?: CountWord
   return counts;
 }
 
+/**
+ * New words in raw text: strings of Han characters that occur often
+ * (frequency), hold together (pointwise mutual information of their halves)
+ * and sit in varied contexts (branching entropy), and that the dictionary
+ * lacks; best first. Add them with `addWord` or as a user dictionary
+ * (`word count` lines), as `jieba discover` prints them.
+ *
+ * @example
+ * discoverWords(lines, { top: 20, minCount: 5 });
+ * // [{ word: '...', count: 41, cohesion: 6.2, entropy: 2.9, score: 737 }, ...]
+ */
+export function discoverWords(texts: string | Iterable<string>, options?: (DiscoverOptions & { tokenizer?: TokenizerCore }) | null): NewWord[] {
+  const finder = new NewWordFinder(options?.tokenizer ?? defaultTokenizer, options);
+  for (const text of typeof texts === 'string' ? [texts] : texts) finder.add(text);
+  return finder.words();
+}
+
 const jieba = {
   cut,
   cutAll,
@@ -370,6 +389,8 @@ const jieba = {
   porterStem,
   countWords,
   WordCounts,
+  discoverWords,
+  NewWordFinder,
   searchTokenizer,
   queryTokenizer,
   oramaTokenizer,

@@ -1,0 +1,56 @@
+/**
+ * Word-level scores against a gold segmentation (SIGHAN's measure): spans
+ * of the predicted words that are spans of the gold words.
+ *
+ * @module
+ */
+
+import { isPythonSpace } from '../src/text/char-classes.js';
+
+/** Counts for precision and recall. */
+export interface Score {
+  gold: number;
+  predicted: number;
+  correct: number;
+}
+
+/**
+ * The spans of `words` laid end to end, whitespace characters not counted
+ * (so tokens of whitespace vanish and spaced-out gold text lines up with
+ * raw text). Spans are `start * 2^21 + end`, comparable as numbers.
+ */
+export function spansOf(words: readonly string[]): number[] {
+  const spans: number[] = [];
+  let at = 0;
+  for (const word of words) {
+    let length = 0;
+    for (const c of word) if (!isPythonSpace(c.charCodeAt(0))) length++;
+    if (length === 0) continue;
+    spans.push(at * 2 ** 21 + (at + length));
+    at += length;
+  }
+  return spans;
+}
+
+/**
+ * Add one sentence's counts to `score`.
+ *
+ * @example
+ * const score = { gold: 0, predicted: 0, correct: 0 };
+ * scoreSentence(score, ['北京', '大学'], ['北京大学']); // score: gold 2, predicted 1, correct 0
+ */
+export function scoreSentence(score: Score, gold: readonly string[], predicted: readonly string[]): void {
+  const goldSpans = new Set(spansOf(gold));
+  const predictedSpans = spansOf(predicted);
+  score.gold += goldSpans.size;
+  score.predicted += predictedSpans.length;
+  for (const span of predictedSpans) if (goldSpans.has(span)) score.correct++;
+}
+
+export function f1({ gold, predicted, correct }: Score): { precision: number; recall: number; f1: number } {
+  const precision = correct / predicted;
+  const recall = correct / gold;
+  return { precision, recall, f1: (2 * precision * recall) / (precision + recall) };
+}
+
+
