@@ -9,8 +9,8 @@ describe('Tokenizer API', () => {
   it('exports the contract names, bound to a default instance', () => {
     assert.deepEqual(Object.keys(jieba).sort(), [
       'ANALYZER_STOP_WORDS', 'BIG_DICTIONARY', 'CUT_MODES', 'DEFAULT_DICTIONARY', 'DictionaryError', 'FetchError', 'IDF_TABLE', 'ImageError', 'InvalidUtf8Error',
-      'PADDLE_MODEL', 'POS_MODEL', 'TOKENIZE_MODES', 'TextRank', 'NewWordFinder', 'TfIdf', 'Tokenizer', 'WordCounts',
-      'addWord', 'chineseAnalyzer', 'countWords', 'cut', 'discoverWords', 'cutAll', 'cutForSearch', 'default', 'delWord', 'extractTags', 'load', 'loadUserDict', 'lunrPlugin',
+      'NewWordFinder', 'PADDLE_MODEL', 'POS_MODEL', 'TOKENIZE_MODES', 'TextRank', 'TfIdf', 'Tokenizer', 'WordCounts',
+      'addWord', 'chineseAnalyzer', 'countWords', 'cut', 'cutAll', 'cutForSearch', 'default', 'delWord', 'discoverWords', 'extractTags', 'load', 'loadUserDict', 'lunrPlugin',
       'oramaTokenizer', 'porterStem', 'queryTokenizer', 'searchTokenizer', 'setDictionary', 'setIdf',
       'setStopWords', 'suggestFreq', 'tag', 'textRank', 'tokenize',
     ]);
