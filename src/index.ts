@@ -22,6 +22,8 @@ import { ANALYZER_STOP_WORDS, createChineseAnalyzer, type ChineseAnalyzer, type 
 import { porterStem } from './analyse/porter.js';
 import { createWordCounter, WordCounts, type CountWordsOptions } from './analyse/word-counts.js';
 import { NewWordFinder, type DiscoverOptions, type NewWord } from './analyse/new-words.js';
+import { CorpusError, DictionaryTrainer, type CorpusTags } from './analyse/train.js';
+import { encodeDictionaryImage } from './data/load.js';
 import { createSearchTerms, type SearchTermsOptions } from './analyse/search-terms.js';
 import { lunrPluginOf, oramaTokenizerOf, type LunrBuilder, type LunrModule, type OramaTokenizer } from './analyse/search-adapters.js';
 import { DictionaryError, FetchError, ImageError } from './dictionary/errors.js';
@@ -36,6 +38,7 @@ export { ANALYZER_STOP_WORDS, type AnalyzerToken, type ChineseAnalyzer, type Chi
 export { porterStem } from './analyse/porter.js';
 export { WordCounts, type CountWordsOptions } from './analyse/word-counts.js';
 export { NewWordFinder, type DiscoverOptions, type NewWord } from './analyse/new-words.js';
+export { CorpusError, DictionaryTrainer, type CorpusTags } from './analyse/train.js';
 export type { SearchTermsOptions } from './analyse/search-terms.js';
 export type { LunrBuilder, LunrModule, OramaTokenizer } from './analyse/search-adapters.js';
 export type { Keyword, KeywordOptions, TaggedKeyword, WeightedKeyword, WeightedTaggedKeyword } from './analyse/keywords.js';
@@ -370,6 +373,43 @@ export function discoverWords(texts: string | Iterable<string>, options?: (Disco
   return finder.words();
 }
 
+/** Options of {@link trainDictionary}. */
+export interface TrainDictionaryOptions {
+  /** The dictionary to merge into (its words as they stand, and its HMM), or `null` for the corpus alone. @defaultValue the default tokenizer's */
+  base?: TokenizerCore | null;
+  /** The corpus's words add up to this many times the base's total. @defaultValue 4 */
+  ratio?: number;
+  /** Or: each corpus count adds this much to a word's frequency. */
+  weight?: number;
+  /** How words carry POS tags: `'slash'` (`word/tag`), `'underscore'` (`word_tag`) or `'none'`. @defaultValue 'none' */
+  tags?: CorpusTags;
+}
+
+/**
+ * A dictionary trained on segmented text (words separated by whitespace,
+ * a sentence a line), as `jieba train`: the corpus's words merged into the
+ * base dictionary, and finalseg's HMM re-estimated from the corpus. `image`
+ * carries both (give it to `new Tokenizer({ dict })` or save it and use
+ * `jieba -D`); `text` is the `dict.txt` form, without the HMM.
+ *
+ * @throws {@link CorpusError} for a tagged word without its tag (naming the line)
+ * @example
+ * const { image } = trainDictionary(readFileSync('corpus.txt', 'utf8').split('\n'));
+ * const tokenizer = new Tokenizer({ dict: image });
+ */
+export function trainDictionary(corpus: string | Iterable<string>, options: TrainDictionaryOptions = {}): { image: Uint8Array; text: string; words: number } {
+  const trainer = new DictionaryTrainer({ tags: options.tags ?? 'none' });
+  let line = 0;
+  for (const text of typeof corpus === 'string' ? corpus.split('\n') : corpus) trainer.add(text, '<corpus>', ++line);
+  const base = options.base === null ? undefined : (options.base ?? defaultTokenizer).trainingBase();
+  const { dictionary, hmm, lines } = trainer.build({
+    ...(base ? { base } : {}),
+    ...(options.ratio !== undefined ? { ratio: options.ratio } : {}),
+    ...(options.weight !== undefined ? { weight: options.weight } : {}),
+  });
+  return { image: encodeDictionaryImage(dictionary, hmm), text: `${lines.join('\n')}\n`, words: trainer.words };
+}
+
 const jieba = {
   cut,
   cutAll,
@@ -391,6 +431,9 @@ const jieba = {
   WordCounts,
   discoverWords,
   NewWordFinder,
+  trainDictionary,
+  DictionaryTrainer,
+  CorpusError,
   searchTokenizer,
   queryTokenizer,
   oramaTokenizer,

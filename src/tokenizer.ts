@@ -15,6 +15,8 @@ import { dictionaryFromBytes, encodeDictionaryImage, idfFromImage, lacFromImage,
 import { isPackagedImage, sameImage, whenDamaged, type PackagedImage } from './data/packaged-image.js';
 import type { ModelKind, SharedModels } from './data/shared-models.js';
 import { Dictionary } from './dictionary/dictionary.js';
+import type { PrefixDictionary } from './dictionary/prefix-dictionary.js';
+import type { HmmModel } from './hmm/model.js';
 import { DictionaryError } from './dictionary/errors.js';
 import type { StaticTrie } from './dictionary/static-trie.js';
 import { parseUserDictionary, type UserDictionaryEntry } from './dictionary/user-dictionary.js';
@@ -1005,5 +1007,16 @@ export class TokenizerCore {
         ? dict.base
         : dict.compile(this.#userTags, '<compiled>');
     return encodeDictionaryImage(base, this.#data!.model);
+  }
+
+  /**
+   * The dictionary as it stands (added words included) and the HMM: what
+   * `jieba train` merges a corpus into. Not part of the public API.
+   *
+   * @internal
+   */
+  trainingBase(): { dictionary: PrefixDictionary; hmm: HmmModel } {
+    const dict = this.#ready().dict;
+    return { dictionary: dict.isPristine && this.#userTags.size === 0 ? dict.base : dict.compile(this.#userTags, '<compiled>'), hmm: this.#data!.model };
   }
 }

@@ -8,11 +8,11 @@ import { dictionaryWords } from '../compat/inputs.js';
 describe('Tokenizer API', () => {
   it('exports the contract names, bound to a default instance', () => {
     assert.deepEqual(Object.keys(jieba).sort(), [
-      'ANALYZER_STOP_WORDS', 'BIG_DICTIONARY', 'CUT_MODES', 'DEFAULT_DICTIONARY', 'DictionaryError', 'FetchError', 'IDF_TABLE', 'ImageError', 'InvalidUtf8Error',
+      'ANALYZER_STOP_WORDS', 'BIG_DICTIONARY', 'CUT_MODES', 'CorpusError', 'DEFAULT_DICTIONARY', 'DictionaryError', 'DictionaryTrainer', 'FetchError', 'IDF_TABLE', 'ImageError', 'InvalidUtf8Error',
       'NewWordFinder', 'PADDLE_MODEL', 'POS_MODEL', 'TOKENIZE_MODES', 'TextRank', 'TfIdf', 'Tokenizer', 'WordCounts',
       'addWord', 'chineseAnalyzer', 'countWords', 'cut', 'cutAll', 'cutForSearch', 'default', 'delWord', 'discoverWords', 'extractTags', 'load', 'loadUserDict', 'lunrPlugin',
       'oramaTokenizer', 'porterStem', 'queryTokenizer', 'searchTokenizer', 'setDictionary', 'setIdf',
-      'setStopWords', 'suggestFreq', 'tag', 'textRank', 'tokenize',
+      'setStopWords', 'suggestFreq', 'tag', 'textRank', 'tokenize', 'trainDictionary',
     ]);
     // The default export holds the same bound functions, for `import jieba from 'jieba-ts'; jieba.cut(...)`.
     for (const [name, value] of Object.entries(jieba.default)) assert.equal(value, (jieba as Record<string, unknown>)[name], name);

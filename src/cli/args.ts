@@ -310,6 +310,8 @@ commands:
                         its options
   freq                  count words over files, as TSV or JSON; jieba freq
                         --help lists its options
+  train                 train a dictionary (and HMM) on segmented text; jieba
+                        train --help lists its options
 
 options:
   -h, --help            show this help message and exit

@@ -134,6 +134,28 @@ export class PrefixDictionary {
   }
 
   /**
+   * Every word (key of non-zero frequency) with its frequency and tag, in
+   * trie order: what a `dict.txt` of this dictionary would list.
+   *
+   * @example
+   * [...PrefixDictionary.fromText('中国 3 ns\n中 2\n').words()]; // [['中', 2, undefined], ['中国', 3, 'ns']]
+   */
+  *words(): Generator<[word: string, frequency: number, tag: string | undefined]> {
+    const { firstChild, chars, values } = this.trie;
+    const tags = this.#tags === undefined ? undefined : this.tags;
+    const stack: [number, string][] = [[0, '']];
+    while (stack.length > 0) {
+      const [node, prefix] = stack.pop()!;
+      // Children pushed last first, so that they come out in the trie's order.
+      for (let child = firstChild[node + 1]! - 1; child >= firstChild[node]!; child--) {
+        stack.push([child, prefix + String.fromCharCode(chars[child]!)]);
+      }
+      const frequency = node === 0 ? 0 : this.classFrequency[values[node]!]!;
+      if (frequency > 0) yield [prefix, frequency, tags ? tags.names[tags.nodes[node]!] || undefined : undefined];
+    }
+  }
+
+  /**
    * `FREQ.get(text[start:end])`: the frequency of that string, 0 for a
    * prefix that is not itself a word, or -1 when it is not a key at all.
    *

@@ -1,0 +1,214 @@
+/**
+ * A dictionary trained on the user's own segmented text (`jieba train`,
+ * `DictionaryTrainer`): the words of the corpus with their counts, merged
+ * into a base dictionary or alone, and finalseg's HMM re-estimated from
+ * the corpus's runs of Han characters, so that the unchanged engine cuts
+ * the user's domain the way the corpus does.
+ *
+ * Weighting, with a base: a corpus word's frequency becomes
+ * `base frequency + weight × count`, the weight chosen so that the corpus's
+ * words add up to `ratio` (4 by default) times the base's total: the
+ * corpus's way of cutting wins where the two disagree, whatever its size;
+ * base words the corpus lacks keep theirs. Without a base, frequencies are
+ * the counts. The HMM's probabilities are the
+ * average of the base's and the corpus's where both have one, so that
+ * characters the corpus never shows keep the base's emissions.
+ *
+ * @module
+ */
+
+import { B, E, HAN_COUNT, M, MIN_FLOAT, S, type HmmModel } from '../hmm/model.js';
+import { PrefixDictionary } from '../dictionary/prefix-dictionary.js';
+import { HAN_FIRST, isHanChar, isPythonSpace } from '../text/char-classes.js';
+
+/** How words carry a POS tag in the corpus: not at all, `word/tag` or `word_tag`. */
+export type CorpusTags = 'none' | 'slash' | 'underscore';
+
+/** Options of {@link DictionaryTrainer}. */
+export interface TrainOptions {
+  /** How words carry tags (the tags then go into the dictionary). @defaultValue 'none' */
+  tags?: CorpusTags;
+}
+
+/** Options of {@link DictionaryTrainer.build}. */
+export interface BuildOptions {
+  /** The dictionary to merge into, with its HMM; none: the corpus alone. */
+  base?: { dictionary: PrefixDictionary; hmm: HmmModel };
+  /** The corpus's words add up to this many times the base's total. @defaultValue 4 */
+  ratio?: number;
+  /** A corpus count weighs this many frequency units, instead of the weight `ratio` gives. */
+  weight?: number;
+}
+
+/** A line of the corpus that cannot be read. */
+export class CorpusError extends Error {
+  constructor(
+    readonly source: string,
+    readonly line: number,
+    message: string,
+  ) {
+    super(`${source}: line ${line}: ${message}`);
+    this.name = 'CorpusError';
+  }
+}
+
+/** The tag after a word, when the corpus has them: letters only, as jieba's tags. */
+const TAG = /^[A-Za-z]+$/;
+
+/**
+ * Counts of a segmented corpus, line by line (`add`), then a dictionary and
+ * an HMM built from them (`build`).
+ *
+ * @example
+ * const trainer = new DictionaryTrainer();
+ * trainer.add('我 来到 北京 清华大学');
+ * const { dictionary, hmm } = trainer.build({ base });
+ */
+export class DictionaryTrainer {
+  readonly #tags: CorpusTags;
+  readonly #counts = new Map<string, number>();
+  readonly #wordTags = new Map<string, Map<string, number>>();
+  /** HMM counts: starts by state, transitions (4 * from + to), emissions (4 * char + state). */
+  readonly #start = new Float64Array(4);
+  readonly #trans = new Float64Array(16);
+  readonly #emit = new Float64Array(4 * HAN_COUNT);
+  #words = 0;
+
+  constructor(options: TrainOptions = {}) {
+    this.#tags = options.tags ?? 'none';
+  }
+
+  /** Words counted so far. */
+  get words(): number {
+    return this.#words;
+  }
+
+  /**
+   * Count one line of segmented text: words separated by whitespace.
+   *
+   * @throws {@link CorpusError} for a tagged word without its tag, naming `source` and `line`
+   */
+  add(text: string, source = '<string>', line = 1): this {
+    let run = -1; // the previous Han character's state, or -1 at the start of a run
+    const separator = this.#tags === 'slash' ? '/' : this.#tags === 'underscore' ? '_' : '';
+    for (const token of splitWhitespace(text)) {
+      let word = token;
+      let tag: string | undefined;
+      if (separator) {
+        const at = token.lastIndexOf(separator);
+        tag = at > 0 ? token.slice(at + 1) : '';
+        if (!TAG.test(tag)) throw new CorpusError(source, line, `${JSON.stringify(token)} has no ${separator}tag`);
+        word = token.slice(0, at);
+      }
+      this.#counts.set(word, (this.#counts.get(word) ?? 0) + 1);
+      this.#words++;
+      if (tag !== undefined) {
+        let tags = this.#wordTags.get(word);
+        if (!tags) this.#wordTags.set(word, (tags = new Map()));
+        tags.set(tag, (tags.get(tag) ?? 0) + 1);
+      }
+      // The HMM learns from words of Han characters; any other word ends a run.
+      let han = true;
+      for (let i = 0; i < word.length && han; i++) han = isHanChar(word.charCodeAt(i));
+      if (!han) {
+        run = -1;
+        continue;
+      }
+      for (let i = 0; i < word.length; i++) {
+        const state = word.length === 1 ? S : i === 0 ? B : i === word.length - 1 ? E : M;
+        if (run < 0) this.#start[state]!++;
+        else this.#trans[4 * run + state]!++;
+        this.#emit[4 * (word.charCodeAt(i) - HAN_FIRST) + state]!++;
+        run = state;
+      }
+    }
+    return this;
+  }
+
+  /**
+   * The trained dictionary (merged into `base` if given) and HMM.
+   *
+   * @throws RangeError for a weight that is not a positive safe integer
+   */
+  build(options: BuildOptions = {}): { dictionary: PrefixDictionary; hmm: HmmModel; lines: string[]; weight: number } {
+    const ratio = options.ratio ?? 4;
+    if (!(ratio > 0 && Number.isFinite(ratio))) throw new RangeError(`jieba-ts: train ratio must be a positive number, got ${ratio}`);
+    const weight = options.weight ?? (options.base && this.#words > 0 ? Math.max(1, Math.round((ratio * options.base.dictionary.total) / this.#words)) : 1);
+    if (!Number.isSafeInteger(weight) || weight < 1) throw new RangeError(`jieba-ts: train weight must be a positive integer, got ${weight}`);
+    if (this.#words === 0 && !options.base) throw new RangeError('jieba-ts: the corpus has no words, and there is no base dictionary');
+    const frequencies = new Map<string, number>();
+    const tags = new Map<string, string>();
+    if (options.base) {
+      for (const [word, frequency, tag] of options.base.dictionary.words()) {
+        frequencies.set(word, frequency);
+        if (tag !== undefined) tags.set(word, tag);
+      }
+    }
+    for (const [word, count] of this.#counts) frequencies.set(word, (frequencies.get(word) ?? 0) + weight * count);
+    for (const [word, counts] of this.#wordTags) tags.set(word, mostFrequent(counts));
+    // dict.txt lines, sorted (code units: all words are of one script mostly; the order only makes the output deterministic).
+    const words = [...frequencies.keys()].sort();
+    const lines = words.map((word) => (tags.has(word) ? `${word} ${frequencies.get(word)} ${tags.get(word)}` : `${word} ${frequencies.get(word)}`));
+    const dictionary = PrefixDictionary.fromText(`${lines.join('\n')}\n`, 'trained dictionary');
+    return { dictionary, hmm: this.#hmm(options.base?.hmm), lines, weight };
+  }
+
+  #hmm(base: HmmModel | undefined): HmmModel {
+    const start = logProbabilities(this.#start, 0, 4, base?.start, 0);
+    const trans = new Float64Array(16);
+    for (const from of [B, E, M, S]) trans.set(logProbabilities(this.#trans, 4 * from, 4, base?.trans, 4 * from), 4 * from);
+    // Emissions: P(char | state), over the characters.
+    const emit = new Float64Array(4 * HAN_COUNT).fill(MIN_FLOAT);
+    for (const state of [B, E, M, S]) {
+      let total = 0;
+      for (let c = 0; c < HAN_COUNT; c++) total += this.#emit[4 * c + state]!;
+      for (let c = 0; c < HAN_COUNT; c++) {
+        const corpus = total > 0 ? this.#emit[4 * c + state]! / total : 0;
+        const baseLog = base?.emit[4 * c + state];
+        const probability = mix(corpus, baseLog, total > 0);
+        emit[4 * c + state] = probability > 0 ? Math.log(probability) : MIN_FLOAT;
+      }
+    }
+    return { start, trans, emit };
+  }
+}
+
+/** Python's `str.split()`: runs of Python whitespace separate tokens. */
+function splitWhitespace(text: string): string[] {
+  const tokens: string[] = [];
+  let from = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const space = i === text.length || isPythonSpace(text.charCodeAt(i));
+    if (space && from >= 0) {
+      tokens.push(text.slice(from, i));
+      from = -1;
+    } else if (!space && from < 0) from = i;
+  }
+  return tokens;
+}
+
+function mostFrequent(counts: Map<string, number>): string {
+  let best = '';
+  let most = -1;
+  for (const [tag, n] of counts) if (n > most || (n === most && tag < best)) [best, most] = [tag, n];
+  return best;
+}
+
+/** The corpus's probability averaged with the base's (a log, MIN_FLOAT for none), where there is a base. */
+function mix(corpus: number, baseLog: number | undefined, haveCorpus: boolean): number {
+  const base = baseLog === undefined || baseLog <= MIN_FLOAT ? 0 : Math.exp(baseLog);
+  if (baseLog === undefined) return corpus;
+  return haveCorpus ? (corpus + base) / 2 : base;
+}
+
+/** Log-probabilities of `counts[at .. at + n)` (mixed with `base[baseAt ..]`), MIN_FLOAT for none. */
+function logProbabilities(counts: Float64Array, at: number, n: number, base: Float64Array | undefined, baseAt: number): Float64Array {
+  let total = 0;
+  for (let i = 0; i < n; i++) total += counts[at + i]!;
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const probability = mix(total > 0 ? counts[at + i]! / total : 0, base?.[baseAt + i], total > 0);
+    out[i] = probability > 0 ? Math.log(probability) : MIN_FLOAT;
+  }
+  return out;
+}

@@ -1,0 +1,117 @@
+/**
+ * `jieba train CORPUS... -o OUT`: a dictionary trained on segmented text
+ * (see `analyse/train.ts`), written as a compiled image (`.img`, which
+ * carries the re-estimated HMM, so `-D OUT` brings it along) or as
+ * `dict.txt` text (any other name; text has no place for the HMM).
+ *
+ * @module
+ */
+
+import { createReadStream, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { CorpusError, DictionaryTrainer, type CorpusTags } from '../analyse/train.js';
+import { encodeDictionaryImage } from '../data/load.js';
+import { DictionaryError } from '../dictionary/errors.js';
+import type { PrefixDictionary } from '../dictionary/prefix-dictionary.js';
+import type { HmmModel } from '../hmm/model.js';
+import { DEFAULT_DICTIONARY, Tokenizer } from '../index.js';
+import { describeOpenError } from './input.js';
+import type { CliIo } from './io.js';
+import { InputError, readLineBatches } from './lines.js';
+
+/** Usage of `jieba train`. */
+export const TRAIN_HELP = `usage: jieba train CORPUS ... -o OUT [options]
+
+Train a dictionary on segmented text (words separated by spaces, one
+sentence a line; CORPUS - for standard input): the corpus's words merged into
+jieba's dictionary (or -D DICT, or none with --no-base), and the HMM that
+finds unknown words re-estimated from the corpus. OUT ending in .img is a
+compiled image that carries the HMM (jieba -D OUT uses both); any other name
+gets dict.txt text, which has no place for the HMM.
+
+options:
+  -o, --output OUT     where to write the dictionary (required)
+  -D, --dict DICT      the base dictionary (default: jieba's)
+  --no-base            the corpus alone, no base dictionary
+  --ratio R            the corpus's words add up to R times the base's total (default 4)
+  --weight N           or: each corpus count adds N to a word's frequency
+  --tags STYLE         words carry POS tags: slash (word/tag) or underscore (word_tag)
+  -q, --quiet          no summary on standard error
+  -h, --help           show this help and exit
+`;
+
+/** The options of `jieba train` (`node:util` `parseArgs` form); `--help` lists each. */
+export const TRAIN_OPTIONS = {
+  output: { type: 'string', short: 'o' },
+  dict: { type: 'string', short: 'D' },
+  'no-base': { type: 'boolean' },
+  ratio: { type: 'string' },
+  weight: { type: 'string' },
+  tags: { type: 'string' },
+  quiet: { type: 'boolean', short: 'q' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/**
+ * Run `jieba train` with `argv` (the words after `train`).
+ *
+ * @returns 0, 1 for unreadable input or a bad corpus line (named), 2 for a bad command line
+ * @example
+ * await trainMain(['corpus.txt', '-o', 'mine.img'], process);
+ */
+export async function trainMain(argv: readonly string[], io: CliIo): Promise<number> {
+  const say = (text: string): void => void io.stderr.write(text);
+  let values: ReturnType<typeof parseArgs<{ options: typeof TRAIN_OPTIONS; allowPositionals: true }>>['values'];
+  let files: string[];
+  const usage = (message: string): number => {
+    say(`usage: jieba train CORPUS ... -o OUT [options]\njieba train: error: ${message}\n`);
+    return 2;
+  };
+  try {
+    ({ values, positionals: files } = parseArgs({ args: [...argv], options: TRAIN_OPTIONS, strict: true, allowPositionals: true }));
+  } catch (error) {
+    return usage((error as Error).message);
+  }
+  if (values.help) {
+    io.stdout.write(TRAIN_HELP);
+    return 0;
+  }
+  if (values.output === undefined) return usage('-o OUT is required');
+  if (files.length === 0) return usage('give at least one CORPUS (- for standard input)');
+  if (values['no-base'] && values.dict !== undefined) return usage('--no-base and -D cannot be combined');
+  if (values.ratio !== undefined && values.weight !== undefined) return usage('--ratio and --weight cannot be combined');
+  const ratio = values.ratio === undefined ? undefined : Number(values.ratio);
+  if (ratio !== undefined && !(ratio > 0 && Number.isFinite(ratio))) return usage(`--ratio must be a positive number, not ${JSON.stringify(values.ratio)}`);
+  const weight = values.weight === undefined ? undefined : Number(values.weight);
+  if (weight !== undefined && !(Number.isSafeInteger(weight) && weight >= 1)) return usage(`--weight must be a positive integer, not ${JSON.stringify(values.weight)}`);
+  if (values.tags !== undefined && values.tags !== 'slash' && values.tags !== 'underscore') return usage(`--tags must be slash or underscore, not ${JSON.stringify(values.tags)}`);
+
+  const trainer = new DictionaryTrainer({ tags: (values.tags ?? 'none') as CorpusTags });
+  try {
+    for (const file of files) {
+      const name = file === '-' ? '<stdin>' : file;
+      const stream = file === '-' ? (io.stdin as AsyncIterable<Uint8Array>) : createReadStream(file, { highWaterMark: 1 << 16 });
+      let line = 0;
+      for await (const lines of readLineBatches(stream, { universalNewlines: file !== '-', replaceInvalid: false, name })) {
+        for (const item of lines) trainer.add(typeof item === 'string' ? item : item.text, name, ++line);
+      }
+    }
+    const base = values['no-base'] ? undefined : baseOf(values.dict);
+    const { dictionary, hmm, lines, weight: used } = trainer.build({ ...(base ? { base } : {}), ...(ratio !== undefined ? { ratio } : {}), ...(weight !== undefined ? { weight } : {}) });
+    writeFileSync(values.output, values.output.endsWith('.img') ? encodeDictionaryImage(dictionary, hmm) : `${lines.join('\n')}\n`);
+    if (!values.quiet) say(`jieba train: ${trainer.words} words counted; ${lines.length} words written to ${values.output} (each count weighs ${used})\n`);
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException;
+    if (error instanceof CorpusError || error instanceof InputError || error instanceof DictionaryError || error instanceof RangeError) say(`jieba train: ${e.message}\n`);
+    else if (typeof e?.code === 'string' && e.syscall !== undefined) say(`jieba train: cannot ${e.syscall === 'open' && e.path === values.output ? 'write' : 'read'} ${e.path ?? ''}: ${describeOpenError(e)}\n`);
+    else throw error;
+    return 1;
+  }
+  return 0;
+}
+
+/** The base dictionary and its HMM: jieba's, or `-D DICT` with the HMM it carries (jieba's if it is text). */
+function baseOf(dict: string | undefined): { dictionary: PrefixDictionary; hmm: HmmModel } {
+  const tokenizer = new Tokenizer({ dict: dict ?? DEFAULT_DICTIONARY, eager: true });
+  return tokenizer.trainingBase();
+}

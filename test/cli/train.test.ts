@@ -1,0 +1,63 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough, Readable } from 'node:stream';
+import { describe, it } from 'node:test';
+import { main } from '../../src/cli/main.js';
+import { TRAIN_OPTIONS } from '../../src/cli/train-command.js';
+import { Tokenizer } from '../../src/index.js';
+
+async function run(argv: string[], stdin = ''): Promise<{ status: number; stdout: string; stderr: string }> {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  const out: Buffer[] = [];
+  const err: Buffer[] = [];
+  stdout.on('data', (b: Buffer) => out.push(b));
+  stderr.on('data', (b: Buffer) => err.push(b));
+  const status = await main(argv, { stdin: Readable.from([Buffer.from(stdin)]), stdout, stderr });
+  return { status, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
+}
+
+const CORPUS = '杭研 大厦 很 高\n我 在 杭研 大厦 工作\n杭研 的 同事 来 了\n';
+
+describe('jieba train', () => {
+  it('writes an image that -D uses, HMM included, and the same bytes every time', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jieba-train-'));
+    writeFileSync(join(dir, 'corpus.txt'), CORPUS);
+    const out = join(dir, 'mine.img');
+    const result = await run(['train', join(dir, 'corpus.txt'), '-o', out]);
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stderr, /14 words counted/);
+    const image = readFileSync(out);
+    assert.ok((await run(['train', join(dir, 'corpus.txt'), '-o', join(dir, 'again.img'), '-q'])).status === 0);
+    assert.ok(image.equals(readFileSync(join(dir, 'again.img'))), 'deterministic');
+    const cut = await run(['-q', '-D', out, '-n'], '杭研的同事来了\n');
+    assert.equal(cut.stdout, '杭研 / 的 / 同事 / 来 / 了\n');
+    assert.deepEqual(new Tokenizer({ dict: out }).cut('杭研的同事来了', { hmm: false }), ['杭研', '的', '同事', '来', '了']);
+  });
+
+  it('writes dict.txt text for other names, the corpus alone with --no-base', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jieba-train-'));
+    const out = join(dir, 'mine.txt');
+    assert.equal((await run(['train', '-', '-o', out, '--no-base', '-q'], CORPUS)).status, 0);
+    assert.equal(readFileSync(out, 'utf8'), ['了 1', '同事 1', '在 1', '大厦 2', '工作 1', '很 1', '我 1', '来 1', '杭研 3', '的 1', '高 1', ''].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).filter(Boolean).join('\n') + '\n');
+  });
+
+  it('names the corpus line it cannot read (status 1), and refuses bad options (status 2)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jieba-train-'));
+    writeFileSync(join(dir, 'tagged.txt'), '杭研/nt 大厦/n\n我/r 在\n');
+    const bad = await run(['train', join(dir, 'tagged.txt'), '--tags', 'slash', '-o', join(dir, 'x.img')]);
+    assert.equal(bad.status, 1);
+    assert.match(bad.stderr, /tagged\.txt: line 2: "在" has no \/tag/);
+    for (const argv of [['x.txt'], ['-o', 'x.img'], ['x.txt', '-o', 'x.img', '--no-base', '-D', 'd.txt'], ['x.txt', '-o', 'y', '--ratio', '-1'], ['x.txt', '-o', 'y', '--tags', 'colon']]) {
+      assert.equal((await run(['train', ...argv])).status, 2, argv.join(' '));
+    }
+    assert.match((await run(['--help'])).stdout, /^ {2}train {2,}.*jieba\n? *train --help/m);
+    const help = (await run(['train', '--help'])).stdout;
+    for (const [name, option] of Object.entries(TRAIN_OPTIONS)) {
+      assert.ok(help.includes(`--${name}`), `--${name} in jieba train --help`);
+      if ('short' in option) assert.ok(help.includes(`-${option.short},`), `-${option.short}`);
+    }
+  });
+});
