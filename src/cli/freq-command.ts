@@ -8,12 +8,13 @@
  * @module
  */
 
-import { createReadStream, readFileSync } from 'node:fs';
+import { createReadStream, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createWordCounter, WordCounts } from '../analyse/word-counts.js';
 import { CUT_MODES, type CutMode } from '../cut/modes.js';
 import { DictionaryError } from '../dictionary/errors.js';
 import { Tokenizer } from '../index.js';
+import { chartHtml, chartSvg } from './chart.js';
 import { describeOpenError } from './input.js';
 import type { CliIo } from './io.js';
 import { InputError, readLineBatches } from './lines.js';
@@ -34,6 +35,8 @@ options:
   --top N              print only the N most frequent words
   --json               print a JSON array of {"word", "count"} instead of TSV
   --merge              the FILEs are TSV counts (from jieba freq): add them up
+  --chart OUT          also draw a word cloud and a bar chart: OUT.svg (one
+                       SVG) or OUT.html (a page that needs no network)
   -D, --dict DICT      main dictionary: dict.txt format or a compiled image
   -u, --user-dict F    user dictionary
   -h, --help           show this help and exit
@@ -49,6 +52,7 @@ export const FREQ_OPTIONS = {
   top: { type: 'string' },
   json: { type: 'boolean' },
   merge: { type: 'boolean' },
+  chart: { type: 'string' },
   dict: { type: 'string', short: 'D' },
   'user-dict': { type: 'string', short: 'u' },
   help: { type: 'boolean', short: 'h' },
@@ -84,6 +88,7 @@ export async function freqMain(argv: readonly string[], io: CliIo): Promise<numb
       throw new UsageError('--merge adds up counts: it takes no cutting options');
     }
     if (values['allow-pos'] !== undefined && values.mode !== undefined && values.mode !== 'default') throw new UsageError('--allow-pos tags in accurate mode: it cannot go with --mode all or search');
+    if (values.chart !== undefined && !/\.(svg|html?)$/i.test(values.chart)) throw new UsageError(`--chart writes .svg or .html, not ${JSON.stringify(values.chart)}`);
   } catch (error) {
     say(`usage: jieba freq [FILE ...] [options]\njieba freq: error: ${(error as Error).message}\n`);
     return 2;
@@ -122,6 +127,15 @@ export async function freqMain(argv: readonly string[], io: CliIo): Promise<numb
     else if (typeof e?.code === 'string' && e.syscall !== undefined) say(`jieba freq: cannot read ${e.path ?? 'the input'}: ${describeOpenError(e)}\n`);
     else throw error;
     return 1;
+  }
+  if (values.chart !== undefined) {
+    const entries = counts.sorted(200);
+    try {
+      writeFileSync(values.chart, /\.svg$/i.test(values.chart) ? chartSvg(entries) : chartHtml(entries));
+    } catch (error) {
+      say(`jieba freq: cannot write ${values.chart}: ${describeOpenError(error as NodeJS.ErrnoException)}\n`);
+      return 1;
+    }
   }
   if (values.json) io.stdout.write(`${JSON.stringify(counts.sorted(top).map(([word, n]) => ({ word, count: n })))}\n`);
   else io.stdout.write(counts.toTSV(top));

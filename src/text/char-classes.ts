@@ -258,6 +258,20 @@ export function hasLetterOrDigit(text: string): boolean {
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 /**
+ * Whether code point `cp` is drawn about as wide as it is tall in common
+ * fonts: CJK (from U+2E80 to U+9FFF), Hangul syllables, compatibility
+ * ideographs, full-width forms, and everything beyond the BMP (emoji, CJK
+ * extensions). For laying out text without measuring it (word clouds).
+ *
+ * @example
+ * isWideCharacter('中'.codePointAt(0)!); // true
+ * isWideCharacter(0x61); // false
+ */
+export function isWideCharacter(cp: number): boolean {
+  return (cp >= 0x2e80 && cp <= 0x9fff) || (cp >= 0xac00 && cp <= 0xd7af) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xff00 && cp <= 0xffef) || cp > 0xffff;
+}
+
+/**
  * Python: `re_userdict = re.compile('^(.+?)( [0-9]+)?( [a-z]+)?$', re.U)`
  * (jieba/__init__.py), the grammar of a user-dictionary line. JavaScript and
  * Python backtrack the same way here, so the same groups come out: the

@@ -102,3 +102,18 @@ describe('jieba freq', () => {
     }
   });
 });
+
+describe('jieba freq --chart', () => {
+  it('writes a cloud and a bar chart as SVG or as a page, and refuses other names', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jieba-freq-'));
+    for (const name of ['chart.svg', 'chart.html']) {
+      const result = await run(['freq', '--min-length', '2', '--chart', join(dir, name), NEWS]);
+      assert.equal(result.status, 0, result.stderr);
+      const chart = readFileSync(join(dir, name), 'utf8');
+      assert.ok(chart.includes('>网络安全</text>'), name);
+      assert.equal(result.stdout, (await run(['freq', '--min-length', '2', NEWS])).stdout, 'the counts are printed too');
+    }
+    const bad = await run(['freq', '--chart', join(dir, 'chart.png'), NEWS]);
+    assert.equal(bad.status, 2);
+  });
+});
