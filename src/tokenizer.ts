@@ -938,15 +938,19 @@ export class TokenizerCore {
   loadUserDict(source: DictionarySource): this {
     this.#ready();
     let entries: UserDictionaryEntry[];
+    let name: string;
     if (source && typeof source === 'object' && !(source instanceof URL) && 'text' in source) {
-      entries = parseUserDictionary(source.text, source.name ?? '<text>');
+      name = source.name ?? '<text>';
+      entries = parseUserDictionary(source.text, name);
     } else {
-      const [bytes, name] = this.readSource(source, 'user dictionary');
+      let bytes: Uint8Array;
+      [bytes, name] = this.readSource(source, 'user dictionary');
       entries = parseUserDictionary(bytes, name);
-      for (const entry of entries) {
-        if (entry.freq !== undefined && !Number.isSafeInteger(entry.freq)) {
-          throw new DictionaryError(`${name}: line ${entry.line}: frequency too large`, name, entry.line);
-        }
+    }
+    // Every line is checked before any word is added: nothing half-applied.
+    for (const entry of entries) {
+      if (entry.freq !== undefined && !Number.isSafeInteger(entry.freq)) {
+        throw new DictionaryError(`${name}: line ${entry.line}: frequency too large`, name, entry.line);
       }
     }
     for (const entry of entries) this.addWord(entry.word, entry.freq, entry.tag);

@@ -23,3 +23,15 @@ describe('user dictionary lines (load_userdict)', () => {
     assert.deepEqual(entries.map((e) => [e.word, e.line]), [['云计算', 1], ['创新办', 3]]);
   });
 });
+
+describe('Tokenizer.loadUserDict', () => {
+  it('refuses a frequency past 2^53 - 1 naming the line, from text as from a file, and adds no word of it', async () => {
+    const { DictionaryError, Tokenizer } = await import('../../src/index.js');
+    const tokenizer = new Tokenizer();
+    assert.throws(
+      () => tokenizer.loadUserDict({ text: '石墨烯\n词 99999999999999999999\n', name: 'mine.txt' }),
+      (error: Error) => error instanceof DictionaryError && error.message === 'mine.txt: line 2: frequency too large',
+    );
+    assert.deepEqual(tokenizer.cut('石墨烯材料'), ['石墨', '烯', '材料'], 'line 1 was not applied either');
+  });
+});

@@ -129,6 +129,28 @@ describe('playground in headless Chromium', { skip: !required && missing ? `${mi
     );
     assert.equal(typed[0], '李小福/PER', typed.join(' '));
 
+    // The user dictionary: words typed in it change the segmentation as one types, as jieba.load_userdict would.
+    const chipsAre = (words: string[]) =>
+      page.waitForFunction((expected) => [...document.querySelectorAll('#tokens .chip')].map((c) => c.textContent).join('|') === expected, words.join('|'), { timeout: 30_000 });
+    await page.locator('input[name="mode"][value="default"]').check();
+    await page.locator('#user-dict').fill('');
+    await page.locator('#text').fill('石墨烯材料');
+    await chipsAre(['石墨', '烯', '材料']);
+    await page.locator('#user-dict').pressSequentially('石墨烯');
+    await chipsAre(['石墨烯', '材料']);
+    assert.equal(await page.locator('#user-dict-status').textContent(), '1 word in use');
+    // A line it cannot use is named, and the segmentation falls back to the dictionary alone.
+    await page.locator('#user-dict').fill('石墨烯\n词 99999999999999999999');
+    await chipsAre(['石墨', '烯', '材料']);
+    assert.match((await page.locator('#user-dict-status').textContent()) ?? '', /not used: user dictionary: line 2: frequency too large/);
+    await page.locator('#user-dict').fill('石墨烯 100 n');
+    await chipsAre(['石墨烯', '材料']);
+    // Downloads are made in the page: the words as `jieba -d` prints them, and the user dictionary.
+    const [words] = await Promise.all([page.waitForEvent('download'), page.locator('#download-words').click()]);
+    assert.equal(readFileSync((await words.path())!, 'utf8'), '石墨烯 材料\n');
+    const [dict] = await Promise.all([page.waitForEvent('download'), page.locator('#download-dict').click()]);
+    assert.equal(readFileSync((await dict.path())!, 'utf8'), '石墨烯 100 n\n');
+
     mkdirSync(repoPath('test-results'), { recursive: true });
     await page.screenshot({ path: repoPath('test-results/playground.png'), fullPage: true });
     assert.deepEqual(problems, []);

@@ -19,6 +19,10 @@ const tokensView = $<HTMLDivElement>('tokens');
 const countView = $<HTMLSpanElement>('count');
 const keywordList = $<HTMLOListElement>('keyword-list');
 const chart = $<HTMLDivElement>('chart');
+const userDictBox = $<HTMLTextAreaElement>('user-dict');
+const userDictStatus = $<HTMLSpanElement>('user-dict-status');
+/** The words shown, for the download. */
+let shownTokens: string[] = [];
 
 const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
 let nextId = 0;
@@ -49,6 +53,7 @@ function request(): void {
     hmm: hmmBox.checked,
     normalize: normalizeBox.checked,
     keywords: keywordSelect.value as SegmentRequest['keywords'],
+    userDict: userDictBox.value,
   };
   worker.postMessage(message);
 }
@@ -112,6 +117,9 @@ worker.onmessage = (event: MessageEvent<WorkerReply>) => {
     renderTokens(reply);
     renderKeywords(reply);
     renderChart(reply);
+    shownTokens = reply.tokens;
+    userDictStatus.textContent = 'error' in reply.userDict ? `not used: ${reply.userDict.error}` : reply.userDict.words > 0 ? `${reply.userDict.words} word${reply.userDict.words === 1 ? '' : 's'} in use` : '';
+    userDictStatus.dataset.state = 'error' in reply.userDict ? 'error' : 'ok';
     const chars = textBox.value.length;
     setStatus('ready', `${loadText} · ${chars.toLocaleString()} characters in ${reply.segmentMs.toFixed(1)} ms`);
     document.body.dataset.resultId = String(reply.id);
@@ -141,6 +149,21 @@ const schedule = (): void => {
   });
 };
 textBox.addEventListener('input', schedule);
+userDictBox.addEventListener('input', schedule);
+
+/** Offer `text` as a file download, made in the page: nothing is uploaded. */
+function download(name: string, text: string): void {
+  const link = element('a');
+  link.href = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+}
+// The words one line of text a line, separated by spaces, as `jieba -d` prints them.
+$<HTMLButtonElement>('download-words').addEventListener('click', () =>
+  download('words.txt', shownTokens.join(' ').replace(/ ?(\r\n|\r|\n) ?/g, '\n') + '\n'),
+);
+$<HTMLButtonElement>('download-dict').addEventListener('click', () => download('userdict.txt', userDictBox.value.trimEnd() + '\n'));
 hmmBox.addEventListener('change', schedule);
 normalizeBox.addEventListener('change', schedule);
 keywordSelect.addEventListener('change', schedule);

@@ -22,6 +22,8 @@ export interface SegmentRequest {
   /** Paddle mode only: look characters up as LAC was trained (not Python's behaviour). */
   normalize: boolean;
   keywords: 'tfidf' | 'textrank';
+  /** User-dictionary lines (`word [freq] [tag]`), applied to a fresh tokenizer whenever they change. */
+  userDict: string;
 }
 
 export type WorkerRequest = InitRequest | SegmentRequest;
@@ -45,6 +47,8 @@ export interface ResultReply {
   frequencies: [word: string, count: number][];
   /** Cutting, tagging and keyword extraction. */
   segmentMs: number;
+  /** Words of the user dictionary in use, or why it was refused (the line is named). */
+  userDict: { words: number } | { error: string };
 }
 
 export interface ErrorReply {

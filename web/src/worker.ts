@@ -14,6 +14,37 @@ import type { SegmentRequest, WorkerReply, WorkerRequest } from './protocol.js';
 let tokenizer: Tokenizer | undefined;
 let tfidf: TfIdf | undefined;
 let textRank: TextRank | undefined;
+/** The tokenizer of the base dictionary, and the user-dictionary text applied on top of it. */
+let base: Tokenizer | undefined;
+let userDictText = '';
+let userDict: { words: number } | { error: string } = { words: 0 };
+
+/**
+ * Use `text` as the user dictionary: a fresh tokenizer (the dictionary and
+ * models are shared, so it is cheap) with its words, or the base one when
+ * the text is refused (the reply says why).
+ */
+function applyUserDict(text: string): void {
+  if (text === userDictText) return;
+  userDictText = text;
+  if (text.trim() === '') {
+    tokenizer = base;
+    userDict = { words: 0 };
+  } else {
+    try {
+      const fresh = new Tokenizer();
+      fresh.loadUserDict({ text, name: 'user dictionary' });
+      tokenizer = fresh;
+      userDict = { words: text.split('\n').filter((line) => line.trim() !== '').length };
+    } catch (error) {
+      tokenizer = base;
+      userDict = { error: error instanceof Error ? error.message : String(error) };
+    }
+  }
+  tfidf = new TfIdf(tokenizer!);
+  textRank = new TextRank(tokenizer!);
+}
+
 /** Fetched the first time paddle mode is asked for. */
 let paddle: Promise<Tokenizer> | undefined;
 
@@ -46,6 +77,7 @@ function tagsFor(tokens: string[], text: string, hmm: boolean): string[] {
 
 async function segment(request: SegmentRequest): Promise<void> {
   const { text, mode, hmm } = request;
+  applyUserDict(request.userDict);
   let tokens: string[];
   let tags: string[];
   let started = performance.now();
@@ -73,7 +105,7 @@ async function segment(request: SegmentRequest): Promise<void> {
     counts.set(word, (counts.get(word) ?? 0) + 1);
   });
   const frequencies = [...counts].sort((a, b) => b[1] - a[1]).slice(0, 12);
-  reply({ type: 'result', id: request.id, tokens, tags, keywords, frequencies, segmentMs: performance.now() - started });
+  reply({ type: 'result', id: request.id, tokens, tags, keywords, frequencies, segmentMs: performance.now() - started, userDict });
 }
 
 onmessage = async (event: MessageEvent<WorkerRequest>) => {
@@ -83,6 +115,7 @@ onmessage = async (event: MessageEvent<WorkerRequest>) => {
       const started = performance.now();
       const counter = { bytes: 0 };
       tokenizer = await Tokenizer.load({ pos: POS_MODEL, keywords: IDF_TABLE, fetch: countingFetch(counter) });
+      base = tokenizer;
       tfidf = new TfIdf(tokenizer);
       textRank = new TextRank(tokenizer);
       // Warm the tagger, so the first keystroke does not pay for it.
