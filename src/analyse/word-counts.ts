@@ -149,16 +149,27 @@ export class WordCounts {
 /** A function that counts the words of a text into counts it is given. */
 export type WordCounter = (text: string, into: WordCounts) => WordCounts;
 
+/** The checked options of a counter: how texts are cut, and which words count. */
+export interface WordCountPlan {
+  tokenizer: TokenizerCore;
+  mode: CutMode;
+  hmm: boolean;
+  /** Tags to keep (the text is tagged), or undefined for every word. */
+  allowPOS: ReadonlySet<string> | undefined;
+  /** Whether a word (with its tag, if tagged) is counted. */
+  counts(word: string, tag?: string): boolean;
+}
+
 /**
- * A counter of the words of texts (see the module comment) with the
- * options checked once.
+ * The options of a counter, checked once: how to cut, and the filter every
+ * word goes through (so that words cut elsewhere, by a pool, count the same).
  *
  * @throws TypeError or RangeError for an option of the wrong type
  * @example
- * const count = createWordCounter(tokenizer, { minLength: 2 });
- * const counts = count('我来到北京清华大学', new WordCounts());
+ * const plan = wordCountPlan(tokenizer, { minLength: 2 });
+ * plan.counts('北京'); // true
  */
-export function createWordCounter(fallback: TokenizerCore, options?: CountWordsOptions | null): WordCounter {
+export function wordCountPlan(fallback: TokenizerCore, options?: CountWordsOptions | null): WordCountPlan {
   const method = 'countWords';
   const checked = optionsOf(options, method);
   const tokenizer = checked.tokenizer ?? fallback;
@@ -172,15 +183,37 @@ export function createWordCounter(fallback: TokenizerCore, options?: CountWordsO
     throw new TypeError(`jieba-ts: ${method}() option minLength must be a non-negative integer, got ${describeValue(minLength)}`);
   }
   if (allowPOS && mode !== 'default') throw new TypeError(`jieba-ts: ${method}() option allowPOS tags words in accurate mode; it cannot go with mode '${mode}'`);
-  const counted = (word: string): boolean =>
-    hasLetterOrDigit(word) && !stopWords.has(word) && (minLength <= 1 || pythonLength(word) >= minLength);
+  return {
+    tokenizer,
+    mode,
+    hmm,
+    allowPOS,
+    counts: (word, tag) =>
+      (allowPOS === undefined || (tag !== undefined && allowPOS.has(tag))) &&
+      hasLetterOrDigit(word) &&
+      !stopWords.has(word) &&
+      (minLength <= 1 || pythonLength(word) >= minLength),
+  };
+}
+
+/**
+ * A counter of the words of texts (see the module comment) with the
+ * options checked once.
+ *
+ * @throws TypeError or RangeError for an option of the wrong type
+ * @example
+ * const count = createWordCounter(tokenizer, { minLength: 2 });
+ * const counts = count('我来到北京清华大学', new WordCounts());
+ */
+export function createWordCounter(fallback: TokenizerCore, options?: CountWordsOptions | null): WordCounter {
+  const { tokenizer, mode, hmm, allowPOS, counts } = wordCountPlan(fallback, options);
   return (text, into) => {
-    if (typeof text !== 'string') throw new TypeError(`jieba-ts: ${method}() expects strings, got ${text === null ? 'null' : typeof text}`);
+    if (typeof text !== 'string') throw new TypeError(`jieba-ts: countWords() expects strings, got ${text === null ? 'null' : typeof text}`);
     if (allowPOS) {
-      for (const { word, tag } of tokenizer.tag(text, { hmm })) if (allowPOS.has(tag) && counted(word)) into.add(word);
+      for (const { word, tag } of tokenizer.tag(text, { hmm })) if (counts(word, tag)) into.add(word);
     } else {
       const words = mode === 'all' ? tokenizer.cutAll(text) : mode === 'search' ? tokenizer.cutForSearch(text, { hmm }) : tokenizer.cut(text, { hmm });
-      for (const word of words) if (counted(word)) into.add(word);
+      for (const word of words) if (counts(word)) into.add(word);
     }
     return into;
   };

@@ -10,10 +10,11 @@
 
 import { createReadStream, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { createWordCounter, WordCounts } from '../analyse/word-counts.js';
+import { createWordCounter, wordCountPlan, WordCounts, type WordCountPlan } from '../analyse/word-counts.js';
 import { CUT_MODES, type CutMode } from '../cut/modes.js';
 import { DictionaryError } from '../dictionary/errors.js';
 import { Tokenizer } from '../index.js';
+import { createPool } from '../pool/node.js';
 import { chartHtml, chartSvg } from './chart.js';
 import { describeOpenError } from './input.js';
 import type { CliIo } from './io.js';
@@ -37,6 +38,7 @@ options:
   --merge              the FILEs are TSV counts (from jieba freq): add them up
   --chart OUT          also draw a word cloud and a bar chart: OUT.svg (one
                        SVG) or OUT.html (a page that needs no network)
+  -j, --jobs N         cut in N worker threads (default 1); the counts are the same
   -D, --dict DICT      main dictionary: dict.txt format or a compiled image
   -u, --user-dict F    user dictionary
   -h, --help           show this help and exit
@@ -53,10 +55,15 @@ export const FREQ_OPTIONS = {
   json: { type: 'boolean' },
   merge: { type: 'boolean' },
   chart: { type: 'string' },
+  jobs: { type: 'string', short: 'j' },
   dict: { type: 'string', short: 'D' },
   'user-dict': { type: 'string', short: 'u' },
   help: { type: 'boolean', short: 'h' },
 } as const;
+
+/** Characters of text sent to a worker at a time, and batches in flight per worker. */
+const POOL_BATCH_CHARS = 1 << 16;
+const POOL_BATCHES_PER_WORKER = 2;
 
 class UsageError extends Error {}
 
@@ -79,11 +86,14 @@ export async function freqMain(argv: readonly string[], io: CliIo): Promise<numb
   let files: string[];
   let minLength: number | undefined;
   let top: number | undefined;
+  let jobs = 1;
   try {
     ({ values, positionals: files } = parseArgs({ args: [...argv], options: FREQ_OPTIONS, strict: true, allowPositionals: true }));
     if (values.mode !== undefined && !CUT_MODES.includes(values.mode as CutMode)) throw new UsageError(`--mode must be ${CUT_MODES.join(', ')}, not ${JSON.stringify(values.mode)}`);
     minLength = count(values['min-length'], '--min-length', 1);
     top = count(values.top, '--top', undefined);
+    jobs = count(values.jobs, '--jobs', 1)!;
+    if (jobs < 1 || jobs > 256) throw new UsageError(`--jobs must be from 1 to 256, not ${jobs}`);
     if (values.merge && (values.mode !== undefined || values['allow-pos'] !== undefined || values['no-hmm'] || values.dict !== undefined || values['user-dict'] !== undefined)) {
       throw new UsageError('--merge adds up counts: it takes no cutting options');
     }
@@ -106,19 +116,18 @@ export async function freqMain(argv: readonly string[], io: CliIo): Promise<numb
       const tokenizer = new Tokenizer({ dict: values.dict });
       if (values['user-dict'] !== undefined) tokenizer.loadUserDict(values['user-dict']);
       const stopWords = values['stop-words'] === undefined ? [] : readFileSync(values['stop-words'], 'utf8').split(/\r?\n/).filter(Boolean);
-      const counter = createWordCounter(tokenizer, {
+      const options = {
         mode: (values.mode ?? 'default') as CutMode,
         hmm: !values['no-hmm'],
         allowPOS: values['allow-pos']?.split(',').map((tag) => tag.trim()).filter(Boolean),
         stopWords,
         minLength,
-      });
-      for (const file of files) {
-        const stream = file === '-' ? (io.stdin as AsyncIterable<Uint8Array>) : createReadStream(file, { highWaterMark: 1 << 16 });
-        const name = file === '-' ? '<stdin>' : file;
-        for await (const lines of readLineBatches(stream, { universalNewlines: file !== '-', replaceInvalid: false, name })) {
-          for (const line of lines) counter(typeof line === 'string' ? line : line.text, counts);
-        }
+      };
+      const lines = linesOf(files, io);
+      if (jobs > 1) await countInPool(lines, wordCountPlan(tokenizer, options), { dict: values.dict, userDict: values['user-dict'] }, jobs, counts);
+      else {
+        const counter = createWordCounter(tokenizer, options);
+        for await (const line of lines) counter(line, counts);
       }
     }
   } catch (error) {
@@ -151,4 +160,57 @@ async function readWhole(file: string, io: CliIo): Promise<string> {
     for (const line of lines) parts.push(typeof line === 'string' ? line : line.text, '\n');
   }
   return parts.join('');
+}
+
+/** The lines of the files, one after another, checked as UTF-8 (an InputError names the file and line). */
+async function* linesOf(files: readonly string[], io: CliIo): AsyncGenerator<string> {
+  for (const file of files) {
+    const stream = file === '-' ? (io.stdin as AsyncIterable<Uint8Array>) : createReadStream(file, { highWaterMark: 1 << 16 });
+    const name = file === '-' ? '<stdin>' : file;
+    for await (const lines of readLineBatches(stream, { universalNewlines: file !== '-', replaceInvalid: false, name })) {
+      for (const line of lines) yield typeof line === 'string' ? line : line.text;
+    }
+  }
+}
+
+/**
+ * Count with `jobs` worker threads: lines go in batches (joined by line
+ * breaks, which never join words) to a pool that cuts or tags them, and
+ * the words come back to be counted here, in any order (counts add up the
+ * same). At most two batches per worker wait, so memory stays bounded.
+ */
+async function countInPool(lines: AsyncIterable<string>, plan: WordCountPlan, setup: { dict?: string; userDict?: string }, jobs: number, counts: WordCounts): Promise<void> {
+  const pool = await createPool({ size: jobs, ...(setup.dict !== undefined ? { dict: setup.dict } : {}), ...(setup.userDict !== undefined ? { userDict: setup.userDict } : {}) });
+  const inFlight = new Set<Promise<void>>();
+  const submit = (text: string): void => {
+    const done: Promise<void> = (async () => {
+      if (plan.allowPOS) {
+        for (const { word, tag } of await pool.tag(text, { hmm: plan.hmm })) if (plan.counts(word, tag)) counts.add(word);
+      } else {
+        const words = plan.mode === 'all' ? await pool.cutAll(text) : plan.mode === 'search' ? await pool.cutForSearch(text, { hmm: plan.hmm }) : await pool.cut(text, { hmm: plan.hmm });
+        for (const word of words) if (plan.counts(word)) counts.add(word);
+      }
+    })().finally(() => inFlight.delete(done));
+    // Awaited below; if reading fails first, the pool is closed and these reject unheard.
+    done.catch(() => undefined);
+    inFlight.add(done);
+  };
+  try {
+    let batch: string[] = [];
+    let chars = 0;
+    for await (const line of lines) {
+      batch.push(line);
+      chars += line.length + 1;
+      if (chars >= POOL_BATCH_CHARS) {
+        submit(batch.join('\n'));
+        batch = [];
+        chars = 0;
+        while (inFlight.size >= jobs * POOL_BATCHES_PER_WORKER) await Promise.race(inFlight);
+      }
+    }
+    if (batch.length > 0) submit(batch.join('\n'));
+    await Promise.all(inFlight);
+  } finally {
+    pool.close();
+  }
 }

@@ -117,3 +117,22 @@ describe('jieba freq --chart', () => {
     assert.equal(bad.status, 2);
   });
 });
+
+describe('jieba freq -j', () => {
+  it('counts the same in worker threads, in every mode, and still names a bad line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jieba-freq-'));
+    // Enough text for many batches.
+    writeFileSync(join(dir, 'big.txt'), `${LINES.join('\n')}\n`.repeat(40));
+    for (const extra of [[], ['--mode', 'search'], ['--allow-pos', 'n,v'], ['-n', '--min-length', '2']]) {
+      const one = await run(['freq', ...extra, join(dir, 'big.txt')]);
+      const two = await run(['freq', '-j', '2', ...extra, join(dir, 'big.txt')]);
+      assert.equal(two.status, 0, two.stderr);
+      assert.equal(two.stdout, one.stdout, extra.join(' '));
+    }
+    writeFileSync(join(dir, 'bad.txt'), Buffer.concat([Buffer.from(`${LINES.join('\n')}\n`.repeat(40)), Buffer.from([0xff]), Buffer.from('\n')]));
+    const bad = await run(['freq', '-j', '2', join(dir, 'bad.txt')]);
+    assert.equal(bad.status, 1);
+    assert.match(bad.stderr, /bad\.txt: line \d+: invalid UTF-8/);
+    assert.equal((await run(['freq', '-j', '0', NEWS])).status, 2);
+  });
+});
