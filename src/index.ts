@@ -21,6 +21,7 @@ import { TextRank, TfIdf } from './analyse/extractors.js';
 import { ANALYZER_STOP_WORDS, createChineseAnalyzer, type ChineseAnalyzer, type ChineseAnalyzerOptions } from './analyse/chinese-analyzer.js';
 import { porterStem } from './analyse/porter.js';
 import { createWordCounter, WordCounts, type CountWordsOptions } from './analyse/word-counts.js';
+import { barChartSvg, chartHtml, chartSvg, layoutCloud, wordCloudSvg } from './analyse/charts.js';
 import { NewWordFinder, type DiscoverOptions, type NewWord } from './analyse/new-words.js';
 import { CorpusError, DictionaryTrainer, type CorpusTags } from './analyse/train.js';
 import { encodeDictionaryImage } from './data/load.js';
@@ -37,6 +38,7 @@ export type { FlagOptions, WeightFlagOptions, WeightOptions, WordsOptions } from
 export { ANALYZER_STOP_WORDS, type AnalyzerToken, type ChineseAnalyzer, type ChineseAnalyzerOptions } from './analyse/chinese-analyzer.js';
 export { porterStem } from './analyse/porter.js';
 export { WordCounts, type CountWordsOptions } from './analyse/word-counts.js';
+export { barChartSvg, chartHtml, chartSvg, layoutCloud, wordCloudSvg, type CloudWord } from './analyse/charts.js';
 export { NewWordFinder, type DiscoverOptions, type NewWord } from './analyse/new-words.js';
 export { CorpusError, DictionaryTrainer, type CorpusTags } from './analyse/train.js';
 export type { SearchTermsOptions } from './analyse/search-terms.js';
@@ -429,6 +431,11 @@ const jieba = {
   porterStem,
   countWords,
   WordCounts,
+  barChartSvg,
+  wordCloudSvg,
+  chartSvg,
+  chartHtml,
+  layoutCloud,
   discoverWords,
   NewWordFinder,
   trainDictionary,

@@ -10,9 +10,9 @@ describe('Tokenizer API', () => {
     assert.deepEqual(Object.keys(jieba).sort(), [
       'ANALYZER_STOP_WORDS', 'BIG_DICTIONARY', 'CUT_MODES', 'CorpusError', 'DEFAULT_DICTIONARY', 'DictionaryError', 'DictionaryTrainer', 'FetchError', 'IDF_TABLE', 'ImageError', 'InvalidUtf8Error',
       'NewWordFinder', 'PADDLE_MODEL', 'POS_MODEL', 'TOKENIZE_MODES', 'TextRank', 'TfIdf', 'Tokenizer', 'WordCounts',
-      'addWord', 'chineseAnalyzer', 'countWords', 'cut', 'cutAll', 'cutForSearch', 'default', 'delWord', 'discoverWords', 'extractTags', 'load', 'loadUserDict', 'lunrPlugin',
+      'addWord', 'barChartSvg', 'chartHtml', 'chartSvg', 'chineseAnalyzer', 'countWords', 'cut', 'cutAll', 'cutForSearch', 'default', 'delWord', 'discoverWords', 'extractTags', 'layoutCloud', 'load', 'loadUserDict', 'lunrPlugin',
       'oramaTokenizer', 'porterStem', 'queryTokenizer', 'searchTokenizer', 'setDictionary', 'setIdf',
-      'setStopWords', 'suggestFreq', 'tag', 'textRank', 'tokenize', 'trainDictionary',
+      'setStopWords', 'suggestFreq', 'tag', 'textRank', 'tokenize', 'trainDictionary', 'wordCloudSvg',
     ]);
     // The default export holds the same bound functions, for `import jieba from 'jieba-ts'; jieba.cut(...)`.
     for (const [name, value] of Object.entries(jieba.default)) assert.equal(value, (jieba as Record<string, unknown>)[name], name);

@@ -15,7 +15,7 @@ import { CUT_MODES, type CutMode } from '../cut/modes.js';
 import { DictionaryError } from '../dictionary/errors.js';
 import { Tokenizer } from '../index.js';
 import { createPool } from '../pool/node.js';
-import { chartHtml, chartSvg } from './chart.js';
+import { chartHtml, chartSvg } from '../analyse/charts.js';
 import { describeOpenError } from './input.js';
 import type { CliIo } from './io.js';
 import { InputError, readLineBatches } from './lines.js';

@@ -16,7 +16,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser } from 'playwright-core';
-import { cutForSearch } from '../../src/index.js';
+import { countWords, cutForSearch } from '../../src/index.js';
 import { repoPath } from '../support/fixtures.js';
 
 /** The page's `document`, for the functions that run in the browser (the Node build has no DOM types). */
@@ -150,6 +150,22 @@ describe('playground in headless Chromium', { skip: !required && missing ? `${mi
     assert.equal(readFileSync((await words.path())!, 'utf8'), '石墨烯 材料\n');
     const [dict] = await Promise.all([page.waitForEvent('download'), page.locator('#download-dict').click()]);
     assert.equal(readFileSync((await dict.path())!, 'utf8'), '石墨烯 100 n\n');
+
+    // A file dropped into the page is counted there: cloud, bars and the TSV that `jieba freq` prints.
+    await page.locator('#user-dict').fill('');
+    const news = readFileSync(repoPath('test/fixtures/corpus/seed-news.txt'));
+    await page.locator('#file-input').setInputFiles({ name: 'news.txt', mimeType: 'text/plain', buffer: news });
+    await page.locator('#cloud svg text').first().waitFor({ timeout: 30_000 });
+    const counts = countWords(news.toString('utf8').split(/\r\n|\r|\n/));
+    const [topWord, topCount] = counts.sorted(1)[0]!;
+    // The first word of the cloud is the most frequent (its <text> holds a <title>, then the word).
+    assert.equal(await page.locator('#cloud svg text').first().evaluate((n) => (n as unknown as { lastChild: { textContent: string } | null }).lastChild?.textContent), topWord);
+    assert.equal(await page.locator('#file-chart .bar-label').first().textContent(), topWord);
+    assert.equal(await page.locator('#file-chart .bar-count').first().textContent(), String(topCount));
+    assert.match((await page.locator('#file-status').textContent()) ?? '', new RegExp(`news\\.txt: ${counts.total.toLocaleString('en-US')} words`));
+    const [tsv] = await Promise.all([page.waitForEvent('download'), page.locator('#download-counts').click()]);
+    assert.equal(readFileSync((await tsv.path())!, 'utf8'), counts.toTSV());
+    assert.equal(tsv.suggestedFilename(), 'news.tsv');
 
     mkdirSync(repoPath('test-results'), { recursive: true });
     await page.screenshot({ path: repoPath('test-results/playground.png'), fullPage: true });

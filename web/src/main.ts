@@ -7,7 +7,7 @@
 
 import './style.css';
 import { FAMILIES, familyOf } from './pos-colors.js';
-import type { ResultReply, SegmentRequest, WorkerReply } from './protocol.js';
+import type { CountRequest, CountsReply, ResultReply, SegmentRequest, WorkerReply } from './protocol.js';
 
 const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
 const textBox = $<HTMLTextAreaElement>('text');
@@ -89,9 +89,14 @@ function renderKeywords(result: ResultReply): void {
 }
 
 function renderChart(result: ResultReply): void {
-  const top = result.frequencies[0]?.[1] ?? 1;
-  chart.replaceChildren(
-    ...result.frequencies.map(([word, count]) => {
+  renderBars(chart, result.frequencies);
+}
+
+/** A bar chart of `[word, count]` pairs, most frequent first, into `target`. */
+function renderBars(target: HTMLElement, frequencies: [string, number][]): void {
+  const top = frequencies[0]?.[1] ?? 1;
+  target.replaceChildren(
+    ...frequencies.map(([word, count]) => {
       const row = element('div', 'bar-row');
       const bar = element('div', 'bar');
       bar.style.width = `${(100 * count) / top}%`;
@@ -108,6 +113,8 @@ worker.onmessage = (event: MessageEvent<WorkerReply>) => {
     loadText = `dictionary, POS model and IDF loaded in ${reply.loadMs.toFixed(0)} ms (${(reply.bytes / 2 ** 20).toFixed(1)} MiB)`;
     setStatus('ready', loadText);
     request();
+  } else if (reply.type === 'counts') {
+    renderCounts(reply);
   } else if (reply.type === 'loading') {
     setStatus('loading', `loading ${reply.what}…`);
   } else if (reply.type === 'result') {
@@ -127,6 +134,20 @@ worker.onmessage = (event: MessageEvent<WorkerReply>) => {
     setStatus('error', `error: ${reply.message}`);
   }
 };
+/** The counts of the file: cloud, bars, and the TSV to download. */
+let countsTsv = '';
+let countsName = 'counts.tsv';
+function renderCounts(reply: CountsReply): void {
+  // The SVG is made by jieba-ts's chart code, every word escaped.
+  $<HTMLDivElement>('cloud').innerHTML = reply.cloud;
+  renderBars($<HTMLDivElement>('file-chart'), reply.top);
+  countsTsv = reply.tsv;
+  countsName = `${reply.name.replace(/\.[^.]*$/, '')}.tsv`;
+  $<HTMLButtonElement>('download-counts').disabled = false;
+  $<HTMLParagraphElement>('file-status').textContent =
+    `${reply.name}: ${reply.total.toLocaleString()} words, ${reply.distinct.toLocaleString()} distinct, counted in ${reply.countMs.toFixed(0)} ms`;
+}
+
 worker.onerror = (event) => setStatus('error', `the worker failed: ${event.message}`);
 
 const legend = $<HTMLDivElement>('legend');
@@ -164,6 +185,30 @@ $<HTMLButtonElement>('download-words').addEventListener('click', () =>
   download('words.txt', shownTokens.join(' ').replace(/ ?(\r\n|\r|\n) ?/g, '\n') + '\n'),
 );
 $<HTMLButtonElement>('download-dict').addEventListener('click', () => download('userdict.txt', userDictBox.value.trimEnd() + '\n'));
+$<HTMLButtonElement>('download-counts').addEventListener('click', () => download(countsName, countsTsv));
+
+/** Read a chosen or dropped file here and have the worker count it. */
+async function countFile(file: File): Promise<void> {
+  $<HTMLParagraphElement>('file-status').textContent = `counting ${file.name}…`;
+  const message: CountRequest = { type: 'count', id: nextId++, name: file.name, text: await file.text() };
+  worker.postMessage(message);
+}
+const fileInput = $<HTMLInputElement>('file-input');
+fileInput.addEventListener('change', () => {
+  if (fileInput.files?.[0]) void countFile(fileInput.files[0]);
+});
+const dropZone = $<HTMLLabelElement>('drop-zone');
+dropZone.addEventListener('dragover', (event) => {
+  event.preventDefault();
+  dropZone.dataset.over = 'true';
+});
+dropZone.addEventListener('dragleave', () => delete dropZone.dataset.over);
+dropZone.addEventListener('drop', (event) => {
+  event.preventDefault();
+  delete dropZone.dataset.over;
+  const file = event.dataTransfer?.files[0];
+  if (file) void countFile(file);
+});
 hmmBox.addEventListener('change', schedule);
 normalizeBox.addEventListener('change', schedule);
 keywordSelect.addEventListener('change', schedule);

@@ -26,7 +26,15 @@ export interface SegmentRequest {
   userDict: string;
 }
 
-export type WorkerRequest = InitRequest | SegmentRequest;
+/** Count the words of a file the user dropped (read in the page: nothing is uploaded). */
+export interface CountRequest {
+  type: 'count';
+  id: number;
+  name: string;
+  text: string;
+}
+
+export type WorkerRequest = InitRequest | SegmentRequest | CountRequest;
 
 export interface ReadyReply {
   type: 'ready';
@@ -56,10 +64,27 @@ export interface ErrorReply {
   message: string;
 }
 
+/** The words of a dropped file, counted. */
+export interface CountsReply {
+  type: 'counts';
+  id: number;
+  name: string;
+  /** Words counted, and distinct words. */
+  total: number;
+  distinct: number;
+  /** The 30 most frequent, for the bar chart. */
+  top: [word: string, count: number][];
+  /** The word cloud of the 150 most frequent, as SVG. */
+  cloud: string;
+  /** Every count, as `jieba freq` prints them. */
+  tsv: string;
+  countMs: number;
+}
+
 /** Paddle mode's model is being fetched (once). */
 export interface LoadingReply {
   type: 'loading';
   what: string;
 }
 
-export type WorkerReply = ReadyReply | ResultReply | ErrorReply | LoadingReply;
+export type WorkerReply = ReadyReply | ResultReply | ErrorReply | LoadingReply | CountsReply;

@@ -5,11 +5,11 @@
  * @module
  */
 
-import { TextRank, TfIdf, Tokenizer } from 'jieba-ts/browser';
+import { countWords, TextRank, TfIdf, Tokenizer, wordCloudSvg } from 'jieba-ts/browser';
 import { IDF_TABLE } from 'jieba-ts/images/idf';
 import { POS_MODEL } from 'jieba-ts/images/posseg';
 import { PADDLE_MODEL } from 'jieba-ts-paddle';
-import type { SegmentRequest, WorkerReply, WorkerRequest } from './protocol.js';
+import type { CountRequest, SegmentRequest, WorkerReply, WorkerRequest } from './protocol.js';
 
 let tokenizer: Tokenizer | undefined;
 let tfidf: TfIdf | undefined;
@@ -108,6 +108,24 @@ async function segment(request: SegmentRequest): Promise<void> {
   reply({ type: 'result', id: request.id, tokens, tags, keywords, frequencies, segmentMs: performance.now() - started, userDict });
 }
 
+/** Count a dropped file's words with the tokenizer in use (the user dictionary's words included). */
+function count(request: CountRequest): void {
+  const started = performance.now();
+  const counts = countWords(request.text.split(/\r\n|\r|\n/), { tokenizer: tokenizer! });
+  const sorted = counts.sorted();
+  reply({
+    type: 'counts',
+    id: request.id,
+    name: request.name,
+    total: counts.total,
+    distinct: counts.size,
+    top: sorted.slice(0, 30),
+    cloud: wordCloudSvg(sorted.slice(0, 150), 720, 420),
+    tsv: counts.toTSV(),
+    countMs: performance.now() - started,
+  });
+}
+
 onmessage = async (event: MessageEvent<WorkerRequest>) => {
   const request = event.data;
   try {
@@ -121,7 +139,9 @@ onmessage = async (event: MessageEvent<WorkerRequest>) => {
       // Warm the tagger, so the first keystroke does not pay for it.
       tokenizer.tag('我来到北京清华大学');
       reply({ type: 'ready', loadMs: performance.now() - started, bytes: counter.bytes });
-    } else if (tokenizer) {
+    } else if (tokenizer && request.type === 'count') {
+      count(request);
+    } else if (tokenizer && request.type === 'segment') {
       await segment(request);
     }
   } catch (error) {

@@ -1,5 +1,5 @@
 /**
- * Charts of word counts for `jieba freq --chart`: a bar chart and a word
+ * Charts of word counts (`jieba freq --chart`, the playground): a bar chart and a word
  * cloud as SVG, or both in one self-contained HTML page (no script, no
  * font or file fetched: it opens offline). Deterministic: the same counts
  * give the same bytes.

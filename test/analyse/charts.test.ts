@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { barChartSvg, chartHtml, chartSvg, layoutCloud, wordCloudSvg } from '../../src/cli/chart.js';
+import { barChartSvg, chartHtml, chartSvg, layoutCloud, wordCloudSvg } from '../../src/analyse/charts.js';
 import { countWords } from '../../src/index.js';
 import { readFileSync } from 'node:fs';
 import { fixturePath } from '../support/fixtures.js';
