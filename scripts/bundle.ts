@@ -57,6 +57,7 @@ await build({
     index: 'dist/src/index.js',
     cli: 'dist/src/cli/main.js',
     worker: 'dist/src/cli/worker.js',
+    'record-worker': 'dist/src/cli/record-worker.js',
     'posseg-image': 'dist/src/posseg-image.js',
     'idf-image': 'dist/src/idf-image.js',
   },

@@ -10,6 +10,8 @@
  * - TSV: column COLUMN (1 for the first) is replaced by its words joined by
  *   the delimiter (`-d`; with `-p`, `word_tag`), the other columns kept.
  *
+ * With `-j N` (N > 1), the records' texts are cut by a pool of N worker
+ * threads, and the output keeps the input's order; without it, one thread.
  * An empty line gives an empty line. A record that is not JSON, not an
  * object, lacks the field or the column, or holds no string there stops
  * the run with the file and the line (status 1), the records before it
@@ -24,12 +26,17 @@ import type { CliIo } from './io.js';
 import { InputError, readLineBatches } from './lines.js';
 import { Output, OutputClosed } from './output.js';
 import type { Tokenizer } from '../index.js';
+import { nodeWorkerSpawner } from '../pool/node.js';
+import { TokenizerPool } from '../pool/pool.js';
 
-/** A record that cannot be read, at a 1-based line. */
-class RecordError extends Error {}
+/** A record that cannot be read. */
+export class RecordError extends Error {}
+
+/** The words of a text, or `[word, tag]` pairs with `-p`. */
+type Words = string[] | [string, string][];
 
 /** The words (or `[word, tag]` pairs) of a text, as the options ask. */
-function wordsOf(tokenizer: Tokenizer, options: CliOptions): (text: string) => string[] | [string, string][] {
+export function wordsOf(tokenizer: Tokenizer, options: CliOptions): (text: string) => Words {
   const job = jobOf(options);
   const { hmm, paddle } = job;
   if (job.mode === 'tag') return (text) => tokenizer.tag(text, { hmm, paddle }).map(({ word, tag }) => [word, tag] as [string, string]);
@@ -38,9 +45,18 @@ function wordsOf(tokenizer: Tokenizer, options: CliOptions): (text: string) => s
   return (text) => tokenizer.cut(text, { hmm, paddle });
 }
 
-/** The function from an input line to its output line. */
-function recordFilter(tokenizer: Tokenizer, options: CliOptions): (line: string) => string {
-  const words = wordsOf(tokenizer, options);
+/** A record read: the text to cut, and how its output line is made from the words. */
+interface RecordPlan {
+  text: string;
+  finish(words: Words): string;
+}
+
+/**
+ * How an input line becomes a record plan.
+ *
+ * @throws RecordError for a record that cannot be read
+ */
+export function recordReader(options: CliOptions): (line: string) => RecordPlan {
   if (options.jsonl !== undefined) {
     const field = options.jsonl;
     const output = options.outputField ?? `${field}${options.pos ? '_tags' : '_words'}`;
@@ -59,7 +75,7 @@ function recordFilter(tokenizer: Tokenizer, options: CliOptions): (line: string)
       // JSON.parse would round numbers past 2^53 and drop duplicate keys.
       const end = line.replace(/[ \t\r\n]+$/, '').length - 1;
       const separator = Object.keys(record).length === 0 ? '' : ',';
-      return `${line.slice(0, end)}${separator}${JSON.stringify(output)}:${JSON.stringify(words(text))}}`;
+      return { text, finish: (words) => `${line.slice(0, end)}${separator}${JSON.stringify(output)}:${JSON.stringify(words)}}` };
     };
   }
   const column = options.tsv! - 1;
@@ -68,10 +84,47 @@ function recordFilter(tokenizer: Tokenizer, options: CliOptions): (line: string)
   return (line) => {
     const columns = line.split('\t');
     if (column >= columns.length) throw new RecordError(`the line has ${columns.length} column${columns.length === 1 ? '' : 's'}, not ${column + 1}`);
-    const list = words(columns[column]!);
-    columns[column] = list.map((w) => (typeof w === 'string' ? w : w[0] + posDelimiter + w[1])).join(delimiter);
-    return columns.join('\t');
+    return {
+      text: columns[column]!,
+      finish: (words) => {
+        columns[column] = words.map((w) => (typeof w === 'string' ? w : w[0] + posDelimiter + w[1])).join(delimiter);
+        return columns.join('\t');
+      },
+    };
   };
+}
+
+/** With -j: characters of input lines a worker gets at a time, and batches in flight per worker. */
+const BATCH_CHARS = 1 << 16;
+const BATCHES_PER_WORKER = 2;
+
+/**
+ * Turn `lines` into their output lines with `tokenizer` (in a worker, or
+ * here): the output text of the lines before the first bad record, and
+ * that record's index and problem, if there is one.
+ *
+ * @example
+ * filterRecords(tokenizer, options, ['{"text":"你好"}']); // { output: '{"text":"你好","text_words":["你好"]}\n' }
+ */
+export function filterRecords(tokenizer: Tokenizer, options: CliOptions, lines: readonly string[]): { output: string; bad?: { index: number; message: string } } {
+  const read = recordReader(options);
+  const words = wordsOf(tokenizer, options);
+  let output = '';
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line === '') {
+      output += '\n';
+      continue;
+    }
+    try {
+      const plan = read(line);
+      output += `${plan.finish(words(plan.text))}\n`;
+    } catch (error) {
+      if (!(error instanceof RecordError)) throw error;
+      return { output, bad: { index: i, message: error.message } };
+    }
+  }
+  return { output };
 }
 
 /**
@@ -83,38 +136,79 @@ export async function recordCommand(options: CliOptions, io: CliIo, say: (text: 
   const opened = openAndLoad(options, io, say);
   if (typeof opened === 'number') return opened;
   const { input, tokenizer } = opened;
-  const filter = recordFilter(tokenizer, options);
   const output = new Output(io.stdout);
+  const jobs = options.jobs ?? 1;
+  const job = jobOf(options);
+  // With -j, whole batches of lines go to workers that read, cut and write the records themselves.
+  // (Not with -D and -p: the tagger then takes tags from the default dictionary, as python3 -m jieba
+  // does, which the pool's workers do not reproduce; such runs stay in one thread.)
+  const pool =
+    jobs > 1 && !(job.mode === 'tag' && job.dict !== undefined)
+      ? await TokenizerPool.start(
+          jobs,
+          { ...(job.dict === 'big' ? { big: true } : job.dict !== undefined ? { dict: job.dict } : {}), ...(job.userDict !== undefined ? { userDict: job.userDict } : {}) },
+          nodeWorkerSpawner(new URL('./record-worker.js', import.meta.url)),
+        )
+      : undefined;
+  /** Batches in input order: their first line's number, and their result (or its promise). */
+  const pending: { first: number; result: Promise<ReturnType<typeof filterRecords>> }[] = [];
+  let failed = false;
+  const settle = async (all: boolean): Promise<void> => {
+    while (pending.length > 0 && !failed && (all || pending.length >= jobs * BATCHES_PER_WORKER)) {
+      const { first, result } = pending.shift()!;
+      const { output: text, bad } = await result;
+      const written = output.write(text);
+      if (written) await written;
+      if (bad) {
+        failed = true;
+        await output.flush().catch(() => undefined);
+        say(`jieba: ${input.name}: line ${first + bad.index}: ${bad.message}\n`);
+      }
+    }
+  };
+  const submit = (lines: string[], first: number): void => {
+    const call = { options };
+    const result = pool ? (pool.call('records', lines.join('\n'), call) as Promise<ReturnType<typeof filterRecords>>) : Promise.resolve(filterRecords(tokenizer, options, lines));
+    // Awaited in order by settle; if the run stops first, its rejection is not an error of its own.
+    result.catch(() => undefined);
+    pending.push({ first, result });
+  };
   let line = 0;
   try {
+    let batch: string[] = [];
+    let chars = 0;
+    let first = 1;
     for await (const lines of readLineBatches(input.stream, { universalNewlines: input.universal, replaceInvalid: options.replaceInvalid, name: input.name })) {
-      let out = '';
       for (const item of lines) {
         line++;
         const text = typeof item === 'string' ? item : item.text;
-        try {
-          out += text === '' ? '\n' : `${filter(text)}\n`;
-        } catch (error) {
-          if (!(error instanceof RecordError)) throw error;
-          const written = output.write(out);
-          if (written) await written;
-          await output.flush().catch(() => undefined);
-          say(`jieba: ${input.name}: line ${line}: ${error.message}\n`);
-          return 1;
+        batch.push(text);
+        chars += text.length + 1;
+        if (chars >= BATCH_CHARS || !pool) {
+          submit(batch, first);
+          batch = [];
+          chars = 0;
+          first = line + 1;
+          await settle(false);
+          if (failed) return 1;
         }
       }
-      const written = output.write(out);
-      if (written) await written;
     }
+    if (batch.length > 0) submit(batch, first);
+    await settle(true);
+    if (failed) return 1;
     await output.flush();
   } catch (error) {
     if (error instanceof OutputClosed) return 0;
     if (error instanceof InputError) {
+      await settle(true).catch(() => undefined);
       await output.flush().catch(() => undefined);
-      say(`jieba: ${error.message}; use --replace-invalid to decode bad bytes as U+FFFD\n`);
+      if (!failed) say(`jieba: ${error.message}; use --replace-invalid to decode bad bytes as U+FFFD\n`);
       return 1;
     }
     throw error;
+  } finally {
+    pool?.close();
   }
   return 0;
 }

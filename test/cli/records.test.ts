@@ -88,3 +88,21 @@ describe('record filters', () => {
     assert.deepEqual(counts.map(([n, w]) => [w, n]), freq);
   });
 });
+
+describe('record filters with -j', () => {
+  it('give the same records in the same order as one thread, and name a bad record after writing those before it', async () => {
+    const many = `${Array.from({ length: 30 }, () => RECORDS.join('\n')).join('\n')}\n`;
+    for (const extra of [['--jsonl', 'text'], ['-p', '--jsonl', 'text'], ['--search', '--jsonl', 'text']]) {
+      const one = await run(['-q', ...extra], many);
+      const two = await run(['-q', '-j', '2', ...extra], many);
+      assert.equal(two.status, 0, two.stderr);
+      assert.equal(two.stdout, one.stdout, extra.join(' '));
+    }
+    const tsv = LINES.map((line, i) => `${i}\t${line}`).join('\n') + '\n';
+    assert.equal((await run(['-q', '-j', '2', '--tsv', '2'], tsv)).stdout, (await run(['-q', '--tsv', '2'], tsv)).stdout);
+    const bad = await run(['-q', '-j', '2', '--jsonl', 'text'], `${RECORDS.join('\n')}\n{"text": 1}\n`);
+    assert.equal(bad.status, 1);
+    assert.match(bad.stderr, new RegExp(`line ${RECORDS.length + 1}: field "text" is not a string`));
+    assert.equal(bad.stdout.split('\n').length - 1, RECORDS.length, 'every record before it written');
+  });
+});
