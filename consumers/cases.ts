@@ -336,6 +336,30 @@ export const CASES: Case[] = [
   },
   {
     group: 'Bundlers for browsers',
+    name: "webpack 5: jieba-ts/pool's module workers",
+    browser: true,
+    async run(context) {
+      const dir = context.scratch('webpack-pool');
+      const webpack = requireTool('webpack') as (config: object, callback: (error: Error | null, stats?: { hasErrors(): boolean; toString(options: object): string }) => void) => void;
+      await new Promise<void>((resolve, reject) =>
+        webpack(
+          {
+            mode: 'production',
+            context: context.project,
+            entry: './web-pool/main.js',
+            target: 'web',
+            output: { path: dir, filename: 'main.js', publicPath: 'auto' },
+            resolveLoader: { modules: [tool('')] },
+            performance: { hints: false },
+          },
+          (error, stats) => (error ? reject(error) : stats!.hasErrors() ? reject(new Error(stats!.toString({ all: false, errors: true }))) : resolve()),
+        ),
+      );
+      await checkInBrowser(context, dir, PAGES.module.replace('type="module" ', ''));
+    },
+  },
+  {
+    group: 'Bundlers for browsers',
     name: 'webpack 5: a page and a module worker',
     browser: true,
     async run(context) {
