@@ -3,10 +3,10 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { describe, it } from 'node:test';
+import { run } from '../support/cli.js';
 import { OPTION_SPECS } from '../../src/cli/args.js';
-import { main } from '../../src/cli/main.js';
 import { FREQ_OPTIONS } from '../../src/cli/freq-command.js';
 import { SERVE_OPTIONS } from '../../src/cli/serve.js';
 import { cut, extractTags, textRank } from '../../src/index.js';
@@ -14,23 +14,7 @@ import { fixturePath, readJsonFixture, repoPath } from '../support/fixtures.js';
 
 const bin = repoPath('bin/jieba.js');
 
-interface Run {
-  status: number;
-  stdout: string;
-  stderr: string;
-}
 
-/** Run `main` in-process with `stdin` bytes. */
-async function run(argv: string[], stdin: string | Uint8Array = ''): Promise<Run> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const out: Buffer[] = [];
-  const err: Buffer[] = [];
-  stdout.on('data', (b: Buffer) => out.push(b));
-  stderr.on('data', (b: Buffer) => err.push(b));
-  const status = await main(argv, { stdin: Readable.from([typeof stdin === 'string' ? Buffer.from(stdin) : stdin]), stdout, stderr });
-  return { status, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
-}
 
 describe('jieba command', () => {
   it('reproduces the seed example byte for byte: jieba -d -q, from a file and from standard input', async () => {

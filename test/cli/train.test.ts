@@ -2,22 +2,11 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
 import { describe, it } from 'node:test';
-import { main } from '../../src/cli/main.js';
+import { run } from '../support/cli.js';
 import { TRAIN_OPTIONS } from '../../src/cli/train-command.js';
 import { Tokenizer } from '../../src/index.js';
 
-async function run(argv: string[], stdin = ''): Promise<{ status: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const out: Buffer[] = [];
-  const err: Buffer[] = [];
-  stdout.on('data', (b: Buffer) => out.push(b));
-  stderr.on('data', (b: Buffer) => err.push(b));
-  const status = await main(argv, { stdin: Readable.from([Buffer.from(stdin)]), stdout, stderr });
-  return { status, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
-}
 
 const CORPUS = '杭研 大厦 很 高\n我 在 杭研 大厦 工作\n杭研 的 同事 来 了\n';
 
