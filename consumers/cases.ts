@@ -73,6 +73,25 @@ async function esbuildForBrowsers(project: string, entry: string, dir: string, n
   });
 }
 
+/** webpack 5 in production mode for the web: `entry` (a path in the project) into `dir` as main.js. */
+async function webpackForBrowsers(project: string, entry: string, dir: string): Promise<void> {
+  const webpack = requireTool('webpack') as (config: object, callback: (error: Error | null, stats?: { hasErrors(): boolean; toString(options: object): string }) => void) => void;
+  await new Promise<void>((resolve, reject) =>
+    webpack(
+      {
+        mode: 'production',
+        context: project,
+        entry: `./${entry}`,
+        target: 'web',
+        output: { path: dir, filename: 'main.js', publicPath: 'auto' },
+        resolveLoader: { modules: [tool('')] },
+        performance: { hints: false },
+      },
+      (error, stats) => (error ? reject(error) : stats!.hasErrors() ? reject(new Error(stats!.toString({ all: false, errors: true }))) : resolve()),
+    ),
+  );
+}
+
 /** Sizes of the files a bundler emitted, and the images among them. */
 function emitted(dir: string): { total: number; images: { name: string; size: number }[] } {
   const files: { name: string; size: number }[] = [];
@@ -340,21 +359,7 @@ export const CASES: Case[] = [
     browser: true,
     async run(context) {
       const dir = context.scratch('webpack-pool');
-      const webpack = requireTool('webpack') as (config: object, callback: (error: Error | null, stats?: { hasErrors(): boolean; toString(options: object): string }) => void) => void;
-      await new Promise<void>((resolve, reject) =>
-        webpack(
-          {
-            mode: 'production',
-            context: context.project,
-            entry: './web-pool/main.js',
-            target: 'web',
-            output: { path: dir, filename: 'main.js', publicPath: 'auto' },
-            resolveLoader: { modules: [tool('')] },
-            performance: { hints: false },
-          },
-          (error, stats) => (error ? reject(error) : stats!.hasErrors() ? reject(new Error(stats!.toString({ all: false, errors: true }))) : resolve()),
-        ),
-      );
+      await webpackForBrowsers(context.project, 'web-pool/main.js', dir);
       await checkInBrowser(context, dir, PAGES.module.replace('type="module" ', ''));
     },
   },
@@ -364,21 +369,7 @@ export const CASES: Case[] = [
     browser: true,
     async run(context) {
       const dir = context.scratch('webpack');
-      const webpack = requireTool('webpack') as (config: object, callback: (error: Error | null, stats?: { hasErrors(): boolean; toString(options: object): string }) => void) => void;
-      await new Promise<void>((resolve, reject) =>
-        webpack(
-          {
-            mode: 'production',
-            context: context.project,
-            entry: './web/main.js',
-            target: 'web',
-            output: { path: dir, filename: 'main.js', publicPath: 'auto' },
-            resolveLoader: { modules: [tool('')] },
-            performance: { hints: false },
-          },
-          (error, stats) => (error ? reject(error) : stats!.hasErrors() ? reject(new Error(stats!.toString({ all: false, errors: true }))) : resolve()),
-        ),
-      );
+      await webpackForBrowsers(context.project, 'web/main.js', dir);
       await checkInBrowser(context, dir, PAGES.module.replace('type="module" ', ''));
       return checkDeployment(dir, context.project);
     },
