@@ -92,6 +92,13 @@ export interface KeywordSource {
    * @internal
    */
   segmentLongWords?(text: string, out: WordNodeBuffer): StaticTrie | undefined;
+  /**
+   * The words of `tag(text)` whose tag is in `allow`, as offsets; used, when
+   * there, to count without an object per word.
+   *
+   * @internal
+   */
+  taggedOffsets?(text: string, allow: ReadonlySet<string>): Int32Array;
 }
 
 /** Memory a TF-IDF extractor keeps between texts for {@link extractTfIdf}'s fast path. */
@@ -291,7 +298,10 @@ export function extractTfIdf(
     if (trie) return tfIdfByNode(text, trie, idf, stopWords, scratch, topK, withWeight);
   }
   let distinct: Iterable<Candidate>;
-  if (tagged) {
+  if (tagged && !withFlag && source.taggedOffsets) {
+    // Keyed by the word alone: the allowed words' offsets, counted as below.
+    distinct = spanCandidates(text, source.taggedOffsets(text, allow));
+  } else if (tagged) {
     const freq = new Map<string, Candidate>();
     for (const { word, tag } of source.tag(text)) {
       if (!allow.has(tag)) continue;
@@ -302,10 +312,7 @@ export function extractTfIdf(
     }
     distinct = freq.values();
   } else if (source.tokenizeOffsets) {
-    const { starts, ends, counts, size } = countSpans(text, source.tokenizeOffsets(text));
-    const list: Candidate[] = new Array(size);
-    for (let i = 0; i < size; i++) list[i] = { word: text.slice(starts[i]!, ends[i]!), tag: '', weight: counts[i]! };
-    distinct = list;
+    distinct = spanCandidates(text, source.tokenizeOffsets(text));
   } else {
     const freq = new Map<string, Candidate>();
     for (const word of source.cut(text)) {
@@ -324,6 +331,14 @@ export function extractTfIdf(
   }
   for (const entry of kept) entry.weight *= idf.idf(entry.word) / total;
   return shape(topByWeight(kept, topK), withWeight, withFlag);
+}
+
+/** The distinct words at `offsets` in `text` with their counts, in order of first occurrence. */
+function spanCandidates(text: string, offsets: Int32Array): Candidate[] {
+  const { starts, ends, counts, size } = countSpans(text, offsets);
+  const list: Candidate[] = new Array(size);
+  for (let i = 0; i < size; i++) list[i] = { word: text.slice(starts[i]!, ends[i]!), tag: '', weight: counts[i]! };
+  return list;
 }
 
 /**
