@@ -312,6 +312,8 @@ commands:
                         --help lists its options
   train                 train a dictionary (and HMM) on segmented text; jieba
                         train --help lists its options
+  discover              find new words in raw text, as a user dictionary;
+                        jieba discover --help lists its options
 
 options:
   -h, --help            show this help message and exit

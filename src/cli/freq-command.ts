@@ -8,7 +8,7 @@
  * @module
  */
 
-import { createReadStream, readFileSync, writeFileSync } from 'node:fs';
+import { createReadStream, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createWordCounter, wordCountPlan, WordCounts, type WordCountPlan } from '../analyse/word-counts.js';
 import { CUT_MODES, type CutMode } from '../cut/modes.js';
@@ -19,6 +19,7 @@ import { chartHtml, chartSvg } from '../analyse/charts.js';
 import { describeOpenError } from './input.js';
 import type { CliIo } from './io.js';
 import { InputError, readLineBatches } from './lines.js';
+import { writeFileAtomic } from './write-file.js';
 
 /** Usage of `jieba freq`. */
 export const FREQ_HELP = `usage: jieba freq [FILE ...] [options]
@@ -140,7 +141,7 @@ export async function freqMain(argv: readonly string[], io: CliIo): Promise<numb
   if (values.chart !== undefined) {
     const entries = counts.sorted(200);
     try {
-      writeFileSync(values.chart, /\.svg$/i.test(values.chart) ? chartSvg(entries) : chartHtml(entries));
+      writeFileAtomic(values.chart, /\.svg$/i.test(values.chart) ? chartSvg(entries) : chartHtml(entries));
     } catch (error) {
       say(`jieba freq: cannot write ${values.chart}: ${describeOpenError(error as NodeJS.ErrnoException)}\n`);
       return 1;

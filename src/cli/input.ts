@@ -5,12 +5,13 @@
  * @module
  */
 
-import { closeSync, createReadStream, fstatSync, openSync, writeFileSync } from 'node:fs';
+import { closeSync, createReadStream, fstatSync, openSync } from 'node:fs';
 import { DictionaryError } from '../dictionary/errors.js';
 import type { Tokenizer } from '../index.js';
 import type { CliOptions } from './args.js';
 import type { CliIo } from './io.js';
 import { tokenizerFor, type LineJob } from './line-job.js';
+import { writeFileAtomic } from './write-file.js';
 
 /** What an error opening a file says, as Python's messages put it. */
 export function describeOpenError(error: NodeJS.ErrnoException): string {
@@ -92,7 +93,7 @@ export function saveImage(path: string, options: CliOptions, say: (text: string)
   const tokenizer = loadTokenizer(options, say);
   if (typeof tokenizer === 'number') return tokenizer;
   try {
-    writeFileSync(path, tokenizer.compileDictionary());
+    writeFileAtomic(path, tokenizer.compileDictionary());
   } catch (error) {
     say(`jieba: cannot write ${path}: ${describeOpenError(error as NodeJS.ErrnoException)}\n`);
     return 1;

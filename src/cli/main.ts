@@ -1,6 +1,7 @@
 /**
  * The `jieba` command: a drop-in for `python3 -m jieba`. This module reads
  * the command line and hands it to a command: `serve` (serve.ts), `freq` (freq-command.ts), `train` (train-command.ts),
+ * `discover` (discover-command.ts),
  * `--save-image` (input.ts), `--keywords` (keywords-command.ts), the
  * record filters `--jsonl`/`--tsv` (record-command.ts) or
  * segmentation (segment-command.ts).
@@ -13,6 +14,7 @@
 
 import { JIEBA_VERSION, VERSION } from '../version.js';
 import { USAGE, helpText, parseArgs, type CliOptions } from './args.js';
+import { discoverMain } from './discover-command.js';
 import { freqMain } from './freq-command.js';
 import { trainMain } from './train-command.js';
 import { saveImage } from './input.js';
@@ -61,6 +63,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   if (argv[0] === 'serve') return serveMain(argv.slice(1), io);
   if (argv[0] === 'freq') return freqMain(argv.slice(1), io);
   if (argv[0] === 'train') return trainMain(argv.slice(1), io);
+  if (argv[0] === 'discover') return discoverMain(argv.slice(1), io);
   const say = (text: string): void => void io.stderr.write(text);
   const parsed = parseArgs(argv);
   if (parsed.kind === 'help') {

@@ -7,7 +7,7 @@
  * @module
  */
 
-import { createReadStream, writeFileSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { CorpusError, DictionaryTrainer, type CorpusTags } from '../analyse/train.js';
 import { encodeDictionaryImage } from '../data/load.js';
@@ -17,6 +17,7 @@ import type { HmmModel } from '../hmm/model.js';
 import { DEFAULT_DICTIONARY, Tokenizer } from '../index.js';
 import { describeOpenError } from './input.js';
 import type { CliIo } from './io.js';
+import { writeFileAtomic } from './write-file.js';
 import { InputError, readLineBatches } from './lines.js';
 
 /** Usage of `jieba train`. */
@@ -98,12 +99,12 @@ export async function trainMain(argv: readonly string[], io: CliIo): Promise<num
     }
     const base = values['no-base'] ? undefined : baseOf(values.dict);
     const { dictionary, hmm, lines, weight: used } = trainer.build({ ...(base ? { base } : {}), ...(ratio !== undefined ? { ratio } : {}), ...(weight !== undefined ? { weight } : {}) });
-    writeFileSync(values.output, values.output.endsWith('.img') ? encodeDictionaryImage(dictionary, hmm) : `${lines.join('\n')}\n`);
+    writeFileAtomic(values.output, values.output.endsWith('.img') ? encodeDictionaryImage(dictionary, hmm) : `${lines.join('\n')}\n`);
     if (!values.quiet) say(`jieba train: ${trainer.words} words counted; ${lines.length} words written to ${values.output} (each count weighs ${used})\n`);
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
     if (error instanceof CorpusError || error instanceof InputError || error instanceof DictionaryError || error instanceof RangeError) say(`jieba train: ${e.message}\n`);
-    else if (typeof e?.code === 'string' && e.syscall !== undefined) say(`jieba train: cannot ${e.syscall === 'open' && e.path === values.output ? 'write' : 'read'} ${e.path ?? ''}: ${describeOpenError(e)}\n`);
+    else if (typeof e?.code === 'string' && e.syscall !== undefined) say(`jieba train: cannot ${e.path === values.output ? 'write' : 'read'} ${e.path ?? ''}: ${describeOpenError(e)}\n`);
     else throw error;
     return 1;
   }

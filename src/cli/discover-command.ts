@@ -1,0 +1,145 @@
+/**
+ * `jieba discover FILE...`: new words from raw text (see
+ * `analyse/new-words.ts`), printed as user-dictionary lines (`word freq`)
+ * that `-u` loads, or with their scores as TSV or JSON. Files are read
+ * line by line, so their size does not matter; the table of counts is
+ * bounded by `--max-entries`.
+ *
+ * @module
+ */
+
+import { createReadStream } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { NewWordFinder, type NewWord } from '../analyse/new-words.js';
+import { DictionaryError } from '../dictionary/errors.js';
+import { Tokenizer } from '../index.js';
+import { describeOpenError } from './input.js';
+import type { CliIo } from './io.js';
+import { InputError, readLineBatches } from './lines.js';
+import { writeFileAtomic } from './write-file.js';
+
+/** Usage of `jieba discover`. */
+export const DISCOVER_HELP = `usage: jieba discover [FILE ...] [options]
+
+Find words of FILEs (standard input if none, or -) that the dictionary
+lacks: strings of Han characters that occur often (frequency), hold
+together (cohesion: pointwise mutual information of their parts) and occur
+in varied contexts (branching entropy), best first. Prints user-dictionary
+lines, "word freq", with the frequency jieba needs to cut each word whole,
+ready for -u. Experimental: check the words before you use them.
+
+options:
+  --top N              report the N best words (default 100)
+  --min-count N        only strings seen at least N times (default 5)
+  --max-len N          the longest word, in characters (default 4)
+  --max-entries N      keep at most N strings counted, pruning the rarest
+                       (default 4000000; bounds memory on any input)
+  --scores             print "word<TAB>count<TAB>cohesion<TAB>entropy<TAB>score"
+                       instead of dictionary lines
+  --json               print a JSON array of {"word", "freq", "count",
+                       "cohesion", "entropy", "score"}
+  -o, --output OUT     write to OUT (whole or not at all) instead of standard output
+  -D, --dict DICT      main dictionary: dict.txt format or a compiled image
+  -u, --user-dict F    user dictionary (its words are not new)
+  -q, --quiet          don't report progress on standard error
+  -h, --help           show this help and exit
+`;
+
+/** The options of `jieba discover` (`node:util` `parseArgs` form); `--help` lists each. */
+export const DISCOVER_OPTIONS = {
+  top: { type: 'string' },
+  'min-count': { type: 'string' },
+  'max-len': { type: 'string' },
+  'max-entries': { type: 'string' },
+  scores: { type: 'boolean' },
+  json: { type: 'boolean' },
+  output: { type: 'string', short: 'o' },
+  dict: { type: 'string', short: 'D' },
+  'user-dict': { type: 'string', short: 'u' },
+  quiet: { type: 'boolean', short: 'q' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+class UsageError extends Error {}
+
+function positive(value: string | undefined, name: string, least = 1): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!/^[0-9]+$/.test(value) || !Number.isSafeInteger(n) || n < least) throw new UsageError(`${name} must be an integer of at least ${least}, not ${JSON.stringify(value)}`);
+  return n;
+}
+
+/** The words as the output asks: dictionary lines, TSV with scores, or JSON. */
+function format(words: readonly NewWord[], freqOf: (word: string) => number, shape: 'dict' | 'scores' | 'json'): string {
+  if (shape === 'json') return `${JSON.stringify(words.map((w) => ({ word: w.word, freq: freqOf(w.word), count: w.count, cohesion: w.cohesion, entropy: w.entropy, score: w.score })))}\n`;
+  return words.map((w) => (shape === 'scores' ? `${w.word}\t${w.count}\t${w.cohesion}\t${w.entropy}\t${w.score}\n` : `${w.word} ${freqOf(w.word)}\n`)).join('');
+}
+
+/**
+ * Run `jieba discover` with `argv` (the words after `discover`).
+ *
+ * @returns 0, 1 for unreadable or bad input (named with its line) or an
+ *   output that cannot be written, 2 for a bad command line
+ * @example
+ * await discoverMain(['weibo.txt', '--top', '50', '-o', 'new-words.txt'], process);
+ */
+export async function discoverMain(argv: readonly string[], io: CliIo): Promise<number> {
+  const say = (text: string): void => void io.stderr.write(text);
+  let values: ReturnType<typeof parseArgs<{ options: typeof DISCOVER_OPTIONS; allowPositionals: true }>>['values'];
+  let files: string[];
+  let finderOptions: { top?: number; minCount?: number; maxLength?: number; maxEntries?: number };
+  try {
+    ({ values, positionals: files } = parseArgs({ args: [...argv], options: DISCOVER_OPTIONS, strict: true, allowPositionals: true }));
+    if (values.scores && values.json) throw new UsageError('--scores and --json cannot be combined');
+    const options = {
+      top: positive(values.top, '--top'),
+      minCount: positive(values['min-count'], '--min-count'),
+      maxLength: positive(values['max-len'], '--max-len', 2),
+      maxEntries: positive(values['max-entries'], '--max-entries', 1000),
+    };
+    finderOptions = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
+  } catch (error) {
+    say(`usage: jieba discover [FILE ...] [options]\njieba discover: error: ${(error as Error).message}\n`);
+    return 2;
+  }
+  if (values.help) {
+    io.stdout.write(DISCOVER_HELP);
+    return 0;
+  }
+  if (files.length === 0) files = ['-'];
+  let text: string;
+  try {
+    const tokenizer = new Tokenizer({ dict: values.dict, eager: true });
+    if (values['user-dict'] !== undefined) tokenizer.loadUserDict(values['user-dict']);
+    const finder = new NewWordFinder(tokenizer, finderOptions);
+    let lines = 0;
+    for (const file of files) {
+      const name = file === '-' ? '<stdin>' : file;
+      const stream = file === '-' ? (io.stdin as AsyncIterable<Uint8Array>) : createReadStream(file, { highWaterMark: 1 << 16 });
+      for await (const batch of readLineBatches(stream, { universalNewlines: file !== '-', replaceInvalid: false, name })) {
+        for (const line of batch) finder.add(typeof line === 'string' ? line : line.text);
+        lines += batch.length;
+      }
+    }
+    const words = finder.words();
+    if (!values.quiet) say(`jieba discover: ${lines} lines read, ${words.length} new words\n`);
+    text = format(words, (word) => tokenizer.suggestFreq(word), values.json ? 'json' : values.scores ? 'scores' : 'dict');
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException;
+    if (error instanceof InputError || error instanceof DictionaryError) say(`jieba discover: ${e.message}\n`);
+    else if (typeof e?.code === 'string' && e.syscall !== undefined) say(`jieba discover: cannot read ${e.path ?? 'the input'}: ${describeOpenError(e)}\n`);
+    else throw error;
+    return 1;
+  }
+  if (values.output === undefined) {
+    io.stdout.write(text);
+    return 0;
+  }
+  try {
+    writeFileAtomic(values.output, text);
+  } catch (error) {
+    say(`jieba discover: cannot write ${values.output}: ${describeOpenError(error as NodeJS.ErrnoException)}\n`);
+    return 1;
+  }
+  return 0;
+}
