@@ -20,10 +20,7 @@ export function crfDecode(emission: Float32Array, steps: number, labels: number,
   if (steps === 0) return path;
   const alpha = new Float64Array(steps * L);
   const track = new Int32Array(steps * L);
-  // The largest transition into each label: a previous label j totals at
-  // most `alpha[j] + maxInto[i]` into label i (rounding is monotonic).
-  const maxInto = new Float64Array(L).fill(-Infinity);
-  for (let j = 0; j < L; j++) for (let i = 0; i < L; i++) maxInto[i] = Math.max(maxInto[i]!, transitions[(j + 2) * L + i]!);
+  const maxInto = largestInto(transitions, L);
   const high = new Int32Array(L);
   const isHigh = new Uint8Array(L);
   for (let i = 0; i < L; i++) alpha[i] = transitions[i]! + emission[i]!;
@@ -81,6 +78,23 @@ export function crfDecode(emission: Float32Array, steps: number, labels: number,
   path[steps - 1] = last;
   for (let k = steps - 1; k >= 1; k--) path[k - 1] = last = track[k * L + last]!;
   return path;
+}
+
+const largestIntoCache = new WeakMap<Float32Array, Float64Array>();
+
+/**
+ * The largest transition into each label: a previous label j totals at
+ * most `alpha[j] + maxInto[i]` into label i (rounding is monotonic). Made
+ * once per transition matrix: a line is often shorter than the L² scan.
+ */
+function largestInto(transitions: Float32Array, L: number): Float64Array {
+  let maxInto = largestIntoCache.get(transitions);
+  if (maxInto === undefined || maxInto.length !== L) {
+    maxInto = new Float64Array(L).fill(-Infinity);
+    for (let j = 0; j < L; j++) for (let i = 0; i < L; i++) maxInto[i] = Math.max(maxInto[i]!, transitions[(j + 2) * L + i]!);
+    largestIntoCache.set(transitions, maxInto);
+  }
+  return maxInto;
 }
 
 /** How far below the best previous label's score the labels scanned first reach. */

@@ -259,4 +259,72 @@
             (local.set $j (i32.add (local.get $j) (i32.const 64)))
             (br $candidateLoop)))
         (local.set $s (i32.add (local.get $s) (i32.const 1)))
-        (br $stepLoop)))))
+        (br $stepLoop))))
+
+  ;; crf: steps of the CRF's Viterbi (see src/paddle/crf.ts), two labels a
+  ;; lane pair, two pairs at a time. For each step s < $steps and label i:
+  ;;   next[i] = max over j < $labels of (alpha[j] + trans[j][i]), plus
+  ;;             the emission em[s][i] (float32, widened);
+  ;;   track[s][i] = the first j reaching that max (as a float64);
+  ;; then alpha = next. float64 throughout, the sums as crf.ts makes them:
+  ;; labels are the same. $trans holds the transition rows (from label j),
+  ;; $stride bytes apart, columns padded to a multiple of 4 with -infinity;
+  ;; $alpha and $next hold $stride bytes; em rows are $emStride bytes
+  ;; apart, track rows $stride. The last alpha ends in $alpha.
+  (func (export "crf")
+    (param $em i32) (param $emStride i32) (param $steps i32) (param $labels i32) (param $trans i32) (param $stride i32)
+    (param $alpha i32) (param $next i32) (param $track i32)
+    (local $s i32) (local $i i32) (local $j i32) (local $tp i32) (local $swap i32)
+    (local $a v128) (local $t0 v128) (local $t1 v128) (local $m v128)
+    (local $best0 v128) (local $best1 v128) (local $from0 v128) (local $from1 v128) (local $jv v128)
+    (local.set $s (i32.const 0))
+    (block $stepsDone
+      (loop $stepLoop
+        (br_if $stepsDone (i32.ge_u (local.get $s) (local.get $steps)))
+        (local.set $i (i32.const 0))
+        (block $labelsDone
+          (loop $labelLoop
+            (br_if $labelsDone (i32.ge_u (local.get $i) (local.get $stride)))
+            (local.set $best0 (v128.const f64x2 -inf -inf))
+            (local.set $best1 (v128.const f64x2 -inf -inf))
+            (local.set $from0 (v128.const f64x2 0 0))
+            (local.set $from1 (v128.const f64x2 0 0))
+            (local.set $jv (v128.const f64x2 0 0))
+            (local.set $tp (i32.add (local.get $trans) (local.get $i)))
+            (local.set $j (i32.const 0))
+            (block $fromDone
+              (loop $fromLoop
+                (br_if $fromDone (i32.ge_u (local.get $j) (local.get $labels)))
+                (local.set $a (v128.load64_splat (i32.add (local.get $alpha) (i32.shl (local.get $j) (i32.const 3)))))
+                (local.set $t0 (f64x2.add (local.get $a) (v128.load (local.get $tp))))
+                (local.set $t1 (f64x2.add (local.get $a) (v128.load offset=16 (local.get $tp))))
+                ;; strictly greater: among equal totals the first j stays
+                (local.set $m (f64x2.gt (local.get $t0) (local.get $best0)))
+                (local.set $best0 (v128.bitselect (local.get $t0) (local.get $best0) (local.get $m)))
+                (local.set $from0 (v128.bitselect (local.get $jv) (local.get $from0) (local.get $m)))
+                (local.set $m (f64x2.gt (local.get $t1) (local.get $best1)))
+                (local.set $best1 (v128.bitselect (local.get $t1) (local.get $best1) (local.get $m)))
+                (local.set $from1 (v128.bitselect (local.get $jv) (local.get $from1) (local.get $m)))
+                (local.set $jv (f64x2.add (local.get $jv) (v128.const f64x2 1 1)))
+                (local.set $tp (i32.add (local.get $tp) (local.get $stride)))
+                (local.set $j (i32.add (local.get $j) (i32.const 1)))
+                (br $fromLoop)))
+            ;; emissions of labels i/8 .. i/8 + 3: float32 at em + s * emStride + i / 2
+            (local.set $tp (i32.add (i32.add (local.get $em) (i32.mul (local.get $s) (local.get $emStride))) (i32.shr_u (local.get $i) (i32.const 1))))
+            (v128.store (i32.add (local.get $next) (local.get $i))
+              (f64x2.add (local.get $best0) (f64x2.promote_low_f32x4 (v128.load64_zero (local.get $tp)))))
+            (v128.store offset=16 (i32.add (local.get $next) (local.get $i))
+              (f64x2.add (local.get $best1) (f64x2.promote_low_f32x4 (v128.load64_zero offset=8 (local.get $tp)))))
+            (local.set $tp (i32.add (i32.add (local.get $track) (i32.mul (local.get $s) (local.get $stride))) (local.get $i)))
+            (v128.store (local.get $tp) (local.get $from0))
+            (v128.store offset=16 (local.get $tp) (local.get $from1))
+            (local.set $i (i32.add (local.get $i) (i32.const 32)))
+            (br $labelLoop)))
+        (local.set $swap (local.get $alpha))
+        (local.set $alpha (local.get $next))
+        (local.set $next (local.get $swap))
+        (local.set $s (i32.add (local.get $s) (i32.const 1)))
+        (br $stepLoop)))
+    ;; After an odd number of steps the last alpha is in the caller's $next.
+    (if (i32.and (local.get $steps) (i32.const 1))
+      (then (memory.copy (local.get $next) (local.get $alpha) (local.get $stride))))))

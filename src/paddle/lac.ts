@@ -95,8 +95,8 @@ export type LacEngine = 'wasm' | 'js';
  */
 export function lacLabels(model: LacModel, ids: Int32Array, engine: LacEngine = 'wasm'): Int32Array {
   const network = engine === 'wasm' ? WasmLacNetwork.of(model) : undefined;
-  const emission = network ? network.emissions(ids) : lacEmissionsJs(model, ids);
-  return crfDecode(emission, ids.length, model.labels.length, model.transitions);
+  if (network) return network.labels(ids);
+  return crfDecode(lacEmissionsJs(model, ids), ids.length, model.labels.length, model.transitions);
 }
 
 /**

@@ -35,6 +35,7 @@ interface WasmApi {
 interface Kernels {
   fc(input: number, rows: number, inSize: number, weights: number, bias: number, outSize: number, out: number): void;
   gru(gates: number, steps: number, reverse: number, wur: number, wc: number, bias: number, state: number, out: number, outStride: number): void;
+  crf(em: number, emStride: number, steps: number, labels: number, trans: number, stride: number, alpha: number, next: number, track: number): void;
 }
 
 /** One direction of a layer: byte offsets of its weights in the memory. */
@@ -91,13 +92,21 @@ export class WasmLacNetwork {
   private readonly emission: number;
   private readonly emissionBias: number;
   /** Labels, and labels rounded up to a multiple of 8 (the `fc` kernel's columns). */
-  private readonly labels: number;
+  private readonly labelCount: number;
   private readonly paddedLabels: number;
   /** Buffers: the GRU state, a chunk of inputs, of gate inputs, of outputs. */
   private readonly state: number;
   private readonly input: number;
   private readonly gates: number;
   private readonly output: number;
+  /** The CRF: labels rounded up to a multiple of 4 (its lanes), its rows in bytes, and its buffers. */
+  private readonly crfLabels: number;
+  private readonly crfStride: number;
+  private readonly crfTransitions: number;
+  private readonly crfAlpha: number;
+  private readonly crfNext: number;
+  private readonly crfTrack: number;
+  private readonly doubles: Float64Array;
 
   private constructor(
     private readonly model: LacModel,
@@ -131,11 +140,20 @@ export class WasmLacNetwork {
     this.input = take(CHUNK * widest);
     this.gates = take(CHUNK * Math.max(GATES, paddedLabels));
     this.output = take(CHUNK * H);
+    const crfLabels = Math.ceil(L / 4) * 4;
+    this.crfLabels = crfLabels;
+    this.crfStride = 8 * crfLabels;
+    // (Counted in floats: a double takes two.)
+    this.crfTransitions = take(2 * L * crfLabels);
+    this.crfAlpha = take(2 * crfLabels);
+    this.crfNext = take(2 * crfLabels);
+    this.crfTrack = take(2 * CHUNK * crfLabels);
     const memory = new wasm.Memory({ initial: Math.ceil(bytes / 65536) });
     const { exports } = new wasm.Instance(module, { env: { memory } });
     this.kernels = exports as unknown as Kernels;
     this.floats = new Float32Array(memory.buffer);
-    this.labels = L;
+    this.doubles = new Float64Array(memory.buffer);
+    this.labelCount = L;
     this.paddedLabels = paddedLabels;
 
     // Then copy the weights in. Paddle's layouts are the kernels' own: an
@@ -158,6 +176,66 @@ export class WasmLacNetwork {
     });
     for (let k = 0; k < 2 * H; k++) f.set(model.emission.subarray(k * L, (k + 1) * L), this.emission / 4 + k * paddedLabels);
     f.set(model.emissionBias, this.emissionBias / 4);
+    // The CRF's transitions from each label j (rows 2 .. L + 1 of the
+    // model's), as doubles; the lanes past the last label get -Infinity
+    // (their scores are never read).
+    const d = this.doubles;
+    for (let j = 0; j < L; j++) {
+      const row = this.crfTransitions / 8 + j * crfLabels;
+      for (let i = 0; i < crfLabels; i++) d[row + i] = i < L ? model.transitions[(j + 2) * L + i]! : -Infinity;
+    }
+  }
+
+  /**
+   * The label of each character of `ids` (vocabulary ids): the network, then
+   * the CRF's best path, as `crfDecode(this.emissions(ids), ...)` gives it,
+   * with the CRF's steps in WebAssembly too, chunk by chunk as the
+   * emissions come.
+   */
+  labels(ids: Int32Array): Int32Array {
+    const steps = ids.length;
+    const path = new Int32Array(steps);
+    if (steps === 0) return path;
+    const L = this.labelCount;
+    const features = this.features(ids);
+    const width = 2 * HIDDEN_SIZE;
+    const P = this.paddedLabels;
+    const C = this.crfLabels;
+    const { doubles: d, floats: f, model } = this;
+    const track = new Int32Array(steps * L);
+    const alpha = this.crfAlpha / 8;
+    for (let from = 0; from < steps; from += CHUNK) {
+      const n = Math.min(CHUNK, steps - from);
+      const rows = this.load(features, width, from, n);
+      this.kernels.fc(this.input, rows, width, this.emission, this.emissionBias, P, this.gates);
+      let first = 0;
+      if (from === 0) {
+        // Step 0: the start scores (row 0 of the transitions) plus the emissions.
+        const gates = this.gates / 4;
+        for (let i = 0; i < L; i++) d[alpha + i] = model.transitions[i]! + f[gates + i]!;
+        first = 1;
+      }
+      if (n > first) {
+        this.kernels.crf(this.gates + first * 4 * P, 4 * P, n - first, L, this.crfTransitions, this.crfStride, this.crfAlpha, this.crfNext, this.crfTrack);
+        const rowsAt = this.crfTrack / 8;
+        for (let s = 0; s < n - first; s++) {
+          const at = (from + first + s) * L;
+          for (let i = 0; i < L; i++) track[at + i] = d[rowsAt + s * C + i]!;
+        }
+      }
+    }
+    let best = -Infinity;
+    let last = 0;
+    for (let i = 0; i < L; i++) {
+      const score = d[alpha + i]! + model.transitions[L + i]!;
+      if (score > best) {
+        best = score;
+        last = i;
+      }
+    }
+    path[steps - 1] = last;
+    for (let k = steps - 1; k >= 1; k--) path[k - 1] = last = track[k * L + last]!;
+    return path;
   }
 
   /**
@@ -165,6 +243,25 @@ export class WasmLacNetwork {
    * `[ids.length, labels]`, for the CRF.
    */
   emissions(ids: Int32Array): Float32Array {
+    const steps = ids.length;
+    const features = this.features(ids);
+    const width = 2 * HIDDEN_SIZE;
+    const L = this.labelCount;
+    const P = this.paddedLabels;
+    const out = new Float32Array(steps * L);
+    const f = this.floats;
+    for (let from = 0; from < steps; from += CHUNK) {
+      const n = Math.min(CHUNK, steps - from);
+      const rows = this.load(features, width, from, n);
+      this.kernels.fc(this.input, rows, width, this.emission, this.emissionBias, P, this.gates);
+      const gates = this.gates / 4;
+      for (let t = 0; t < n; t++) out.set(f.subarray(gates + t * P, gates + t * P + L), (from + t) * L);
+    }
+    return out;
+  }
+
+  /** The last layer's states for the characters `ids`: `[ids.length, 2H]`, what the emission `fc` reads. */
+  private features(ids: Int32Array): Float32Array {
     const { model } = this;
     const steps = ids.length;
     let features = new Float32Array(steps * EMBEDDING_SIZE);
@@ -179,18 +276,7 @@ export class WasmLacNetwork {
       features = merged;
       width = 2 * HIDDEN_SIZE;
     }
-    const L = this.labels;
-    const P = this.paddedLabels;
-    const out = new Float32Array(steps * L);
-    const f = this.floats;
-    for (let from = 0; from < steps; from += CHUNK) {
-      const n = Math.min(CHUNK, steps - from);
-      const rows = this.load(features, width, from, n);
-      this.kernels.fc(this.input, rows, width, this.emission, this.emissionBias, P, this.gates);
-      const gates = this.gates / 4;
-      for (let t = 0; t < n; t++) out.set(f.subarray(gates + t * P, gates + t * P + L), (from + t) * L);
-    }
-    return out;
+    return features;
   }
 
   /**

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { sharedModels } from '../../src/node-platform.js';
+import { crfDecode } from '../../src/paddle/crf.js';
 import { lacEmissionsJs, lacLabels } from '../../src/paddle/lac.js';
 import { WasmLacNetwork } from '../../src/paddle/wasm-network.js';
 import { fixturePath } from '../support/fixtures.js';
@@ -39,6 +40,17 @@ describe('paddle network on WebAssembly SIMD', () => {
     assert.equal(text.length, 1100);
     const difference = largestDifference(network!.emissions(idsOf(text)), lacEmissionsJs(model, idsOf(text)));
     assert.ok(difference < 1e-3, `scores differ by ${difference}`);
+  });
+
+  it('decodes the CRF in WebAssembly as crfDecode does, across chunks and at their edges', () => {
+    const news = readFileSync(fixturePath('corpus/seed-news.txt'), 'utf8').replace(/\s+/g, '');
+    const texts = ['', '我', '我爱', news.slice(0, 255), news.slice(0, 256), news.slice(0, 257), news.slice(0, 513), news.slice(0, 1100)];
+    for (const line of readFileSync(fixturePath('corpus/chinese-poetry.txt'), 'utf8').split('\n').slice(0, 300)) texts.push(line);
+    for (const text of texts) {
+      const ids = idsOf(text);
+      const expected = crfDecode(network!.emissions(ids), ids.length, model.labels.length, model.transitions);
+      assert.deepEqual(network!.labels(ids), expected, `${text.length} characters: ${text.slice(0, 20)}`);
+    }
   });
 
   it('labels the corpus fixtures as the JavaScript network does', () => {
