@@ -26,6 +26,7 @@ export type ComputeRoute = (typeof COMPUTE_ROUTES)[number];
  */
 export type Answer =
   | { status: number; kind: 'json'; body: unknown }
+  | { status: number; kind: 'bytes'; body: Uint8Array }
   | { status: 200; kind: 'words' | 'tokens'; text: string; offsets: Int32Array }
   | { status: 200; kind: 'tagged'; text: string; offsets: Int32Array; tags: Uint32Array; names: string[] };
 

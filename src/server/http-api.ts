@@ -365,6 +365,10 @@ function drainOrClose(response: ServerResponse): Promise<void> {
 async function writeAnswer(response: ServerResponse, result: Answer, sendTimeoutMs: number, headers: Record<string, string> = {}, headOnly = false): Promise<void> {
   if (response.headersSent || response.destroyed) return;
   response.setTimeout(sendTimeoutMs, () => response.destroy());
+  if (result.kind === 'bytes') {
+    response.writeHead(result.status, { ...headers, 'content-type': 'application/json; charset=utf-8', 'content-length': String(result.body.byteLength) });
+    return void response.end(headOnly ? undefined : result.body);
+  }
   const pieces = jsonPieces(result);
   const first = pieces.next();
   const single = result.kind === 'json' && !first.done;

@@ -25,6 +25,10 @@ export function* jsonPieces(answer: Answer, pieceUnits = PIECE_UNITS): Generator
     yield JSON.stringify(answer.body);
     return;
   }
+  if (answer.kind === 'bytes') {
+    yield new TextDecoder().decode(answer.body);
+    return;
+  }
   const { text, offsets, kind } = answer;
   const tags = answer.kind === 'tagged' ? answer.tags : undefined;
   const names = answer.kind === 'tagged' ? answer.names.map((name) => JSON.stringify(name)) : [];
@@ -45,3 +49,29 @@ export function* jsonPieces(answer: Answer, pieceUnits = PIECE_UNITS): Generator
   }
   yield `${piece}]}`;
 }
+
+/**
+ * Answers of up to this many words are written as JSON where they are
+ * computed; larger ones travel as offsets and are written piece by piece as
+ * the client reads (see `json-writer.ts`).
+ */
+export const ENCODE_WORDS_LIMIT = 16_384;
+
+/**
+ * `answer` as its JSON in UTF-8 (kind `bytes`), when it is small enough
+ * ({@link ENCODE_WORDS_LIMIT}); otherwise `answer` itself. The HTTP API's
+ * worker threads send their answers so, which leaves the server's own
+ * thread only bytes to write: JSON made there for every request had held
+ * `--workers 2` to the speed of one.
+ *
+ * @example
+ * encodeAnswer({ status: 200, kind: 'words', text: '北京', offsets: Int32Array.of(0, 2) });
+ * // { status: 200, kind: 'bytes', body: <UTF-8 of '{"tokens":["北京"]}'> }
+ */
+export function encodeAnswer(answer: Answer): Answer {
+  if (answer.kind === 'bytes') return answer;
+  if (answer.kind !== 'json' && answer.offsets.length >>> 1 > ENCODE_WORDS_LIMIT) return answer;
+  return { status: answer.status, kind: 'bytes', body: utf8.encode([...jsonPieces(answer)].join('')) };
+}
+
+const utf8 = new TextEncoder();

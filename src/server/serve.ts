@@ -32,6 +32,14 @@ export interface ServeOptions extends Omit<ApiOptions, 'pool' | 'allowedHosts'> 
    */
   workers?: number;
   /**
+   * Whether the worker threads write answers as JSON (else the server's
+   * own thread does).
+   *
+   * @defaultValue true when the workers are as many as the cores (the
+   *   server's thread would compete with them), else false
+   */
+  encodeInWorkers?: boolean;
+  /**
    * Longest time for a request's answer once its body has arrived (waiting
    * included), in milliseconds; past it, 503 `timeout`, and the worker is
    * replaced.
@@ -114,7 +122,12 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
   const timeoutMs = options.timeoutMs ?? 30_000;
   const pool = options.tokenizer
     ? undefined
-    : await WorkerPool.start({ setup: options.setup ?? {}, size: options.workers ?? availableParallelism(), timeoutMs });
+    : await WorkerPool.start({
+        setup: options.setup ?? {},
+        size: options.workers ?? availableParallelism(),
+        timeoutMs,
+        ...(options.encodeInWorkers === undefined ? {} : { encodeInWorkers: options.encodeInWorkers }),
+      });
   const handler = createApiHandler({ ...options, pool, allowedHosts: options.allowedHosts ?? defaultAllowedHosts(host) });
   const headersTimeout = options.headersTimeoutMs ?? 10_000;
   const server = createServer(

@@ -9,6 +9,7 @@
 import { constants, setPriority } from 'node:os';
 import { runNodeWorker } from '../pool/node-worker-loop.js';
 import { answer, type ComputeRoute } from './answers.js';
+import { encodeAnswer } from './json-writer.js';
 
 // On Linux a nice value belongs to a thread: this worker yields the cores to
 // the server's own thread, which answers /health and writes answers, when
@@ -21,7 +22,8 @@ try {
 
 runNodeWorker((engine, call, warn) => {
   if (call.method !== 'answer') return undefined;
-  const { route } = call.options as { route: ComputeRoute };
+  const { route, encode } = call.options as { route: ComputeRoute; encode?: boolean };
   const onBug = (error: unknown): void => warn(`a request failed in a worker: ${String((error as Error)?.stack ?? error)}`);
-  return { type: 'answer', id: call.id, value: answer(engine, route, call.input as Uint8Array, onBug) };
+  const result = answer(engine, route, call.input as Uint8Array, onBug);
+  return { type: 'answer', id: call.id, value: encode ? encodeAnswer(result) : result };
 });

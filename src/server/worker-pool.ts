@@ -9,6 +9,7 @@
  * @module
  */
 
+import { availableParallelism } from 'node:os';
 import { nodeWorkerSpawner } from '../pool/node.js';
 import { TokenizerPool } from '../pool/pool.js';
 import type { PoolSetup } from '../pool/protocol.js';
@@ -27,16 +28,26 @@ export interface PoolOptions {
   size: number;
   /** Longest time from queueing a request to its answer, in milliseconds. */
   timeoutMs: number;
+  /**
+   * Whether the workers write answers as JSON bytes (`encodeAnswer`), or
+   * leave that to the server's thread. Default: when the workers are as
+   * many as the cores, so that the server's thread would compete with them
+   * for a core (with fewer, writing JSON there runs beside the workers, on
+   * a core they leave idle).
+   */
+  encodeInWorkers?: boolean;
 }
 
 /** Worker threads answering request bodies (see the module comment). */
 export class WorkerPool {
   readonly #pool: TokenizerPool;
   readonly #timeoutMs: number;
+  readonly #encode: boolean;
 
-  private constructor(pool: TokenizerPool, timeoutMs: number) {
+  private constructor(pool: TokenizerPool, timeoutMs: number, encode: boolean) {
     this.#pool = pool;
     this.#timeoutMs = timeoutMs;
+    this.#encode = encode;
   }
 
   /**
@@ -52,7 +63,7 @@ export class WorkerPool {
       // One request per worker at a time: none waits behind a heavy one while another worker is free.
       oneAtATime: true,
     });
-    return new WorkerPool(pool, options.timeoutMs);
+    return new WorkerPool(pool, options.timeoutMs, options.encodeInWorkers ?? options.size >= availableParallelism());
   }
 
   /** Requests queued or being answered. */
@@ -68,7 +79,7 @@ export class WorkerPool {
    */
   async run(route: ComputeRoute, body: Uint8Array): Promise<Answer> {
     try {
-      const options = { route, signal: AbortSignal.timeout(this.#timeoutMs) };
+      const options = { route, encode: this.#encode, signal: AbortSignal.timeout(this.#timeoutMs) };
       return (await this.#pool.call('answer', body, options)) as Answer;
     } catch (error) {
       if ((error as Error)?.name === 'TimeoutError') throw new RequestError(503, 'timeout', `the answer took longer than ${this.#timeoutMs} ms`);

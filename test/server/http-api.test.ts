@@ -65,12 +65,20 @@ function pairs(flat: string[]): { word: string; tag: string }[] {
 describe('HTTP API', () => {
   let running: RunningServer;
   let url: string;
+  let encoding: RunningServer;
+  /** Both servers: answers written as JSON by the server's thread, and by the worker. */
+  let urls: string[];
   before(async () => {
     // One worker thread: the path `jieba serve` takes, answers written by json-writer.
-    running = await startServer({ workers: 1, port: 0, maxBodyBytes: 64 * 1024, bodyTimeoutMs: 300 });
+    running = await startServer({ workers: 1, port: 0, maxBodyBytes: 64 * 1024, bodyTimeoutMs: 300, encodeInWorkers: false });
     url = running.url;
+    encoding = await startServer({ workers: 1, port: 0, encodeInWorkers: true });
+    urls = [url, encoding.url];
   });
-  after(() => running.close());
+  after(async () => {
+    await running.close();
+    await encoding.close();
+  });
 
   describe('answers as Python jieba 0.42.1 (golden fixtures)', () => {
     const records = [
@@ -79,7 +87,7 @@ describe('HTTP API', () => {
     ];
 
     it('POST /cut in every mode', async () => {
-      for (const r of records) {
+      for (const url of urls) for (const r of records) {
         assert.deepEqual((await post(url, '/cut', { text: r.text })).json, { tokens: r.cut }, r.text);
         assert.deepEqual((await post(url, '/cut', { text: r.text, hmm: false })).json, { tokens: r.cut_no_hmm });
         assert.deepEqual((await post(url, '/cut', { text: r.text, mode: 'all' })).json, { tokens: r.cut_all });
@@ -89,7 +97,7 @@ describe('HTTP API', () => {
     });
 
     it('POST /tokenize: the words of cut, with offsets that slice them out of the text', async () => {
-      for (const r of records) {
+      for (const url of urls) for (const r of records) {
         const { status, json } = await post(url, '/tokenize', { text: r.text });
         assert.equal(status, 200);
         assert.deepEqual(json.tokens.map((t: { word: string }) => t.word), r.cut);
@@ -104,7 +112,7 @@ describe('HTTP API', () => {
     });
 
     it('POST /tag with and without the HMM', async () => {
-      for (const r of records) {
+      for (const url of urls) for (const r of records) {
         assert.deepEqual((await post(url, '/tag', { text: r.text })).json, { tokens: pairs(r.tag) }, r.text);
         assert.deepEqual((await post(url, '/tag', { text: r.text, hmm: false })).json, { tokens: pairs(r.tag_no_hmm) });
       }
@@ -112,7 +120,7 @@ describe('HTTP API', () => {
 
     it('POST /keywords: TF-IDF and TextRank, weights to the last bit', async () => {
       const documents = readJsonLinesGz<KeywordRecord>('golden/keywords/documents.jsonl.gz').slice(0, 40);
-      for (const d of documents) {
+      for (const url of urls) for (const d of documents) {
         const tfidf = (await post(url, '/keywords', { text: d.text, topK: null })).json;
         assert.deepEqual(
           tfidf.keywords.map((k: { word: string; weight: number }) => [k.word, floatHex(k.weight)]),
