@@ -13,6 +13,7 @@ import type { PrefixDictionary } from '../dictionary/prefix-dictionary.js';
 import { bestRoute, RouteScratch } from '../route/route.js';
 import { charLengthAt, isAsciiAlnum, isDigitOrDot, isHanChar, isHanInternal, isPythonSpace } from '../text/char-classes.js';
 import { POS_B, POS_E, POS_S, type PosModel } from './model.js';
+import { RUN_CACHE_LONGEST, RunCache } from './run-cache.js';
 import { posViterbi, PosViterbiScratch } from './viterbi.js';
 
 /** Words as spans, with one tag per span. */
@@ -29,6 +30,8 @@ export interface TaggedSpans {
 export class PosTagger {
   private readonly route = new RouteScratch();
   private readonly scratch = new PosViterbiScratch();
+  /** Paths of recent runs: the model is this tagger's for good, so a run's path never changes. */
+  private readonly runs = new RunCache();
 
   /** Give back scratch memory a huge text made this tagger take. */
   shrink(): void {
@@ -183,13 +186,23 @@ export class PosTagger {
   /** posseg's `__cut`: the Viterbi path turned into tagged words. */
   private cutHan(text: string, start: number, end: number, out: TaggedSpans): void {
     const model = this.model;
-    posViterbi(model, text, start, end, this.scratch);
-    const path = this.scratch.path;
     const length = end - start;
+    const runs = this.runs;
+    const slot = runs.slotOf(text, start, end);
+    let path: Uint8Array;
+    let at = 0;
+    if (slot >= 0 && runs.holds(slot, text, start, end)) {
+      path = runs.paths;
+      at = slot * RUN_CACHE_LONGEST;
+    } else {
+      posViterbi(model, text, start, end, this.scratch);
+      path = this.scratch.path;
+      if (slot >= 0) runs.store(slot, text, start, end, path);
+    }
     let begin = 0;
     let next = 0;
     for (let t = 0; t < length; t++) {
-      const state = path[t]!;
+      const state = path[at + t]!;
       const position = model.position[state];
       if (position === POS_B) {
         begin = t;
@@ -201,7 +214,7 @@ export class PosTagger {
         next = t + 1;
       }
     }
-    if (next < length) this.emit(out, start + next, end, model.tags[path[next]!]!);
+    if (next < length) this.emit(out, start + next, end, model.tags[path[at + next]!]!);
   }
 
   /** posseg's `__cut_DAG_NO_HMM`: routed words, single ASCII letters and digits glued as `eng`. */
