@@ -26,6 +26,7 @@
 import { describeValue, optionsOf } from '../options.js';
 import { isHanChar } from '../text/char-classes.js';
 import type { TokenizerCore } from '../tokenizer.js';
+import { NgramTable } from './ngram-table.js';
 
 /** Options of {@link NewWordFinder}. */
 export interface DiscoverOptions {
@@ -92,11 +93,8 @@ export class NewWordFinder {
   readonly #minCount: number;
   readonly #maxLength: number;
   readonly #maxEntries: number;
-  /** Occurrences of each string of 1 .. maxLength + 1 Han characters. */
-  readonly #counts = new Map<string, number>();
-  /** Occurrences at the start, and at the end, of a run (contexts of their own). */
-  readonly #atStart = new Map<string, number>();
-  readonly #atEnd = new Map<string, number>();
+  /** Occurrences of each string of 1 .. maxLength + 1 Han characters, and at the start and end of a run (contexts of their own). */
+  readonly #counts = new NgramTable();
   /** Han characters seen. */
   #characters = 0;
   /** Counts at or below this were pruned at some point. */
@@ -122,39 +120,24 @@ export class NewWordFinder {
       }
       let j = i;
       while (j < text.length && isHanChar(text.charCodeAt(j))) j++;
-      this.#addRun(text.slice(i, j));
+      this.#addRun(text, i, j);
       i = j;
     }
     return this;
   }
 
-  #addRun(run: string): void {
+  #addRun(text: string, start: number, end: number): void {
     const longest = this.#maxLength + 1;
-    this.#characters += run.length;
-    for (let i = 0; i < run.length; i++) {
-      for (let n = 1; n <= longest && i + n <= run.length; n++) {
-        const s = run.slice(i, i + n);
-        this.#counts.set(s, (this.#counts.get(s) ?? 0) + 1);
-        if (n > this.#maxLength) continue;
-        if (i === 0) this.#atStart.set(s, (this.#atStart.get(s) ?? 0) + 1);
-        if (i + n === run.length) this.#atEnd.set(s, (this.#atEnd.get(s) ?? 0) + 1);
-      }
-    }
-    if (this.#counts.size > this.#maxEntries) this.#prune();
+    const counts = this.#counts;
+    this.#characters += end - start;
+    // Run edges are counted for candidates' lengths only.
+    for (let i = start; i < end; i++) counts.addPrefixes(text, i, Math.min(longest, end - i), this.#maxLength, i === start, end);
+    if (counts.size > this.#maxEntries) this.#prune();
   }
 
   /** Drop the rarest strings until the table is at most half full. */
   #prune(): void {
-    while (this.#counts.size > this.#maxEntries / 2) {
-      this.#pruned++;
-      for (const [s, count] of this.#counts) {
-        if (count <= this.#pruned) {
-          this.#counts.delete(s);
-          this.#atStart.delete(s);
-          this.#atEnd.delete(s);
-        }
-      }
-    }
+    while (this.#counts.size > this.#maxEntries / 2) this.#counts.prune(++this.#pruned);
   }
 
   /**
@@ -180,21 +163,38 @@ export class NewWordFinder {
     const counts = this.#counts;
     const total = this.#characters;
     if (total === 0) return [];
-    // Contexts: for each candidate, the counts of the characters before and after it.
-    const left = new Map<string, Map<string, number>>();
-    const right = new Map<string, Map<string, number>>();
-    const contextOf = (table: Map<string, Map<string, number>>, word: string, c: string, n: number): void => {
-      let m = table.get(word);
-      if (!m) table.set(word, (m = new Map()));
+    // Contexts: for each candidate (by entry), the counts of the characters before and after it.
+    const left = new Map<number, Map<string, number>>();
+    const right = new Map<number, Map<string, number>>();
+    const contextOf = (table: Map<number, Map<string, number>>, entry: number, c: string, n: number): void => {
+      let m = table.get(entry);
+      if (!m) table.set(entry, (m = new Map()));
       m.set(c, (m.get(c) ?? 0) + n);
     };
     const minCount = Math.max(this.#minCount, this.#pruned + 1);
-    for (const [s, count] of counts) {
-      if (s.length < 3) continue;
-      const suffix = s.slice(1);
-      const prefix = s.slice(0, -1);
-      if (suffix.length <= this.#maxLength && (counts.get(suffix) ?? 0) >= minCount) contextOf(left, suffix, s[0]!, count);
-      if (prefix.length <= this.#maxLength && (counts.get(prefix) ?? 0) >= minCount) contextOf(right, prefix, s[s.length - 1]!, count);
+    const maxLength = this.#maxLength;
+    // First the candidates, by what their own characters say: frequent
+    // enough, no function character at an edge, not in the dictionary, not
+    // dictionary words side by side (领导 + 干部: a phrase the dictionary
+    // already cuts). Contexts are gathered for them alone.
+    const candidate = new Uint8Array(counts.size);
+    for (let entry = 0; entry < counts.size; entry++) {
+      const length = counts.keyLength(entry);
+      if (length < 2 || length > maxLength || counts.count(entry) < minCount) continue;
+      const word = counts.key(entry);
+      if (FUNCTION_CHARACTERS.has(word[0]!) || FUNCTION_CHARACTERS.has(word[word.length - 1]!)) continue;
+      if ((this.#tokenizer.wordFrequency(word) ?? 0) > 0) continue;
+      if (this.#tokenizer.cut(word, { hmm: false }).every((part) => part.length > 1)) continue;
+      candidate[entry] = 1;
+    }
+    for (let entry = 0; entry < counts.size; entry++) {
+      const length = counts.keyLength(entry);
+      if (length < 3 || length - 1 > maxLength) continue;
+      const count = counts.count(entry);
+      const suffix = counts.findPart(entry, 1, length - 1);
+      if (suffix >= 0 && candidate[suffix] === 1) contextOf(left, suffix, String.fromCharCode(counts.unit(entry, 0)), count);
+      const prefix = counts.findPart(entry, 0, length - 1);
+      if (prefix >= 0 && candidate[prefix] === 1) contextOf(right, prefix, String.fromCharCode(counts.unit(entry, length - 1)), count);
     }
     const entropy = (contexts: Map<string, number> | undefined, boundary: number, count: number): number => {
       let h = 0;
@@ -205,29 +205,27 @@ export class NewWordFinder {
       return h;
     };
     const found: NewWord[] = [];
-    for (const [word, count] of counts) {
-      if (word.length < 2 || word.length > this.#maxLength || count < minCount) continue;
-      if (FUNCTION_CHARACTERS.has(word[0]!) || FUNCTION_CHARACTERS.has(word[word.length - 1]!)) continue;
-      if ((this.#tokenizer.wordFrequency(word) ?? 0) > 0) continue;
-      // Dictionary words side by side (领导 + 干部) are a phrase the
-      // dictionary already cuts, not a new word.
-      if (this.#tokenizer.cut(word, { hmm: false }).every((part) => part.length > 1)) continue;
+    for (let entry = 0; entry < counts.size; entry++) {
+      if (candidate[entry] !== 1) continue;
+      const length = counts.keyLength(entry);
+      const count = counts.count(entry);
+      const word = counts.key(entry);
       let cohesion = Infinity;
-      for (let i = 1; i < word.length; i++) {
-        const a = counts.get(word.slice(0, i));
-        const b = counts.get(word.slice(i));
-        if (a === undefined || b === undefined) {
+      for (let i = 1; i < length; i++) {
+        const a = counts.findPart(entry, 0, i);
+        const b = counts.findPart(entry, i, length - i);
+        if (a < 0 || b < 0) {
           cohesion = -Infinity;
           break;
         }
-        cohesion = Math.min(cohesion, Math.log((count * total) / (a * b)));
+        cohesion = Math.min(cohesion, Math.log((count * total) / (counts.count(a) * counts.count(b))));
       }
       if (!(cohesion > 0)) continue;
       // A fragment of longer words: its first character mostly makes a
       // dictionary word with the character before it (企业 of 企业的发展
       // makes 业的发展 one), or its last with the character after it.
-      if (this.#fragmentShare(left.get(word), word, 'left') > 0.5 || this.#fragmentShare(right.get(word), word, 'right') > 0.5) continue;
-      const h = Math.min(entropy(left.get(word), this.#atStart.get(word) ?? 0, count), entropy(right.get(word), this.#atEnd.get(word) ?? 0, count));
+      if (this.#fragmentShare(left.get(entry), word, 'left') > 0.5 || this.#fragmentShare(right.get(entry), word, 'right') > 0.5) continue;
+      const h = Math.min(entropy(left.get(entry), counts.countAtStart(entry), count), entropy(right.get(entry), counts.countAtEnd(entry), count));
       if (!(h > 0)) continue;
       found.push({ word, count, cohesion, entropy: h, score: count * cohesion * h });
     }

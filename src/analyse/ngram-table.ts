@@ -1,0 +1,237 @@
+/**
+ * Counts of short strings (n-grams of UTF-16 units) for new-word discovery,
+ * without a JavaScript string or Map entry per distinct string: keys live in
+ * one pool of UTF-16 units, counts in typed arrays, and an open-addressing
+ * hash table finds them by the characters of the text they come from. About
+ * 40 bytes a string where a `Map<string, number>` took several times that,
+ * and no garbage while counting.
+ *
+ * Entries keep the order in which they were first added (as a Map's keys
+ * do), also across {@link NgramTable.prune}, so that what is computed by
+ * walking them comes out in the same order.
+ *
+ * @module
+ */
+
+/** FNV-1a over `text[start .. start + length)`, mixed. */
+function hashOf(text: string, start: number, length: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = start; i < start + length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash ^ (hash >>> 16);
+}
+
+/** FNV-1a over units of the pool, as {@link hashOf} over the same characters. */
+function hashOfUnits(units: Uint16Array, start: number, length: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = start; i < start + length; i++) hash = Math.imul(hash ^ units[i]!, 0x01000193);
+  return hash ^ (hash >>> 16);
+}
+
+/**
+ * Occurrence counts of strings, with how many of them started and ended a
+ * run (see `NewWordFinder`).
+ *
+ * @example
+ * const table = new NgramTable();
+ * table.add('天天向上', 0, 2, true, false);
+ * table.count(table.find('天天', 0, 2)); // 1
+ */
+export class NgramTable {
+  /** The keys' UTF-16 units, entry after entry. */
+  #units = new Uint16Array(1 << 12);
+  #unitsUsed = 0;
+  /** Per entry: where its key starts in `#units`, its length, its counts. */
+  #keyStart = new Int32Array(1 << 10);
+  #keyLength = new Uint8Array(1 << 10);
+  #counts = new Float64Array(1 << 10);
+  #atStart = new Float64Array(1 << 10);
+  #atEnd = new Float64Array(1 << 10);
+  /** Entry + 1 per slot (0: empty); a power of two, at most half full. */
+  #slots = new Int32Array(1 << 11);
+  #size = 0;
+
+  /** Entries held. */
+  get size(): number {
+    return this.#size;
+  }
+
+  /** The entry of `text[start .. start + length)`, or -1. */
+  find(text: string, start: number, length: number): number {
+    const mask = this.#slots.length - 1;
+    for (let slot = hashOf(text, start, length) & mask; ; slot = (slot + 1) & mask) {
+      const entry = this.#slots[slot]! - 1;
+      if (entry < 0) return -1;
+      if (this.#sameKey(entry, text, start, length)) return entry;
+    }
+  }
+
+  /**
+   * Count one occurrence of each of `text[start .. start + n)` for n from 1
+   * to `longest`, as {@link add} would one by one, those of up to
+   * `edgeLongest` units also as the start of a run (when `runStart`) or its
+   * end (when they end at `runEnd`). The hash of each is the last one's
+   * carried one unit further.
+   */
+  addPrefixes(text: string, start: number, longest: number, edgeLongest: number, runStart: boolean, runEnd: number): void {
+    let hash = 0x811c9dc5;
+    for (let n = 1; n <= longest; n++) {
+      hash = Math.imul(hash ^ text.charCodeAt(start + n - 1), 0x01000193);
+      const edge = n <= edgeLongest;
+      this.#addHashed(hash ^ (hash >>> 16), text, start, n, edge && runStart, edge && start + n === runEnd);
+    }
+  }
+
+  /**
+   * Count one occurrence of `text[start .. start + length)` (at most 255
+   * units), also as the start or the end of a run when asked. Returns its entry.
+   */
+  add(text: string, start: number, length: number, atStart: boolean, atEnd: boolean): number {
+    return this.#addHashed(hashOf(text, start, length), text, start, length, atStart, atEnd);
+  }
+
+  #addHashed(hash: number, text: string, start: number, length: number, atStart: boolean, atEnd: boolean): number {
+    const mask = this.#slots.length - 1;
+    let slot = hash & mask;
+    for (; ; slot = (slot + 1) & mask) {
+      const entry = this.#slots[slot]! - 1;
+      if (entry < 0) break;
+      if (this.#sameKey(entry, text, start, length)) {
+        this.#counts[entry]!++;
+        if (atStart) this.#atStart[entry]!++;
+        if (atEnd) this.#atEnd[entry]!++;
+        return entry;
+      }
+    }
+    const entry = this.#append(text, start, length);
+    this.#counts[entry] = 1;
+    this.#atStart[entry] = atStart ? 1 : 0;
+    this.#atEnd[entry] = atEnd ? 1 : 0;
+    this.#slots[slot] = entry + 1;
+    if (2 * this.#size > this.#slots.length) this.#rehash(2 * this.#slots.length);
+    return entry;
+  }
+
+  /** Occurrences of entry `entry` (0 for -1). */
+  count(entry: number): number {
+    return entry < 0 ? 0 : this.#counts[entry]!;
+  }
+
+  /** Occurrences of entry `entry` at the start of a run. */
+  countAtStart(entry: number): number {
+    return entry < 0 ? 0 : this.#atStart[entry]!;
+  }
+
+  /** Occurrences of entry `entry` at the end of a run. */
+  countAtEnd(entry: number): number {
+    return entry < 0 ? 0 : this.#atEnd[entry]!;
+  }
+
+  /** The length of entry `entry`'s key, in UTF-16 units. */
+  keyLength(entry: number): number {
+    return this.#keyLength[entry]!;
+  }
+
+  /** Entry `entry`'s key as a string. */
+  key(entry: number): string {
+    const start = this.#keyStart[entry]!;
+    return String.fromCharCode(...this.#units.subarray(start, start + this.#keyLength[entry]!));
+  }
+
+  /** The UTF-16 unit `i` of entry `entry`'s key. */
+  unit(entry: number, i: number): number {
+    return this.#units[this.#keyStart[entry]! + i]!;
+  }
+
+  /** The entry of part `from .. from + length` of entry `entry`'s key, or -1. */
+  findPart(entry: number, from: number, length: number): number {
+    const units = this.#units;
+    const start = this.#keyStart[entry]! + from;
+    const mask = this.#slots.length - 1;
+    for (let slot = hashOfUnits(units, start, length) & mask; ; slot = (slot + 1) & mask) {
+      const other = this.#slots[slot]! - 1;
+      if (other < 0) return -1;
+      if (this.#keyLength[other] !== length) continue;
+      const at = this.#keyStart[other]!;
+      let same = true;
+      for (let i = 0; i < length; i++) {
+        if (units[at + i] !== units[start + i]) {
+          same = false;
+          break;
+        }
+      }
+      if (same) return other;
+    }
+  }
+
+  /** Drop every entry counted `threshold` times or fewer; the others keep their order. */
+  prune(threshold: number): void {
+    let kept = 0;
+    let unitsKept = 0;
+    const units = this.#units;
+    for (let entry = 0; entry < this.#size; entry++) {
+      if (this.#counts[entry]! <= threshold) continue;
+      const start = this.#keyStart[entry]!;
+      const length = this.#keyLength[entry]!;
+      units.copyWithin(unitsKept, start, start + length);
+      this.#keyStart[kept] = unitsKept;
+      this.#keyLength[kept] = length;
+      this.#counts[kept] = this.#counts[entry]!;
+      this.#atStart[kept] = this.#atStart[entry]!;
+      this.#atEnd[kept] = this.#atEnd[entry]!;
+      unitsKept += length;
+      kept++;
+    }
+    this.#size = kept;
+    this.#unitsUsed = unitsKept;
+    this.#rehash(this.#slots.length);
+  }
+
+  #sameKey(entry: number, text: string, start: number, length: number): boolean {
+    if (this.#keyLength[entry] !== length) return false;
+    const units = this.#units;
+    const at = this.#keyStart[entry]! - start;
+    for (let i = start; i < start + length; i++) if (units[at + i] !== text.charCodeAt(i)) return false;
+    return true;
+  }
+
+  #append(text: string, start: number, length: number): number {
+    if (this.#unitsUsed + length > this.#units.length) this.#units = grown(this.#units, this.#unitsUsed + length);
+    const entry = this.#size++;
+    if (entry >= this.#keyStart.length) {
+      const room = 2 * this.#keyStart.length;
+      this.#keyStart = grown(this.#keyStart, room);
+      this.#keyLength = grown(this.#keyLength, room);
+      this.#counts = grown(this.#counts, room);
+      this.#atStart = grown(this.#atStart, room);
+      this.#atEnd = grown(this.#atEnd, room);
+    }
+    const units = this.#units;
+    const at = this.#unitsUsed;
+    for (let i = 0; i < length; i++) units[at + i] = text.charCodeAt(start + i);
+    this.#keyStart[entry] = at;
+    this.#keyLength[entry] = length;
+    this.#unitsUsed += length;
+    return entry;
+  }
+
+  #rehash(capacity: number): void {
+    const slots = new Int32Array(capacity);
+    const mask = capacity - 1;
+    const units = this.#units;
+    for (let entry = 0; entry < this.#size; entry++) {
+      let slot = hashOfUnits(units, this.#keyStart[entry]!, this.#keyLength[entry]!) & mask;
+      while (slots[slot] !== 0) slot = (slot + 1) & mask;
+      slots[slot] = entry + 1;
+    }
+    this.#slots = slots;
+  }
+}
+
+/** A copy of `array` with room for at least `size` elements (doubling). */
+function grown<T extends Uint16Array | Uint8Array | Int32Array | Float64Array>(array: T, size: number): T {
+  let length = array.length;
+  while (length < size) length *= 2;
+  const copy = new (array.constructor as new (length: number) => T)(length);
+  copy.set(array);
+  return copy;
+}

@@ -1,0 +1,70 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { NgramTable } from '../../src/analyse/ngram-table.js';
+
+/** Every substring of up to 4 units of each run, counted both ways: the table, and a Map of strings. */
+function countBoth(runs: string[]): { table: NgramTable; expected: Map<string, [number, number, number]> } {
+  const table = new NgramTable();
+  const expected = new Map<string, [number, number, number]>();
+  for (const run of runs) {
+    for (let i = 0; i < run.length; i++) {
+      table.addPrefixes(run, i, Math.min(4, run.length - i), 3, i === 0, run.length);
+      for (let n = 1; n <= 4 && i + n <= run.length; n++) {
+        const key = run.slice(i, i + n);
+        const e = expected.get(key) ?? [0, 0, 0];
+        e[0]++;
+        if (n <= 3 && i === 0) e[1]++;
+        if (n <= 3 && i + n === run.length) e[2]++;
+        expected.set(key, e);
+      }
+    }
+  }
+  return { table, expected };
+}
+
+describe('NgramTable', () => {
+  // Enough strings to grow every array and the hash table several times.
+  // (Seeded: characters from a small set, so that short strings repeat and long ones rarely do.)
+  let seed = 7;
+  const next = (): number => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 16;
+  const runs = Array.from({ length: 3000 }, (_, k) => Array.from({ length: 2 + (k % 9) }, () => String.fromCharCode(0x4e00 + (next() % 60))).join(''));
+
+  it('counts every string, at run starts and ends too, in first-seen order, as a Map would', () => {
+    const { table, expected } = countBoth(runs);
+    assert.equal(table.size, expected.size);
+    let entry = 0;
+    for (const [key, [count, atStart, atEnd]] of expected) {
+      assert.equal(table.key(entry), key);
+      assert.equal(table.keyLength(entry), key.length);
+      assert.deepEqual([table.count(entry), table.countAtStart(entry), table.countAtEnd(entry)], [count, atStart, atEnd], key);
+      assert.equal(table.find(`x${key}y`, 1, key.length), entry);
+      for (let i = 0; i < key.length; i++) {
+        assert.equal(table.unit(entry, i), key.charCodeAt(i));
+        assert.equal(table.findPart(entry, i, key.length - i), table.find(key, i, key.length - i));
+      }
+      entry++;
+    }
+    assert.equal(table.find('丂丂丂丂丂', 0, 5), -1);
+    assert.equal(table.count(-1), 0);
+    assert.equal(table.add('一二', 0, 2, false, false), table.find('一二', 0, 2));
+  });
+
+  it('prunes the rare strings and keeps the others, their counts and their order', () => {
+    const { table, expected } = countBoth(runs);
+    table.prune(3);
+    const kept = [...expected].filter(([, [count]]) => count > 3);
+    assert.ok(kept.length > 0 && kept.length < expected.size);
+    assert.equal(table.size, kept.length);
+    kept.forEach(([key, [count, atStart, atEnd]], entry) => {
+      assert.equal(table.key(entry), key);
+      assert.equal(table.find(key, 0, key.length), entry);
+      assert.deepEqual([table.count(entry), table.countAtStart(entry), table.countAtEnd(entry)], [count, atStart, atEnd]);
+    });
+    // Pruned strings are gone, and come back new, at the end.
+    const gone = [...expected].find(([, [count]]) => count <= 3)![0];
+    assert.equal(table.find(gone, 0, gone.length), -1);
+    const entry = table.add(gone, 0, gone.length, true, false);
+    assert.equal(entry, kept.length);
+    assert.deepEqual([table.count(entry), table.countAtStart(entry)], [1, 1]);
+  });
+});
