@@ -35,8 +35,7 @@ export interface ServeOptions extends Omit<ApiOptions, 'pool' | 'allowedHosts'> 
    * Whether the worker threads write answers as JSON (else the server's
    * own thread does).
    *
-   * @defaultValue true when the workers are as many as the cores (the
-   *   server's thread would compete with them), else false
+   * @defaultValue true with two workers or more, false with one
    */
   encodeInWorkers?: boolean;
   /**

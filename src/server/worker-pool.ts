@@ -9,7 +9,6 @@
  * @module
  */
 
-import { availableParallelism } from 'node:os';
 import { nodeWorkerSpawner } from '../pool/node.js';
 import { TokenizerPool } from '../pool/pool.js';
 import type { PoolSetup } from '../pool/protocol.js';
@@ -30,10 +29,9 @@ export interface PoolOptions {
   timeoutMs: number;
   /**
    * Whether the workers write answers as JSON bytes (`encodeAnswer`), or
-   * leave that to the server's thread. Default: when the workers are as
-   * many as the cores, so that the server's thread would compete with them
-   * for a core (with fewer, writing JSON there runs beside the workers, on
-   * a core they leave idle).
+   * leave that to the server's thread. Default: with two workers or more,
+   * whose answers would keep the server's one thread busy writing JSON (with
+   * one worker, writing JSON there runs beside it and is faster).
    */
   encodeInWorkers?: boolean;
 }
@@ -63,7 +61,7 @@ export class WorkerPool {
       // One request per worker at a time: none waits behind a heavy one while another worker is free.
       oneAtATime: true,
     });
-    return new WorkerPool(pool, options.timeoutMs, options.encodeInWorkers ?? options.size >= availableParallelism());
+    return new WorkerPool(pool, options.timeoutMs, options.encodeInWorkers ?? options.size >= 2);
   }
 
   /** Requests queued or being answered. */
