@@ -390,9 +390,10 @@ export interface TrainDictionaryOptions {
 /**
  * A dictionary trained on segmented text (words separated by whitespace,
  * a sentence a line), as `jieba train`: the corpus's words merged into the
- * base dictionary, and finalseg's HMM re-estimated from the corpus. `image`
- * carries both (give it to `new Tokenizer({ dict })` or save it and use
- * `jieba -D`); `text` is the `dict.txt` form, without the HMM.
+ * base dictionary, and finalseg's HMM re-estimated from the corpus (with
+ * `tags`, the POS HMM too, which `tag` then uses). `image` carries them all
+ * (give it to `new Tokenizer({ dict })` or save it and use `jieba -D`);
+ * `text` is the `dict.txt` form, without the HMMs.
  *
  * @throws {@link CorpusError} for a tagged word without its tag (naming the line)
  * @example
@@ -404,12 +405,12 @@ export function trainDictionary(corpus: string | Iterable<string>, options: Trai
   let line = 0;
   for (const text of typeof corpus === 'string' ? corpus.split('\n') : corpus) trainer.add(text, '<corpus>', ++line);
   const base = options.base === null ? undefined : (options.base ?? defaultTokenizer).trainingBase();
-  const { dictionary, hmm, lines } = trainer.build({
+  const { dictionary, hmm, pos, lines } = trainer.build({
     ...(base ? { base } : {}),
     ...(options.ratio !== undefined ? { ratio: options.ratio } : {}),
     ...(options.weight !== undefined ? { weight: options.weight } : {}),
   });
-  return { image: encodeDictionaryImage(dictionary, hmm), text: `${lines.join('\n')}\n`, words: trainer.words };
+  return { image: encodeDictionaryImage(dictionary, hmm, false, pos), text: `${lines.join('\n')}\n`, words: trainer.words };
 }
 
 const jieba = {

@@ -21,6 +21,7 @@ import { DictionaryError } from './dictionary/errors.js';
 import type { StaticTrie } from './dictionary/static-trie.js';
 import { parseUserDictionary, type UserDictionaryEntry } from './dictionary/user-dictionary.js';
 import { PosTagger } from './posseg/tagger.js';
+import type { PosModel } from './posseg/model.js';
 import { lacAnalyze } from './paddle/lac.js';
 import type { LacModel } from './paddle/model.js';
 import type { IdfTable } from './dictionary/idf-table.js';
@@ -857,7 +858,8 @@ export class TokenizerCore {
   #posTagger(): PosTagger {
     const segmenter = this.#ready();
     if (!this.#tagger) {
-      const model = (this.#own.pos ?? this.#shared.pos()).model;
+      // A POS model given to load() wins; then one the dictionary image carries (from jieba train --tags).
+      const model = this.#own.pos?.model ?? this.#data!.pos ?? this.#shared.pos().model;
       const source = this.#tagSource === undefined ? this.#data!.base : this.#load(this.#tagSource).base;
       if (!source.tags) throw new DictionaryError(source.tagError ?? 'the dictionary has no POS tags', '<dictionary>');
       this.#tagger = new PosTagger(segmenter.dict, source, this.#userTags, model);
@@ -1033,17 +1035,22 @@ export class TokenizerCore {
       dict.isPristine && this.#userTags.size === 0
         ? dict.base
         : dict.compile(this.#userTags, '<compiled>');
-    return encodeDictionaryImage(base, this.#data!.model);
+    return encodeDictionaryImage(base, this.#data!.model, false, this.#data!.pos);
   }
 
   /**
-   * The dictionary as it stands (added words included) and the HMM: what
+   * The dictionary as it stands (added words included), the HMM and the POS model: what
    * `jieba train` merges a corpus into. Not part of the public API.
    *
    * @internal
    */
-  trainingBase(): { dictionary: PrefixDictionary; hmm: HmmModel } {
+  trainingBase(): { dictionary: PrefixDictionary; hmm: HmmModel; pos: () => PosModel } {
     const dict = this.#ready().dict;
-    return { dictionary: dict.isPristine && this.#userTags.size === 0 ? dict.base : dict.compile(this.#userTags, '<compiled>'), hmm: this.#data!.model };
+    return {
+      dictionary: dict.isPristine && this.#userTags.size === 0 ? dict.base : dict.compile(this.#userTags, '<compiled>'),
+      hmm: this.#data!.model,
+      // Read only for a tagged corpus: the default model is a file of its own.
+      pos: () => this.#own.pos?.model ?? this.#data!.pos ?? this.#shared.pos().model,
+    };
   }
 }

@@ -3,7 +3,8 @@
  * `DictionaryTrainer`): the words of the corpus with their counts, merged
  * into a base dictionary or alone, and finalseg's HMM re-estimated from
  * the corpus's runs of Han characters, so that the unchanged engine cuts
- * the user's domain the way the corpus does.
+ * the user's domain the way the corpus does; with a tagged corpus, the POS
+ * HMM too (`train-pos.ts`).
  *
  * Weighting, with a base: a corpus word's frequency becomes
  * `base frequency + weight × count`, the weight chosen so that the corpus's
@@ -20,6 +21,8 @@
 import { B, E, HAN_COUNT, M, MIN_FLOAT, S, type HmmModel } from '../hmm/model.js';
 import { PrefixDictionary } from '../dictionary/prefix-dictionary.js';
 import { HAN_FIRST, isHanChar, isPythonSpace } from '../text/char-classes.js';
+import type { PosModel } from '../posseg/model.js';
+import { isHanWord, PosCounts } from './train-pos.js';
 
 /** How words carry a POS tag in the corpus: not at all, `word/tag` or `word_tag`. */
 export type CorpusTags = 'none' | 'slash' | 'underscore';
@@ -32,8 +35,8 @@ export interface TrainOptions {
 
 /** Options of {@link DictionaryTrainer.build}. */
 export interface BuildOptions {
-  /** The dictionary to merge into, with its HMM; none: the corpus alone. */
-  base?: { dictionary: PrefixDictionary; hmm: HmmModel };
+  /** The dictionary to merge into, with its HMM and (read only for a tagged corpus) its POS model; none: the corpus alone. */
+  base?: { dictionary: PrefixDictionary; hmm: HmmModel; pos?: () => PosModel };
   /** The corpus's words add up to this many times the base's total. @defaultValue 4 */
   ratio?: number;
   /** A corpus count weighs this many frequency units, instead of the weight `ratio` gives. */
@@ -72,6 +75,8 @@ export class DictionaryTrainer {
   readonly #start = new Float64Array(4);
   readonly #trans = new Float64Array(16);
   readonly #emit = new Float64Array(4 * HAN_COUNT);
+  /** POS HMM counts, from a tagged corpus. */
+  readonly #pos = new PosCounts();
   #words = 0;
 
   constructor(options: TrainOptions = {}) {
@@ -106,6 +111,8 @@ export class DictionaryTrainer {
         let tags = this.#wordTags.get(word);
         if (!tags) this.#wordTags.set(word, (tags = new Map()));
         tags.set(tag, (tags.get(tag) ?? 0) + 1);
+        if (isHanWord(word)) this.#pos.addWord(word, tag);
+        else this.#pos.endRun();
       }
       // The HMM learns from words of Han characters; any other word ends a run.
       let han = true;
@@ -122,6 +129,7 @@ export class DictionaryTrainer {
         run = state;
       }
     }
+    this.#pos.endRun();
     return this;
   }
 
@@ -130,7 +138,7 @@ export class DictionaryTrainer {
    *
    * @throws RangeError for a weight that is not a positive safe integer
    */
-  build(options: BuildOptions = {}): { dictionary: PrefixDictionary; hmm: HmmModel; lines: string[]; weight: number } {
+  build(options: BuildOptions = {}): { dictionary: PrefixDictionary; hmm: HmmModel; pos?: PosModel; unknownPosStates?: string[]; lines: string[]; weight: number } {
     const ratio = options.ratio ?? 4;
     if (!(ratio > 0 && Number.isFinite(ratio))) throw new RangeError(`jieba-ts: train ratio must be a positive number, got ${ratio}`);
     const weight = options.weight ?? (options.base && this.#words > 0 ? Math.max(1, Math.round((ratio * options.base.dictionary.total) / this.#words)) : 1);
@@ -150,7 +158,11 @@ export class DictionaryTrainer {
     const words = [...frequencies.keys()].sort();
     const lines = words.map((word) => (tags.has(word) ? `${word} ${frequencies.get(word)} ${tags.get(word)}` : `${word} ${frequencies.get(word)}`));
     const dictionary = PrefixDictionary.fromText(`${lines.join('\n')}\n`, 'trained dictionary');
-    return { dictionary, hmm: this.#hmm(options.base?.hmm), lines, weight };
+    const hmm = this.#hmm(options.base?.hmm);
+    if (this.#pos.characters === 0) return { dictionary, hmm, lines, weight };
+    // A tagged corpus: the POS HMM too, merged into the base's.
+    const { model: pos, unknownStates } = this.#pos.build(options.base?.pos?.());
+    return { dictionary, hmm, pos, unknownPosStates: unknownStates, lines, weight };
   }
 
   #hmm(base: HmmModel | undefined): HmmModel {

@@ -26,9 +26,10 @@ export const TRAIN_HELP = `usage: jieba train CORPUS ... -o OUT [options]
 Train a dictionary on segmented text (words separated by spaces, one
 sentence a line; CORPUS - for standard input): the corpus's words merged into
 jieba's dictionary (or -D DICT, or none with --no-base), and the HMM that
-finds unknown words re-estimated from the corpus. OUT ending in .img is a
-compiled image that carries the HMM (jieba -D OUT uses both); any other name
-gets dict.txt text, which has no place for the HMM.
+finds unknown words re-estimated from the corpus; with --tags, the words'
+tags and the POS HMM (what -p tags unknown words with) as well. OUT ending
+in .img is a compiled image that carries the HMMs (jieba -D OUT uses them
+all); any other name gets dict.txt text, which has no place for them.
 
 options:
   -o, --output OUT     where to write the dictionary (required)
@@ -98,9 +99,19 @@ export async function trainMain(argv: readonly string[], io: CliIo): Promise<num
       }
     }
     const base = values['no-base'] ? undefined : baseOf(values.dict);
-    const { dictionary, hmm, lines, weight: used } = trainer.build({ ...(base ? { base } : {}), ...(ratio !== undefined ? { ratio } : {}), ...(weight !== undefined ? { weight } : {}) });
-    writeFileAtomic(values.output, values.output.endsWith('.img') ? encodeDictionaryImage(dictionary, hmm) : `${lines.join('\n')}\n`);
-    if (!values.quiet) say(`jieba train: ${trainer.words} words counted; ${lines.length} words written to ${values.output} (each count weighs ${used})\n`);
+    const image = values.output.endsWith('.img');
+    const built = trainer.build({ ...(base ? { base } : {}), ...(ratio !== undefined ? { ratio } : {}), ...(weight !== undefined ? { weight } : {}) });
+    const { dictionary, hmm, pos, unknownPosStates, lines, weight: used } = built;
+    writeFileAtomic(values.output, image ? encodeDictionaryImage(dictionary, hmm, false, pos) : `${lines.join('\n')}\n`);
+    if (!values.quiet) {
+      say(`jieba train: ${trainer.words} words counted; ${lines.length} words written to ${values.output} (each count weighs ${used})\n`);
+      if (pos && image) say(`jieba train: the POS HMM re-estimated over ${pos.states.length} states\n`);
+      if (pos && !image) say(`jieba train: the POS HMM was not written: only an .img output carries it\n`);
+      if (pos && unknownPosStates && unknownPosStates.length > 0) {
+        const tags = [...new Set(unknownPosStates.map((state) => state.slice(2)))];
+        say(`jieba train: tags the base POS model lacks, left out of its HMM (kept in the dictionary): ${tags.join(', ')}\n`);
+      }
+    }
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
     if (error instanceof CorpusError || error instanceof InputError || error instanceof DictionaryError || error instanceof RangeError) say(`jieba train: ${e.message}\n`);

@@ -14,12 +14,14 @@ import type { IdfTable } from '../dictionary/idf-table.js';
 import type { LacModel } from '../paddle/model.js';
 import { lacFromSections } from './lac-sections.js';
 import { decodeImage, encodeImage, isImage } from './image.js';
-import { dictionaryFromSections, dictionarySections, hmmFromSections, hmmSections, idfFromSections, posFromSections, tagsFromSections } from './sections.js';
+import { dictionaryFromSections, dictionarySections, hmmFromSections, hmmSections, idfFromSections, posFromSections, posSections, tagsFromSections } from './sections.js';
 
 /** A main dictionary with the HMM that goes with it. */
 export interface DictionaryData {
   readonly base: PrefixDictionary;
   readonly model: HmmModel;
+  /** A POS model the image carries (one `jieba train --tags` made), used for tagging instead of the default. */
+  readonly pos?: PosModel;
 }
 
 /** What a POS image holds: `jieba.posseg`'s model and, in jieba-ts's own, the default dictionary's word tags. */
@@ -46,14 +48,15 @@ export function dictionaryFromBytes(
   if (isImage(bytes)) {
     const sections = decodeImage(bytes, name);
     const base = dictionaryFromSections(sections, name, externalTags);
-    return { base, model: sections.has('hmm.start') ? hmmFromSections(sections, name) : fallback().model };
+    const model = sections.has('hmm.start') ? hmmFromSections(sections, name) : fallback().model;
+    return sections.has('pos.states') ? { base, model, pos: posFromSections(sections, name) } : { base, model };
   }
   return { base: PrefixDictionary.fromText(bytes, name), model: fallback().model };
 }
 
-/** An image holding `base` and `model`, loadable by {@link dictionaryFromBytes}. */
-export function encodeDictionaryImage(base: PrefixDictionary, model: HmmModel, externalTags = false): Uint8Array {
-  return encodeImage({ ...dictionarySections(base, externalTags), ...hmmSections(model) });
+/** An image holding `base` and `model` (and a POS model, when given), loadable by {@link dictionaryFromBytes}. */
+export function encodeDictionaryImage(base: PrefixDictionary, model: HmmModel, externalTags = false, pos?: PosModel): Uint8Array {
+  return encodeImage({ ...dictionarySections(base, externalTags), ...hmmSections(model), ...(pos ? posSections(pos) : {}) });
 }
 
 /**

@@ -33,6 +33,19 @@ describe('jieba train', () => {
     assert.equal(readFileSync(out, 'utf8'), ['了 1', '同事 1', '在 1', '大厦 2', '工作 1', '很 1', '我 1', '来 1', '杭研 3', '的 1', '高 1', ''].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).filter(Boolean).join('\n') + '\n');
   });
 
+  it('with --tags, re-estimates the POS HMM into an image, and says what it left out', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jieba-train-'));
+    const tagged = '鬯鬯/nz 来了/zz\n我们/r 爱/v 鬯鬯/nz\n';
+    const image = await run(['train', '-', '--tags', 'slash', '-o', join(dir, 'tagged.img')], tagged);
+    assert.equal(image.status, 0, image.stderr);
+    assert.match(image.stderr, /the POS HMM re-estimated over 256 states/);
+    assert.match(image.stderr, /tags the base POS model lacks, left out of its HMM \(kept in the dictionary\): zz\n/);
+    assert.deepEqual(new Tokenizer({ dict: join(dir, 'tagged.img') }).tag('鬯鬯来了').map((w) => w.tag), ['nz', 'zz']);
+    const text = await run(['train', '-', '--tags', 'slash', '-o', join(dir, 'tagged.txt')], tagged);
+    assert.equal(text.status, 0);
+    assert.match(text.stderr, /the POS HMM was not written: only an \.img output carries it/);
+  });
+
   it('names the corpus line it cannot read (status 1), and refuses bad options (status 2)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'jieba-train-'));
     writeFileSync(join(dir, 'tagged.txt'), '杭研/nt 大厦/n\n我/r 在\n');
