@@ -8,6 +8,9 @@
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
+/** Files written so far by this process (for unique temporary names). */
+let written = 0;
+
 /**
  * Write `data` to `path` through a temporary file beside it, renamed over
  * `path` once complete: a reader never sees half a file, and a failure
@@ -19,8 +22,9 @@ import { basename, dirname, join } from 'node:path';
  * writeFileAtomic('mine.img', tokenizer.compileDictionary());
  */
 export function writeFileAtomic(path: string, data: string | Uint8Array): void {
-  // Same directory, so the rename stays within one file system (atomic).
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  // Same directory, so the rename stays within one file system (atomic);
+  // the process and a counter keep two writers' names apart.
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${(written++).toString(36)}.tmp`);
   try {
     writeFileSync(temporary, data, { flag: 'wx' });
     renameSync(temporary, path);
