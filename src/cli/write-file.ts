@@ -23,8 +23,8 @@ let written = 0;
  */
 export function writeFileAtomic(path: string, data: string | Uint8Array): void {
   // Same directory, so the rename stays within one file system (atomic);
-  // the process and a counter keep two writers' names apart.
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${(written++).toString(36)}.tmp`);
+  // the process, the time and a counter keep writers' names apart.
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now().toString(36)}.${(written++).toString(36)}.tmp`);
   try {
     writeFileSync(temporary, data, { flag: 'wx' });
     renameSync(temporary, path);
