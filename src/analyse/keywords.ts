@@ -390,67 +390,80 @@ export function extractTextRank(source: KeywordSource, stopWords: StopWords, tex
   const accepted = words.map(({ word, tag }) => allow.has(tag) && !rejected(word, stopWords));
   const keyOf = (i: number): string => (withFlag ? JSON.stringify([words[i]!.word, words[i]!.tag]) : words[i]!.word);
 
-  // Co-occurrence counts, in first-occurrence order (Python's defaultdict).
-  const counts = new Map<string, { from: number; to: number; count: number }>();
+  // Each accepted word's key as a number (distinct keys numbered in order),
+  // so that a pair's key is a number too, not a string made per pair.
+  const ids = new Int32Array(words.length);
+  const idOfKey = new Map<string, number>();
+  for (let i = 0; i < words.length; i++) {
+    if (!accepted[i]) continue;
+    const key = keyOf(i);
+    let id = idOfKey.get(key);
+    if (id === undefined) idOfKey.set(key, (id = idOfKey.size));
+    ids[i] = id;
+  }
+  const distinct = idOfKey.size;
+  // Co-occurrence counts, in first-occurrence order (Python's defaultdict;
+  // a Map keeps numbers in insertion order as it does strings).
+  const counts = new Map<number, { from: number; to: number; count: number }>();
   for (let i = 0; i < words.length; i++) {
     if (!accepted[i]) continue;
     for (let j = i + 1; j < i + span && j < words.length; j++) {
       if (!accepted[j]) continue;
-      const key = JSON.stringify([keyOf(i), keyOf(j)]);
+      // (Exact: fewer than 2^26 distinct words, so the key stays below 2^53.)
+      const key = ids[i]! * distinct + ids[j]!;
       const entry = counts.get(key);
       if (entry) entry.count++;
       else counts.set(key, { from: i, to: j, count: 1 });
     }
   }
 
-  // The graph: each edge listed under both ends, nodes in first-insertion order.
+  // The graph: each edge listed under both ends, nodes in first-insertion
+  // order (by key number; edges point at their nodes, so that the rounds
+  // below look nothing up).
   interface Node {
     word: string;
     tag: string;
-    edges: { to: string; weight: number }[];
+    edges: { to: Node; weight: number }[];
     out: number;
     rank: number;
   }
-  const graph = new Map<string, Node>();
+  const byId: (Node | undefined)[] = new Array(distinct);
+  const graph: Node[] = [];
   const node = (i: number): Node => {
-    const key = keyOf(i);
-    let n = graph.get(key);
-    if (!n) graph.set(key, (n = { word: words[i]!.word, tag: words[i]!.tag, edges: [], out: 0, rank: 0 }));
+    let n = byId[ids[i]!];
+    if (!n) graph.push((byId[ids[i]!] = n = { word: words[i]!.word, tag: words[i]!.tag, edges: [], out: 0, rank: 0 }));
     return n;
   };
   for (const { from, to, count } of counts.values()) {
-    const a = keyOf(from);
-    const b = keyOf(to);
-    node(from).edges.push({ to: b, weight: count });
-    node(to).edges.push({ to: a, weight: count });
+    const a = node(from);
+    const b = node(to);
+    a.edges.push({ to: b, weight: count });
+    b.edges.push({ to: a, weight: count });
   }
 
-  const initial = 1 / (graph.size || 1);
-  for (const n of graph.values()) {
+  const initial = 1 / (graph.length || 1);
+  for (const n of graph) {
     n.rank = initial;
     let sum = 0;
     for (const e of n.edges) sum += e.weight;
     n.out = sum;
   }
   // Python sorts the keys: words by code point; (word, tag) pairs by word only, stably.
-  const order = [...graph.values()].sort((a, b) => comparePython(a.word, b.word));
+  const order = [...graph].sort((a, b) => comparePython(a.word, b.word));
   for (let round = 0; round < 10; round++) {
     for (const n of order) {
       let s = 0;
-      for (const e of n.edges) {
-        const other = graph.get(e.to)!;
-        s += (e.weight / other.out) * other.rank;
-      }
+      for (const e of n.edges) s += (e.weight / e.to.out) * e.to.rank;
       n.rank = 1 - DAMPING + DAMPING * s;
     }
   }
   let minRank = FLOAT_MAX;
   let maxRank = MIN_EXP;
-  for (const n of graph.values()) {
+  for (const n of graph) {
     if (n.rank < minRank) minRank = n.rank;
     if (n.rank > maxRank) maxRank = n.rank;
   }
-  const ranked = [...graph.values()].map((n) => ({
+  const ranked = graph.map((n) => ({
     word: n.word,
     tag: n.tag,
     weight: (n.rank - minRank / 10) / (maxRank - minRank / 10),
