@@ -66,10 +66,24 @@ export function crfDecode(emission: Float32Array, steps: number, labels: number,
       track[k * L + i] = from;
     }
   }
+  return crfBacktrack(alpha, (steps - 1) * L, track, steps, L, transitions, path);
+}
+
+/**
+ * The end of the CRF's Viterbi: the best last label, the last step's scores
+ * (`alpha[at .. at + L)`) plus the end scores (row 1 of the transitions;
+ * among equal totals the first label), then the back-pointers `track`
+ * (`[steps, L]`) followed into `path`. Shared by {@link crfDecode} and the
+ * WebAssembly network, which keeps only the last step's scores.
+ *
+ * @example
+ * crfBacktrack(Float64Array.of(0, 1), 0, new Int32Array(2), 1, 2, new Float32Array(8), new Int32Array(1)); // Int32Array [1]
+ */
+export function crfBacktrack(alpha: Float64Array, at: number, track: Int32Array, steps: number, L: number, transitions: Float32Array, path: Int32Array): Int32Array {
   let best = -Infinity;
   let last = 0;
   for (let i = 0; i < L; i++) {
-    const score = alpha[(steps - 1) * L + i]! + transitions[L + i]!;
+    const score = alpha[at + i]! + transitions[L + i]!;
     if (score > best) {
       best = score;
       last = i;

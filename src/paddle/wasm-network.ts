@@ -17,6 +17,7 @@
  * @module
  */
 
+import { crfBacktrack } from './crf.js';
 import { WASM_BASE64 } from './kernels-wasm.js';
 import { EMBEDDING_SIZE, HIDDEN_SIZE, type LacModel } from './model.js';
 
@@ -224,18 +225,7 @@ export class WasmLacNetwork {
         }
       }
     }
-    let best = -Infinity;
-    let last = 0;
-    for (let i = 0; i < L; i++) {
-      const score = d[alpha + i]! + model.transitions[L + i]!;
-      if (score > best) {
-        best = score;
-        last = i;
-      }
-    }
-    path[steps - 1] = last;
-    for (let k = steps - 1; k >= 1; k--) path[k - 1] = last = track[k * L + last]!;
-    return path;
+    return crfBacktrack(d, alpha, track, steps, L, model.transitions, path);
   }
 
   /**
