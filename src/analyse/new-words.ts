@@ -12,13 +12,23 @@
  *   characters; a fragment of a longer word by few). The start or end of a
  *   run of Han characters counts as a context of its own each time.
  *
- * The score is frequency × cohesion × branching entropy. A string that
- * starts or ends with a function character (的, 了, 是, 在...) is left out:
- * such edges are the commonest false words. Counting is over runs of Han
- * characters, every substring of up to `maxLength + 1` characters; memory
- * is bounded by pruning the rarest strings whenever the table grows past a
- * limit (lossy counting: a string pruned early may be counted low), which
- * touches only strings too rare to be reported.
+ * - inner openness: over the splits of the string in two, the most open
+ *   one (the entropy after the first part and before the second), which is
+ *   as high as the edges' for words put side by side (记者 + 王, 更 + 大) and
+ *   low inside a word.
+ *
+ * The score is frequency × cohesion × (branching entropy − inner openness),
+ * and strings whose edges are no more open than their inside are left out.
+ * So are strings that start or end with a function character (的, 了, 是,
+ * 在...), the commonest false words, and pieces of known words: strings
+ * that, in most of their occurrences, have an edge inside a word of the
+ * dictionary's own cut of the text (化建设 of 现代化建设).
+ *
+ * Counting is over runs of Han characters, every substring of up to
+ * `maxLength + 1` characters; memory is bounded by pruning the rarest
+ * strings whenever the table grows past a limit (lossy counting: a string
+ * pruned early may be counted low), which touches only strings too rare to
+ * be reported.
  *
  * @module
  */
@@ -65,7 +75,13 @@ export interface NewWord {
   cohesion: number;
   /** Smaller of its left and right branching entropies (natural log). */
   entropy: number;
-  /** count × cohesion × entropy. */
+  /**
+   * The most open split inside it: over its two-part splits, the larger of
+   * the smaller of the entropy after the first part and the entropy before
+   * the second (natural log). Below `entropy` for every word reported.
+   */
+  innerEntropy: number;
+  /** count × cohesion × (entropy − innerEntropy). */
   score: number;
 }
 
@@ -113,6 +129,7 @@ export class NewWordFinder {
   /** Count the strings of `text`'s runs of Han characters. */
   add(text: string): this {
     if (typeof text !== 'string') throw new TypeError(`jieba-ts: discoverWords() expects strings, got ${text === null ? 'null' : typeof text}`);
+    const inside = this.#insideWords(text);
     for (let i = 0; i < text.length; ) {
       if (!isHanChar(text.charCodeAt(i))) {
         i++;
@@ -120,18 +137,30 @@ export class NewWordFinder {
       }
       let j = i;
       while (j < text.length && isHanChar(text.charCodeAt(j))) j++;
-      this.#addRun(text, i, j);
+      this.#addRun(text, i, j, inside);
       i = j;
     }
     return this;
   }
 
-  #addRun(text: string, start: number, end: number): void {
+  /**
+   * Marks the positions of `text` that fall inside a word of two or more
+   * units as the dictionary alone (no HMM) cuts it: an occurrence with an
+   * edge there is part of a known word more than a word of its own.
+   */
+  #insideWords(text: string): Uint8Array {
+    const offsets = this.#tokenizer.cutOffsets(text, 'default', false);
+    const inside = new Uint8Array(text.length + 1);
+    for (let k = 0; k < offsets.length; k += 2) for (let p = offsets[k]! + 1; p < offsets[k + 1]!; p++) inside[p] = 1;
+    return inside;
+  }
+
+  #addRun(text: string, start: number, end: number, inside: Uint8Array): void {
     const longest = this.#maxLength + 1;
     const counts = this.#counts;
     this.#characters += end - start;
     // Run edges are counted for candidates' lengths only.
-    for (let i = start; i < end; i++) counts.addPrefixes(text, i, Math.min(longest, end - i), this.#maxLength, i === start, end);
+    for (let i = start; i < end; i++) counts.addPrefixes(text, i, Math.min(longest, end - i), this.#maxLength, i === start, end, inside);
     if (counts.size > this.#maxEntries) this.#prune();
   }
 
@@ -140,77 +169,60 @@ export class NewWordFinder {
     while (this.#counts.size > this.#maxEntries / 2) this.#counts.prune(++this.#pruned);
   }
 
-  /**
-   * The share of `word`'s occurrences (counted in `contexts`) where the
-   * neighbouring character joins its edge into a dictionary word, as the
-   * dictionary alone cuts the neighbour and the word together.
-   */
-  #fragmentShare(contexts: Map<string, number> | undefined, word: string, side: 'left' | 'right'): number {
-    if (!contexts) return 0;
-    let joined = 0;
-    let all = 0;
-    for (const [c, n] of contexts) {
-      all += n;
-      const words = this.#tokenizer.cut(side === 'left' ? c + word : word + c, { hmm: false });
-      const edge = side === 'left' ? words[0]! : words[words.length - 1]!;
-      if (edge.length > 1) joined += n;
-    }
-    return all === 0 ? 0 : joined / all;
-  }
-
   /** The new words, best first (ties: more frequent, then code-point order). */
   words(): NewWord[] {
     const counts = this.#counts;
     const total = this.#characters;
     if (total === 0) return [];
-    // Contexts: for each candidate (by entry), the counts of the characters before and after it.
-    const left = new Map<number, Map<string, number>>();
-    const right = new Map<number, Map<string, number>>();
-    const contextOf = (table: Map<number, Map<string, number>>, entry: number, c: string, n: number): void => {
-      let m = table.get(entry);
-      if (!m) table.set(entry, (m = new Map()));
-      m.set(c, (m.get(c) ?? 0) + n);
-    };
     const minCount = Math.max(this.#minCount, this.#pruned + 1);
     const maxLength = this.#maxLength;
     // First the candidates, by what their own characters say: frequent
-    // enough, no function character at an edge, not in the dictionary, not
-    // dictionary words side by side (领导 + 干部: a phrase the dictionary
-    // already cuts). Contexts are gathered for them alone.
+    // enough, not a piece of known words (in most of its occurrences a word
+    // of the dictionary's own cut spans its start or its end: 化建设 of
+    // 现代化建设, 部部长 of 外交部部长), no function character at an edge, not
+    // in the dictionary, not dictionary words side by side (领导 + 干部: a
+    // phrase the dictionary already cuts).
     const candidate = new Uint8Array(counts.size);
     for (let entry = 0; entry < counts.size; entry++) {
       const length = counts.keyLength(entry);
-      if (length < 2 || length > maxLength || counts.count(entry) < minCount) continue;
+      const count = counts.count(entry);
+      if (length < 2 || length > maxLength || count < minCount || 2 * counts.countCrossed(entry) > count) continue;
       const word = counts.key(entry);
       if (FUNCTION_CHARACTERS.has(word[0]!) || FUNCTION_CHARACTERS.has(word[word.length - 1]!)) continue;
       if ((this.#tokenizer.wordFrequency(word) ?? 0) > 0) continue;
       if (this.#tokenizer.cut(word, { hmm: false }).every((part) => part.length > 1)) continue;
       candidate[entry] = 1;
     }
+    // Branching entropies of every string up to maxLength: each string one
+    // character longer is one context of its prefix (on the right) and of
+    // its suffix (on the left), as its key is unique.
+    const leftEntropy = new Float64Array(counts.size);
+    const rightEntropy = new Float64Array(counts.size);
     for (let entry = 0; entry < counts.size; entry++) {
       const length = counts.keyLength(entry);
-      if (length < 3 || length - 1 > maxLength) continue;
-      const count = counts.count(entry);
+      if (length < 2 || length - 1 > maxLength) continue;
+      const n = counts.count(entry);
       const suffix = counts.findPart(entry, 1, length - 1);
-      if (suffix >= 0 && candidate[suffix] === 1) contextOf(left, suffix, String.fromCharCode(counts.unit(entry, 0)), count);
+      if (suffix >= 0) leftEntropy[suffix] -= (n / counts.count(suffix)) * Math.log(n / counts.count(suffix));
       const prefix = counts.findPart(entry, 0, length - 1);
-      if (prefix >= 0 && candidate[prefix] === 1) contextOf(right, prefix, String.fromCharCode(counts.unit(entry, length - 1)), count);
+      if (prefix >= 0) rightEntropy[prefix] -= (n / counts.count(prefix)) * Math.log(n / counts.count(prefix));
     }
-    const entropy = (contexts: Map<string, number> | undefined, boundary: number, count: number): number => {
-      let h = 0;
-      if (contexts) for (const n of contexts.values()) h -= (n / count) * Math.log(n / count);
-      // (Counts pruned or cut at run edges can leave count above the contexts' sum; what is missing adds nothing.)
-      // Each boundary occurrence is a context of its own.
-      if (boundary > 0) h -= boundary * (1 / count) * Math.log(1 / count);
-      return h;
-    };
+    // Each occurrence at the start (end) of a run is a left (right) context
+    // of its own. (Counts pruned or cut at run edges can leave a count above
+    // its contexts' sum; what is missing adds nothing.)
+    const withEdges = (h: number, edges: number, count: number): number => (edges > 0 ? h - edges * (1 / count) * Math.log(1 / count) : h);
+    const leftOf = (entry: number): number => withEdges(leftEntropy[entry]!, counts.countAtStart(entry), counts.count(entry));
+    const rightOf = (entry: number): number => withEdges(rightEntropy[entry]!, counts.countAtEnd(entry), counts.count(entry));
     const found: NewWord[] = [];
     for (let entry = 0; entry < counts.size; entry++) {
       if (candidate[entry] !== 1) continue;
       const length = counts.keyLength(entry);
       const count = counts.count(entry);
-      const word = counts.key(entry);
       let cohesion = Infinity;
+      // Words put together (记者 + 王, 更 + 大): some split inside is as
+      // open as the edges, what comes after the first part and before the
+      // second varying as much as what surrounds the whole.
+      let inner = 0;
       for (let i = 1; i < length; i++) {
         const a = counts.findPart(entry, 0, i);
         const b = counts.findPart(entry, i, length - i);
@@ -219,15 +231,12 @@ export class NewWordFinder {
           break;
         }
         cohesion = Math.min(cohesion, Math.log((count * total) / (counts.count(a) * counts.count(b))));
+        inner = Math.max(inner, Math.min(rightOf(a), leftOf(b)));
       }
       if (!(cohesion > 0)) continue;
-      // A fragment of longer words: its first character mostly makes a
-      // dictionary word with the character before it (企业 of 企业的发展
-      // makes 业的发展 one), or its last with the character after it.
-      if (this.#fragmentShare(left.get(entry), word, 'left') > 0.5 || this.#fragmentShare(right.get(entry), word, 'right') > 0.5) continue;
-      const h = Math.min(entropy(left.get(entry), counts.countAtStart(entry), count), entropy(right.get(entry), counts.countAtEnd(entry), count));
-      if (!(h > 0)) continue;
-      found.push({ word, count, cohesion, entropy: h, score: count * cohesion * h });
+      const h = Math.min(leftOf(entry), rightOf(entry));
+      if (!(h > inner)) continue;
+      found.push({ word: counts.key(entry), count, cohesion, entropy: h, innerEntropy: inner, score: count * cohesion * (h - inner) });
     }
     found.sort((x, y) => y.score - x.score || y.count - x.count || (x.word < y.word ? -1 : x.word > y.word ? 1 : 0));
     return found.slice(0, this.#top);

@@ -46,6 +46,7 @@ export class NgramTable {
   #counts = new Float64Array(1 << 10);
   #atStart = new Float64Array(1 << 10);
   #atEnd = new Float64Array(1 << 10);
+  #crossed = new Float64Array(1 << 10);
   /** Entry + 1 per slot (0: empty); a power of two, at most half full. */
   #slots = new Int32Array(1 << 11);
   #size = 0;
@@ -69,15 +70,19 @@ export class NgramTable {
    * Count one occurrence of each of `text[start .. start + n)` for n from 1
    * to `longest`, as {@link add} would one by one, those of up to
    * `edgeLongest` units also as the start of a run (when `runStart`) or its
-   * end (when they end at `runEnd`). The hash of each is the last one's
-   * carried one unit further.
+   * end (when they end at `runEnd`). An occurrence is also counted as
+   * crossed when `inside` marks its start or its end (positions of `text`
+   * that a word of the dictionary's cut spans). The hash of each is the last
+   * one's carried one unit further.
    */
-  addPrefixes(text: string, start: number, longest: number, edgeLongest: number, runStart: boolean, runEnd: number): void {
+  addPrefixes(text: string, start: number, longest: number, edgeLongest: number, runStart: boolean, runEnd: number, inside?: Uint8Array): void {
     let hash = 0x811c9dc5;
+    const startInside = inside !== undefined && inside[start] === 1;
     for (let n = 1; n <= longest; n++) {
       hash = Math.imul(hash ^ text.charCodeAt(start + n - 1), 0x01000193);
       const edge = n <= edgeLongest;
-      this.#addHashed(hash ^ (hash >>> 16), text, start, n, edge && runStart, edge && start + n === runEnd);
+      const crossed = startInside || (inside !== undefined && inside[start + n] === 1);
+      this.#addHashed(hash ^ (hash >>> 16), text, start, n, edge && runStart, edge && start + n === runEnd, crossed);
     }
   }
 
@@ -86,10 +91,10 @@ export class NgramTable {
    * units), also as the start or the end of a run when asked. Returns its entry.
    */
   add(text: string, start: number, length: number, atStart: boolean, atEnd: boolean): number {
-    return this.#addHashed(hashOf(text, start, length), text, start, length, atStart, atEnd);
+    return this.#addHashed(hashOf(text, start, length), text, start, length, atStart, atEnd, false);
   }
 
-  #addHashed(hash: number, text: string, start: number, length: number, atStart: boolean, atEnd: boolean): number {
+  #addHashed(hash: number, text: string, start: number, length: number, atStart: boolean, atEnd: boolean, crossed: boolean): number {
     const mask = this.#slots.length - 1;
     let slot = hash & mask;
     for (; ; slot = (slot + 1) & mask) {
@@ -99,6 +104,7 @@ export class NgramTable {
         this.#counts[entry]!++;
         if (atStart) this.#atStart[entry]!++;
         if (atEnd) this.#atEnd[entry]!++;
+        if (crossed) this.#crossed[entry]!++;
         return entry;
       }
     }
@@ -106,6 +112,7 @@ export class NgramTable {
     this.#counts[entry] = 1;
     this.#atStart[entry] = atStart ? 1 : 0;
     this.#atEnd[entry] = atEnd ? 1 : 0;
+    this.#crossed[entry] = crossed ? 1 : 0;
     this.#slots[slot] = entry + 1;
     if (2 * this.#size > this.#slots.length) this.#rehash(2 * this.#slots.length);
     return entry;
@@ -124,6 +131,11 @@ export class NgramTable {
   /** Occurrences of entry `entry` at the end of a run. */
   countAtEnd(entry: number): number {
     return entry < 0 ? 0 : this.#atEnd[entry]!;
+  }
+
+  /** Occurrences of entry `entry` whose start or end a word of the dictionary's cut spans. */
+  countCrossed(entry: number): number {
+    return entry < 0 ? 0 : this.#crossed[entry]!;
   }
 
   /** The length of entry `entry`'s key, in UTF-16 units. */
@@ -178,6 +190,7 @@ export class NgramTable {
       this.#counts[kept] = this.#counts[entry]!;
       this.#atStart[kept] = this.#atStart[entry]!;
       this.#atEnd[kept] = this.#atEnd[entry]!;
+      this.#crossed[kept] = this.#crossed[entry]!;
       unitsKept += length;
       kept++;
     }
@@ -204,6 +217,7 @@ export class NgramTable {
       this.#counts = grown(this.#counts, room);
       this.#atStart = grown(this.#atStart, room);
       this.#atEnd = grown(this.#atEnd, room);
+      this.#crossed = grown(this.#crossed, room);
     }
     const units = this.#units;
     const at = this.#unitsUsed;

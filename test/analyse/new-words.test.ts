@@ -23,10 +23,39 @@ describe('NewWordFinder', () => {
     assert.equal(words[0]!.count, 64);
     // Seven different characters before it (新的 and 附近的 share 的), eight after: ln 7 ≈ 1.95 at most on the left.
     assert.ok(words[0]!.cohesion > 0 && words[0]!.entropy > 1.8, JSON.stringify(words[0]));
-    assert.equal(words[0]!.score, words[0]!.count * words[0]!.cohesion * words[0]!.entropy);
+    assert.ok(words[0]!.innerEntropy >= 0 && words[0]!.innerEntropy < words[0]!.entropy);
+    assert.equal(words[0]!.score, words[0]!.count * words[0]!.cohesion * (words[0]!.entropy - words[0]!.innerEntropy));
     // Its fragments branch little on the side they were cut from, and dictionary words are left out.
     assert.ok(!words.some((w) => w.word === '氪晶' || w.word === '晶矿'), words.map((w) => w.word).join(' '));
     assert.ok(!words.some((w) => (tokenizer.wordFrequency(w.word) ?? 0) > 0));
+  });
+
+  it('leaves out words put side by side, whose inside is as open as their edges', () => {
+    // 记者 followed by eight surnames, each of which also follows many other
+    // characters: 记者王 recurs and holds together, but what follows 记者 and
+    // what precedes 王 vary as much as what surrounds 记者王.
+    const sources = ['本报', '新华社', '本台', '央视', '人民网', '中新社', '路透社', '电视台'];
+    const names = Array.from('王张李刘陈杨赵黄');
+    const verbs = ['报道', '指出', '获悉', '看到', '采访', '了解', '发现', '得知'];
+    const finder = new NewWordFinder(tokenizer, { minCount: 5 });
+    for (const source of sources) for (const name of names) for (const verb of verbs) finder.add(`${source}记者${name}${verb}。`);
+    for (const c of '谢见访请同持迎贺诉问系识望知醒扬评助励待遇随任重荐举命遣接找送叫选') for (const name of names) finder.add(`我们${c}${name}先生，${c}${name}女士。`);
+    const words = finder.words();
+    assert.ok(!words.some((w) => w.word.includes('记者')), words.map((w) => w.word).join(' '));
+    for (const w of words) assert.ok(w.innerEntropy < w.entropy, JSON.stringify(w));
+  });
+
+  it('leaves out pieces of known words: an edge inside a word of the dictionary\'s cut in most occurrences', () => {
+    // 化建设 follows eight different characters, but each time 现代化,
+    // 信息化, ... (dictionary words) span its start.
+    const finder = new NewWordFinder(tokenizer, { minCount: 5 });
+    const before = ['现代', '信息', '产业', '城镇', '工业', '标准', '规范', '法制'];
+    const after = ['事业', '进程', '大局', '目标', '任务', '步伐', '成果', '道路'];
+    for (const b of before) for (const a of after) finder.add(`推进${b}化建设${a}。`);
+    for (const line of corpus()) finder.add(line);
+    const words = finder.words().map((w) => w.word);
+    assert.equal(words[0], '氪晶矿');
+    assert.ok(!words.some((w) => w.includes('化建')), words.join(' '));
   });
 
   it('reports nothing below minCount, and nothing for text without Han runs', () => {

@@ -2,19 +2,25 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { NgramTable } from '../../src/analyse/ngram-table.js';
 
-/** Every substring of up to 4 units of each run, counted both ways: the table, and a Map of strings. */
-function countBoth(runs: string[]): { table: NgramTable; expected: Map<string, [number, number, number]> } {
+/**
+ * Every substring of up to 4 units of each run, counted both ways: the
+ * table, and a Map of strings. Some positions of each run are marked as
+ * inside a word (by its characters), so that some occurrences are crossed.
+ */
+function countBoth(runs: string[]): { table: NgramTable; expected: Map<string, [number, number, number, number]> } {
   const table = new NgramTable();
-  const expected = new Map<string, [number, number, number]>();
+  const expected = new Map<string, [number, number, number, number]>();
   for (const run of runs) {
+    const inside = Uint8Array.from({ length: run.length + 1 }, (_, p) => (p > 0 && p < run.length && (run.charCodeAt(p) + p) % 3 === 0 ? 1 : 0));
     for (let i = 0; i < run.length; i++) {
-      table.addPrefixes(run, i, Math.min(4, run.length - i), 3, i === 0, run.length);
+      table.addPrefixes(run, i, Math.min(4, run.length - i), 3, i === 0, run.length, inside);
       for (let n = 1; n <= 4 && i + n <= run.length; n++) {
         const key = run.slice(i, i + n);
-        const e = expected.get(key) ?? [0, 0, 0];
+        const e = expected.get(key) ?? [0, 0, 0, 0];
         e[0]++;
         if (n <= 3 && i === 0) e[1]++;
         if (n <= 3 && i + n === run.length) e[2]++;
+        if (inside[i] === 1 || inside[i + n] === 1) e[3]++;
         expected.set(key, e);
       }
     }
@@ -33,10 +39,12 @@ describe('NgramTable', () => {
     const { table, expected } = countBoth(runs);
     assert.equal(table.size, expected.size);
     let entry = 0;
-    for (const [key, [count, atStart, atEnd]] of expected) {
+    let crossedSome = 0;
+    for (const [key, [count, atStart, atEnd, crossed]] of expected) {
       assert.equal(table.key(entry), key);
       assert.equal(table.keyLength(entry), key.length);
-      assert.deepEqual([table.count(entry), table.countAtStart(entry), table.countAtEnd(entry)], [count, atStart, atEnd], key);
+      assert.deepEqual([table.count(entry), table.countAtStart(entry), table.countAtEnd(entry), table.countCrossed(entry)], [count, atStart, atEnd, crossed], key);
+      if (crossed > 0 && crossed < count) crossedSome++;
       assert.equal(table.find(`x${key}y`, 1, key.length), entry);
       for (let i = 0; i < key.length; i++) {
         assert.equal(table.unit(entry, i), key.charCodeAt(i));
@@ -44,6 +52,7 @@ describe('NgramTable', () => {
       }
       entry++;
     }
+    assert.ok(crossedSome > 100, `${crossedSome} strings crossed in some occurrences only`);
     assert.equal(table.find('丂丂丂丂丂', 0, 5), -1);
     assert.equal(table.count(-1), 0);
     assert.equal(table.add('一二', 0, 2, false, false), table.find('一二', 0, 2));
@@ -55,16 +64,16 @@ describe('NgramTable', () => {
     const kept = [...expected].filter(([, [count]]) => count > 3);
     assert.ok(kept.length > 0 && kept.length < expected.size);
     assert.equal(table.size, kept.length);
-    kept.forEach(([key, [count, atStart, atEnd]], entry) => {
+    kept.forEach(([key, [count, atStart, atEnd, crossed]], entry) => {
       assert.equal(table.key(entry), key);
       assert.equal(table.find(key, 0, key.length), entry);
-      assert.deepEqual([table.count(entry), table.countAtStart(entry), table.countAtEnd(entry)], [count, atStart, atEnd]);
+      assert.deepEqual([table.count(entry), table.countAtStart(entry), table.countAtEnd(entry), table.countCrossed(entry)], [count, atStart, atEnd, crossed]);
     });
     // Pruned strings are gone, and come back new, at the end.
     const gone = [...expected].find(([, [count]]) => count <= 3)![0];
     assert.equal(table.find(gone, 0, gone.length), -1);
     const entry = table.add(gone, 0, gone.length, true, false);
     assert.equal(entry, kept.length);
-    assert.deepEqual([table.count(entry), table.countAtStart(entry)], [1, 1]);
+    assert.deepEqual([table.count(entry), table.countAtStart(entry), table.countCrossed(entry)], [1, 1, 0]);
   });
 });

@@ -32,10 +32,11 @@ describe('jieba discover', () => {
 
   it('gives scores as TSV or JSON, and honours --min-count and --max-len', async () => {
     const tsv = await run(['discover', '-q', '--scores'], CORPUS);
-    const [word, count, cohesion, entropy, score] = tsv.stdout.trim().split('\t');
+    const [word, count, cohesion, entropy, inner, score] = tsv.stdout.trim().split('\t');
     assert.equal(word, '酥梨糕');
     assert.equal(count, '8');
-    assert.ok(Math.abs(Number(score) - 8 * Number(cohesion) * Number(entropy)) < 1e-9);
+    assert.ok(Number(inner) < Number(entropy));
+    assert.ok(Math.abs(Number(score) - 8 * Number(cohesion) * (Number(entropy) - Number(inner))) < 1e-9);
     const json = JSON.parse((await run(['discover', '-q', '--json'], CORPUS)).stdout) as Record<string, unknown>[];
     assert.deepEqual(json.map((w) => [w.word, w.freq, w.count]), [['酥梨糕', 1, 8]]);
     assert.equal((await run(['discover', '-q', '--min-count', '9'], CORPUS)).stdout, '');
