@@ -361,13 +361,14 @@ export function countWords(texts: string | Iterable<string>, options?: CountWord
 /**
  * New words in raw text: strings of Han characters that occur often
  * (frequency), hold together (pointwise mutual information of their halves)
- * and sit in varied contexts (branching entropy), and that the dictionary
- * lacks; best first. Add them with `addWord` or as a user dictionary
+ * and sit in more varied contexts than any split inside them sees
+ * (branching entropy less inner entropy), and that the dictionary lacks;
+ * best first. Add them with `addWord` or as a user dictionary
  * (`word count` lines), as `jieba discover` prints them.
  *
  * @example
  * discoverWords(lines, { top: 20, minCount: 5 });
- * // [{ word: '...', count: 41, cohesion: 6.2, entropy: 2.9, score: 737 }, ...]
+ * // [{ word: '...', count: 41, cohesion: 6.2, entropy: 2.9, innerEntropy: 0.4, score: 640 }, ...]
  */
 export function discoverWords(texts: string | Iterable<string>, options?: (DiscoverOptions & { tokenizer?: TokenizerCore }) | null): NewWord[] {
   const finder = new NewWordFinder(options?.tokenizer ?? defaultTokenizer, options);

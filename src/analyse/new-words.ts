@@ -101,7 +101,7 @@ function positiveInteger(value: unknown, name: string, fallback: number): number
  * @example
  * const finder = new NewWordFinder(tokenizer, { minCount: 3 });
  * for (const line of lines) finder.add(line);
- * finder.words(); // [{ word: '...', count: 12, cohesion: 5.1, entropy: 2.3, score: 141 }, ...]
+ * finder.words(); // [{ word: '...', count: 12, cohesion: 5.1, entropy: 2.3, innerEntropy: 0.5, score: 110 }, ...]
  */
 export class NewWordFinder {
   readonly #tokenizer: TokenizerCore;
