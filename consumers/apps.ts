@@ -62,6 +62,19 @@ export function appFiles(input: string): Record<string, string> {
       "process.stdout.write(words.map((w) => w.join(' ')).join('\\n') + '\\n');",
       '',
     ].join('\n'),
+    // The pool with its worker bundled as an entry of its own (esbuild, Rollup), named by workerUrl.
+    'esbuild/pool-worker-url.mjs': [
+      "import { createPool } from 'jieba-ts/pool';",
+      "import { INPUT } from '../input.mjs';",
+      "const pool = await createPool({ size: 2, workerUrl: new URL('./jieba-worker.js', import.meta.url) });",
+      "const lines = INPUT.split('\\n').slice(0, -1);",
+      'const words = await Promise.all(lines.map((line) => pool.cut(line)));',
+      'pool.close();',
+      "process.stdout.write(words.map((w) => w.join(' ')).join('\\n') + '\\n');",
+      '',
+    ].join('\n'),
+    // The worker entry: jieba-ts's, and a word on standard error to show that this script ran.
+    'esbuild/jieba-worker.mjs': "import 'jieba-ts/pool/worker';\nprocess.stderr.write('our worker script\\n');\n",
     // The companion packages: found when installed, named when not.
     'companions.mjs': [
       "import { BIG_DICTIONARY, Tokenizer, cut } from 'jieba-ts';",
@@ -139,6 +152,20 @@ export function appFiles(input: string): Record<string, string> {
       '}',
       '',
     ].join('\n'),
+
+    // esbuild for browsers, jieba-ts/pool: the worker an entry of its own, named by workerUrl; the images beside, as in the package.
+    'esbuild/web-pool.js': publish(
+      [
+        "  const { createPool } = await import('jieba-ts/pool');",
+        "  const { INPUT } = await import('../input.mjs');",
+        "  const pool = await createPool({ size: 2, workerUrl: new URL('./jieba-worker.js', import.meta.url) });",
+        "  const lines = INPUT.split('\\n').slice(0, -1);",
+        '  const words = await Promise.all(lines.map((line) => pool.cut(line)));',
+        '  pool.close();',
+        "  window.__result = words.map((w) => w.join(' ')).join('\\n') + '\\n';",
+      ].join('\n'),
+    ),
+    'esbuild/web-pool-worker.js': "import 'jieba-ts/pool/worker';\n",
 
     // Bun's bundler for browsers: the image imported as a file, Bun's way.
     'bun/browser.js': fileLoaderApp("const { default: dictionary } = await import('jieba-ts/data/default.img.gz', { with: { type: 'file' } });"),

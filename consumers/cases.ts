@@ -9,7 +9,7 @@
  */
 
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -246,6 +246,39 @@ export const CASES: Case[] = [
   },
   {
     group: 'esbuild',
+    name: 'node, ESM bundle of jieba-ts/pool: its workers found beside node_modules; alone, says what to do',
+    async run({ project, scratch, expected }) {
+      const dir = join(project, 'out-esbuild-pool');
+      await (await esbuild()).build({ entryPoints: [join(project, 'pool.mjs')], bundle: true, platform: 'node', format: 'esm', outdir: dir, logLevel: 'warning' });
+      assert.ok(!existsSync(join(dir, 'node-worker.js')), 'esbuild leaves the worker script behind');
+      assertSegmented((await runOk(process.execPath, [join(dir, 'pool.js')], { cwd: project })).stdout, expected);
+      const alone = scratch('esbuild-pool-alone');
+      copyFileSync(join(dir, 'pool.js'), join(alone, 'app.mjs'));
+      const failed = await run(process.execPath, ['app.mjs'], { cwd: alone });
+      assert.equal(failed.status, 1);
+      assert.match(failed.stderr, /cannot find the worker script node-worker\.js .*bundle 'jieba-ts\/pool\/worker' as an entry of its own and pass its path as the option workerUrl/);
+    },
+  },
+  {
+    group: 'esbuild',
+    name: 'node, ESM bundle of jieba-ts/pool with jieba-ts/pool/worker as an entry of its own, named by workerUrl',
+    async run({ project, scratch, expected }) {
+      const dir = scratch('esbuild-pool-worker');
+      await (await esbuild()).build({
+        entryPoints: { app: join(project, 'esbuild/pool-worker-url.mjs'), 'jieba-worker': join(project, 'esbuild/jieba-worker.mjs') },
+        bundle: true,
+        platform: 'node',
+        format: 'esm',
+        outdir: dir,
+        logLevel: 'warning',
+      });
+      const result = await runOk(process.execPath, [join(dir, 'app.js')], { cwd: project });
+      assertSegmented(result.stdout, expected);
+      assert.equal(result.stderr, 'our worker script\nour worker script\n');
+    },
+  },
+  {
+    group: 'esbuild',
     name: 'node, single file with jieba-ts/embedded, run alone on Node 20.0 and here',
     async run({ project, scratch, expected }) {
       const alone = scratch('esbuild-embedded');
@@ -264,6 +297,27 @@ export const CASES: Case[] = [
       await esbuildForBrowsers(context.project, 'esbuild/browser.js', dir, 'main', 'esm');
       await checkInBrowser(context, dir, PAGES.module);
       return checkDeployment(dir, context.project);
+    },
+  },
+  {
+    group: 'esbuild',
+    name: 'browser ESM, jieba-ts/pool with jieba-ts/pool/worker as an entry of its own, named by workerUrl',
+    browser: true,
+    async run(context) {
+      const dir = context.scratch('esbuild-web-pool');
+      await (await esbuild()).build({
+        entryPoints: { main: join(context.project, 'esbuild/web-pool.js'), 'jieba-worker': join(context.project, 'esbuild/web-pool-worker.js') },
+        bundle: true,
+        platform: 'browser',
+        format: 'esm',
+        outdir: join(dir, 'assets'),
+        logLevel: 'warning',
+      });
+      // The worker fetches its images from ../data/, as in the package: copy them there.
+      const data = join(context.project, 'node_modules/jieba-ts/dist/data');
+      mkdirSync(join(dir, 'data'));
+      for (const name of readdirSync(data).filter((n) => n.endsWith('.gz'))) copyFileSync(join(data, name), join(dir, 'data', name));
+      await checkInBrowser(context, dir, PAGES.module.replace('./main.js', './assets/main.js'));
     },
   },
   {

@@ -26,10 +26,26 @@ function absolute(setup: PoolSetup): PoolSetup {
   return { ...setup, dict: resolve(setup.dict), userDict: resolve(setup.userDict), idf: resolve(setup.idf), stopWords: resolve(setup.stopWords) };
 }
 
-/** Start a module Web Worker running `browser-worker.js`. */
-export const spawnBrowserWorker: SpawnWorker = (setup, onReply, onExit) => {
-  // Written out in one expression, as bundlers (Vite, webpack) recognise a worker and bundle its script.
-  const worker = new Worker(new URL('./browser-worker.js', import.meta.url), { type: 'module', name: 'jieba-ts pool' });
+/**
+ * A {@link SpawnWorker} of module Web Workers running `browser-worker.js`,
+ * or `workerUrl` (a script built from `jieba-ts/pool/worker`).
+ *
+ * @example
+ * TokenizerPool.start(2, {}, browserWorkerSpawner(undefined));
+ */
+export function browserWorkerSpawner(workerUrl: string | URL | undefined): SpawnWorker {
+  return (setup, onReply, onExit) => {
+    const worker =
+      workerUrl === undefined
+        ? // Written out in one expression, as bundlers (Vite, webpack) recognise a worker and bundle its script.
+          new Worker(new URL('./browser-worker.js', import.meta.url), { type: 'module', name: 'jieba-ts pool' })
+        : new Worker(new URL(workerUrl, typeof location === 'undefined' ? undefined : location.href), { type: 'module', name: 'jieba-ts pool' });
+    return attach(worker, setup, onReply, onExit);
+  };
+}
+
+/** Wire a started worker to the pool, and send it its setup. */
+function attach(worker: WebWorker, ...[setup, onReply, onExit]: Parameters<SpawnWorker>): ReturnType<SpawnWorker> {
   let exited = false;
   worker.onmessage = (event) => onReply(event.data);
   worker.onerror = (event) => {
@@ -46,7 +62,7 @@ export const spawnBrowserWorker: SpawnWorker = (setup, onReply, onExit) => {
       worker.terminate();
     },
   };
-};
+}
 
 /** Options of {@link createPool}. */
 export interface PoolOptions extends PoolSetup {
@@ -56,6 +72,18 @@ export interface PoolOptions extends PoolSetup {
    * @defaultValue `navigator.hardwareConcurrency` (2 where unknown)
    */
   size?: number;
+  /**
+   * The workers' script, a URL (resolved against the page): needed only
+   * with a bundler that does not follow `new Worker(new URL(...))`
+   * (esbuild, Rollup). Bundle `jieba-ts/pool/worker` as an entry of its own
+   * (browser conditions) and name its output here.
+   *
+   * @defaultValue the script published beside `jieba-ts/pool`, which Vite
+   *   and webpack bundle by themselves
+   * @example
+   * await createPool({ workerUrl: '/assets/jieba-worker.js', dict: '/assets/default.img.gz' });
+   */
+  workerUrl?: string | URL;
 }
 
 /**
@@ -72,9 +100,12 @@ export interface PoolOptions extends PoolSetup {
  * const words = await pool.cut('我来到北京清华大学');
  */
 export async function createPool(options: PoolOptions = {}): Promise<TokenizerPool> {
-  const { size = navigator?.hardwareConcurrency || 2, ...setup } = options;
+  const { size = navigator?.hardwareConcurrency || 2, workerUrl, ...setup } = options;
   if (!Number.isSafeInteger(size) || size < 1 || size > 1024) {
     throw new TypeError(`jieba-ts: createPool() option size must be an integer from 1 to 1024, got ${String(size)}`);
   }
-  return TokenizerPool.start(size, setup, spawnBrowserWorker);
+  if (workerUrl !== undefined && typeof workerUrl !== 'string' && !(workerUrl instanceof URL)) {
+    throw new TypeError(`jieba-ts: createPool() option workerUrl must be a URL or a string, got ${typeof workerUrl}`);
+  }
+  return TokenizerPool.start(size, setup, browserWorkerSpawner(workerUrl));
 }

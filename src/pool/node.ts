@@ -9,8 +9,7 @@ import { Worker } from 'node:worker_threads';
 import type { PoolReply } from './protocol.js';
 import { TokenizerPool, type SpawnWorker } from './pool.js';
 import type { PoolSetup } from './protocol.js';
-
-const SCRIPT = new URL('./node-worker.js', import.meta.url);
+import { chosenWorkerScript, workerScript } from './node-script.js';
 
 /**
  * A {@link SpawnWorker} of worker threads running `script` (a module
@@ -55,6 +54,18 @@ export interface PoolOptions extends PoolSetup {
    * @defaultValue the available cores (`os.availableParallelism()`)
    */
   size?: number;
+  /**
+   * The workers' script: a path or `file:` URL of a module that runs
+   * `jieba-ts/pool/worker`. Needed only where the app was bundled and no
+   * jieba-ts package is installed beside it: bundle `jieba-ts/pool/worker`
+   * as an entry of its own and name its output here.
+   *
+   * @defaultValue the script published beside `jieba-ts/pool`, or in the
+   *   jieba-ts installed beside the app
+   * @example
+   * await createPool({ workerUrl: new URL('./jieba-worker.js', import.meta.url) });
+   */
+  workerUrl?: string | URL;
 }
 
 /**
@@ -72,9 +83,10 @@ export interface PoolOptions extends PoolSetup {
  * pool.close();
  */
 export async function createPool(options: PoolOptions = {}): Promise<TokenizerPool> {
-  const { size = availableParallelism(), ...setup } = options;
+  const { size = availableParallelism(), workerUrl, ...setup } = options;
   if (!Number.isSafeInteger(size) || size < 1 || size > 1024) {
     throw new TypeError(`jieba-ts: createPool() option size must be an integer from 1 to 1024, got ${String(size)}`);
   }
-  return TokenizerPool.start(size, setup, nodeWorkerSpawner(SCRIPT));
+  const script = workerUrl === undefined ? workerScript('node-worker.js', () => new URL('./node-worker.js', import.meta.url)) : chosenWorkerScript(workerUrl, 'createPool');
+  return TokenizerPool.start(size, setup, nodeWorkerSpawner(script));
 }

@@ -10,6 +10,7 @@
  */
 
 import { nodeWorkerSpawner } from '../pool/node.js';
+import { workerScript } from '../pool/node-script.js';
 import { TokenizerPool } from '../pool/pool.js';
 import type { PoolSetup } from '../pool/protocol.js';
 import type { Answer, ComputeRoute } from './answers.js';
@@ -18,7 +19,6 @@ import { RequestError } from './requests.js';
 /** How a worker makes its tokenizer: plain data, sent to each worker. */
 export type TokenizerSetup = Pick<PoolSetup, 'dict' | 'big' | 'userDict'>;
 
-const SCRIPT = new URL('./server-worker.js', import.meta.url);
 
 /** Options of {@link WorkerPool.start}. */
 export interface PoolOptions {
@@ -56,7 +56,7 @@ export class WorkerPool {
    * const pool = await WorkerPool.start({ setup: { userDict: 'userdict.txt' }, size: 2, timeoutMs: 30_000 });
    */
   static async start(options: PoolOptions): Promise<WorkerPool> {
-    const pool = await TokenizerPool.start(options.size, options.setup, nodeWorkerSpawner(SCRIPT), {
+    const pool = await TokenizerPool.start(options.size, options.setup, nodeWorkerSpawner(workerScript('server-worker.js', () => new URL('./server-worker.js', import.meta.url))), {
       onWarning: (message) => process.emitWarning(`jieba serve: ${message}`),
       // One request per worker at a time: none waits behind a heavy one while another worker is free.
       oneAtATime: true,

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DictionaryError, extractTags, InvalidUtf8Error, textRank, Tokenizer } from '../../src/index.js';
 import { createPool, type TokenizerPool } from '../../src/pool/index.js';
 import { fixturePath } from '../support/fixtures.js';
@@ -93,6 +95,24 @@ describe('createPool', () => {
 
   it('refuses a size that is not a positive integer', async () => {
     await assert.rejects(createPool({ size: 0 }), /size must be an integer from 1 to 1024/);
+  });
+
+  it('runs its workers from workerUrl when given, and refuses a workerUrl that is no file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jieba-pool-'));
+    const marker = join(dir, 'ran.txt');
+    const script = join(dir, 'our-worker.mjs');
+    // A worker script of our own: it notes that it ran, then runs jieba-ts's.
+    const published = new URL('../../src/pool/node-worker.js', import.meta.url).href;
+    writeFileSync(script, `import { appendFileSync } from 'node:fs';\nappendFileSync(${JSON.stringify(marker)}, 'ran\\n');\nawait import(${JSON.stringify(published)});\n`);
+    const pool = await createPool({ size: 2, workerUrl: script });
+    try {
+      assert.deepEqual(await pool.cut(LINES[0]!), tokenizer.cut(LINES[0]!));
+      assert.equal(readFileSync(marker, 'utf8'), 'ran\nran\n');
+    } finally {
+      pool.close();
+    }
+    await assert.rejects(createPool({ size: 1, workerUrl: join(dir, 'none.mjs') }), (e: Error) => e instanceof TypeError && e.message.includes(`no file at ${join(dir, 'none.mjs')}`));
+    await assert.rejects(createPool({ size: 1, workerUrl: 3 as unknown as string }), /workerUrl must be a path or a file: URL/);
   });
 
   it('makes each worker from the setup: a user dictionary included', async () => {
