@@ -8,32 +8,34 @@
  */
 
 import type { PackedResult, TaggedWord, TextInput, Token } from '../tokenizer.js';
+import type { UnitStrings } from '../text/unit-strings.js';
 import { utf8Offsets } from '../text/utf8.js';
 
 /**
- * The result `packed` stands for, `input` being what the method was given.
+ * The result `packed` stands for, `input` being what the method was given;
+ * words sliced by `strings` (the one-character ones made once per pool).
  *
  * @example
- * unpackResult({ kind: 'words', offsets: Int32Array.of(0, 2, 2, 3) }, '中国人'); // ['中国', '人']
+ * unpackResult({ kind: 'words', offsets: Int32Array.of(0, 2, 2, 3) }, '中国人', new UnitStrings()); // ['中国', '人']
  */
-export function unpackResult(packed: PackedResult, input: TextInput): unknown {
+export function unpackResult(packed: PackedResult, input: TextInput, strings: UnitStrings): unknown {
   if (packed.kind === 'value') return packed.value;
   const text = packed.text ?? (input as string);
   const { offsets } = packed;
   const count = offsets.length >>> 1;
   if (packed.kind === 'words') {
     const words: string[] = new Array(count);
-    for (let i = 0; i < count; i++) words[i] = text.slice(offsets[2 * i]!, offsets[2 * i + 1]!);
+    for (let i = 0; i < count; i++) words[i] = strings.slice(text, offsets[2 * i]!, offsets[2 * i + 1]!);
     return words;
   }
   if (packed.kind === 'tagged') {
     const { tags, names } = packed;
     const words: TaggedWord[] = new Array(count);
-    for (let i = 0; i < count; i++) words[i] = { word: text.slice(offsets[2 * i]!, offsets[2 * i + 1]!), tag: names[tags[i]!]! };
+    for (let i = 0; i < count; i++) words[i] = { word: strings.slice(text, offsets[2 * i]!, offsets[2 * i + 1]!), tag: names[tags[i]!]! };
     return words;
   }
   const tokens: Token[] = new Array(count);
   const units = packed.utf8 ? utf8Offsets(text, offsets.slice()) : offsets;
-  for (let i = 0; i < count; i++) tokens[i] = { word: text.slice(offsets[2 * i]!, offsets[2 * i + 1]!), start: units[2 * i]!, end: units[2 * i + 1]! };
+  for (let i = 0; i < count; i++) tokens[i] = { word: strings.slice(text, offsets[2 * i]!, offsets[2 * i + 1]!), start: units[2 * i]!, end: units[2 * i + 1]! };
   return tokens;
 }

@@ -19,6 +19,7 @@
 import { DictionaryError, FetchError, ImageError, InvalidUtf8Error } from '../index.js';
 import type { BytesOptions, CutOptions, PaddleOptions, TaggedWord, TextInput, Token, TokenizeOptions } from '../index.js';
 import type { FlagOptions, Keyword, KeywordOptions, WeightFlagOptions, WeightOptions, WordsOptions } from '../index.js';
+import { UnitStrings } from '../text/unit-strings.js';
 import type { PackableMethod, PackedResult } from '../tokenizer.js';
 import { unpackResult } from './packed.js';
 import type { PoolBatch, PoolErrorData, PoolReply, PoolSetup } from './protocol.js';
@@ -127,6 +128,8 @@ export class TokenizerPool {
   readonly #hooks: PoolHooks;
   readonly #slots: Slot[] = [];
   readonly #queue: Job[] = [];
+  /** The one-character words of answers, made once (see {@link UnitStrings}). */
+  readonly #unitStrings = new UnitStrings();
   #nextId = 0;
   #closed = false;
   /** Why the pool stopped on its own (a replacement worker failed), if it did. */
@@ -280,7 +283,7 @@ export class TokenizerPool {
 
   /** A packable method in a worker, its result unpacked here (see `Tokenizer.packed`). */
   async #unpacked(method: PackableMethod, input: TextInput, options: (object & SignalOption) | undefined): Promise<unknown> {
-    return unpackResult((await this.call(method, input, options)) as PackedResult, input);
+    return unpackResult((await this.call(method, input, options)) as PackedResult, input, this.#unitStrings);
   }
 
   /**
