@@ -12,12 +12,12 @@
  *   characters; a fragment of a longer word by few). The start or end of a
  *   run of Han characters counts as a context of its own each time.
  *
- * - inner openness: over the splits of the string in two, the most open
+ * - inner entropy: over the splits of the string in two, the most open
  *   one (the entropy after the first part and before the second), which is
  *   as high as the edges' for words put side by side (记者 + 王, 更 + 大) and
  *   low inside a word.
  *
- * The score is frequency × cohesion × (branching entropy − inner openness),
+ * The score is frequency × cohesion × (branching entropy − inner entropy),
  * and strings whose edges are no more open than their inside are left out.
  * So are strings that start or end with a function character (的, 了, 是,
  * 在...), the commonest false words, and pieces of known words: strings
