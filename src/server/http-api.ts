@@ -16,7 +16,7 @@ import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import type { Tokenizer } from '../index.js';
 import { JIEBA_VERSION, VERSION } from '../version.js';
 import { answer, COMPUTE_ROUTES, engineOf, errorAnswer, type Answer, type ComputeRoute, type Engine } from './answers.js';
-import { jsonPieces } from './json-writer.js';
+import { encodeAnswer, jsonPieces } from './json-writer.js';
 import { OPENAPI_DOCUMENT } from './openapi.js';
 import { RequestError } from './requests.js';
 import type { WorkerPool } from './worker-pool.js';
@@ -357,7 +357,8 @@ function drainOrClose(response: ServerResponse): Promise<void> {
 }
 
 /**
- * Write an answer as the client reads it: a piece of JSON at a time, the
+ * Write an answer: up to `ENCODE_WORDS_LIMIT` words as its JSON bytes at
+ * once; a larger one as the client reads it, a piece of JSON at a time, the
  * next only once the last has been taken (waiting for `drain`), and giving
  * the thread back to other requests between pieces. A client that takes
  * nothing for `sendTimeoutMs` is dropped.
@@ -365,20 +366,16 @@ function drainOrClose(response: ServerResponse): Promise<void> {
 async function writeAnswer(response: ServerResponse, result: Answer, sendTimeoutMs: number, headers: Record<string, string> = {}, headOnly = false): Promise<void> {
   if (response.headersSent || response.destroyed) return;
   response.setTimeout(sendTimeoutMs, () => response.destroy());
-  if (result.kind === 'bytes') {
-    response.writeHead(result.status, { ...headers, 'content-type': 'application/json; charset=utf-8', 'content-length': String(result.body.byteLength) });
-    return void response.end(headOnly ? undefined : result.body);
+  // Up to ENCODE_WORDS_LIMIT words, the JSON is made at once as bytes (the workers' way too).
+  const bytes = encodeAnswer(result);
+  if (bytes.kind === 'bytes') {
+    response.writeHead(bytes.status, { ...headers, 'content-type': 'application/json; charset=utf-8', 'content-length': String(bytes.body.byteLength) });
+    return void response.end(headOnly ? undefined : bytes.body);
   }
   const pieces = jsonPieces(result);
-  const first = pieces.next();
-  const single = result.kind === 'json' && !first.done;
-  response.writeHead(result.status, {
-    ...headers,
-    'content-type': 'application/json; charset=utf-8',
-    ...(single ? { 'content-length': String(Buffer.byteLength(first.value)) } : {}),
-  });
+  response.writeHead(result.status, { ...headers, 'content-type': 'application/json; charset=utf-8' });
   if (headOnly) return void response.end();
-  let piece = first;
+  let piece = pieces.next();
   while (!piece.done) {
     if (response.destroyed) return;
     if (!response.write(piece.value)) await drainOrClose(response);

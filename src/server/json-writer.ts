@@ -8,6 +8,7 @@
  */
 
 import type { Answer } from './answers.js';
+import { wordsJsonBytes } from './json-bytes.js';
 
 /** About how many UTF-16 units of JSON each piece holds. */
 export const PIECE_UNITS = 1 << 16;
@@ -70,8 +71,9 @@ export const ENCODE_WORDS_LIMIT = 16_384;
  */
 export function encodeAnswer(answer: Answer): Answer {
   if (answer.kind === 'bytes') return answer;
-  if (answer.kind !== 'json' && answer.offsets.length >>> 1 > ENCODE_WORDS_LIMIT) return answer;
-  return { status: answer.status, kind: 'bytes', body: utf8.encode([...jsonPieces(answer)].join('')) };
+  if (answer.kind === 'json') return { status: answer.status, kind: 'bytes', body: utf8.encode(JSON.stringify(answer.body)) };
+  if (answer.offsets.length >>> 1 > ENCODE_WORDS_LIMIT) return answer;
+  return { status: answer.status, kind: 'bytes', body: wordsJsonBytes(answer) };
 }
 
 const utf8 = new TextEncoder();
