@@ -212,8 +212,6 @@ function top<T>(items: T[], topK: number | null): T[] {
  * weight, or an equal weight and a later index) and only those are sorted.
  */
 function rankByWeight(weights: ArrayLike<number>, n: number, topK: number | null): number[] {
-  // worse(a, b): a ranks after b.
-  const worse = (a: number, b: number): boolean => weights[a]! < weights[b]! || (weights[a] === weights[b] && a > b);
   let hasNaN = false;
   for (let i = 0; i < n && !hasNaN; i++) hasNaN = Number.isNaN(weights[i]);
   if (!topK || topK < 0 || n <= topK || hasNaN) {
@@ -223,33 +221,43 @@ function rankByWeight(weights: ArrayLike<number>, n: number, topK: number | null
     return top(all, topK);
   }
   const heap: number[] = [];
-  const siftDown = (from: number): void => {
-    for (let i = from; ; ) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let m = i;
-      if (l < heap.length && worse(heap[l]!, heap[m]!)) m = l;
-      if (r < heap.length && worse(heap[r]!, heap[m]!)) m = r;
-      if (m === i) return;
-      [heap[i], heap[m]] = [heap[m]!, heap[i]!];
-      i = m;
-    }
-  };
   for (let index = 0; index < n; index++) {
     if (heap.length < topK) {
       heap.push(index);
       for (let i = heap.length - 1; i > 0; ) {
         const parent = (i - 1) >> 1;
-        if (!worse(heap[i]!, heap[parent]!)) break;
+        if (!worse(weights, heap[i]!, heap[parent]!)) break;
         [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
         i = parent;
       }
-    } else if (worse(heap[0]!, index)) {
+    } else if (worse(weights, heap[0]!, index)) {
       heap[0] = index;
-      siftDown(0);
+      siftDown(weights, heap);
     }
   }
-  return heap.sort((a, b) => (worse(a, b) ? 1 : worse(b, a) ? -1 : 0));
+  return heap.sort((a, b) => (worse(weights, a, b) ? 1 : worse(weights, b, a) ? -1 : 0));
+}
+
+// (Functions of the module, not closures per call: the bundle keeps names,
+// which costs a property definition per closure made, per keyword call.)
+
+/** Whether index `a` ranks after index `b`: a lower weight, or an equal weight and a later index. */
+function worse(weights: ArrayLike<number>, a: number, b: number): boolean {
+  return weights[a]! < weights[b]! || (weights[a] === weights[b] && a > b);
+}
+
+/** Restore the min-heap (by {@link worse}) after its root was replaced. */
+function siftDown(weights: ArrayLike<number>, heap: number[]): void {
+  for (let i = 0; ; ) {
+    const l = 2 * i + 1;
+    const r = l + 1;
+    let m = i;
+    if (l < heap.length && worse(weights, heap[l]!, heap[m]!)) m = l;
+    if (r < heap.length && worse(weights, heap[r]!, heap[m]!)) m = r;
+    if (m === i) return;
+    [heap[i], heap[m]] = [heap[m]!, heap[i]!];
+    i = m;
+  }
 }
 
 /** `sorted(items, key=weight, reverse=True)[:topK]`, by {@link rankByWeight}. */

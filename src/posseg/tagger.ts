@@ -23,6 +23,17 @@ export interface TaggedSpans {
 }
 
 /**
+ * The tag of a piece of a non-Han block by its first unit: `m` for digits
+ * and dots, `eng` for ASCII letters, `x` for the rest. (A function of the
+ * module, not a closure per call: the bundle keeps names, which costs a
+ * property definition per closure made.)
+ */
+function detailTag(text: string, from: number): string {
+  const cu = text.charCodeAt(from);
+  return isDigitOrDot(cu) ? 'm' : isAsciiAlnum(cu) ? 'eng' : 'x';
+}
+
+/**
  * The tagger of one tokenizer: its dictionary's frequencies for the route,
  * the tags of a tag dictionary (posseg's `word_tag_tab`, usually the same
  * dictionary) overridden by tags given with added words, and the POS model.
@@ -161,10 +172,6 @@ export class PosTagger {
   }
 
   private splitDetail(text: string, start: number, end: number, out: TaggedSpans): void {
-    const tagOf = (from: number): string => {
-      const cu = text.charCodeAt(from);
-      return isDigitOrDot(cu) ? 'm' : isAsciiAlnum(cu) ? 'eng' : 'x';
-    };
     let piece = start;
     for (let i = start; i < end; ) {
       const cu = text.charCodeAt(i);
@@ -176,11 +183,11 @@ export class PosTagger {
         i += charLengthAt(text, i);
         continue;
       }
-      if (piece < i) this.emit(out, piece, i, tagOf(piece));
-      this.emit(out, i, j, tagOf(i));
+      if (piece < i) this.emit(out, piece, i, detailTag(text, piece));
+      this.emit(out, i, j, detailTag(text, i));
       piece = i = j;
     }
-    if (piece < end) this.emit(out, piece, end, tagOf(piece));
+    if (piece < end) this.emit(out, piece, end, detailTag(text, piece));
   }
 
   /** posseg's `__cut`: the Viterbi path turned into tagged words. */
