@@ -91,8 +91,9 @@ export interface PoolOptions extends PoolSetup {
  * and IDF table loaded (fetched once, then from the browser's cache); paths
  * in the options are URLs, resolved against the page.
  *
- * @throws TypeError for a size that is not a positive integer, or `big`
- *   (give `dict` the URL of jieba-ts-big's image instead)
+ * @throws TypeError for a size that is not a positive integer, a
+ *   `workerUrl` that is neither a URL nor a string, or `big` (give `dict`
+ *   the URL of jieba-ts-big's image instead)
  * @example
  * import { createPool } from 'jieba-ts/pool';
  *

@@ -73,8 +73,11 @@ export interface PoolOptions extends PoolSetup {
  * options (dictionary, user dictionary, IDF and stop words), ready when the
  * promise resolves.
  *
- * @throws TypeError for a size that is not a positive integer;
- *   `DictionaryError` for a dictionary the workers cannot read
+ * @throws TypeError for a size that is not a positive integer, or a
+ *   `workerUrl` that names no file; Error when the workers' script is
+ *   nowhere (a bundled app with no jieba-ts installed beside it: the
+ *   message says what to do); `DictionaryError` for a dictionary the
+ *   workers cannot read
  * @example
  * import { createPool } from 'jieba-ts/pool';
  *
