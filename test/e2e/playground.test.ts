@@ -16,7 +16,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser } from 'playwright-core';
-import { countWords, cutForSearch } from '../../src/index.js';
+import { countWords, cutForSearch, discoverWords, Tokenizer } from '../../src/index.js';
 import { repoPath } from '../support/fixtures.js';
 
 /** The page's `document`, for the functions that run in the browser (the Node build has no DOM types). */
@@ -166,6 +166,33 @@ describe('playground in headless Chromium', { skip: !required && missing ? `${mi
     const [tsv] = await Promise.all([page.waitForEvent('download'), page.locator('#download-counts').click()]);
     assert.equal(readFileSync((await tsv.path())!, 'utf8'), counts.toTSV());
     assert.equal(tsv.suggestedFilename(), 'news.tsv');
+
+    // New words of a dropped file: found in the page as `jieba discover` finds them, added to the
+    // user dictionary with a click, and then cut whole.
+    const openings = ['我们发现', '他说', '关于', '新的', '这座', '一处', '附近的', '大型'];
+    const endings = ['储量丰富', '已经开采', '位于山区', '价值很高', '需要保护', '正在调查', '引起关注', '十分罕见'];
+    const lines = openings.flatMap((b) => endings.map((a) => `${b}氪晶矿${a}。`));
+    await page.locator('#file-input').setInputFiles({ name: 'mine.txt', mimeType: 'text/plain', buffer: Buffer.from(`${lines.join('\n')}\n`) });
+    await page.waitForFunction(() => [...document.querySelectorAll('#new-words .new-word')][0]?.textContent === '氪晶矿', undefined, { timeout: 30_000 });
+    const found = discoverWords(lines, { top: 30, minCount: 3 });
+    assert.deepEqual(await page.locator('#new-words .new-word').allTextContents(), found.map((w) => w.word));
+    const reference = new Tokenizer();
+    const dictLines = found.map((w) => `${w.word} ${reference.suggestFreq(w.word)}`);
+    const [newWords] = await Promise.all([page.waitForEvent('download'), page.locator('#download-new-words').click()]);
+    assert.equal(readFileSync((await newWords.path())!, 'utf8'), `${dictLines.join('\n')}\n`);
+    // Without the HMM, the dictionary alone splits the word; with the new words loaded, it stays whole.
+    const sentence = '这座氪晶矿储量丰富';
+    const withNewWords = new Tokenizer();
+    withNewWords.loadUserDict({ text: dictLines.join('\n'), name: 'new words' });
+    const [plain, whole] = [reference.cut(sentence, { hmm: false }), withNewWords.cut(sentence, { hmm: false })];
+    assert.ok(plain.includes('晶') && whole.includes('氪晶矿'), `${plain.join('|')} / ${whole.join('|')}`);
+    await page.locator('#hmm').uncheck();
+    await page.locator('#text').fill(sentence);
+    await chipsAre(plain);
+    await page.locator('#add-new-words').click();
+    assert.equal(await page.locator('#user-dict').inputValue(), dictLines.join('\n'));
+    await chipsAre(whole);
+    await page.locator('#hmm').check();
 
     mkdirSync(repoPath('test-results'), { recursive: true });
     await page.screenshot({ path: repoPath('test-results/playground.png'), fullPage: true });

@@ -145,7 +145,31 @@ function renderCounts(reply: CountsReply): void {
   countsName = `${reply.name.replace(/\.[^.]*$/, '')}.tsv`;
   $<HTMLButtonElement>('download-counts').disabled = false;
   $<HTMLParagraphElement>('file-status').textContent =
-    `${reply.name}: ${reply.total.toLocaleString()} words, ${reply.distinct.toLocaleString()} distinct, counted in ${reply.countMs.toFixed(0)} ms`;
+    `${reply.name}: ${reply.total.toLocaleString()} words, ${reply.distinct.toLocaleString()} distinct, counted in ${reply.countMs.toFixed(0)} ms; ` +
+    `${reply.newWords.length} new word${reply.newWords.length === 1 ? '' : 's'} found in ${reply.discoverMs.toFixed(0)} ms`;
+  newWordLines = reply.newWords.map(({ word, freq }) => `${word} ${freq}`);
+  $<HTMLOListElement>('new-words').replaceChildren(
+    ...reply.newWords.map(({ word, count }) => {
+      const item = element('li');
+      item.append(element('span', 'new-word', word), element('span', 'muted', ` ×${count}`));
+      return item;
+    }),
+  );
+  $<HTMLButtonElement>('add-new-words').disabled = newWordLines.length === 0;
+  $<HTMLButtonElement>('download-new-words').disabled = newWordLines.length === 0;
+}
+
+/** The new words of the last file, as user-dictionary lines (`word freq`). */
+let newWordLines: string[] = [];
+
+/** Append the new words to the user dictionary (those it does not list yet), and segment again. */
+function addNewWords(): void {
+  const listed = new Set(userDictBox.value.split('\n').map((line) => line.trim().split(/\s+/)[0]));
+  const lines = newWordLines.filter((line) => !listed.has(line.split(' ')[0]));
+  if (lines.length === 0) return;
+  const kept = userDictBox.value.trimEnd();
+  userDictBox.value = `${kept === '' ? '' : `${kept}\n`}${lines.join('\n')}`;
+  schedule();
 }
 
 worker.onerror = (event) => setStatus('error', `the worker failed: ${event.message}`);
@@ -186,6 +210,8 @@ $<HTMLButtonElement>('download-words').addEventListener('click', () =>
 );
 $<HTMLButtonElement>('download-dict').addEventListener('click', () => download('userdict.txt', userDictBox.value.trimEnd() + '\n'));
 $<HTMLButtonElement>('download-counts').addEventListener('click', () => download(countsName, countsTsv));
+$<HTMLButtonElement>('add-new-words').addEventListener('click', addNewWords);
+$<HTMLButtonElement>('download-new-words').addEventListener('click', () => download('new-words.txt', `${newWordLines.join('\n')}\n`));
 
 /** Read a chosen or dropped file here and have the worker count it. */
 async function countFile(file: File): Promise<void> {

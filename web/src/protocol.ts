@@ -79,6 +79,13 @@ export interface CountsReply {
   /** Every count, as `jieba freq` prints them. */
   tsv: string;
   countMs: number;
+  /**
+   * Words of the file that the dictionary lacks (`discoverWords`, as
+   * `jieba discover` finds them), best first, each with the frequency that
+   * makes jieba cut it whole (`suggestFreq`), for the user dictionary.
+   */
+  newWords: { word: string; count: number; freq: number }[];
+  discoverMs: number;
 }
 
 /** Paddle mode's model is being fetched (once). */

@@ -5,7 +5,7 @@
  * @module
  */
 
-import { countWords, TextRank, TfIdf, Tokenizer, wordCloudSvg } from 'jieba-ts/browser';
+import { countWords, discoverWords, TextRank, TfIdf, Tokenizer, wordCloudSvg } from 'jieba-ts/browser';
 import { IDF_TABLE } from 'jieba-ts/images/idf';
 import { POS_MODEL } from 'jieba-ts/images/posseg';
 import { PADDLE_MODEL } from 'jieba-ts-paddle';
@@ -108,11 +108,21 @@ async function segment(request: SegmentRequest): Promise<void> {
   reply({ type: 'result', id: request.id, tokens, tags, keywords, frequencies, segmentMs: performance.now() - started, userDict });
 }
 
-/** Count a dropped file's words with the tokenizer in use (the user dictionary's words included). */
+/** Words a dropped file must hold at least this often to be offered as new (fewer than `jieba discover`'s 5: a file here is small). */
+const NEW_WORD_MIN_COUNT = 3;
+
+/**
+ * Count a dropped file's words with the tokenizer in use (the user
+ * dictionary's words included), and find the words it lacks.
+ */
 function count(request: CountRequest): void {
   const started = performance.now();
-  const counts = countWords(request.text.split(/\r\n|\r|\n/), { tokenizer: tokenizer! });
+  const lines = request.text.split(/\r\n|\r|\n/);
+  const counts = countWords(lines, { tokenizer: tokenizer! });
   const sorted = counts.sorted();
+  const counted = performance.now();
+  const found = discoverWords(lines, { tokenizer: tokenizer!, top: 30, minCount: NEW_WORD_MIN_COUNT });
+  const newWords = found.map(({ word, count }) => ({ word, count, freq: tokenizer!.suggestFreq(word) }));
   reply({
     type: 'counts',
     id: request.id,
@@ -122,7 +132,9 @@ function count(request: CountRequest): void {
     top: sorted.slice(0, 30),
     cloud: wordCloudSvg(sorted.slice(0, 150), 720, 420),
     tsv: counts.toTSV(),
-    countMs: performance.now() - started,
+    countMs: counted - started,
+    newWords,
+    discoverMs: performance.now() - counted,
   });
 }
 
