@@ -20,7 +20,8 @@
  * The score is frequency × cohesion × (branching entropy − inner entropy),
  * and strings whose edges are no more open than their inside are left out.
  * So are strings that start or end with a function character (的, 了, 是,
- * 在...), the commonest false words, and pieces of known words: strings
+ * 在...), end with a localizer or a particle (内, 里, 地, 得), or hold 的 or
+ * 了 anywhere, the commonest false words, and pieces of known words: strings
  * that, in most of their occurrences, have an edge inside a word of the
  * dictionary's own cut of the text (化建设 of 现代化建设).
  *
@@ -87,6 +88,15 @@ export interface NewWord {
 
 /** Characters that rarely begin or end a word: a candidate with one at an edge is left out. */
 const FUNCTION_CHARACTERS = new Set(Array.from('的了是在和有我他她它们这那也就都而及与或被把从对为以于之其中上下不没很个着过吗呢吧啊据将已又并等位次说要会能可还向到给让使由所日月年'));
+
+/**
+ * Characters that rarely end a word: localizers (范围内, 世纪里) and the
+ * particles of adverbs and complements (更好地, 做得).
+ */
+const FINAL_FUNCTION_CHARACTERS = new Set(Array.from('内里外地得'));
+
+/** Particles that a new word does not hold anywhere: with one inside, it is a phrase (新的世纪, 讲了话). */
+const PARTICLES = /[的了]/;
 
 function positiveInteger(value: unknown, name: string, fallback: number): number {
   const n = value ?? fallback;
@@ -188,7 +198,8 @@ export class NewWordFinder {
       const count = counts.count(entry);
       if (length < 2 || length > maxLength || count < minCount || 2 * counts.countCrossed(entry) > count) continue;
       const word = counts.key(entry);
-      if (FUNCTION_CHARACTERS.has(word[0]!) || FUNCTION_CHARACTERS.has(word[word.length - 1]!)) continue;
+      const final = word[word.length - 1]!;
+      if (FUNCTION_CHARACTERS.has(word[0]!) || FUNCTION_CHARACTERS.has(final) || FINAL_FUNCTION_CHARACTERS.has(final) || PARTICLES.test(word)) continue;
       if ((this.#tokenizer.wordFrequency(word) ?? 0) > 0) continue;
       if (this.#tokenizer.cut(word, { hmm: false }).every((part) => part.length > 1)) continue;
       candidate[entry] = 1;

@@ -58,6 +58,17 @@ describe('NewWordFinder', () => {
     assert.ok(!words.some((w) => w.includes('化建')), words.join(' '));
   });
 
+  it('leaves out strings ending with a localizer or a particle, and strings holding 的 or 了', () => {
+    const finder = new NewWordFinder(tokenizer, { minCount: 5 });
+    const before = ['我们发现', '他说', '关于', '新的', '这座', '一处', '附近的', '大型'];
+    const after = ['储量丰富', '已经开采', '位于山区', '价值很高', '需要保护', '正在调查', '引起关注', '十分罕见'];
+    // Made-up strings, in the same contexts as a made-up word: only their characters differ.
+    for (const made of ['氪晶矿', '氪晶地', '氪晶内', '氪了矿']) for (const b of before) for (const a of after) finder.add(`${b}${made}${a}。`);
+    const words = finder.words().map((w) => w.word);
+    assert.ok(words.includes('氪晶矿'), words.join(' '));
+    for (const excluded of ['氪晶地', '氪晶内', '氪了矿']) assert.ok(!words.includes(excluded), `${excluded} in ${words.join(' ')}`);
+  });
+
   it('reports nothing below minCount, and nothing for text without Han runs', () => {
     const finder = new NewWordFinder(tokenizer, { minCount: 100 });
     for (const line of corpus()) finder.add(line);
