@@ -24,6 +24,20 @@ function page(script: string, classic = false): string {
   return `<!doctype html><meta charset="utf-8"><title>jieba-ts consumer</title><script ${classic ? '' : 'type="module" '}src="${script}"></script>\n`;
 }
 
+/** A Node.js app that sends every line to a pool made with `options` (source text) at once and prints the answers in order. */
+function poolApp(input: string, options: string): string {
+  return [
+    "import { createPool } from 'jieba-ts/pool';",
+    `import { INPUT } from '${input}';`,
+    `const pool = await createPool(${options});`,
+    "const lines = INPUT.split('\\n').slice(0, -1);",
+    'const words = await Promise.all(lines.map((line) => pool.cut(line)));',
+    'pool.close();',
+    "process.stdout.write(words.map((w) => w.join(' ')).join('\\n') + '\\n');",
+    '',
+  ].join('\n');
+}
+
 /** A page script that loads the dictionary from a file its bundler copied: `importFile` imports it as `dictionary`. */
 function fileLoaderApp(importFile: string): string {
   return publish(
@@ -52,27 +66,9 @@ export function appFiles(input: string): Record<string, string> {
     'default.mjs': `import jieba from 'jieba-ts';\nimport { INPUT } from './input.mjs';\n${SEGMENT}\nprocess.stdout.write(segment(jieba.cut));\n`,
     'embedded.mjs': `import { cut } from 'jieba-ts/embedded';\nimport { INPUT } from './input.mjs';\n${SEGMENT}\nprocess.stdout.write(segment(cut));\n`,
     // Every line to a pool of worker threads at once; the answers, in order.
-    'pool.mjs': [
-      "import { createPool } from 'jieba-ts/pool';",
-      "import { INPUT } from './input.mjs';",
-      'const pool = await createPool({ size: 2 });',
-      "const lines = INPUT.split('\\n').slice(0, -1);",
-      'const words = await Promise.all(lines.map((line) => pool.cut(line)));',
-      'pool.close();',
-      "process.stdout.write(words.map((w) => w.join(' ')).join('\\n') + '\\n');",
-      '',
-    ].join('\n'),
+    'pool.mjs': poolApp('./input.mjs', '{ size: 2 }'),
     // The pool with its worker bundled as an entry of its own (esbuild, Rollup), named by workerUrl.
-    'esbuild/pool-worker-url.mjs': [
-      "import { createPool } from 'jieba-ts/pool';",
-      "import { INPUT } from '../input.mjs';",
-      "const pool = await createPool({ size: 2, workerUrl: new URL('./jieba-worker.js', import.meta.url) });",
-      "const lines = INPUT.split('\\n').slice(0, -1);",
-      'const words = await Promise.all(lines.map((line) => pool.cut(line)));',
-      'pool.close();',
-      "process.stdout.write(words.map((w) => w.join(' ')).join('\\n') + '\\n');",
-      '',
-    ].join('\n'),
+    'esbuild/pool-worker-url.mjs': poolApp('../input.mjs', "{ size: 2, workerUrl: new URL('./jieba-worker.js', import.meta.url) }"),
     // The worker entry: jieba-ts's, and a word on standard error to show that this script ran.
     'esbuild/jieba-worker.mjs': "import 'jieba-ts/pool/worker';\nprocess.stderr.write('our worker script\\n');\n",
     // The companion packages: found when installed, named when not.
