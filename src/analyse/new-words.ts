@@ -213,9 +213,9 @@ export class NewWordFinder {
       const length = counts.keyLength(entry);
       if (length < 2 || length - 1 > maxLength) continue;
       const n = counts.count(entry);
-      const suffix = counts.findPart(entry, 1, length - 1);
+      const suffix = counts.suffixOf(entry);
       if (suffix >= 0) leftEntropy[suffix] -= (n / counts.count(suffix)) * Math.log(n / counts.count(suffix));
-      const prefix = counts.findPart(entry, 0, length - 1);
+      const prefix = counts.prefixOf(entry);
       if (prefix >= 0) rightEntropy[prefix] -= (n / counts.count(prefix)) * Math.log(n / counts.count(prefix));
     }
     // Each occurrence at the start (end) of a run is a left (right) context

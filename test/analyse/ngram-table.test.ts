@@ -76,4 +76,28 @@ describe('NgramTable', () => {
     assert.equal(entry, kept.length);
     assert.deepEqual([table.count(entry), table.countAtStart(entry), table.countCrossed(entry)], [1, 1, 0]);
   });
+
+  it("gives each string's prefix and suffix entries, linked while counting or looked up after a prune", () => {
+    const check = (table: NgramTable): number => {
+      let pairs = 0;
+      for (let entry = 0; entry < table.size; entry++) {
+        const key = table.key(entry);
+        const prefix = key.length > 1 ? table.find(key, 0, key.length - 1) : -1;
+        const suffix = key.length > 1 ? table.find(key, 1, key.length - 1) : -1;
+        assert.equal(table.prefixOf(entry), prefix, `prefix of ${key}`);
+        assert.equal(table.suffixOf(entry), suffix, `suffix of ${key}`);
+        if (prefix >= 0 && suffix >= 0) pairs++;
+      }
+      return pairs;
+    };
+    // A string counted alone first (no links), then inside runs.
+    const table = new NgramTable();
+    table.add(runs[5]!, 0, 2, false, false);
+    for (const run of runs) for (let i = 0; i < run.length; i++) table.addPrefixes(run, i, Math.min(4, run.length - i), 3, i === 0, run.length);
+    assert.ok(check(table) > 1000);
+    // After a prune, parts may be gone, and strings come back as new entries.
+    table.prune(2);
+    for (const run of runs.slice(0, 500)) for (let i = 0; i < run.length; i++) table.addPrefixes(run, i, Math.min(4, run.length - i), 3, i === 0, run.length);
+    assert.ok(check(table) > 1000);
+  });
 });
