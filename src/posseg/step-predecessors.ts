@@ -80,6 +80,7 @@ export class StepPredecessors {
   private tierKeys: Float64Array = NO_TIERS_KEYS;
   private tierBits: Int32Array = NO_TIERS_BITS;
   private tierFirst = 0;
+  private tierWords = 1;
   tiers = 0;
   /** Keys (descending) and bit sets of the groups, two sets; counts: -1 not made yet, 0 not possible. */
   readonly groupKeys = new Float64Array(3 * MAX_GROUPS);
@@ -90,8 +91,26 @@ export class StepPredecessors {
   /** The score of the predecessor `chooseLow` returned: `(V + trans) + emit`. */
   score = -Infinity;
 
+  /**
+   * The score of predecessor `y`: its tier's key if a tier holds it, else
+   * `previous[y]`. (Tiered states' scores are not written into `previous`:
+   * a step of text the model hardly knows tiers a hundred states or more,
+   * of which the next step reads a few.)
+   */
+  scoreOf(previous: Float64Array, y: number): number {
+    if (this.tiers > 0) {
+      const W = this.tierWords;
+      const word = y >>> 5;
+      const bit = 1 << (y & 31);
+      const bits = this.tierBits;
+      for (let i = this.tierFirst, end = i + this.tiers; i < end; i++) if ((bits[i * W + word]! & bit) !== 0) return this.tierKeys[i]!;
+    }
+    return previous[y]!;
+  }
+
   /** Start a step of `model`. */
   reset(model: PosModel): void {
+    this.tierWords = (model.states.length + 31) >>> 5;
     this.head = 0;
     this.tail = 0;
     this.tiers = 0;
@@ -221,7 +240,7 @@ export class StepPredecessors {
     if (this.tailCount > 0) {
       const y0 = this.pick(TAIL_SET, this.tailCount, prevMask, y, W);
       if (y0 >= 0) {
-        const prob = previous[y0]! + trans[row + y0]! + em;
+        const prob = this.scoreOf(previous, y0) + trans[row + y0]! + em;
         if (prob > best || (prob === best && y0 > bestFrom)) {
           best = prob;
           bestFrom = y0;
@@ -250,7 +269,7 @@ export class StepPredecessors {
             const bit = 31 - Math.clz32(hits);
             hits ^= 1 << bit;
             const y0 = (w << 5) + bit;
-            const prob = previous[y0]! + trans[row + y0]! + em;
+            const prob = this.tierKeys[i]! + trans[row + y0]! + em;
             if (prob > best || (prob === best && y0 > bestFrom)) {
               best = prob;
               bestFrom = y0;

@@ -151,7 +151,6 @@ export function posViterbi(model: PosModel, text: string, start: number, end: nu
     const cu = text.charCodeAt(start + t);
     // Once every score is huge, the step is bit sets alone.
     if (!(scratch.bestPrevious <= -model.hugeScore && absorbedStep(model, scratch, cu))) {
-      tierScores(model, scratch, tierStart[t - 1]!, tierStart[t]!);
       const c = cu - HAN_FIRST;
       const lastStep = t === length - 1;
       let added = scoreStates(model, scratch, charStates, charEmit, charStart[c]!, charStart[c + 1]!, lastStep, entries);
@@ -165,28 +164,6 @@ export function posViterbi(model: PosModel, text: string, start: number, end: nu
   stepStart[length] = entries;
   tierStart[length] = scratch.tiers;
   backtrack(model, scratch, length, finalState(model, scratch, length));
-}
-
-/**
- * Write the score of each state of tiers `from .. to` (last step's) into
- * `scratch.previous`, for a step that scores its states one by one. (Tiers
- * hold one score for many states; steps resolved by bit sets never need
- * the states' own.)
- */
-function tierScores(model: PosModel, scratch: PosViterbiScratch, from: number, to: number): void {
-  const W = maskWords(model.states.length);
-  const { previous, tierKeys, tierBits } = scratch;
-  for (let i = from; i < to; i++) {
-    const key = tierKeys[i]!;
-    for (let w = 0; w < W; w++) {
-      let word = tierBits[i * W + w]!;
-      while (word !== 0) {
-        const bit = 31 - Math.clz32(word);
-        word ^= 1 << bit;
-        previous[(w << 5) + bit] = key;
-      }
-    }
-  }
 }
 
 /** Step 0: the states the first character is listed with, or all of them. Returns the entries made. */
@@ -318,6 +295,8 @@ function scoreStates(
   const { previous, current, prevBits, stepStates, stepFrom, predecessors, bestPrevious, largestPrev } = scratch;
   const { headStates, headScores } = predecessors;
   const head = predecessors.head;
+  // Some predecessors are tiers (their scores are their tiers' keys).
+  const tiered = predecessors.tiers > 0;
   const lowBest = predecessors.lowBest;
   // On the last step only the best final state matters. No state y can
   // score above its bound `(bestPrevious + maxTransInto[y]) + em` (rounding
@@ -361,7 +340,7 @@ function scoreStates(
       for (let k = from; k < to; k++) {
         const y0 = prev[k]!;
         if (((prevBits[y0 >>> 5]! >>> (y0 & 31)) & 1) === 0) continue;
-        const prob = previous[y0]! + prevTrans[k]! + em;
+        const prob = (tiered ? predecessors.scoreOf(previous, y0) : previous[y0]!) + prevTrans[k]! + em;
         if (prob >= best) {
           best = prob;
           bestFrom = y0;
@@ -372,7 +351,7 @@ function scoreStates(
       const groups = em === POS_MIN_FLOAT ? predecessors.minFloatGroups(model, previous) : 0;
       if (groups > 0) {
         bestFrom = predecessors.pickMinFloat(model, y, groups);
-        if (bestFrom >= 0) best = previous[bestFrom]! + trans[y * S + bestFrom]! + em;
+        if (bestFrom >= 0) best = predecessors.scoreOf(previous, bestFrom) + trans[y * S + bestFrom]! + em;
       } else {
         // The head, best first, until the bound falls below the best found;
         // then, if it did not, the tail and the tiers.
