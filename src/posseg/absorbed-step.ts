@@ -18,6 +18,7 @@
 
 import { HAN_FIRST } from '../text/char-classes.js';
 import { maskWords, POS_MIN_FLOAT, type PosModel } from './model.js';
+import { reachOf } from './reach.js';
 import { VALUE_GROUPS_AT } from './step-predecessors.js';
 import type { PosViterbiScratch } from './viterbi-scratch.js';
 
@@ -37,7 +38,7 @@ import type { PosViterbiScratch } from './viterbi-scratch.js';
  */
 export function absorbedStep(model: PosModel, scratch: PosViterbiScratch, cu: number): boolean {
   const W = maskWords(model.states.length);
-  const { predecessors, groupReach, reachBits, candidateBits, realBits, reachMemo } = scratch;
+  const { predecessors, groupReach, reachBits, candidateBits, realBits } = scratch;
   const groups = predecessors.valueGroups(model, scratch.previous);
   if (groups === 0) return false;
   const { groupKeys, groupBits } = predecessors;
@@ -49,7 +50,7 @@ export function absorbedStep(model: PosModel, scratch: PosViterbiScratch, cu: nu
 
   for (let w = 0; w < W; w++) reachBits[w] = 0;
   for (let g = 0; g < groups; g++) {
-    reachMemo.reach(model, groupBits, bitsAt + g * W, groupReach, g * W);
+    reachOf(model, groupBits, bitsAt + g * W, groupReach, g * W);
     for (let w = 0; w < W; w++) reachBits[w]! |= groupReach[g * W + w]!;
   }
   // The states Python considers: those the character is listed with that

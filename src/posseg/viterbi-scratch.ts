@@ -7,7 +7,6 @@
 
 import { SCRATCH_KEEP } from '../scratch.js';
 import { maskWords, POS_MIN_FLOAT, type PosModel } from './model.js';
-import { ReachMemo } from './reach.js';
 import { MAX_GROUPS, StepPredecessors } from './step-predecessors.js';
 
 /** Bit-set words for the most states a model may have (256). */
@@ -32,7 +31,6 @@ export class PosViterbiScratch {
   current = new Float64Array(256);
   /** The states last step's states can reach, as a bit set. */
   readonly reachBits = new Int32Array(MAX_WORDS);
-  readonly reachMemo = new ReachMemo();
   /** This step's predecessors (last step's states with somewhere to go), as a bit set. */
   readonly prevBits = new Int32Array(MAX_WORDS);
   /** This step's predecessors, and the means to choose among them. */

@@ -6,6 +6,7 @@
 
 import { HAN_FIRST } from '../text/char-classes.js';
 import { absorbedStep } from './absorbed-step.js';
+import { reachOf } from './reach.js';
 import { maskWords, POS_MIN_FLOAT, type PosModel } from './model.js';
 import { PosViterbiScratch } from './viterbi-scratch.js';
 
@@ -412,7 +413,7 @@ function scoreReachable(model: PosModel, scratch: PosViterbiScratch, cu: number,
     // The groups hold every predecessor: what they reach, together, is
     // what the predecessors reach.
     const { groupReach } = scratch;
-    for (let g = 0; g < groups; g++) scratch.reachMemo.reach(model, predecessors.groupBits, g * W, groupReach, g * W);
+    for (let g = 0; g < groups; g++) reachOf(model, predecessors.groupBits, g * W, groupReach, g * W);
     for (let w = 0; w < W; w++) {
       let word = 0;
       for (let g = 0; g < groups; g++) word |= groupReach[g * W + w]!;
@@ -430,7 +431,7 @@ function scoreReachable(model: PosModel, scratch: PosViterbiScratch, cu: number,
     }
     scratch.tiers = tierStates(model, scratch, groups, scratch.tiers);
   } else {
-    scratch.reachMemo.reach(model, scratch.prevBits, 0, reachBits, 0);
+    reachOf(model, scratch.prevBits, 0, reachBits, 0);
     const row = emissionRow(model, cu, scratch.emitRow);
     for (let y = 0; y < S; y++) {
       if (((reachBits[y >>> 5]! >>> (y & 31)) & 1) === 0) continue;
