@@ -28,10 +28,12 @@ export function reachOf(model: Pick<PosModel, 'states' | 'nextByNibble'>, bits: 
     let o0 = 0, o1 = 0, o2 = 0, o3 = 0, o4 = 0, o5 = 0, o6 = 0, o7 = 0;
     for (let w = 0; w < MAX_WORDS; w++) {
       let word = bits[at + w]!;
-      for (let p = w * 8; word !== 0; p++, word >>>= 4) {
-        const v = word & 15;
-        if (v === 0) continue;
-        const row = (p * 16 + v) * MAX_WORDS;
+      // From one nonzero nibble to the next (sets are sparse: most nibbles are 0).
+      while (word !== 0) {
+        const nibble = (31 - Math.clz32(word & -word)) >>> 2;
+        const v = (word >>> (nibble << 2)) & 15;
+        word &= ~(15 << (nibble << 2));
+        const row = ((w * 8 + nibble) * 16 + v) * MAX_WORDS;
         o0 |= table[row]!;
         o1 |= table[row + 1]!;
         o2 |= table[row + 2]!;
