@@ -104,12 +104,9 @@ export class NgramTable {
    * each string's suffix gets linked.
    */
   addPrefixes(text: string, start: number, longest: number, edgeLongest: number, runStart: boolean, runEnd: number, inside?: Uint8Array): void {
-    if (!this.#linking) {
-      this.#addPrefixesUnlinked(text, start, longest, edgeLongest, runStart, runEnd, inside);
-      return;
-    }
     let hash = 0x811c9dc5;
     const startInside = inside !== undefined && inside[start] === 1;
+    const linking = this.#linking;
     const last = this.#lastEntries;
     // Within a run, the last call was at start - 1: its string of n + 1
     // units has this call's string of n units as its suffix.
@@ -124,6 +121,7 @@ export class NgramTable {
       const crossed = startInside || (inside !== undefined && inside[start + n] === 1);
       const size = this.#size;
       const entry = this.#addHashed(hash ^ (hash >>> 16), text, start, n, edge && runStart, edge && start + n === runEnd, crossed);
+      if (!linking) continue;
       const added = this.#size > size;
       if (added && previous >= 0) this.#links[2 * entry] = previous;
       if (n <= linked && last[n + 1]! < 0) this.#links[2 * (-1 - last[n + 1]!) + 1] = entry;
@@ -132,18 +130,6 @@ export class NgramTable {
       last[n] = added ? -1 - entry : entry;
     }
     this.#lastCount = longest;
-  }
-
-  /** {@link addPrefixes} without links (once the table has pruned). */
-  #addPrefixesUnlinked(text: string, start: number, longest: number, edgeLongest: number, runStart: boolean, runEnd: number, inside?: Uint8Array): void {
-    let hash = 0x811c9dc5;
-    const startInside = inside !== undefined && inside[start] === 1;
-    for (let n = 1; n <= longest; n++) {
-      hash = Math.imul(hash ^ text.charCodeAt(start + n - 1), 0x01000193);
-      const edge = n <= edgeLongest;
-      const crossed = startInside || (inside !== undefined && inside[start + n] === 1);
-      this.#addHashed(hash ^ (hash >>> 16), text, start, n, edge && runStart, edge && start + n === runEnd, crossed);
-    }
   }
 
   /**
