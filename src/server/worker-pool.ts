@@ -19,7 +19,6 @@ import { RequestError } from './requests.js';
 /** How a worker makes its tokenizer: plain data, sent to each worker. */
 export type TokenizerSetup = Pick<PoolSetup, 'dict' | 'big' | 'userDict'>;
 
-
 /** Options of {@link WorkerPool.start}. */
 export interface PoolOptions {
   setup: TokenizerSetup;
