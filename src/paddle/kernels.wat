@@ -12,67 +12,24 @@
 (module
   (import "env" "memory" (memory 0))
 
-  ;; e^x for each lane, to about 2 units in the last place of float32: x is
-  ;; clamped to [-87, 88] (where e^x is a normal float32), split as
-  ;; n * ln 2 + r with |r| <= ln 2 / 2 (ln 2 in two parts, so that n * ln 2
-  ;; is exact enough), e^r from its Taylor polynomial of degree 7 (the
+  ;; e^x for each lane, to about 2 units in the last place of float32, written
+  ;; out where it is used (EXP below), so that the engine schedules it with
+  ;; the code around it instead of calling it (a call also makes V8 save
+  ;; every live vector): x is clamped to [-87, 88] (where e^x is a normal
+  ;; float32), split as n * ln 2 + r with |r| <= ln 2 / 2 (ln 2 in two
+  ;; parts, so that n * ln 2 is exact enough), e^r from its Taylor polynomial
+  ;; of degree 7 in Horner's form, 1 + r(1 + r/2(1 + r/3(...(1 + r/7)))) (the
   ;; remainder is below 2^-27 on that interval), and 2^n put into the
-  ;; exponent bits.
-  (func $exp (param $x v128) (result v128)
-    (local $n v128) (local $r v128) (local $y v128)
-    (local.set $x
-      (f32x4.max
-        (f32x4.min (local.get $x) (v128.const f32x4 88 88 88 88))
-        (v128.const f32x4 -87 -87 -87 -87)))
-    (local.set $n
-      (f32x4.nearest (f32x4.mul (local.get $x) (v128.const f32x4 1.44269504 1.44269504 1.44269504 1.44269504))))
-    (local.set $r
-      (f32x4.sub
-        (f32x4.sub (local.get $x) (f32x4.mul (local.get $n) (v128.const f32x4 0.693145752 0.693145752 0.693145752 0.693145752)))
-        (f32x4.mul (local.get $n) (v128.const f32x4 1.42860677e-6 1.42860677e-6 1.42860677e-6 1.42860677e-6))))
-    ;; Horner: 1 + r(1 + r/2(1 + r/3(1 + r/4(1 + r/5(1 + r/6(1 + r/7))))))
-    (local.set $y (f32x4.add (v128.const f32x4 1 1 1 1) (f32x4.mul (local.get $r) (v128.const f32x4 0.142857143 0.142857143 0.142857143 0.142857143))))
-    (local.set $y (f32x4.add (v128.const f32x4 1 1 1 1) (f32x4.mul (f32x4.mul (local.get $r) (v128.const f32x4 0.166666667 0.166666667 0.166666667 0.166666667)) (local.get $y))))
-    (local.set $y (f32x4.add (v128.const f32x4 1 1 1 1) (f32x4.mul (f32x4.mul (local.get $r) (v128.const f32x4 0.2 0.2 0.2 0.2)) (local.get $y))))
-    (local.set $y (f32x4.add (v128.const f32x4 1 1 1 1) (f32x4.mul (f32x4.mul (local.get $r) (v128.const f32x4 0.25 0.25 0.25 0.25)) (local.get $y))))
-    (local.set $y (f32x4.add (v128.const f32x4 1 1 1 1) (f32x4.mul (f32x4.mul (local.get $r) (v128.const f32x4 0.333333333 0.333333333 0.333333333 0.333333333)) (local.get $y))))
-    (local.set $y (f32x4.add (v128.const f32x4 1 1 1 1) (f32x4.mul (f32x4.mul (local.get $r) (v128.const f32x4 0.5 0.5 0.5 0.5)) (local.get $y))))
-    (local.set $y (f32x4.add (v128.const f32x4 1 1 1 1) (f32x4.mul (local.get $r) (local.get $y))))
-    (f32x4.mul
-      (local.get $y)
-      (i32x4.shl
-        (i32x4.add (i32x4.trunc_sat_f32x4_s (local.get $n)) (v128.const i32x4 127 127 127 127))
-        (i32.const 23))))
-
-  ;; Paddle's sigmoid: the input clipped to [-40, 13], then 1 / (1 + e^-x).
-  (func $sigmoid (param $x v128) (result v128)
-    (f32x4.div
-      (v128.const f32x4 1 1 1 1)
-      (f32x4.add
-        (v128.const f32x4 1 1 1 1)
-        (call $exp
-          (f32x4.neg
-            (f32x4.max
-              (f32x4.min (local.get $x) (v128.const f32x4 13 13 13 13))
-              (v128.const f32x4 -40 -40 -40 -40)))))))
-
-  ;; Paddle's tanh: 2 / (1 + e^t) - 1 with t = -2x capped at 40.
-  (func $tanh (param $x v128) (result v128)
-    (f32x4.sub
-      (f32x4.div
-        (v128.const f32x4 2 2 2 2)
-        (f32x4.add
-          (v128.const f32x4 1 1 1 1)
-          (call $exp
-            (f32x4.min
-              (f32x4.mul (local.get $x) (v128.const f32x4 -2 -2 -2 -2))
-              (v128.const f32x4 40 40 40 40)))))
-      (v128.const f32x4 1 1 1 1)))
+  ;; exponent bits. Paddle's activations on it:
+  ;;   sigmoid(x) = 1 / (1 + e^-x), x clipped to [-40, 13];
+  ;;   tanh(x) = 2 / (1 + e^t) - 1, t = -2x capped at 40.
 
   ;; fc: out[t][j] = bias[j] + sum over k of in[t][k] * w[k][j], for rows
-  ;; t < $rows (a multiple of 4) and columns j < $outSize (a multiple of 8),
-  ;; all row-major. Four rows and eight columns at a time: each weight
-  ;; vector loaded serves four rows.
+  ;; t < $rows and columns j < $outSize (a multiple of 32), all row-major.
+  ;; Four rows and eight columns at a time: each weight vector loaded serves
+  ;; four rows; then the last rows (up to three) one at a time, 32 columns
+  ;; at a time, for as many sums on the way as the four-row blocks keep.
+  ;; Each output is summed in the same order either way.
   (func (export "fc")
     (param $in i32) (param $rows i32) (param $inSize i32) (param $w i32) (param $bias i32) (param $outSize i32) (param $out i32)
     (local $inStride i32) (local $outStride i32) (local $in2 i32) (local $in3 i32)
@@ -85,9 +42,10 @@
     (local.set $in2 (i32.shl (local.get $inStride) (i32.const 1)))
     (local.set $in3 (i32.add (local.get $in2) (local.get $inStride)))
     (local.set $row (i32.const 0))
+    (local.set $rowsEnd (i32.and (local.get $rows) (i32.const -4)))
     (block $rowsDone
       (loop $rows
-        (br_if $rowsDone (i32.ge_u (local.get $row) (local.get $rows)))
+        (br_if $rowsDone (i32.ge_u (local.get $row) (local.get $rowsEnd)))
         (local.set $j (i32.const 0))
         (block $columnsDone
           (loop $columns
@@ -137,22 +95,77 @@
             (local.set $j (i32.add (local.get $j) (i32.const 32)))
             (br $columns)))
         (local.set $row (i32.add (local.get $row) (i32.const 4)))
-        (br $rows))))
+        (br $rows)))
+    ;; The last rows, one at a time: eight accumulators a row.
+    (block $lastDone
+      (loop $last
+        (br_if $lastDone (i32.ge_u (local.get $row) (local.get $rows)))
+        (local.set $j (i32.const 0))
+        (block $wideDone
+          (loop $wide
+            (br_if $wideDone (i32.ge_u (local.get $j) (local.get $outStride)))
+            (local.set $wp (i32.add (local.get $bias) (local.get $j)))
+            (local.set $a00 (v128.load (local.get $wp)))
+            (local.set $a01 (v128.load offset=16 (local.get $wp)))
+            (local.set $a10 (v128.load offset=32 (local.get $wp)))
+            (local.set $a11 (v128.load offset=48 (local.get $wp)))
+            (local.set $a20 (v128.load offset=64 (local.get $wp)))
+            (local.set $a21 (v128.load offset=80 (local.get $wp)))
+            (local.set $a30 (v128.load offset=96 (local.get $wp)))
+            (local.set $a31 (v128.load offset=112 (local.get $wp)))
+            (local.set $ip (i32.add (local.get $in) (i32.mul (local.get $row) (local.get $inStride))))
+            (local.set $kEnd (i32.add (local.get $ip) (local.get $inStride)))
+            (local.set $wp (i32.add (local.get $w) (local.get $j)))
+            (block $kDone
+              (loop $k
+                (br_if $kDone (i32.ge_u (local.get $ip) (local.get $kEnd)))
+                (local.set $s (v128.load32_splat (local.get $ip)))
+                (local.set $a00 (f32x4.add (local.get $a00) (f32x4.mul (local.get $s) (v128.load (local.get $wp)))))
+                (local.set $a01 (f32x4.add (local.get $a01) (f32x4.mul (local.get $s) (v128.load offset=16 (local.get $wp)))))
+                (local.set $a10 (f32x4.add (local.get $a10) (f32x4.mul (local.get $s) (v128.load offset=32 (local.get $wp)))))
+                (local.set $a11 (f32x4.add (local.get $a11) (f32x4.mul (local.get $s) (v128.load offset=48 (local.get $wp)))))
+                (local.set $a20 (f32x4.add (local.get $a20) (f32x4.mul (local.get $s) (v128.load offset=64 (local.get $wp)))))
+                (local.set $a21 (f32x4.add (local.get $a21) (f32x4.mul (local.get $s) (v128.load offset=80 (local.get $wp)))))
+                (local.set $a30 (f32x4.add (local.get $a30) (f32x4.mul (local.get $s) (v128.load offset=96 (local.get $wp)))))
+                (local.set $a31 (f32x4.add (local.get $a31) (f32x4.mul (local.get $s) (v128.load offset=112 (local.get $wp)))))
+                (local.set $ip (i32.add (local.get $ip) (i32.const 4)))
+                (local.set $wp (i32.add (local.get $wp) (local.get $outStride)))
+                (br $k)))
+            (local.set $op
+              (i32.add (i32.add (local.get $out) (i32.mul (local.get $row) (local.get $outStride))) (local.get $j)))
+            (v128.store (local.get $op) (local.get $a00))
+            (v128.store offset=16 (local.get $op) (local.get $a01))
+            (v128.store offset=32 (local.get $op) (local.get $a10))
+            (v128.store offset=48 (local.get $op) (local.get $a11))
+            (v128.store offset=64 (local.get $op) (local.get $a20))
+            (v128.store offset=80 (local.get $op) (local.get $a21))
+            (v128.store offset=96 (local.get $op) (local.get $a30))
+            (v128.store offset=112 (local.get $op) (local.get $a31))
+            (local.set $j (i32.add (local.get $j) (i32.const 128)))
+            (br $wide)))
+        (local.set $row (i32.add (local.get $row) (i32.const 1)))
+        (br $last))))
 
   ;; dynamic_gru over $steps rows of gate inputs (fc outputs, 384 floats a
-  ;; row), first to last or, with $reverse, last to first. $state holds h
-  ;; (128 floats, carried in and out), then room for r * h and u (128 each).
-  ;; At each step t:
+  ;; row), first to last or, with $reverse, last to first. The rows follow
+  ;; each other from $gates, or, where $rowAt is not 0, row t is at the
+  ;; byte offset $rowAt holds at t (the first layer's kept rows). $state holds h
+  ;; (128 floats, carried in and out), then room for r * h and u (128 each)
+  ;; and for 256 sums. At each step t:
   ;;   u = sigmoid(g[t][0:128] + bias[0:128] + h . Wur[:, 0:128])
   ;;   r = sigmoid(g[t][128:256] + bias[128:256] + h . Wur[:, 128:256])
   ;;   c = tanh(g[t][256:384] + bias[256:384] + (r * h) . Wc)
   ;;   h = h - u * h + u * c, also written to the first 128 floats of row t
   ;;   of $out (rows $outStride bytes apart).
+  ;; The sums come first, sixteen at a time, then their activations, four
+  ;; at a time in a loop of their own, whose iterations do not wait for
+  ;; each other.
   (func (export "gru")
-    (param $gates i32) (param $steps i32) (param $reverse i32) (param $wur i32) (param $wc i32) (param $bias i32)
+    (param $gates i32) (param $rowAt i32) (param $steps i32) (param $reverse i32) (param $wur i32) (param $wc i32) (param $bias i32)
     (param $state i32) (param $out i32) (param $outStride i32)
     (local $s i32) (local $t i32) (local $g i32) (local $j i32) (local $kp i32) (local $wp i32) (local $o i32)
     (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128) (local $hk v128) (local $h v128) (local $u v128)
+    (local $x v128) (local $n v128) (local $r v128) (local $y v128)
     (local.set $s (i32.const 0))
     (block $stepsDone
       (loop $stepLoop
@@ -162,17 +175,20 @@
             (i32.sub (i32.sub (local.get $steps) (i32.const 1)) (local.get $s))
             (local.get $s)
             (local.get $reverse)))
-        (local.set $g (i32.add (local.get $gates) (i32.mul (local.get $t) (i32.const 1536))))
-        ;; Update and reset gates: 256 values, 16 at a time (64 bytes).
+        (local.set $g
+          (if (result i32) (local.get $rowAt)
+            (then (i32.load (i32.add (local.get $rowAt) (i32.shl (local.get $t) (i32.const 2)))))
+            (else (i32.add (local.get $gates) (i32.mul (local.get $t) (i32.const 1536))))))
+        ;; Update and reset gates' sums: 256 values, 16 at a time (64 bytes).
         (local.set $j (i32.const 0))
         (block $gatesDone
           (loop $gateLoop
             (br_if $gatesDone (i32.ge_u (local.get $j) (i32.const 1024)))
-            (local.set $a0 (f32x4.add (v128.load (i32.add (local.get $g) (local.get $j))) (v128.load (i32.add (local.get $bias) (local.get $j)))))
+            (local.set $a0 (f32x4.add (v128.load offset=0 (i32.add (local.get $g) (local.get $j))) (v128.load offset=0 (i32.add (local.get $bias) (local.get $j)))))
             (local.set $a1 (f32x4.add (v128.load offset=16 (i32.add (local.get $g) (local.get $j))) (v128.load offset=16 (i32.add (local.get $bias) (local.get $j)))))
             (local.set $a2 (f32x4.add (v128.load offset=32 (i32.add (local.get $g) (local.get $j))) (v128.load offset=32 (i32.add (local.get $bias) (local.get $j)))))
             (local.set $a3 (f32x4.add (v128.load offset=48 (i32.add (local.get $g) (local.get $j))) (v128.load offset=48 (i32.add (local.get $bias) (local.get $j)))))
-            (local.set $kp (local.get $state))
+            (local.set $kp (i32.add (local.get $state) (i32.const 0)))
             (local.set $wp (i32.add (local.get $wur) (local.get $j)))
             (block $kDone
               (loop $k
@@ -185,28 +201,48 @@
                 (local.set $kp (i32.add (local.get $kp) (i32.const 4)))
                 (local.set $wp (i32.add (local.get $wp) (i32.const 1024)))
                 (br $k)))
-            (local.set $a0 (call $sigmoid (local.get $a0)))
-            (local.set $a1 (call $sigmoid (local.get $a1)))
-            (local.set $a2 (call $sigmoid (local.get $a2)))
-            (local.set $a3 (call $sigmoid (local.get $a3)))
-            (if (i32.lt_u (local.get $j) (i32.const 512))
-              (then
-                ;; u, at $state + 1024
-                (local.set $o (i32.add (local.get $state) (local.get $j)))
-                (v128.store offset=1024 (local.get $o) (local.get $a0))
-                (v128.store offset=1040 (local.get $o) (local.get $a1))
-                (v128.store offset=1056 (local.get $o) (local.get $a2))
-                (v128.store offset=1072 (local.get $o) (local.get $a3)))
-              (else
-                ;; r * h, at $state + 512
-                (local.set $o (i32.sub (i32.add (local.get $state) (local.get $j)) (i32.const 512)))
-                (v128.store offset=512 (local.get $o) (f32x4.mul (local.get $a0) (v128.load (local.get $o))))
-                (v128.store offset=528 (local.get $o) (f32x4.mul (local.get $a1) (v128.load offset=16 (local.get $o))))
-                (v128.store offset=544 (local.get $o) (f32x4.mul (local.get $a2) (v128.load offset=32 (local.get $o))))
-                (v128.store offset=560 (local.get $o) (f32x4.mul (local.get $a3) (v128.load offset=48 (local.get $o))))))
+            ;; the sums, to $state + 1536
+            (local.set $o (i32.add (local.get $state) (local.get $j)))
+            (v128.store offset=1536 (local.get $o) (local.get $a0))
+            (v128.store offset=1552 (local.get $o) (local.get $a1))
+            (v128.store offset=1568 (local.get $o) (local.get $a2))
+            (v128.store offset=1584 (local.get $o) (local.get $a3))
             (local.set $j (i32.add (local.get $j) (i32.const 64)))
             (br $gateLoop)))
-        ;; Candidate and new state: 128 values, 16 at a time.
+        ;; Their sigmoids: u to $state + 1024, r * h to $state + 512.
+        (local.set $j (i32.const 0))
+        (block $sigmoidsDone
+          (loop $sigmoidLoop
+            (br_if $sigmoidsDone (i32.ge_u (local.get $j) (i32.const 1024)))
+            (local.set $o (i32.add (local.get $state) (local.get $j)))
+            (local.set $x
+              (f32x4.neg (f32x4.max (f32x4.min (v128.load offset=1536 (local.get $o)) (v128.const f32x4 13 13 13 13)) (v128.const f32x4 -40 -40 -40 -40))))
+            ;; EXP
+            (local.set $x (f32x4.max (f32x4.min (local.get $x) (v128.const f32x4 88 88 88 88)) (v128.const f32x4 -87 -87 -87 -87)))
+            (local.set $n (f32x4.nearest (f32x4.mul (local.get $x) (v128.const f32x4 1.44269504 1.44269504 1.44269504 1.44269504))))
+            (local.set $r
+              (f32x4.sub
+                (f32x4.sub (local.get $x) (f32x4.mul (local.get $n) (v128.const f32x4 0.693145752 0.693145752 0.693145752 0.693145752)))
+                (f32x4.mul (local.get $n) (v128.const f32x4 1.42860677e-6 1.42860677e-6 1.42860677e-6 1.42860677e-6))))
+            (local.set $y (f32x4.add (v128.const f32x4 1 1 1 1) (f32x4.mul (local.get $r) (v128.const f32x4 0.142857143 0.142857143 0.142857143 0.142857143))))
+            (local.set $y (f32x4.add (v128.const f32x4 1 1 1 1) (f32x4.mul (f32x4.mul (local.get $r) (v128.const f32x4 0.166666667 0.166666667 0.166666667 0.166666667)) (local.get $y))))
+            (local.set $y (f32x4.add (v128.const f32x4 1 1 1 1) (f32x4.mul (f32x4.mul (local.get $r) (v128.const f32x4 0.2 0.2 0.2 0.2)) (local.get $y))))
+            (local.set $y (f32x4.add (v128.const f32x4 1 1 1 1) (f32x4.mul (f32x4.mul (local.get $r) (v128.const f32x4 0.25 0.25 0.25 0.25)) (local.get $y))))
+            (local.set $y (f32x4.add (v128.const f32x4 1 1 1 1) (f32x4.mul (f32x4.mul (local.get $r) (v128.const f32x4 0.333333333 0.333333333 0.333333333 0.333333333)) (local.get $y))))
+            (local.set $y (f32x4.add (v128.const f32x4 1 1 1 1) (f32x4.mul (f32x4.mul (local.get $r) (v128.const f32x4 0.5 0.5 0.5 0.5)) (local.get $y))))
+            (local.set $y (f32x4.add (v128.const f32x4 1 1 1 1) (f32x4.mul (local.get $r) (local.get $y))))
+            (local.set $y
+              (f32x4.mul (local.get $y)
+                (i32x4.shl (i32x4.add (i32x4.trunc_sat_f32x4_s (local.get $n)) (v128.const i32x4 127 127 127 127)) (i32.const 23))))
+            (local.set $y (f32x4.div (v128.const f32x4 1 1 1 1) (f32x4.add (v128.const f32x4 1 1 1 1) (local.get $y))))
+            (if (i32.lt_u (local.get $j) (i32.const 512))
+              (then (v128.store offset=1024 (local.get $o) (local.get $y)))
+              (else
+                (local.set $o (i32.sub (local.get $o) (i32.const 512)))
+                (v128.store offset=512 (local.get $o) (f32x4.mul (local.get $y) (v128.load (local.get $o))))))
+            (local.set $j (i32.add (local.get $j) (i32.const 16)))
+            (br $sigmoidLoop)))
+        ;; Candidates' sums: 128 values, 16 at a time.
         (local.set $j (i32.const 0))
         (block $candidatesDone
           (loop $candidateLoop
@@ -228,36 +264,48 @@
                 (local.set $kp (i32.add (local.get $kp) (i32.const 4)))
                 (local.set $wp (i32.add (local.get $wp) (i32.const 512)))
                 (br $k)))
+            ;; the sums, to $state + 1536
             (local.set $o (i32.add (local.get $state) (local.get $j)))
-            (local.set $a0 (call $tanh (local.get $a0)))
-            (local.set $a1 (call $tanh (local.get $a1)))
-            (local.set $a2 (call $tanh (local.get $a2)))
-            (local.set $a3 (call $tanh (local.get $a3)))
-            ;; h - u * h + u * c, for each of the four vectors
-            (local.set $h (v128.load (local.get $o)))
-            (local.set $u (v128.load offset=1024 (local.get $o)))
-            (local.set $a0 (f32x4.add (f32x4.sub (local.get $h) (f32x4.mul (local.get $u) (local.get $h))) (f32x4.mul (local.get $u) (local.get $a0))))
-            (local.set $h (v128.load offset=16 (local.get $o)))
-            (local.set $u (v128.load offset=1040 (local.get $o)))
-            (local.set $a1 (f32x4.add (f32x4.sub (local.get $h) (f32x4.mul (local.get $u) (local.get $h))) (f32x4.mul (local.get $u) (local.get $a1))))
-            (local.set $h (v128.load offset=32 (local.get $o)))
-            (local.set $u (v128.load offset=1056 (local.get $o)))
-            (local.set $a2 (f32x4.add (f32x4.sub (local.get $h) (f32x4.mul (local.get $u) (local.get $h))) (f32x4.mul (local.get $u) (local.get $a2))))
-            (local.set $h (v128.load offset=48 (local.get $o)))
-            (local.set $u (v128.load offset=1072 (local.get $o)))
-            (local.set $a3 (f32x4.add (f32x4.sub (local.get $h) (f32x4.mul (local.get $u) (local.get $h))) (f32x4.mul (local.get $u) (local.get $a3))))
-            (v128.store (local.get $o) (local.get $a0))
-            (v128.store offset=16 (local.get $o) (local.get $a1))
-            (v128.store offset=32 (local.get $o) (local.get $a2))
-            (v128.store offset=48 (local.get $o) (local.get $a3))
-            (local.set $o
-              (i32.add (i32.add (local.get $out) (i32.mul (local.get $t) (local.get $outStride))) (local.get $j)))
-            (v128.store (local.get $o) (local.get $a0))
-            (v128.store offset=16 (local.get $o) (local.get $a1))
-            (v128.store offset=32 (local.get $o) (local.get $a2))
-            (v128.store offset=48 (local.get $o) (local.get $a3))
+            (v128.store offset=1536 (local.get $o) (local.get $a0))
+            (v128.store offset=1552 (local.get $o) (local.get $a1))
+            (v128.store offset=1568 (local.get $o) (local.get $a2))
+            (v128.store offset=1584 (local.get $o) (local.get $a3))
             (local.set $j (i32.add (local.get $j) (i32.const 64)))
             (br $candidateLoop)))
+        ;; Their tanh, and the new state h - u * h + u * c.
+        (local.set $j (i32.const 0))
+        (block $statesDone
+          (loop $stateLoop
+            (br_if $statesDone (i32.ge_u (local.get $j) (i32.const 512)))
+            (local.set $o (i32.add (local.get $state) (local.get $j)))
+            (local.set $x (f32x4.min (f32x4.mul (v128.load offset=1536 (local.get $o)) (v128.const f32x4 -2 -2 -2 -2)) (v128.const f32x4 40 40 40 40)))
+            ;; EXP
+            (local.set $x (f32x4.max (f32x4.min (local.get $x) (v128.const f32x4 88 88 88 88)) (v128.const f32x4 -87 -87 -87 -87)))
+            (local.set $n (f32x4.nearest (f32x4.mul (local.get $x) (v128.const f32x4 1.44269504 1.44269504 1.44269504 1.44269504))))
+            (local.set $r
+              (f32x4.sub
+                (f32x4.sub (local.get $x) (f32x4.mul (local.get $n) (v128.const f32x4 0.693145752 0.693145752 0.693145752 0.693145752)))
+                (f32x4.mul (local.get $n) (v128.const f32x4 1.42860677e-6 1.42860677e-6 1.42860677e-6 1.42860677e-6))))
+            (local.set $y (f32x4.add (v128.const f32x4 1 1 1 1) (f32x4.mul (local.get $r) (v128.const f32x4 0.142857143 0.142857143 0.142857143 0.142857143))))
+            (local.set $y (f32x4.add (v128.const f32x4 1 1 1 1) (f32x4.mul (f32x4.mul (local.get $r) (v128.const f32x4 0.166666667 0.166666667 0.166666667 0.166666667)) (local.get $y))))
+            (local.set $y (f32x4.add (v128.const f32x4 1 1 1 1) (f32x4.mul (f32x4.mul (local.get $r) (v128.const f32x4 0.2 0.2 0.2 0.2)) (local.get $y))))
+            (local.set $y (f32x4.add (v128.const f32x4 1 1 1 1) (f32x4.mul (f32x4.mul (local.get $r) (v128.const f32x4 0.25 0.25 0.25 0.25)) (local.get $y))))
+            (local.set $y (f32x4.add (v128.const f32x4 1 1 1 1) (f32x4.mul (f32x4.mul (local.get $r) (v128.const f32x4 0.333333333 0.333333333 0.333333333 0.333333333)) (local.get $y))))
+            (local.set $y (f32x4.add (v128.const f32x4 1 1 1 1) (f32x4.mul (f32x4.mul (local.get $r) (v128.const f32x4 0.5 0.5 0.5 0.5)) (local.get $y))))
+            (local.set $y (f32x4.add (v128.const f32x4 1 1 1 1) (f32x4.mul (local.get $r) (local.get $y))))
+            (local.set $y
+              (f32x4.mul (local.get $y)
+                (i32x4.shl (i32x4.add (i32x4.trunc_sat_f32x4_s (local.get $n)) (v128.const i32x4 127 127 127 127)) (i32.const 23))))
+            (local.set $y (f32x4.sub (f32x4.div (v128.const f32x4 2 2 2 2) (f32x4.add (v128.const f32x4 1 1 1 1) (local.get $y))) (v128.const f32x4 1 1 1 1)))
+            (local.set $h (v128.load (local.get $o)))
+            (local.set $u (v128.load offset=1024 (local.get $o)))
+            (local.set $y (f32x4.add (f32x4.sub (local.get $h) (f32x4.mul (local.get $u) (local.get $h))) (f32x4.mul (local.get $u) (local.get $y))))
+            (v128.store (local.get $o) (local.get $y))
+            (v128.store
+              (i32.add (i32.add (local.get $out) (i32.mul (local.get $t) (local.get $outStride))) (local.get $j))
+              (local.get $y))
+            (local.set $j (i32.add (local.get $j) (i32.const 16)))
+            (br $stateLoop)))
         (local.set $s (i32.add (local.get $s) (i32.const 1)))
         (br $stepLoop))))
 

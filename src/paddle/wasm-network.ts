@@ -6,9 +6,15 @@
  * JavaScript network's on a character whose two best labels score within a
  * rounding error; `test/paddle/wasm-network.test.ts` bounds how often.
  *
+ * The first layer's input projections (its `fc`) read nothing but a
+ * character's embedding, so they are computed once per character and kept
+ * (see {@link CACHED_CHARACTERS}); the kernel computes each row alone, in the
+ * same order, so a kept row has the bits a fresh one would have.
+ *
  * Each model gets one WebAssembly memory, made at its full size when the
- * model is first used: its weights (2 MB), and buffers for a chunk of
- * {@link CHUNK} characters. A text of any length passes through in chunks
+ * model is first used: its weights (2 MB), the first layer's kept rows (up
+ * to 12.6 MB, touched, and so taken from the system, only as characters
+ * come), and buffers for a chunk of {@link CHUNK} characters. A text of any length passes through in chunks
  * (a GRU's state carries over from one chunk to the next), so the memory
  * never grows: growing would detach its buffer, and the first detached
  * buffer of a thread slows every typed-array access that follows (see
@@ -21,10 +27,17 @@ import { crfBacktrack } from './crf.js';
 import { WASM_BASE64 } from './kernels-wasm.js';
 import { EMBEDDING_SIZE, HIDDEN_SIZE, type LacModel } from './model.js';
 
-/** Characters per kernel call: a multiple of 4 (the `fc` kernel's rows). */
+/** Characters per kernel call. */
 const CHUNK = 256;
 /** Gate inputs per character: update, reset and candidate. */
 const GATES = 3 * HIDDEN_SIZE;
+/**
+ * Characters whose first-layer gate inputs (both directions: 3 KB) are kept
+ * per model, first come first kept. 4,096 cover 98-99% of the characters
+ * of news, the SIGHAN 2005 test sets and classical poems; a character past
+ * them is computed each time it comes.
+ */
+const CACHED_CHARACTERS = 4096;
 
 /** The part of the WebAssembly API used here (typed locally: the project's lib has no DOM). */
 interface WasmApi {
@@ -35,7 +48,7 @@ interface WasmApi {
 
 interface Kernels {
   fc(input: number, rows: number, inSize: number, weights: number, bias: number, outSize: number, out: number): void;
-  gru(gates: number, steps: number, reverse: number, wur: number, wc: number, bias: number, state: number, out: number, outStride: number): void;
+  gru(gates: number, rowAt: number, steps: number, reverse: number, wur: number, wc: number, bias: number, state: number, out: number, outStride: number): void;
   crf(em: number, emStride: number, steps: number, labels: number, trans: number, stride: number, alpha: number, next: number, track: number): void;
 }
 
@@ -92,14 +105,24 @@ export class WasmLacNetwork {
   private readonly layers: { inputSize: number; forward: DirectionAt; backward: DirectionAt }[] = [];
   private readonly emission: number;
   private readonly emissionBias: number;
-  /** Labels, and labels rounded up to a multiple of 8 (the `fc` kernel's columns). */
+  /** Labels, and labels rounded up to a multiple of 32 (the `fc` kernel's columns). */
   private readonly labelCount: number;
   private readonly paddedLabels: number;
-  /** Buffers: the GRU state, a chunk of inputs, of gate inputs, of outputs. */
+  /** The first layer's kept gate inputs: forward then backward, 2 x GATES floats a character. */
+  private readonly cache: number;
+  /** Each vocabulary id's entry in the cache, or -1. */
+  private readonly cacheSlots: Int32Array;
+  private cached = 0;
+  /** Buffers: the GRU state (h, r * h, u and 256 sums), a chunk of inputs, of gate inputs, of fresh first-layer rows, of outputs. */
   private readonly state: number;
   private readonly input: number;
   private readonly gates: number;
+  private readonly fresh: number;
+  /** Byte offsets of the first layer's gate inputs for each character of a chunk (see `cachedGates`). */
+  private readonly rowTable: number;
   private readonly output: number;
+  /** Each layer's states, `[CHUNK, 2H]`, for a text of one chunk (two, taking turns). */
+  private readonly chunkStates: readonly [number, number];
   /** The CRF: labels rounded up to a multiple of 4 (its lanes), its rows in bytes, and its buffers. */
   private readonly crfLabels: number;
   private readonly crfStride: number;
@@ -108,6 +131,7 @@ export class WasmLacNetwork {
   private readonly crfNext: number;
   private readonly crfTrack: number;
   private readonly doubles: Float64Array;
+  private readonly ints: Int32Array;
 
   private constructor(
     private readonly model: LacModel,
@@ -116,7 +140,7 @@ export class WasmLacNetwork {
   ) {
     const H = HIDDEN_SIZE;
     const L = model.labels.length;
-    const paddedLabels = Math.ceil(L / 8) * 8;
+    const paddedLabels = Math.ceil(L / 32) * 32;
     // Lay the memory out first, in bytes, 16-byte aligned.
     let bytes = 0;
     const take = (floats: number): number => {
@@ -137,10 +161,13 @@ export class WasmLacNetwork {
     const widest = Math.max(EMBEDDING_SIZE, 2 * H, ...model.layers.map((layer) => layer.inputSize));
     this.emission = take(2 * H * paddedLabels);
     this.emissionBias = take(paddedLabels);
-    this.state = take(3 * H);
+    this.state = take(5 * H);
     this.input = take(CHUNK * widest);
     this.gates = take(CHUNK * Math.max(GATES, paddedLabels));
+    this.fresh = take(CHUNK * GATES);
+    this.rowTable = take(CHUNK);
     this.output = take(CHUNK * H);
+    this.chunkStates = [take(CHUNK * 2 * H), take(CHUNK * 2 * H)];
     const crfLabels = Math.ceil(L / 4) * 4;
     this.crfLabels = crfLabels;
     this.crfStride = 8 * crfLabels;
@@ -149,10 +176,13 @@ export class WasmLacNetwork {
     this.crfAlpha = take(2 * crfLabels);
     this.crfNext = take(2 * crfLabels);
     this.crfTrack = take(2 * CHUNK * crfLabels);
+    this.cache = take(CACHED_CHARACTERS * 2 * GATES);
+    this.cacheSlots = new Int32Array(model.embedding.length / EMBEDDING_SIZE).fill(-1);
     const memory = new wasm.Memory({ initial: Math.ceil(bytes / 65536) });
     const { exports } = new wasm.Instance(module, { env: { memory } });
     this.kernels = exports as unknown as Kernels;
     this.floats = new Float32Array(memory.buffer);
+    this.ints = new Int32Array(memory.buffer);
     this.doubles = new Float64Array(memory.buffer);
     this.labelCount = L;
     this.paddedLabels = paddedLabels;
@@ -199,7 +229,6 @@ export class WasmLacNetwork {
     if (steps === 0) return path;
     const L = this.labelCount;
     const features = this.features(ids);
-    const width = 2 * HIDDEN_SIZE;
     const P = this.paddedLabels;
     const C = this.crfLabels;
     const { doubles: d, floats: f, model } = this;
@@ -207,8 +236,7 @@ export class WasmLacNetwork {
     const alpha = this.crfAlpha / 8;
     for (let from = 0; from < steps; from += CHUNK) {
       const n = Math.min(CHUNK, steps - from);
-      const rows = this.load(features, width, from, n);
-      this.kernels.fc(this.input, rows, width, this.emission, this.emissionBias, P, this.gates);
+      this.emissionFc(features, from, n);
       let first = 0;
       if (from === 0) {
         // Step 0: the start scores (row 0 of the transitions) plus the emissions.
@@ -234,47 +262,110 @@ export class WasmLacNetwork {
    */
   emissions(ids: Int32Array): Float32Array {
     const steps = ids.length;
-    const features = this.features(ids);
-    const width = 2 * HIDDEN_SIZE;
     const L = this.labelCount;
     const P = this.paddedLabels;
     const out = new Float32Array(steps * L);
+    if (steps === 0) return out;
+    const features = this.features(ids);
     const f = this.floats;
     for (let from = 0; from < steps; from += CHUNK) {
       const n = Math.min(CHUNK, steps - from);
-      const rows = this.load(features, width, from, n);
-      this.kernels.fc(this.input, rows, width, this.emission, this.emissionBias, P, this.gates);
+      this.emissionFc(features, from, n);
       const gates = this.gates / 4;
       for (let t = 0; t < n; t++) out.set(f.subarray(gates + t * P, gates + t * P + L), (from + t) * L);
     }
     return out;
   }
 
-  /** The last layer's states for the characters `ids`: `[ids.length, 2H]`, what the emission `fc` reads. */
-  private features(ids: Int32Array): Float32Array {
-    const { model } = this;
+  /**
+   * The last layer's states for the characters `ids` (at least one),
+   * `[ids.length, 2H]`, what the emission `fc` reads: for a text of one
+   * chunk, the byte offset of their rows in the memory (they never leave
+   * it), else an array.
+   */
+  private features(ids: Int32Array): Float32Array | number {
     const steps = ids.length;
-    let features = new Float32Array(steps * EMBEDDING_SIZE);
-    for (let t = 0; t < steps; t++) {
-      features.set(model.embedding.subarray(ids[t]! * EMBEDDING_SIZE, (ids[t]! + 1) * EMBEDDING_SIZE), t * EMBEDDING_SIZE);
+    const H = HIDDEN_SIZE;
+    this.keep(ids);
+    const [first, ...rest] = this.layers;
+    if (steps <= CHUNK) {
+      let input = 0;
+      for (let i = 0; i < this.layers.length; i++) {
+        const layer = this.layers[i]!;
+        const out = this.chunkStates[i % 2]!;
+        for (const reverse of [false, true]) {
+          const at = reverse ? layer.backward : layer.forward;
+          this.floats.fill(0, this.state / 4, this.state / 4 + H);
+          if (i === 0) this.cachedGates(ids, 0, steps, at, reverse ? GATES : 0);
+          else this.kernels.fc(input, steps, layer.inputSize, at.fc, at.fcBias, GATES, this.gates);
+          const rowAt = i === 0 ? this.rowTable : 0;
+          this.kernels.gru(this.gates, rowAt, steps, reverse ? 1 : 0, at.updateReset, at.candidate, at.gruBias, this.state, out + (reverse ? 4 * H : 0), 8 * H);
+        }
+        input = out;
+      }
+      return input;
     }
-    let width = EMBEDDING_SIZE;
-    for (const layer of this.layers) {
-      const merged = new Float32Array(steps * 2 * HIDDEN_SIZE);
-      this.direction(features, width, steps, layer.forward, false, merged, 0);
-      this.direction(features, width, steps, layer.backward, true, merged, HIDDEN_SIZE);
+    let features = new Float32Array(steps * 2 * H);
+    this.direction(ids, null, 0, steps, first!.forward, false, features, 0);
+    this.direction(ids, null, 0, steps, first!.backward, true, features, H);
+    for (const layer of rest) {
+      const merged = new Float32Array(steps * 2 * H);
+      this.direction(ids, features, layer.inputSize, steps, layer.forward, false, merged, 0);
+      this.direction(ids, features, layer.inputSize, steps, layer.backward, true, merged, H);
       features = merged;
-      width = 2 * HIDDEN_SIZE;
     }
     return features;
+  }
+
+  /** The emission `fc` of characters `from .. from + n` into the gate buffer (a text of one chunk has its states in the memory already). */
+  private emissionFc(features: Float32Array | number, from: number, n: number): void {
+    const width = 2 * HIDDEN_SIZE;
+    if (typeof features !== 'number') this.load(features, width, from, n);
+    this.kernels.fc(typeof features === 'number' ? features : this.input, n, width, this.emission, this.emissionBias, this.paddedLabels, this.gates);
+  }
+
+  /**
+   * Compute and keep the first layer's gate inputs of the characters of
+   * `ids` not kept yet, while there is room: their embeddings through each
+   * direction's `fc`, a chunk of characters at a time.
+   */
+  private keep(ids: Int32Array): void {
+    const { cacheSlots: slots, floats: f, model } = this;
+    const [first] = this.layers;
+    const newcomers: number[] = [];
+    for (let t = 0; t < ids.length && this.cached + newcomers.length < CACHED_CHARACTERS; t++) {
+      const id = ids[t]!;
+      if (slots[id] !== -1) continue;
+      slots[id] = this.cached + newcomers.length;
+      newcomers.push(id);
+    }
+    for (let from = 0; from < newcomers.length; from += CHUNK) {
+      const n = Math.min(CHUNK, newcomers.length - from);
+      const input = this.input / 4;
+      for (let r = 0; r < n; r++) {
+        const id = newcomers[from + r]!;
+        f.set(model.embedding.subarray(id * EMBEDDING_SIZE, (id + 1) * EMBEDDING_SIZE), input + r * EMBEDDING_SIZE);
+      }
+      for (const [half, at] of [[0, first!.forward], [GATES, first!.backward]] as const) {
+        this.kernels.fc(this.input, n, EMBEDDING_SIZE, at.fc, at.fcBias, GATES, this.gates);
+        const gates = this.gates / 4;
+        for (let r = 0; r < n; r++) {
+          const entry = this.cache / 4 + (this.cached + from + r) * 2 * GATES + half;
+          f.copyWithin(entry, gates + r * GATES, gates + (r + 1) * GATES);
+        }
+      }
+    }
+    this.cached += newcomers.length;
   }
 
   /**
    * One direction of a layer over the whole text, chunk by chunk (last
    * chunk first when `reverse`), its states into columns `column ..
-   * column + H` of `out` (`[steps, 2H]`).
+   * column + H` of `out` (`[steps, 2H]`). The first layer (`features`
+   * null) takes its gate inputs from the cache, computing those of
+   * characters past it.
    */
-  private direction(features: Float32Array, width: number, steps: number, at: DirectionAt, reverse: boolean, out: Float32Array, column: number): void {
+  private direction(ids: Int32Array, features: Float32Array | null, width: number, steps: number, at: DirectionAt, reverse: boolean, out: Float32Array, column: number): void {
     const H = HIDDEN_SIZE;
     const f = this.floats;
     f.fill(0, this.state / 4, this.state / 4 + H);
@@ -282,19 +373,46 @@ export class WasmLacNetwork {
     for (let done = 0; done < steps; done += CHUNK) {
       const n = Math.min(CHUNK, steps - done);
       const from = reverse ? steps - done - n : done;
-      const rows = this.load(features, width, from, n);
-      this.kernels.fc(this.input, rows, width, at.fc, at.fcBias, GATES, this.gates);
-      this.kernels.gru(this.gates, n, reverse ? 1 : 0, at.updateReset, at.candidate, at.gruBias, this.state, this.output, 4 * H);
+      if (features) {
+        this.load(features, width, from, n);
+        this.kernels.fc(this.input, n, width, at.fc, at.fcBias, GATES, this.gates);
+      } else {
+        this.cachedGates(ids, from, n, at, reverse ? GATES : 0);
+      }
+      this.kernels.gru(this.gates, features ? 0 : this.rowTable, n, reverse ? 1 : 0, at.updateReset, at.candidate, at.gruBias, this.state, this.output, 4 * H);
       for (let t = 0; t < n; t++) out.set(f.subarray(output + t * H, output + (t + 1) * H), (from + t) * 2 * H + column);
     }
   }
 
-  /** Copy rows `from .. from + n` of `features` into the input buffer, zeros up to a multiple of 4 rows; returns that row count. */
-  private load(features: Float32Array, width: number, from: number, n: number): number {
-    const rows = (n + 3) & ~3;
+  /**
+   * Where the first layer's gate inputs for characters `from .. from + n`
+   * of `ids` are, into the row table (byte offsets, for the `gru`
+   * kernel): kept rows (`half` picks the direction), and for the others
+   * rows of the fresh buffer, computed by `at`'s `fc` from their embeddings.
+   */
+  private cachedGates(ids: Int32Array, from: number, n: number, at: DirectionAt, half: number): void {
+    const { cacheSlots: slots, floats: f, model } = this;
+    const table = this.rowTable / 4;
+    const rows = this.ints;
     const input = this.input / 4;
-    this.floats.set(features.subarray(from * width, (from + n) * width), input);
-    this.floats.fill(0, input + n * width, input + rows * width);
-    return rows;
+    const cache = this.cache + 4 * half;
+    let missing = 0;
+    for (let t = 0; t < n; t++) {
+      const id = ids[from + t]!;
+      const slot = slots[id]!;
+      if (slot >= 0) {
+        rows[table + t] = cache + slot * 8 * GATES;
+      } else {
+        f.set(model.embedding.subarray(id * EMBEDDING_SIZE, (id + 1) * EMBEDDING_SIZE), input + missing * EMBEDDING_SIZE);
+        rows[table + t] = this.fresh + missing * 4 * GATES;
+        missing++;
+      }
+    }
+    if (missing > 0) this.kernels.fc(this.input, missing, EMBEDDING_SIZE, at.fc, at.fcBias, GATES, this.fresh);
+  }
+
+  /** Copy rows `from .. from + n` of `features` into the input buffer. */
+  private load(features: Float32Array, width: number, from: number, n: number): void {
+    this.floats.set(features.subarray(from * width, (from + n) * width), this.input / 4);
   }
 }

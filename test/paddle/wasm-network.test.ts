@@ -66,4 +66,24 @@ describe('paddle network on WebAssembly SIMD', () => {
     }
     assert.ok(characters > 10_000, `only ${characters} characters compared`);
   });
+
+  it('keeps first-layer rows with the bits a fresh computation gives, and computes characters past the cache', () => {
+    // Two networks of their own (a model object each). The first sees 4,096
+    // other characters before the text, so the text's characters find the
+    // cache full and are computed each time; the second keeps them, and its
+    // second pass reads them back.
+    const news = readFileSync(fixturePath('corpus/seed-news.txt'), 'utf8').replace(/\s+/g, '').slice(0, 600);
+    const ids = idsOf(news);
+    const inText = new Set(ids);
+    const others = Int32Array.from({ length: model.embedding.length / 128 }, (_, id) => id).filter((id) => !inText.has(id)).slice(0, 4096);
+    assert.equal(others.length, 4096);
+    const full = WasmLacNetwork.of({ ...model })!;
+    full.emissions(others);
+    const computed = full.emissions(ids);
+    const keeping = WasmLacNetwork.of({ ...model })!;
+    const first = keeping.emissions(ids);
+    const kept = keeping.emissions(ids);
+    assert.deepEqual(new Uint32Array(first.buffer), new Uint32Array(computed.buffer));
+    assert.deepEqual(new Uint32Array(kept.buffer), new Uint32Array(computed.buffer));
+  });
 });
