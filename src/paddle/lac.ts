@@ -162,35 +162,83 @@ export function normalizeForLac(c: string): string {
  * lacAnalyze(model, '我爱北京天安门'); // { words: ['我', '爱', '北京', '天安门'], tags: ['r', 'v', 'LOC', 'LOC'] }
  */
 export function lacAnalyze(model: LacModel, text: string, normalize = false): LacResult {
-  const characters = Array.from(pythonStrip(text));
-  if (characters.length === 0) return { words: [], tags: [] };
-  const ids = Int32Array.from(characters, (c) => model.vocabulary.get(normalize ? normalizeForLac(c) : c) ?? model.oov);
+  const stripped = pythonStrip(text);
+  if (stripped === '') return { words: [], tags: [] };
+  const characters = normalize ? Array.from(stripped) : [];
+  const ids = normalize ? Int32Array.from(characters, (c) => model.vocabulary.get(normalizeForLac(c)) ?? model.oov) : idsOf(model, stripped);
   const labels = lacLabels(model, ids);
-  const shown = normalize
-    ? characters
-    : Array.from(ids, (id) => {
-        const word = model.words.get(id)!;
-        return word === 'OOV' ? ' ' : word;
-      });
-  const tags = Array.from(labels, (label) => model.labels[label]!);
+  const { shownById, tagOf, begins, outside } = labelsOf(model);
   // utils.parse_result: a word starts at a "-B" label, or at "O" after a non-"O".
   const words: string[] = [];
   const wordTags: string[] = [];
   let partial = '';
-  tags.forEach((tag, i) => {
+  for (let i = 0; i < labels.length; i++) {
+    const label = labels[i]!;
+    const shown = normalize ? characters[i]! : shownById[ids[i]!]!;
     if (partial === '') {
-      partial = shown[i]!;
-      wordTags.push(tag.split('-')[0]!);
-      return;
-    }
-    if (tag.endsWith('-B') || (tag === 'O' && tags[i - 1] !== 'O')) {
+      partial = shown;
+      wordTags.push(tagOf[label]!);
+    } else if (begins[label] === 1 || (outside[label] === 1 && outside[labels[i - 1]!] !== 1)) {
       words.push(partial);
-      wordTags.push(tag.split('-')[0]!);
-      partial = shown[i]!;
-      return;
+      wordTags.push(tagOf[label]!);
+      partial = shown;
+    } else {
+      partial += shown;
     }
-    partial += shown[i]!;
-  });
+  }
   if (words.length < wordTags.length) words.push(partial);
   return { words, tags: wordTags };
+}
+
+/** The vocabulary id of each character (code point) of `text`, the characters looked up as they are. */
+function idsOf(model: LacModel, text: string): Int32Array {
+  const { idOfUnit } = labelsOf(model);
+  const ids = new Int32Array(text.length);
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    const low = unit >= 0xd800 && unit <= 0xdbff ? text.charCodeAt(i + 1) : 0;
+    if (low >= 0xdc00 && low <= 0xdfff) {
+      ids[count++] = model.vocabulary.get(text.slice(i, i + 2)) ?? model.oov;
+      i++;
+    } else {
+      ids[count++] = idOfUnit[unit]!;
+    }
+  }
+  return ids.subarray(0, count);
+}
+
+/** What `parse_result` reads of a model's labels and vocabulary, as arrays. */
+interface LabelInfo {
+  /** The id of each character of one UTF-16 unit (the out-of-vocabulary id for those missing). */
+  idOfUnit: Int32Array;
+  /** Each id's character as Python shows it (`id2word_dict`; a space for `OOV`). */
+  shownById: string[];
+  /** Each label's tag: `'n-B'` gives `'n'`. */
+  tagOf: string[];
+  /** 1 for a label ending in `-B`. */
+  begins: Uint8Array;
+  /** 1 for `O`. */
+  outside: Uint8Array;
+}
+
+const labelInfo = new WeakMap<LacModel, LabelInfo>();
+
+function labelsOf(model: LacModel): LabelInfo {
+  let info = labelInfo.get(model);
+  if (!info) {
+    const shownById: string[] = [];
+    for (const [id, word] of model.words) shownById[id] = word === 'OOV' ? ' ' : word;
+    const idOfUnit = new Int32Array(0x10000).fill(model.oov);
+    for (const [character, id] of model.vocabulary) if (character.length === 1) idOfUnit[character.charCodeAt(0)] = id;
+    info = {
+      idOfUnit,
+      shownById,
+      tagOf: model.labels.map((tag) => tag.split('-')[0]!),
+      begins: Uint8Array.from(model.labels, (tag) => (tag.endsWith('-B') ? 1 : 0)),
+      outside: Uint8Array.from(model.labels, (tag) => (tag === 'O' ? 1 : 0)),
+    };
+    labelInfo.set(model, info);
+  }
+  return info;
 }
