@@ -167,14 +167,15 @@ export function lacAnalyze(model: LacModel, text: string, normalize = false): La
   const characters = normalize ? Array.from(stripped) : [];
   const ids = normalize ? Int32Array.from(characters, (c) => model.vocabulary.get(normalizeForLac(c)) ?? model.oov) : idsOf(model, stripped);
   const labels = lacLabels(model, ids);
-  const { shownById, tagOf, begins, outside } = labelsOf(model);
+  const info = labelsOf(model);
+  const { tagOf, begins, outside, shown: shownById } = info;
   // utils.parse_result: a word starts at a "-B" label, or at "O" after a non-"O".
   const words: string[] = [];
   const wordTags: string[] = [];
   let partial = '';
   for (let i = 0; i < labels.length; i++) {
     const label = labels[i]!;
-    const shown = normalize ? characters[i]! : shownById[ids[i]!]!;
+    const shown = normalize ? characters[i]! : (shownById[ids[i]!] ?? shownOf(model, info, ids[i]!));
     if (partial === '') {
       partial = shown;
       wordTags.push(tagOf[label]!);
@@ -193,27 +194,36 @@ export function lacAnalyze(model: LacModel, text: string, normalize = false): La
 /** The vocabulary id of each character (code point) of `text`, the characters looked up as they are. */
 function idsOf(model: LacModel, text: string): Int32Array {
   const { idOfUnit } = labelsOf(model);
+  const { vocabulary, oov } = model;
   const ids = new Int32Array(text.length);
   let count = 0;
   for (let i = 0; i < text.length; i++) {
     const unit = text.charCodeAt(i);
     const low = unit >= 0xd800 && unit <= 0xdbff ? text.charCodeAt(i + 1) : 0;
     if (low >= 0xdc00 && low <= 0xdfff) {
-      ids[count++] = model.vocabulary.get(text.slice(i, i + 2)) ?? model.oov;
+      ids[count++] = vocabulary.get(text.slice(i, i + 2)) ?? oov;
       i++;
     } else {
-      ids[count++] = idOfUnit[unit]!;
+      let id = idOfUnit[unit]!;
+      if (id === -1) idOfUnit[unit] = id = vocabulary.get(text[i]!) ?? oov;
+      ids[count++] = id;
     }
   }
   return ids.subarray(0, count);
 }
 
+/** The character of vocabulary id `id` as Python shows it (`id2word_dict`; a space for `OOV`), kept in `info`. */
+function shownOf(model: LacModel, info: LabelInfo, id: number): string {
+  const word = model.words.get(id)!;
+  return (info.shown[id] = word === 'OOV' ? ' ' : word);
+}
+
 /** What `parse_result` reads of a model's labels and vocabulary, as arrays. */
 interface LabelInfo {
-  /** The id of each character of one UTF-16 unit (the out-of-vocabulary id for those missing). */
+  /** The id of each character of one UTF-16 unit looked up so far (-1: not yet). */
   idOfUnit: Int32Array;
-  /** Each id's character as Python shows it (`id2word_dict`; a space for `OOV`). */
-  shownById: string[];
+  /** The character of each id shown so far (see `shownOf`). */
+  shown: (string | undefined)[];
   /** Each label's tag: `'n-B'` gives `'n'`. */
   tagOf: string[];
   /** 1 for a label ending in `-B`. */
@@ -227,13 +237,11 @@ const labelInfo = new WeakMap<LacModel, LabelInfo>();
 function labelsOf(model: LacModel): LabelInfo {
   let info = labelInfo.get(model);
   if (!info) {
-    const shownById: string[] = [];
-    for (const [id, word] of model.words) shownById[id] = word === 'OOV' ? ' ' : word;
-    const idOfUnit = new Int32Array(0x10000).fill(model.oov);
-    for (const [character, id] of model.vocabulary) if (character.length === 1) idOfUnit[character.charCodeAt(0)] = id;
+    // Filled as characters come: walking the whole vocabulary would cost
+    // the first call some 9 ms.
     info = {
-      idOfUnit,
-      shownById,
+      idOfUnit: new Int32Array(0x10000).fill(-1),
+      shown: new Array<string | undefined>(model.embedding.length / EMBEDDING_SIZE).fill(undefined),
       tagOf: model.labels.map((tag) => tag.split('-')[0]!),
       begins: Uint8Array.from(model.labels, (tag) => (tag.endsWith('-B') ? 1 : 0)),
       outside: Uint8Array.from(model.labels, (tag) => (tag === 'O' ? 1 : 0)),
