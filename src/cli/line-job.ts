@@ -61,13 +61,16 @@ export function lineFormatter(tokenizer: Tokenizer, job: LineJob): (lines: reado
           ? (line) => tokenizer.cutForSearch(line, { hmm })
           : (line) => tokenizer.cut(line, { hmm, paddle });
   return (lines) => {
+    // Paddle mode takes the batch's lines together: the network runs them two at a time.
+    const paddled = paddle ? paddledWords(tokenizer, job, lines) : undefined;
     let out = '';
-    for (const item of lines) {
+    for (let i = 0; i < lines.length; i++) {
+      const item = lines[i]!;
       if (typeof item === 'string') {
-        out += words(item).join(delimiter) + '\n';
+        out += (paddled ? paddled[i]! : words(item)).join(delimiter) + '\n';
         continue;
       }
-      const list = words(item.text);
+      const list = paddled ? paddled[i]! : words(item.text);
       // Earlier parts of the line had words (a part is cut only from a long text), so a delimiter goes between.
       if (!item.first && list.length > 0) out += delimiter;
       out += list.join(delimiter);
@@ -75,4 +78,14 @@ export function lineFormatter(tokenizer: Tokenizer, job: LineJob): (lines: reado
     }
     return out;
   };
+}
+
+/** Paddle mode's words (or `word/tag`s, for `-p`) of each of `lines`, from one `paddleMany` call. */
+function paddledWords(tokenizer: Tokenizer, job: LineJob, lines: readonly LineItem[]): string[][] {
+  const results = tokenizer.paddleMany(
+    lines.map((item) => (typeof item === 'string' ? item : item.text)),
+    typeof job.paddle === 'object',
+  );
+  if (job.mode !== 'tag') return results.map((result) => result.words);
+  return results.map(({ words, tags }) => words.map((word, i) => word + job.posDelimiter + tags[i]!));
 }

@@ -309,6 +309,212 @@
         (local.set $s (i32.add (local.get $s) (i32.const 1)))
         (br $stepLoop))))
 
+  ;; The update and reset gates of a GRU whose $state holds h, r * h, u and
+  ;; the 256 sums (as "gru" lays it out): sigmoid of each sum, u to
+  ;; $state + 1024, r * h to $state + 512. The same operations as "gru"'s.
+  (func $gateActivations (param $state i32)
+    (local $j i32) (local $o i32) (local $x v128) (local $n v128) (local $r v128) (local $y v128)
+    (local.set $j (i32.const 0))
+    (block $done
+      (loop $each
+        (br_if $done (i32.ge_u (local.get $j) (i32.const 1024)))
+        (local.set $o (i32.add (local.get $state) (local.get $j)))
+        (local.set $x
+          (f32x4.neg (f32x4.max (f32x4.min (v128.load offset=1536 (local.get $o)) (v128.const f32x4 13 13 13 13)) (v128.const f32x4 -40 -40 -40 -40))))
+        ;; EXP
+        (local.set $x (f32x4.max (f32x4.min (local.get $x) (v128.const f32x4 88 88 88 88)) (v128.const f32x4 -87 -87 -87 -87)))
+        (local.set $n (f32x4.nearest (f32x4.mul (local.get $x) (v128.const f32x4 1.44269504 1.44269504 1.44269504 1.44269504))))
+        (local.set $r
+          (f32x4.sub
+            (f32x4.sub (local.get $x) (f32x4.mul (local.get $n) (v128.const f32x4 0.693145752 0.693145752 0.693145752 0.693145752)))
+            (f32x4.mul (local.get $n) (v128.const f32x4 1.42860677e-6 1.42860677e-6 1.42860677e-6 1.42860677e-6))))
+        (local.set $y (f32x4.add (v128.const f32x4 1 1 1 1) (f32x4.mul (local.get $r) (v128.const f32x4 0.142857143 0.142857143 0.142857143 0.142857143))))
+        (local.set $y (f32x4.add (v128.const f32x4 1 1 1 1) (f32x4.mul (f32x4.mul (local.get $r) (v128.const f32x4 0.166666667 0.166666667 0.166666667 0.166666667)) (local.get $y))))
+        (local.set $y (f32x4.add (v128.const f32x4 1 1 1 1) (f32x4.mul (f32x4.mul (local.get $r) (v128.const f32x4 0.2 0.2 0.2 0.2)) (local.get $y))))
+        (local.set $y (f32x4.add (v128.const f32x4 1 1 1 1) (f32x4.mul (f32x4.mul (local.get $r) (v128.const f32x4 0.25 0.25 0.25 0.25)) (local.get $y))))
+        (local.set $y (f32x4.add (v128.const f32x4 1 1 1 1) (f32x4.mul (f32x4.mul (local.get $r) (v128.const f32x4 0.333333333 0.333333333 0.333333333 0.333333333)) (local.get $y))))
+        (local.set $y (f32x4.add (v128.const f32x4 1 1 1 1) (f32x4.mul (f32x4.mul (local.get $r) (v128.const f32x4 0.5 0.5 0.5 0.5)) (local.get $y))))
+        (local.set $y (f32x4.add (v128.const f32x4 1 1 1 1) (f32x4.mul (local.get $r) (local.get $y))))
+        (local.set $y
+          (f32x4.mul (local.get $y)
+            (i32x4.shl (i32x4.add (i32x4.trunc_sat_f32x4_s (local.get $n)) (v128.const i32x4 127 127 127 127)) (i32.const 23))))
+        (local.set $y (f32x4.div (v128.const f32x4 1 1 1 1) (f32x4.add (v128.const f32x4 1 1 1 1) (local.get $y))))
+        (if (i32.lt_u (local.get $j) (i32.const 512))
+          (then (v128.store offset=1024 (local.get $o) (local.get $y)))
+          (else
+            (local.set $o (i32.sub (local.get $o) (i32.const 512)))
+            (v128.store offset=512 (local.get $o) (f32x4.mul (local.get $y) (v128.load (local.get $o))))))
+        (local.set $j (i32.add (local.get $j) (i32.const 16)))
+        (br $each))))
+
+  ;; The candidate and the new state of such a GRU, from the candidate's 128
+  ;; sums at $state + 1536: c = tanh(sum), h = h - u * h + u * c, to $state
+  ;; and to $out. The same operations as "gru"'s.
+  (func $newState (param $state i32) (param $out i32)
+    (local $j i32) (local $o i32) (local $h v128) (local $u v128) (local $x v128) (local $n v128) (local $r v128) (local $y v128)
+    (local.set $j (i32.const 0))
+    (block $done
+      (loop $each
+        (br_if $done (i32.ge_u (local.get $j) (i32.const 512)))
+        (local.set $o (i32.add (local.get $state) (local.get $j)))
+        (local.set $x (f32x4.min (f32x4.mul (v128.load offset=1536 (local.get $o)) (v128.const f32x4 -2 -2 -2 -2)) (v128.const f32x4 40 40 40 40)))
+        ;; EXP
+        (local.set $x (f32x4.max (f32x4.min (local.get $x) (v128.const f32x4 88 88 88 88)) (v128.const f32x4 -87 -87 -87 -87)))
+        (local.set $n (f32x4.nearest (f32x4.mul (local.get $x) (v128.const f32x4 1.44269504 1.44269504 1.44269504 1.44269504))))
+        (local.set $r
+          (f32x4.sub
+            (f32x4.sub (local.get $x) (f32x4.mul (local.get $n) (v128.const f32x4 0.693145752 0.693145752 0.693145752 0.693145752)))
+            (f32x4.mul (local.get $n) (v128.const f32x4 1.42860677e-6 1.42860677e-6 1.42860677e-6 1.42860677e-6))))
+        (local.set $y (f32x4.add (v128.const f32x4 1 1 1 1) (f32x4.mul (local.get $r) (v128.const f32x4 0.142857143 0.142857143 0.142857143 0.142857143))))
+        (local.set $y (f32x4.add (v128.const f32x4 1 1 1 1) (f32x4.mul (f32x4.mul (local.get $r) (v128.const f32x4 0.166666667 0.166666667 0.166666667 0.166666667)) (local.get $y))))
+        (local.set $y (f32x4.add (v128.const f32x4 1 1 1 1) (f32x4.mul (f32x4.mul (local.get $r) (v128.const f32x4 0.2 0.2 0.2 0.2)) (local.get $y))))
+        (local.set $y (f32x4.add (v128.const f32x4 1 1 1 1) (f32x4.mul (f32x4.mul (local.get $r) (v128.const f32x4 0.25 0.25 0.25 0.25)) (local.get $y))))
+        (local.set $y (f32x4.add (v128.const f32x4 1 1 1 1) (f32x4.mul (f32x4.mul (local.get $r) (v128.const f32x4 0.333333333 0.333333333 0.333333333 0.333333333)) (local.get $y))))
+        (local.set $y (f32x4.add (v128.const f32x4 1 1 1 1) (f32x4.mul (f32x4.mul (local.get $r) (v128.const f32x4 0.5 0.5 0.5 0.5)) (local.get $y))))
+        (local.set $y (f32x4.add (v128.const f32x4 1 1 1 1) (f32x4.mul (local.get $r) (local.get $y))))
+        (local.set $y
+          (f32x4.mul (local.get $y)
+            (i32x4.shl (i32x4.add (i32x4.trunc_sat_f32x4_s (local.get $n)) (v128.const i32x4 127 127 127 127)) (i32.const 23))))
+        (local.set $y (f32x4.sub (f32x4.div (v128.const f32x4 2 2 2 2) (f32x4.add (v128.const f32x4 1 1 1 1) (local.get $y))) (v128.const f32x4 1 1 1 1)))
+        (local.set $h (v128.load (local.get $o)))
+        (local.set $u (v128.load offset=1024 (local.get $o)))
+        (local.set $y (f32x4.add (f32x4.sub (local.get $h) (f32x4.mul (local.get $u) (local.get $h))) (f32x4.mul (local.get $u) (local.get $y))))
+        (v128.store (local.get $o) (local.get $y))
+        (v128.store (i32.add (local.get $out) (local.get $j)) (local.get $y))
+        (local.set $j (i32.add (local.get $j) (i32.const 16)))
+        (br $each))))
+
+  ;; "gru" for two texts at once, through the same weights in the same
+  ;; direction, $steps steps each (A's rows from $gatesA or $rowAtA, its
+  ;; state $stateA, its outputs from $outA; B's likewise): each weight
+  ;; vector loaded serves both texts' sums, and each sum is made as "gru"
+  ;; makes it, so the bits are the same.
+  (func (export "gruPair")
+    (param $steps i32) (param $reverse i32) (param $wur i32) (param $wc i32) (param $bias i32) (param $outStride i32)
+    (param $gatesA i32) (param $rowAtA i32) (param $stateA i32) (param $outA i32)
+    (param $gatesB i32) (param $rowAtB i32) (param $stateB i32) (param $outB i32)
+    (local $s i32) (local $t i32) (local $gA i32) (local $gB i32) (local $j i32) (local $kp i32) (local $wp i32) (local $o i32)
+    (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128)
+    (local $b0 v128) (local $b1 v128) (local $b2 v128) (local $b3 v128)
+    (local $hA v128) (local $hB v128) (local $w v128)
+    (local.set $s (i32.const 0))
+    (block $stepsDone
+      (loop $stepLoop
+        (br_if $stepsDone (i32.ge_u (local.get $s) (local.get $steps)))
+        (local.set $t
+          (select
+            (i32.sub (i32.sub (local.get $steps) (i32.const 1)) (local.get $s))
+            (local.get $s)
+            (local.get $reverse)))
+        (local.set $gA
+          (if (result i32) (local.get $rowAtA)
+            (then (i32.load (i32.add (local.get $rowAtA) (i32.shl (local.get $t) (i32.const 2)))))
+            (else (i32.add (local.get $gatesA) (i32.mul (local.get $t) (i32.const 1536))))))
+        (local.set $gB
+          (if (result i32) (local.get $rowAtB)
+            (then (i32.load (i32.add (local.get $rowAtB) (i32.shl (local.get $t) (i32.const 2)))))
+            (else (i32.add (local.get $gatesB) (i32.mul (local.get $t) (i32.const 1536))))))
+        ;; Update and reset gates' sums, sixteen of each text at a time.
+        (local.set $j (i32.const 0))
+        (block $gateLoopDone
+          (loop $gateLoop
+            (br_if $gateLoopDone (i32.ge_u (local.get $j) (i32.const 1024)))
+            (local.set $a0 (f32x4.add (v128.load offset=0 (i32.add (local.get $gA) (local.get $j))) (v128.load offset=0 (i32.add (local.get $bias) (local.get $j)))))
+            (local.set $a1 (f32x4.add (v128.load offset=16 (i32.add (local.get $gA) (local.get $j))) (v128.load offset=16 (i32.add (local.get $bias) (local.get $j)))))
+            (local.set $a2 (f32x4.add (v128.load offset=32 (i32.add (local.get $gA) (local.get $j))) (v128.load offset=32 (i32.add (local.get $bias) (local.get $j)))))
+            (local.set $a3 (f32x4.add (v128.load offset=48 (i32.add (local.get $gA) (local.get $j))) (v128.load offset=48 (i32.add (local.get $bias) (local.get $j)))))
+            (local.set $b0 (f32x4.add (v128.load offset=0 (i32.add (local.get $gB) (local.get $j))) (v128.load offset=0 (i32.add (local.get $bias) (local.get $j)))))
+            (local.set $b1 (f32x4.add (v128.load offset=16 (i32.add (local.get $gB) (local.get $j))) (v128.load offset=16 (i32.add (local.get $bias) (local.get $j)))))
+            (local.set $b2 (f32x4.add (v128.load offset=32 (i32.add (local.get $gB) (local.get $j))) (v128.load offset=32 (i32.add (local.get $bias) (local.get $j)))))
+            (local.set $b3 (f32x4.add (v128.load offset=48 (i32.add (local.get $gB) (local.get $j))) (v128.load offset=48 (i32.add (local.get $bias) (local.get $j)))))
+            (local.set $kp (i32.const 0))
+            (local.set $wp (i32.add (local.get $wur) (local.get $j)))
+            (block $kDone
+              (loop $k
+                (br_if $kDone (i32.ge_u (local.get $kp) (i32.const 512)))
+                (local.set $hA (v128.load32_splat (i32.add (local.get $stateA) (local.get $kp))))
+                (local.set $hB (v128.load32_splat (i32.add (local.get $stateB) (local.get $kp))))
+                (local.set $w (v128.load (local.get $wp)))
+                (local.set $a0 (f32x4.add (local.get $a0) (f32x4.mul (local.get $hA) (local.get $w))))
+                (local.set $b0 (f32x4.add (local.get $b0) (f32x4.mul (local.get $hB) (local.get $w))))
+                (local.set $w (v128.load offset=16 (local.get $wp)))
+                (local.set $a1 (f32x4.add (local.get $a1) (f32x4.mul (local.get $hA) (local.get $w))))
+                (local.set $b1 (f32x4.add (local.get $b1) (f32x4.mul (local.get $hB) (local.get $w))))
+                (local.set $w (v128.load offset=32 (local.get $wp)))
+                (local.set $a2 (f32x4.add (local.get $a2) (f32x4.mul (local.get $hA) (local.get $w))))
+                (local.set $b2 (f32x4.add (local.get $b2) (f32x4.mul (local.get $hB) (local.get $w))))
+                (local.set $w (v128.load offset=48 (local.get $wp)))
+                (local.set $a3 (f32x4.add (local.get $a3) (f32x4.mul (local.get $hA) (local.get $w))))
+                (local.set $b3 (f32x4.add (local.get $b3) (f32x4.mul (local.get $hB) (local.get $w))))
+                (local.set $kp (i32.add (local.get $kp) (i32.const 4)))
+                (local.set $wp (i32.add (local.get $wp) (i32.const 1024)))
+                (br $k)))
+            (local.set $o (i32.add (local.get $stateA) (local.get $j)))
+            (v128.store offset=1536 (local.get $o) (local.get $a0))
+            (v128.store offset=1552 (local.get $o) (local.get $a1))
+            (v128.store offset=1568 (local.get $o) (local.get $a2))
+            (v128.store offset=1584 (local.get $o) (local.get $a3))
+            (local.set $o (i32.add (local.get $stateB) (local.get $j)))
+            (v128.store offset=1536 (local.get $o) (local.get $b0))
+            (v128.store offset=1552 (local.get $o) (local.get $b1))
+            (v128.store offset=1568 (local.get $o) (local.get $b2))
+            (v128.store offset=1584 (local.get $o) (local.get $b3))
+            (local.set $j (i32.add (local.get $j) (i32.const 64)))
+            (br $gateLoop)))
+        (call $gateActivations (local.get $stateA))
+        (call $gateActivations (local.get $stateB))
+        ;; Candidates' sums.
+        (local.set $j (i32.const 0))
+        (block $candidateLoopDone
+          (loop $candidateLoop
+            (br_if $candidateLoopDone (i32.ge_u (local.get $j) (i32.const 512)))
+            (local.set $a0 (f32x4.add (v128.load offset=1024 (i32.add (local.get $gA) (local.get $j))) (v128.load offset=1024 (i32.add (local.get $bias) (local.get $j)))))
+            (local.set $a1 (f32x4.add (v128.load offset=1040 (i32.add (local.get $gA) (local.get $j))) (v128.load offset=1040 (i32.add (local.get $bias) (local.get $j)))))
+            (local.set $a2 (f32x4.add (v128.load offset=1056 (i32.add (local.get $gA) (local.get $j))) (v128.load offset=1056 (i32.add (local.get $bias) (local.get $j)))))
+            (local.set $a3 (f32x4.add (v128.load offset=1072 (i32.add (local.get $gA) (local.get $j))) (v128.load offset=1072 (i32.add (local.get $bias) (local.get $j)))))
+            (local.set $b0 (f32x4.add (v128.load offset=1024 (i32.add (local.get $gB) (local.get $j))) (v128.load offset=1024 (i32.add (local.get $bias) (local.get $j)))))
+            (local.set $b1 (f32x4.add (v128.load offset=1040 (i32.add (local.get $gB) (local.get $j))) (v128.load offset=1040 (i32.add (local.get $bias) (local.get $j)))))
+            (local.set $b2 (f32x4.add (v128.load offset=1056 (i32.add (local.get $gB) (local.get $j))) (v128.load offset=1056 (i32.add (local.get $bias) (local.get $j)))))
+            (local.set $b3 (f32x4.add (v128.load offset=1072 (i32.add (local.get $gB) (local.get $j))) (v128.load offset=1072 (i32.add (local.get $bias) (local.get $j)))))
+            (local.set $kp (i32.const 512))
+            (local.set $wp (i32.add (local.get $wc) (local.get $j)))
+            (block $kDone
+              (loop $k
+                (br_if $kDone (i32.ge_u (local.get $kp) (i32.const 1024)))
+                (local.set $hA (v128.load32_splat (i32.add (local.get $stateA) (local.get $kp))))
+                (local.set $hB (v128.load32_splat (i32.add (local.get $stateB) (local.get $kp))))
+                (local.set $w (v128.load (local.get $wp)))
+                (local.set $a0 (f32x4.add (local.get $a0) (f32x4.mul (local.get $hA) (local.get $w))))
+                (local.set $b0 (f32x4.add (local.get $b0) (f32x4.mul (local.get $hB) (local.get $w))))
+                (local.set $w (v128.load offset=16 (local.get $wp)))
+                (local.set $a1 (f32x4.add (local.get $a1) (f32x4.mul (local.get $hA) (local.get $w))))
+                (local.set $b1 (f32x4.add (local.get $b1) (f32x4.mul (local.get $hB) (local.get $w))))
+                (local.set $w (v128.load offset=32 (local.get $wp)))
+                (local.set $a2 (f32x4.add (local.get $a2) (f32x4.mul (local.get $hA) (local.get $w))))
+                (local.set $b2 (f32x4.add (local.get $b2) (f32x4.mul (local.get $hB) (local.get $w))))
+                (local.set $w (v128.load offset=48 (local.get $wp)))
+                (local.set $a3 (f32x4.add (local.get $a3) (f32x4.mul (local.get $hA) (local.get $w))))
+                (local.set $b3 (f32x4.add (local.get $b3) (f32x4.mul (local.get $hB) (local.get $w))))
+                (local.set $kp (i32.add (local.get $kp) (i32.const 4)))
+                (local.set $wp (i32.add (local.get $wp) (i32.const 512)))
+                (br $k)))
+            (local.set $o (i32.add (local.get $stateA) (local.get $j)))
+            (v128.store offset=1536 (local.get $o) (local.get $a0))
+            (v128.store offset=1552 (local.get $o) (local.get $a1))
+            (v128.store offset=1568 (local.get $o) (local.get $a2))
+            (v128.store offset=1584 (local.get $o) (local.get $a3))
+            (local.set $o (i32.add (local.get $stateB) (local.get $j)))
+            (v128.store offset=1536 (local.get $o) (local.get $b0))
+            (v128.store offset=1552 (local.get $o) (local.get $b1))
+            (v128.store offset=1568 (local.get $o) (local.get $b2))
+            (v128.store offset=1584 (local.get $o) (local.get $b3))
+            (local.set $j (i32.add (local.get $j) (i32.const 64)))
+            (br $candidateLoop)))
+        (call $newState (local.get $stateA) (i32.add (local.get $outA) (i32.mul (local.get $t) (local.get $outStride))))
+        (call $newState (local.get $stateB) (i32.add (local.get $outB) (i32.mul (local.get $t) (local.get $outStride))))
+        (local.set $s (i32.add (local.get $s) (i32.const 1)))
+        (br $stepLoop))))
+
   ;; crf: steps of the CRF's Viterbi (see src/paddle/crf.ts), two labels a
   ;; lane pair, two pairs at a time. For each step s < $steps and label i:
   ;;   next[i] = max over j < $labels of (alpha[j] + trans[j][i]), plus

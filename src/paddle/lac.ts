@@ -162,20 +162,55 @@ export function normalizeForLac(c: string): string {
  * lacAnalyze(model, '我爱北京天安门'); // { words: ['我', '爱', '北京', '天安门'], tags: ['r', 'v', 'LOC', 'LOC'] }
  */
 export function lacAnalyze(model: LacModel, text: string, normalize = false): LacResult {
+  const input = lacInput(model, text, normalize);
+  if (!input) return { words: [], tags: [] };
+  return lacWords(model, input, lacLabels(model, input.ids));
+}
+
+/**
+ * {@link lacAnalyze} of each text of `texts`, the same results, faster:
+ * where WebAssembly SIMD runs the network, texts go through it two at a
+ * time (see `WasmLacNetwork.labelsMany`). What the CLI does with its
+ * batches of lines.
+ *
+ * @example
+ * lacAnalyzeMany(model, ['我爱北京天安门', '你好']); // [{ words: ['我', '爱', '北京', '天安门'], ... }, { words: ['你好'], ... }]
+ */
+export function lacAnalyzeMany(model: LacModel, texts: readonly string[], normalize = false): LacResult[] {
+  const inputs = texts.map((text) => lacInput(model, text, normalize));
+  const network = WasmLacNetwork.of(model);
+  const present = inputs.filter((input): input is LacInput => input !== undefined);
+  const labels = network ? network.labelsMany(present.map((input) => input.ids)) : present.map((input) => lacLabels(model, input.ids));
+  let next = 0;
+  return inputs.map((input) => (input ? lacWords(model, input, labels[next++]!) : { words: [], tags: [] }));
+}
+
+/** A text as the network reads it: its characters' ids (and, with `normalize`, the characters, which the words keep). */
+interface LacInput {
+  ids: Int32Array;
+  characters: string[] | undefined;
+}
+
+/** The network's input for `text`: stripped, then looked up; undefined when nothing is left. */
+function lacInput(model: LacModel, text: string, normalize: boolean): LacInput | undefined {
   const stripped = pythonStrip(text);
-  if (stripped === '') return { words: [], tags: [] };
-  const characters = normalize ? Array.from(stripped) : [];
-  const ids = normalize ? Int32Array.from(characters, (c) => model.vocabulary.get(normalizeForLac(c)) ?? model.oov) : idsOf(model, stripped);
-  const labels = lacLabels(model, ids);
+  if (stripped === '') return undefined;
+  if (!normalize) return { ids: idsOf(model, stripped), characters: undefined };
+  const characters = Array.from(stripped);
+  return { ids: Int32Array.from(characters, (c) => model.vocabulary.get(normalizeForLac(c)) ?? model.oov), characters };
+}
+
+/** `utils.parse_result`: the words and tags of `input` labelled `labels`. */
+function lacWords(model: LacModel, { ids, characters }: LacInput, labels: Int32Array): LacResult {
   const info = labelsOf(model);
   const { tagOf, begins, outside, shown: shownById } = info;
-  // utils.parse_result: a word starts at a "-B" label, or at "O" after a non-"O".
+  // A word starts at a "-B" label, or at "O" after a non-"O".
   const words: string[] = [];
   const wordTags: string[] = [];
   let partial = '';
   for (let i = 0; i < labels.length; i++) {
     const label = labels[i]!;
-    const shown = normalize ? characters[i]! : (shownById[ids[i]!] ?? shownOf(model, info, ids[i]!));
+    const shown = characters ? characters[i]! : (shownById[ids[i]!] ?? shownOf(model, info, ids[i]!));
     if (partial === '') {
       partial = shown;
       wordTags.push(tagOf[label]!);

@@ -48,6 +48,22 @@ interface WasmApi {
 
 interface Kernels {
   fc(input: number, rows: number, inSize: number, weights: number, bias: number, outSize: number, out: number): void;
+  gruPair(
+    steps: number,
+    reverse: number,
+    wur: number,
+    wc: number,
+    bias: number,
+    outStride: number,
+    gatesA: number,
+    rowAtA: number,
+    stateA: number,
+    outA: number,
+    gatesB: number,
+    rowAtB: number,
+    stateB: number,
+    outB: number,
+  ): void;
   gru(gates: number, rowAt: number, steps: number, reverse: number, wur: number, wc: number, bias: number, state: number, out: number, outStride: number): void;
   crf(em: number, emStride: number, steps: number, labels: number, trans: number, stride: number, alpha: number, next: number, track: number): void;
 }
@@ -123,6 +139,8 @@ export class WasmLacNetwork {
   private readonly output: number;
   /** Each layer's states, `[CHUNK, 2H]`, for a text of one chunk (two, taking turns). */
   private readonly chunkStates: readonly [number, number];
+  /** The second text's buffers when two run together (see `labelsMany`). */
+  private readonly second: { state: number; gates: number; fresh: number; rowTable: number; chunkStates: readonly [number, number] };
   /** The CRF: labels rounded up to a multiple of 4 (its lanes), its rows in bytes, and its buffers. */
   private readonly crfLabels: number;
   private readonly crfStride: number;
@@ -168,6 +186,13 @@ export class WasmLacNetwork {
     this.rowTable = take(CHUNK);
     this.output = take(CHUNK * H);
     this.chunkStates = [take(CHUNK * 2 * H), take(CHUNK * 2 * H)];
+    this.second = {
+      state: take(5 * H),
+      gates: take(CHUNK * GATES),
+      fresh: take(CHUNK * GATES),
+      rowTable: take(CHUNK),
+      chunkStates: [take(CHUNK * 2 * H), take(CHUNK * 2 * H)],
+    };
     const crfLabels = Math.ceil(L / 4) * 4;
     this.crfLabels = crfLabels;
     this.crfStride = 8 * crfLabels;
@@ -224,11 +249,42 @@ export class WasmLacNetwork {
    * emissions come.
    */
   labels(ids: Int32Array): Int32Array {
-    const steps = ids.length;
+    if (ids.length === 0) return new Int32Array(0);
+    return this.decode(this.features(ids), ids.length);
+  }
+
+  /**
+   * The labels of each text of `list`, as `labels` gives them: texts of one
+   * chunk go two at a time, of similar lengths, through each GRU in
+   * lockstep (the `gruPair` kernel), so that each weight vector loaded
+   * serves both; the bits are those of one text at a time.
+   *
+   * @example
+   * network.labelsMany([idsOf('我爱北京'), idsOf('天安门')]); // [labels of the first, of the second]
+   */
+  labelsMany(list: readonly Int32Array[]): Int32Array[] {
+    const results: Int32Array[] = new Array<Int32Array>(list.length);
+    const short: number[] = [];
+    for (let i = 0; i < list.length; i++) {
+      if (list[i]!.length > 0 && list[i]!.length <= CHUNK) short.push(i);
+      else results[i] = this.labels(list[i]!);
+    }
+    short.sort((a, b) => list[a]!.length - list[b]!.length || a - b);
+    for (let k = 0; k + 1 < short.length; k += 2) {
+      const a = list[short[k]!]!;
+      const b = list[short[k + 1]!]!;
+      const [featuresA, featuresB] = this.pairFeatures(a, b);
+      results[short[k]!] = this.decode(featuresA, a.length);
+      results[short[k + 1]!] = this.decode(featuresB, b.length);
+    }
+    if (short.length % 2 === 1) results[short[short.length - 1]!] = this.labels(list[short[short.length - 1]!]!);
+    return results;
+  }
+
+  /** The emission `fc` and the CRF's best path over the last layer's states `features` of `steps` characters (at least one). */
+  private decode(features: Float32Array | number, steps: number): Int32Array {
     const path = new Int32Array(steps);
-    if (steps === 0) return path;
     const L = this.labelCount;
-    const features = this.features(ids);
     const P = this.paddedLabels;
     const C = this.crfLabels;
     const { doubles: d, floats: f, model } = this;
@@ -317,6 +373,75 @@ export class WasmLacNetwork {
     return features;
   }
 
+  /**
+   * The last layer's states of two texts of one chunk each, computed
+   * together: each direction's GRU runs both texts in lockstep for as many
+   * steps as the shorter has (reversed: over the last ones), then the
+   * longer alone. Returns the byte offsets of their rows in the memory.
+   */
+  private pairFeatures(a: Int32Array, b: Int32Array): [number, number] {
+    const H = HIDDEN_SIZE;
+    const B = this.second;
+    const f = this.floats;
+    this.keep(a);
+    this.keep(b);
+    const together = Math.min(a.length, b.length);
+    let inputA = 0;
+    let inputB = 0;
+    for (let i = 0; i < this.layers.length; i++) {
+      const layer = this.layers[i]!;
+      const outA = this.chunkStates[i % 2]!;
+      const outB = B.chunkStates[i % 2]!;
+      for (const reverse of [false, true]) {
+        const at = reverse ? layer.backward : layer.forward;
+        const column = reverse ? 4 * H : 0;
+        if (i === 0) {
+          this.cachedGates(a, 0, a.length, at, reverse ? GATES : 0, this.rowTable, this.fresh);
+          this.cachedGates(b, 0, b.length, at, reverse ? GATES : 0, B.rowTable, B.fresh);
+        } else {
+          this.kernels.fc(inputA, a.length, layer.inputSize, at.fc, at.fcBias, GATES, this.gates);
+          this.kernels.fc(inputB, b.length, layer.inputSize, at.fc, at.fcBias, GATES, B.gates);
+        }
+        f.fill(0, this.state / 4, this.state / 4 + H);
+        f.fill(0, B.state / 4, B.state / 4 + H);
+        // Forward, the first `together` rows; reversed, the last ones (a window that starts `shift` rows in).
+        const shiftA = reverse ? a.length - together : 0;
+        const shiftB = reverse ? b.length - together : 0;
+        const rowAtA = i === 0 ? this.rowTable + 4 * shiftA : 0;
+        const rowAtB = i === 0 ? B.rowTable + 4 * shiftB : 0;
+        this.kernels.gruPair(
+          together,
+          reverse ? 1 : 0,
+          at.updateReset,
+          at.candidate,
+          at.gruBias,
+          8 * H,
+          this.gates + shiftA * 4 * GATES,
+          rowAtA,
+          this.state,
+          outA + column + shiftA * 8 * H,
+          B.gates + shiftB * 4 * GATES,
+          rowAtB,
+          B.state,
+          outB + column + shiftB * 8 * H,
+        );
+        // The rest of the longer text, its state carried on: forward, rows `together ..`; reversed, rows `.. length - together`.
+        for (const [ids, gates, rowTable, state, out] of [
+          [a, this.gates, this.rowTable, this.state, outA],
+          [b, B.gates, B.rowTable, B.state, outB],
+        ] as const) {
+          const rest = ids.length - together;
+          if (rest === 0) continue;
+          const skip = reverse ? 0 : together;
+          this.kernels.gru(gates + skip * 4 * GATES, i === 0 ? rowTable + 4 * skip : 0, rest, reverse ? 1 : 0, at.updateReset, at.candidate, at.gruBias, state, out + column + skip * 8 * H, 8 * H);
+        }
+      }
+      inputA = outA;
+      inputB = outB;
+    }
+    return [inputA, inputB];
+  }
+
   /** The emission `fc` of characters `from .. from + n` into the gate buffer (a text of one chunk has its states in the memory already). */
   private emissionFc(features: Float32Array | number, from: number, n: number): void {
     const width = 2 * HIDDEN_SIZE;
@@ -390,9 +515,9 @@ export class WasmLacNetwork {
    * kernel): kept rows (`half` picks the direction), and for the others
    * rows of the fresh buffer, computed by `at`'s `fc` from their embeddings.
    */
-  private cachedGates(ids: Int32Array, from: number, n: number, at: DirectionAt, half: number): void {
+  private cachedGates(ids: Int32Array, from: number, n: number, at: DirectionAt, half: number, rowTable = this.rowTable, fresh = this.fresh): void {
     const { cacheSlots: slots, floats: f, model } = this;
-    const table = this.rowTable / 4;
+    const table = rowTable / 4;
     const rows = this.ints;
     const input = this.input / 4;
     const cache = this.cache + 4 * half;
@@ -404,11 +529,11 @@ export class WasmLacNetwork {
         rows[table + t] = cache + slot * 8 * GATES;
       } else {
         f.set(model.embedding.subarray(id * EMBEDDING_SIZE, (id + 1) * EMBEDDING_SIZE), input + missing * EMBEDDING_SIZE);
-        rows[table + t] = this.fresh + missing * 4 * GATES;
+        rows[table + t] = fresh + missing * 4 * GATES;
         missing++;
       }
     }
-    if (missing > 0) this.kernels.fc(this.input, missing, EMBEDDING_SIZE, at.fc, at.fcBias, GATES, this.fresh);
+    if (missing > 0) this.kernels.fc(this.input, missing, EMBEDDING_SIZE, at.fc, at.fcBias, GATES, fresh);
   }
 
   /** Copy rows `from .. from + n` of `features` into the input buffer. */

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { cut, tag, Tokenizer } from '../../src/index.js';
 import { readPaddleTensor } from '../../scripts/paddle-tables.js';
@@ -41,6 +42,20 @@ describe('paddle mode', () => {
     const words = cut(text, { paddle: true });
     assert.equal(words.join(''), text);
     assert.deepEqual(words.slice(0, 3), ['我', '来到', '北京清华大学']);
+  });
+
+  it('gives a batch of texts the words and tags each would get alone', () => {
+    const tokenizer = new Tokenizer();
+    const lines = readFileSync(repoPath('test/fixtures/corpus/modern-mixed.txt'), 'utf8').split('\n').slice(0, 99);
+    lines.push('', '  ', '我爱😀北京', '，。ＡＢ');
+    for (const normalize of [false, true]) {
+      const batch = tokenizer.paddleMany(lines, normalize);
+      lines.forEach((line, i) => {
+        const alone = tokenizer.tag(line, { paddle: normalize ? { normalize } : true });
+        assert.deepEqual(batch[i]!.words, alone.map(({ word }) => word), line);
+        assert.deepEqual(batch[i]!.tags, alone.map((w) => w.tag), line);
+      });
+    }
   });
 
   it('runs from the CLI with --paddle, and with -p gives LAC tags', () => {

@@ -86,4 +86,18 @@ describe('paddle network on WebAssembly SIMD', () => {
     assert.deepEqual(new Uint32Array(first.buffer), new Uint32Array(computed.buffer));
     assert.deepEqual(new Uint32Array(kept.buffer), new Uint32Array(computed.buffer));
   });
+
+  it('labels texts two at a time exactly as one at a time, whatever their lengths and order', () => {
+    // Lengths that pair unevenly (the longer text finishes alone, forward
+    // and reversed), an odd count, an empty text, texts past one chunk
+    // (which go alone), and the same text twice.
+    const news = readFileSync(fixturePath('corpus/seed-news.txt'), 'utf8').replace(/\s+/g, '');
+    const texts = ['我', '我爱北京天安门', '', news.slice(0, 256), news.slice(0, 257), news.slice(0, 1100), '李小福是创新办主任也是云计算方面的专家', '李小福是创新办主任也是云计算方面的专家'];
+    for (const line of readFileSync(fixturePath('corpus/chinese-poetry.txt'), 'utf8').split('\n').slice(0, 151)) texts.push(line.trim());
+    for (let n = 1; n <= 40; n++) texts.push(news.slice(n * 7, n * 7 + n));
+    const list = texts.map(idsOf);
+    const together = network!.labelsMany(list);
+    assert.equal(together.length, list.length);
+    list.forEach((ids, i) => assert.deepEqual(together[i], network!.labels(ids), `text ${i} (${ids.length} characters)`));
+  });
 });
