@@ -13,7 +13,7 @@ import { IDF_TABLE } from '../idf-image.js';
 import { TextRank, TfIdf, Tokenizer } from '../index.js';
 import { POS_MODEL } from '../posseg-image.js';
 import { errorData, type PoolBatch, type PoolReply, type PoolSetup } from './protocol.js';
-import { answerCall, type PoolEngine } from './worker-core.js';
+import { answerCalls, type PoolEngine } from './worker-core.js';
 
 /** The worker's global scope, typed locally (the project's lib has no DOM). */
 const scope = globalThis as unknown as {
@@ -58,5 +58,5 @@ scope.onmessage = (event) => {
     return;
   }
   // The pool sends calls only to a worker that said it was ready.
-  scope.postMessage({ type: 'answers', replies: message.calls.map((call) => answerCall(engine!, call)) });
+  scope.postMessage({ type: 'answers', replies: answerCalls(engine!, message.calls) });
 };

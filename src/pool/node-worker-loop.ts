@@ -8,7 +8,7 @@
 
 import { parentPort, workerData } from 'node:worker_threads';
 import { errorData, type PoolBatch, type PoolCall, type PoolReply, type PoolSetup } from './protocol.js';
-import { answerCall, makeEngine, type PoolEngine } from './worker-core.js';
+import { answerCalls, makeEngine, type PoolEngine } from './worker-core.js';
 
 /**
  * A handler of calls beyond the public API (the HTTP server's request
@@ -30,7 +30,7 @@ export function runNodeWorker(extra?: ExtraCalls): void {
     const engine = makeEngine(workerData as PoolSetup);
     // Inputs and answers are copied, never transferred: a transfer detaches
     // a buffer, and the first detached buffer of a thread slows its typed arrays.
-    port.on('message', ({ calls }: PoolBatch) => reply({ type: 'answers', replies: calls.map((call) => extra?.(engine, call, warn) ?? answerCall(engine, call)) }));
+    port.on('message', ({ calls }: PoolBatch) => reply({ type: 'answers', replies: answerCalls(engine, calls, extra && ((call) => extra(engine, call, warn))) }));
     reply({ type: 'ready' });
   } catch (error) {
     reply({ type: 'failed', error: errorData(error) });

@@ -56,6 +56,59 @@ export function answerCall(engine: PoolEngine, call: PoolCall): PoolReply {
   }
 }
 
+/**
+ * Answer a batch of calls, each as {@link answerCall} answers it (or as
+ * `extra` does, for a call it handles), with paddle mode's `cut` and `tag`
+ * calls on strings taken together: the network runs their texts two at a
+ * time (`Tokenizer.paddleMany`), which gives the same words and tags.
+ *
+ * @example
+ * answerCalls(engine, [
+ *   { id: 1, method: 'cut', input: '我爱北京天安门', options: { paddle: true } },
+ *   { id: 2, method: 'cut', input: '你好', options: { paddle: true } },
+ * ]); // two answers, as answerCall gives them
+ */
+export function answerCalls(engine: PoolEngine, calls: readonly PoolCall[], extra?: (call: PoolCall) => PoolReply | undefined): PoolReply[] {
+  const paddled = paddleAnswers(engine, calls);
+  return calls.map((call, i) => extra?.(call) ?? paddled[i] ?? answerCall(engine, call));
+}
+
+/**
+ * The answers of the batch's paddle-mode `cut` and `tag` calls on strings,
+ * by index, when there are two or more: each call's options are first
+ * checked by the method itself on an empty text, so a call it would refuse
+ * is left to {@link answerCall}, which refuses it with the same error.
+ */
+function paddleAnswers({ tokenizer }: PoolEngine, calls: readonly PoolCall[]): (PoolReply | undefined)[] {
+  const answers: (PoolReply | undefined)[] = [];
+  const groups: [number[], number[]] = [[], []];
+  calls.forEach((call, i) => {
+    if ((call.method !== 'cut' && call.method !== 'tag') || typeof call.input !== 'string') return;
+    const paddle = (call.options as { paddle?: unknown } | null | undefined)?.paddle;
+    if (paddle === undefined || paddle === false) return;
+    try {
+      if (call.method === 'cut') tokenizer.cut('', call.options as never);
+      else tokenizer.tag('', call.options as never);
+    } catch {
+      return;
+    }
+    groups[typeof paddle === 'object' && (paddle as { normalize?: unknown }).normalize === true ? 1 : 0].push(i);
+  });
+  groups.forEach((indices, normalize) => {
+    if (indices.length < 2) return;
+    const results = tokenizer.paddleMany(
+      indices.map((i) => calls[i]!.input as string),
+      normalize === 1,
+    );
+    indices.forEach((i, k) => {
+      const { words, tags } = results[k]!;
+      const value = calls[i]!.method === 'cut' ? words : words.map((word, w) => ({ word, tag: tags[w]! }));
+      answers[i] = { type: 'answer', id: calls[i]!.id, value: { kind: 'value', value } };
+    });
+  });
+  return answers;
+}
+
 function run({ tokenizer, tfidf, textRank }: PoolEngine, { method, input, options }: PoolCall): unknown {
   // The synchronous API checks the input and options, with its own messages.
   switch (method) {

@@ -49,6 +49,22 @@ describe('TokenizerPool', () => {
     assert.deepEqual(results, LINES.map((line) => tokenizer.cut(line)));
   });
 
+  it('answers paddle-mode calls sent together as one at a time, and refuses a bad option among them alone', async () => {
+    // Sent at once, they reach the workers in batches, whose paddle-mode
+    // texts go through the network two at a time.
+    const texts = [...LINES.slice(0, 13), '', '  ', '😀中文，ＡＢ'];
+    const cuts = await Promise.all(texts.map((text) => pool.cut(text, { paddle: true })));
+    const tags = await Promise.all(texts.map((text) => pool.tag(text, { paddle: { normalize: true } })));
+    assert.deepEqual(cuts, texts.map((text) => tokenizer.cut(text, { paddle: true })));
+    assert.deepEqual(tags, texts.map((text) => tokenizer.tag(text, { paddle: { normalize: true } })));
+    const bad = { paddle: { normalize: 'yes' } } as never;
+    const settled = await Promise.allSettled([pool.tag(LINES[0]!, { paddle: true }), pool.tag(LINES[1]!, bad), pool.tag(LINES[2]!, { paddle: true })]);
+    assert.deepEqual(settled[0], { status: 'fulfilled', value: tokenizer.tag(LINES[0]!, { paddle: true }) });
+    assert.deepEqual(settled[2], { status: 'fulfilled', value: tokenizer.tag(LINES[2]!, { paddle: true }) });
+    assert.equal(settled[1].status, 'rejected');
+    assert.throws(() => tokenizer.tag(LINES[1]!, bad), { message: ((settled[1] as PromiseRejectedResult).reason as Error).message });
+  });
+
   it('copies bytes, leaving the caller its buffer', async () => {
     const bytes = new TextEncoder().encode(LINES[0]!);
     assert.deepEqual(await pool.cut(bytes), tokenizer.cut(LINES[0]!));
