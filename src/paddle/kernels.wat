@@ -13,10 +13,9 @@
   (import "env" "memory" (memory 0))
 
   ;; e^x for each lane, to about 2 units in the last place of float32, written
-  ;; out where it is used (EXP below), so that the engine schedules it with
-  ;; the code around it instead of calling it (a call also makes V8 save
-  ;; every live vector): x is clamped to [-87, 88] (where e^x is a normal
-  ;; float32), split as n * ln 2 + r with |r| <= ln 2 / 2 (ln 2 in two
+  ;; out in the two loops that use it (EXP below), so that the engine
+  ;; overlaps one vector's with the next one's instead of calling it: x is
+  ;; clamped to [-87, 88] (where e^x is a normal float32), split as n * ln 2 + r with |r| <= ln 2 / 2 (ln 2 in two
   ;; parts, so that n * ln 2 is exact enough), e^r from its Taylor polynomial
   ;; of degree 7 in Horner's form, 1 + r(1 + r/2(1 + r/3(...(1 + r/7)))) (the
   ;; remainder is below 2^-27 on that interval), and 2^n put into the
@@ -157,15 +156,15 @@
   ;;   c = tanh(g[t][256:384] + bias[256:384] + (r * h) . Wc)
   ;;   h = h - u * h + u * c, also written to the first 128 floats of row t
   ;;   of $out (rows $outStride bytes apart).
-  ;; The sums come first, sixteen at a time, then their activations, four
-  ;; at a time in a loop of their own, whose iterations do not wait for
-  ;; each other.
+  ;; The sums come first, sixteen at a time, then their activations
+  ;; ($gateActivations, $newState), four at a time in loops of their own,
+  ;; whose iterations do not wait for each other. (Called once a step: a
+  ;; call after each block of sums made V8 save every live vector.)
   (func (export "gru")
     (param $gates i32) (param $rowAt i32) (param $steps i32) (param $reverse i32) (param $wur i32) (param $wc i32) (param $bias i32)
     (param $state i32) (param $out i32) (param $outStride i32)
     (local $s i32) (local $t i32) (local $g i32) (local $j i32) (local $kp i32) (local $wp i32) (local $o i32)
-    (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128) (local $hk v128) (local $h v128) (local $u v128)
-    (local $x v128) (local $n v128) (local $r v128) (local $y v128)
+    (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128) (local $hk v128)
     (local.set $s (i32.const 0))
     (block $stepsDone
       (loop $stepLoop
@@ -176,9 +175,7 @@
             (local.get $s)
             (local.get $reverse)))
         (local.set $g
-          (if (result i32) (local.get $rowAt)
-            (then (i32.load (i32.add (local.get $rowAt) (i32.shl (local.get $t) (i32.const 2)))))
-            (else (i32.add (local.get $gates) (i32.mul (local.get $t) (i32.const 1536))))))
+          (call $row (local.get $gates) (local.get $rowAt) (local.get $t)))
         ;; Update and reset gates' sums: 256 values, 16 at a time (64 bytes).
         (local.set $j (i32.const 0))
         (block $gatesDone
@@ -209,39 +206,7 @@
             (v128.store offset=1584 (local.get $o) (local.get $a3))
             (local.set $j (i32.add (local.get $j) (i32.const 64)))
             (br $gateLoop)))
-        ;; Their sigmoids: u to $state + 1024, r * h to $state + 512.
-        (local.set $j (i32.const 0))
-        (block $sigmoidsDone
-          (loop $sigmoidLoop
-            (br_if $sigmoidsDone (i32.ge_u (local.get $j) (i32.const 1024)))
-            (local.set $o (i32.add (local.get $state) (local.get $j)))
-            (local.set $x
-              (f32x4.neg (f32x4.max (f32x4.min (v128.load offset=1536 (local.get $o)) (v128.const f32x4 13 13 13 13)) (v128.const f32x4 -40 -40 -40 -40))))
-            ;; EXP
-            (local.set $x (f32x4.max (f32x4.min (local.get $x) (v128.const f32x4 88 88 88 88)) (v128.const f32x4 -87 -87 -87 -87)))
-            (local.set $n (f32x4.nearest (f32x4.mul (local.get $x) (v128.const f32x4 1.44269504 1.44269504 1.44269504 1.44269504))))
-            (local.set $r
-              (f32x4.sub
-                (f32x4.sub (local.get $x) (f32x4.mul (local.get $n) (v128.const f32x4 0.693145752 0.693145752 0.693145752 0.693145752)))
-                (f32x4.mul (local.get $n) (v128.const f32x4 1.42860677e-6 1.42860677e-6 1.42860677e-6 1.42860677e-6))))
-            (local.set $y (f32x4.add (v128.const f32x4 1 1 1 1) (f32x4.mul (local.get $r) (v128.const f32x4 0.142857143 0.142857143 0.142857143 0.142857143))))
-            (local.set $y (f32x4.add (v128.const f32x4 1 1 1 1) (f32x4.mul (f32x4.mul (local.get $r) (v128.const f32x4 0.166666667 0.166666667 0.166666667 0.166666667)) (local.get $y))))
-            (local.set $y (f32x4.add (v128.const f32x4 1 1 1 1) (f32x4.mul (f32x4.mul (local.get $r) (v128.const f32x4 0.2 0.2 0.2 0.2)) (local.get $y))))
-            (local.set $y (f32x4.add (v128.const f32x4 1 1 1 1) (f32x4.mul (f32x4.mul (local.get $r) (v128.const f32x4 0.25 0.25 0.25 0.25)) (local.get $y))))
-            (local.set $y (f32x4.add (v128.const f32x4 1 1 1 1) (f32x4.mul (f32x4.mul (local.get $r) (v128.const f32x4 0.333333333 0.333333333 0.333333333 0.333333333)) (local.get $y))))
-            (local.set $y (f32x4.add (v128.const f32x4 1 1 1 1) (f32x4.mul (f32x4.mul (local.get $r) (v128.const f32x4 0.5 0.5 0.5 0.5)) (local.get $y))))
-            (local.set $y (f32x4.add (v128.const f32x4 1 1 1 1) (f32x4.mul (local.get $r) (local.get $y))))
-            (local.set $y
-              (f32x4.mul (local.get $y)
-                (i32x4.shl (i32x4.add (i32x4.trunc_sat_f32x4_s (local.get $n)) (v128.const i32x4 127 127 127 127)) (i32.const 23))))
-            (local.set $y (f32x4.div (v128.const f32x4 1 1 1 1) (f32x4.add (v128.const f32x4 1 1 1 1) (local.get $y))))
-            (if (i32.lt_u (local.get $j) (i32.const 512))
-              (then (v128.store offset=1024 (local.get $o) (local.get $y)))
-              (else
-                (local.set $o (i32.sub (local.get $o) (i32.const 512)))
-                (v128.store offset=512 (local.get $o) (f32x4.mul (local.get $y) (v128.load (local.get $o))))))
-            (local.set $j (i32.add (local.get $j) (i32.const 16)))
-            (br $sigmoidLoop)))
+        (call $gateActivations (local.get $state))
         ;; Candidates' sums: 128 values, 16 at a time.
         (local.set $j (i32.const 0))
         (block $candidatesDone
@@ -272,46 +237,13 @@
             (v128.store offset=1584 (local.get $o) (local.get $a3))
             (local.set $j (i32.add (local.get $j) (i32.const 64)))
             (br $candidateLoop)))
-        ;; Their tanh, and the new state h - u * h + u * c.
-        (local.set $j (i32.const 0))
-        (block $statesDone
-          (loop $stateLoop
-            (br_if $statesDone (i32.ge_u (local.get $j) (i32.const 512)))
-            (local.set $o (i32.add (local.get $state) (local.get $j)))
-            (local.set $x (f32x4.min (f32x4.mul (v128.load offset=1536 (local.get $o)) (v128.const f32x4 -2 -2 -2 -2)) (v128.const f32x4 40 40 40 40)))
-            ;; EXP
-            (local.set $x (f32x4.max (f32x4.min (local.get $x) (v128.const f32x4 88 88 88 88)) (v128.const f32x4 -87 -87 -87 -87)))
-            (local.set $n (f32x4.nearest (f32x4.mul (local.get $x) (v128.const f32x4 1.44269504 1.44269504 1.44269504 1.44269504))))
-            (local.set $r
-              (f32x4.sub
-                (f32x4.sub (local.get $x) (f32x4.mul (local.get $n) (v128.const f32x4 0.693145752 0.693145752 0.693145752 0.693145752)))
-                (f32x4.mul (local.get $n) (v128.const f32x4 1.42860677e-6 1.42860677e-6 1.42860677e-6 1.42860677e-6))))
-            (local.set $y (f32x4.add (v128.const f32x4 1 1 1 1) (f32x4.mul (local.get $r) (v128.const f32x4 0.142857143 0.142857143 0.142857143 0.142857143))))
-            (local.set $y (f32x4.add (v128.const f32x4 1 1 1 1) (f32x4.mul (f32x4.mul (local.get $r) (v128.const f32x4 0.166666667 0.166666667 0.166666667 0.166666667)) (local.get $y))))
-            (local.set $y (f32x4.add (v128.const f32x4 1 1 1 1) (f32x4.mul (f32x4.mul (local.get $r) (v128.const f32x4 0.2 0.2 0.2 0.2)) (local.get $y))))
-            (local.set $y (f32x4.add (v128.const f32x4 1 1 1 1) (f32x4.mul (f32x4.mul (local.get $r) (v128.const f32x4 0.25 0.25 0.25 0.25)) (local.get $y))))
-            (local.set $y (f32x4.add (v128.const f32x4 1 1 1 1) (f32x4.mul (f32x4.mul (local.get $r) (v128.const f32x4 0.333333333 0.333333333 0.333333333 0.333333333)) (local.get $y))))
-            (local.set $y (f32x4.add (v128.const f32x4 1 1 1 1) (f32x4.mul (f32x4.mul (local.get $r) (v128.const f32x4 0.5 0.5 0.5 0.5)) (local.get $y))))
-            (local.set $y (f32x4.add (v128.const f32x4 1 1 1 1) (f32x4.mul (local.get $r) (local.get $y))))
-            (local.set $y
-              (f32x4.mul (local.get $y)
-                (i32x4.shl (i32x4.add (i32x4.trunc_sat_f32x4_s (local.get $n)) (v128.const i32x4 127 127 127 127)) (i32.const 23))))
-            (local.set $y (f32x4.sub (f32x4.div (v128.const f32x4 2 2 2 2) (f32x4.add (v128.const f32x4 1 1 1 1) (local.get $y))) (v128.const f32x4 1 1 1 1)))
-            (local.set $h (v128.load (local.get $o)))
-            (local.set $u (v128.load offset=1024 (local.get $o)))
-            (local.set $y (f32x4.add (f32x4.sub (local.get $h) (f32x4.mul (local.get $u) (local.get $h))) (f32x4.mul (local.get $u) (local.get $y))))
-            (v128.store (local.get $o) (local.get $y))
-            (v128.store
-              (i32.add (i32.add (local.get $out) (i32.mul (local.get $t) (local.get $outStride))) (local.get $j))
-              (local.get $y))
-            (local.set $j (i32.add (local.get $j) (i32.const 16)))
-            (br $stateLoop)))
+        (call $newState (local.get $state) (i32.add (local.get $out) (i32.mul (local.get $t) (local.get $outStride))))
         (local.set $s (i32.add (local.get $s) (i32.const 1)))
         (br $stepLoop))))
 
   ;; The update and reset gates of a GRU whose $state holds h, r * h, u and
   ;; the 256 sums (as "gru" lays it out): sigmoid of each sum, u to
-  ;; $state + 1024, r * h to $state + 512. The same operations as "gru"'s.
+  ;; $state + 1024, r * h to $state + 512.
   (func $gateActivations (param $state i32)
     (local $j i32) (local $o i32) (local $x v128) (local $n v128) (local $r v128) (local $y v128)
     (local.set $j (i32.const 0))
@@ -349,7 +281,7 @@
 
   ;; The candidate and the new state of such a GRU, from the candidate's 128
   ;; sums at $state + 1536: c = tanh(sum), h = h - u * h + u * c, to $state
-  ;; and to $out. The same operations as "gru"'s.
+  ;; and to $out.
   (func $newState (param $state i32) (param $out i32)
     (local $j i32) (local $o i32) (local $h v128) (local $u v128) (local $x v128) (local $n v128) (local $r v128) (local $y v128)
     (local.set $j (i32.const 0))
@@ -384,6 +316,13 @@
         (local.set $j (i32.add (local.get $j) (i32.const 16)))
         (br $each))))
 
+  ;; Where row $t of gate inputs is: $gates + 1536 $t, or, where $rowAt is
+  ;; not 0, the byte offset $rowAt holds at $t.
+  (func $row (param $gates i32) (param $rowAt i32) (param $t i32) (result i32)
+    (if (result i32) (local.get $rowAt)
+      (then (i32.load (i32.add (local.get $rowAt) (i32.shl (local.get $t) (i32.const 2)))))
+      (else (i32.add (local.get $gates) (i32.mul (local.get $t) (i32.const 1536))))))
+
   ;; "gru" for two texts at once, through the same weights in the same
   ;; direction, $steps steps each (A's rows from $gatesA or $rowAtA, its
   ;; state $stateA, its outputs from $outA; B's likewise): each weight
@@ -407,13 +346,9 @@
             (local.get $s)
             (local.get $reverse)))
         (local.set $gA
-          (if (result i32) (local.get $rowAtA)
-            (then (i32.load (i32.add (local.get $rowAtA) (i32.shl (local.get $t) (i32.const 2)))))
-            (else (i32.add (local.get $gatesA) (i32.mul (local.get $t) (i32.const 1536))))))
+          (call $row (local.get $gatesA) (local.get $rowAtA) (local.get $t)))
         (local.set $gB
-          (if (result i32) (local.get $rowAtB)
-            (then (i32.load (i32.add (local.get $rowAtB) (i32.shl (local.get $t) (i32.const 2)))))
-            (else (i32.add (local.get $gatesB) (i32.mul (local.get $t) (i32.const 1536))))))
+          (call $row (local.get $gatesB) (local.get $rowAtB) (local.get $t)))
         ;; Update and reset gates' sums, sixteen of each text at a time.
         (local.set $j (i32.const 0))
         (block $gateLoopDone
