@@ -7,13 +7,25 @@
  * run with the default minCount (5) and with 2: these texts are small
  * (about 170 k characters), so few new words recur five times.
  *
+ * Then the speed of `jieba discover` with `-j 1` and `-j N` (N: the
+ * available cores), alternately, on two inputs: the bench corpora side by
+ * side (news, novel, technical and classical text, about 10 MB, where
+ * nearly every string is new to the second worker, so merging costs much),
+ * and every poem of chinese-poetry's quantangshi (about 57 MB, whose table
+ * prunes), with whether the outputs are the same bytes. `--no-speed`
+ * skips it.
+ *
  * @module
  */
 
-import { existsSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { createWriteStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { discoverWords, Tokenizer } from '../src/index.js';
+import { corpusPath } from './corpus.js';
+import { realCorpusPath } from './real-corpora.js';
 import { f1, scoreSentence, type Score } from './score.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -44,5 +56,62 @@ if (!existsSync(dir)) {
     for (const { word } of words) tokenizer.addWord(word);
     const after = f1Of(tokenizer, aligned.map((i) => raw[i]!), aligned.map((i) => gold[i]!));
     console.log(`${set}\t${minCount}\t${words.length}\t${precision.toFixed(2)}\t${before.toFixed(4)}\t${after.toFixed(4)}\t${seconds.toFixed(2)}`);
+  }
+}
+
+/** `jieba discover --scores` of `file` with `-j jobs`: seconds (start-up included), output and peak RSS. */
+function discoverRun(file: string, jobs: number): { seconds: number; output: string; peakMiB: number } {
+  const started = performance.now();
+  const run = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, join(root, 'bin/jieba.js'), 'discover', '-q', '--scores', '-j', String(jobs), file], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const seconds = (performance.now() - started) / 1000;
+  if (run.status !== 0) throw new Error(`jieba discover -j ${jobs} failed: ${run.stderr}`);
+  return { seconds, output: run.stdout, peakMiB: Number(run.stderr.trim().split('\n').pop()) / 1024 };
+}
+
+/** Every poem of chinese-poetry's quantangshi (Tang and Song), a line each, into `file`; false without the package. */
+async function writePoems(file: string): Promise<boolean> {
+  const dir = join(root, 'bench', 'node_modules', 'chinese-poetry', 'dist', 'quantangshi');
+  if (!existsSync(dir)) return false;
+  const out = createWriteStream(file);
+  for (const name of readdirSync(dir).filter((f) => /^poet\.(tang|song)\.\d+\.json$/.test(f)).sort()) {
+    for (const poem of JSON.parse(readFileSync(join(dir, name), 'utf8')) as { paragraphs?: string[] }[]) {
+      const text = (poem.paragraphs ?? []).join('');
+      if (text !== '' && !out.write(`${text}\n`)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+    }
+  }
+  await new Promise<void>((resolve) => out.end(() => resolve()));
+  return true;
+}
+
+if (!process.argv.includes('--no-speed') && existsSync('/usr/bin/time')) {
+  const jobs = availableParallelism();
+  const scratch = mkdtempSync(join(tmpdir(), 'jieba-bench-discover-'));
+  try {
+    const mixed = join(scratch, 'corpora.txt');
+    const sources = [corpusPath('news'), corpusPath('novel'), ...['technical-cn', 'technical-tw', 'classical-cn', 'classical-tw'].map(realCorpusPath)].filter((p): p is string => p !== undefined);
+    writeFileSync(mixed, sources.map((p) => readFileSync(p, 'utf8')).join('\n'));
+    const inputs: [string, string][] = [['bench corpora', mixed]];
+    const poems = join(scratch, 'poems.txt');
+    if (await writePoems(poems)) inputs.push(['quantangshi poems', poems]);
+    console.log(`\ninput\tMB\t-j 1 s\t-j ${jobs} s\tratio\tpeak MiB (-j 1, -j ${jobs})\tsame output`);
+    for (const [name, file] of inputs) {
+      const one: number[] = [];
+      const many: number[] = [];
+      let same = true;
+      let peaks = [0, 0];
+      for (let round = 0; round < 2; round++) {
+        const a = discoverRun(file, 1);
+        const b = discoverRun(file, jobs);
+        one.push(a.seconds);
+        many.push(b.seconds);
+        same &&= a.output === b.output;
+        peaks = [Math.max(peaks[0]!, a.peakMiB), Math.max(peaks[1]!, b.peakMiB)];
+      }
+      const best = (xs: number[]): number => Math.min(...xs);
+      const mb = readFileSync(file).length / 1e6;
+      console.log(`${name}\t${mb.toFixed(1)}\t${best(one).toFixed(2)}\t${best(many).toFixed(2)}\t${(best(one) / best(many)).toFixed(2)}x\t${peaks.map((p) => p.toFixed(0)).join(', ')}\t${same ? 'yes' : 'no (the table pruned)'}`);
+    }
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
   }
 }

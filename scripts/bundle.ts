@@ -58,6 +58,7 @@ await build({
     cli: 'dist/src/cli/main.js',
     worker: 'dist/src/cli/worker.js',
     'record-worker': 'dist/src/cli/record-worker.js',
+    'discover-worker': 'dist/src/cli/discover-worker.js',
     'posseg-image': 'dist/src/posseg-image.js',
     'idf-image': 'dist/src/idf-image.js',
   },
@@ -119,4 +120,4 @@ await build({
     },
   ],
 });
-console.log('jieba-ts: bundled dist/bundle/{index,browser,embedded,posseg-image,idf-image,cli,worker,server,server-worker,pool,node-worker,pool-browser,browser-worker}.js and index.cjs');
+console.log('jieba-ts: bundled dist/bundle/{index,browser,embedded,posseg-image,idf-image,cli,worker,discover-worker,server,server-worker,pool,node-worker,pool-browser,browser-worker}.js and index.cjs');

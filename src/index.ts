@@ -39,7 +39,8 @@ export { ANALYZER_STOP_WORDS, type AnalyzerToken, type ChineseAnalyzer, type Chi
 export { porterStem } from './analyse/porter.js';
 export { WordCounts, type CountWordsOptions } from './analyse/word-counts.js';
 export { barChartSvg, chartHtml, chartSvg, layoutCloud, wordCloudSvg, type CloudWord } from './analyse/charts.js';
-export { NewWordFinder, type DiscoverOptions, type NewWord } from './analyse/new-words.js';
+export { NewWordFinder, type DiscoverOptions, type DiscoveryCounts, type NewWord } from './analyse/new-words.js';
+export type { NgramCounts } from './analyse/ngram-table.js';
 export { CorpusError, DictionaryTrainer, type CorpusTags } from './analyse/train.js';
 export type { SearchTermsOptions } from './analyse/search-terms.js';
 export type { LunrBuilder, LunrModule, OramaTokenizer } from './analyse/search-adapters.js';

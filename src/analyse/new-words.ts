@@ -37,7 +37,7 @@
 import { describeValue, optionsOf } from '../options.js';
 import { isHanChar } from '../text/char-classes.js';
 import type { TokenizerCore } from '../tokenizer.js';
-import { NgramTable } from './ngram-table.js';
+import { NgramTable, type NgramCounts } from './ngram-table.js';
 
 /** Options of {@link NewWordFinder}. */
 export interface DiscoverOptions {
@@ -84,6 +84,20 @@ export interface NewWord {
   innerEntropy: number;
   /** count × cohesion × (entropy − innerEntropy). */
   score: number;
+}
+
+/**
+ * What a {@link NewWordFinder} has counted, as plain data (typed arrays
+ * whose buffers can be transferred): how `jieba discover -j` brings each
+ * worker thread's counts together.
+ */
+export interface DiscoveryCounts {
+  /** The strings' counts. */
+  readonly table: NgramCounts;
+  /** Han characters seen. */
+  readonly characters: number;
+  /** Counts at or below this were pruned at some point. */
+  readonly pruned: number;
 }
 
 /** Characters that rarely begin or end a word: a candidate with one at an edge is left out. */
@@ -172,6 +186,39 @@ export class NewWordFinder {
     // Run edges are counted for candidates' lengths only.
     for (let i = start; i < end; i++) counts.addPrefixes(text, i, Math.min(longest, end - i), this.#maxLength, i === start, end, inside);
     if (counts.size > this.#maxEntries) this.#prune();
+  }
+
+  /**
+   * What this finder has counted, to {@link merge} into another. The finder
+   * is not to be used afterwards (the arrays may be transferred).
+   *
+   * @example
+   * // in a worker thread, over its part of the text:
+   * const counts = finder.counts();
+   * parentPort.postMessage(counts, Object.values(counts.table).map((array) => array.buffer));
+   */
+  counts(): DiscoveryCounts {
+    return { table: this.#counts.contents(), characters: this.#characters, pruned: this.#pruned };
+  }
+
+  /**
+   * Add another finder's {@link counts}, as if this finder had gone on to
+   * `add` that finder's texts. Without pruning in either, the words are
+   * exactly those of one finder given all the texts in that order; a
+   * finder that pruned makes the others' counts of its rare strings
+   * uncertain by as much, which raises the least count reported.
+   *
+   * @example
+   * const total = new NewWordFinder(tokenizer);
+   * for (const counts of countsOfEachPart) total.merge(counts);
+   * total.words();
+   */
+  merge(counts: DiscoveryCounts): this {
+    this.#counts.merge(counts.table);
+    this.#characters += counts.characters;
+    this.#pruned += counts.pruned;
+    if (this.#counts.size > this.#maxEntries) this.#prune();
+    return this;
   }
 
   /** Drop the rarest strings until the table is at most half full. */

@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { NewWordFinder, type NewWord } from '../analyse/new-words.js';
 import { DictionaryError } from '../dictionary/errors.js';
 import { Tokenizer } from '../index.js';
+import { countParts, splitIntoParts, type DiscoverPart } from './discover-jobs.js';
 import { describeOpenError } from './input.js';
 import type { CliIo } from './io.js';
 import { InputError, readLineBatches } from './lines.js';
@@ -35,6 +36,10 @@ options:
   --max-len N          the longest word, in characters (default 4)
   --max-entries N      keep at most N strings counted, pruning the rarest
                        (default 4000000; bounds memory on any input)
+  -j, --jobs N         count in N worker threads, each over a part of the
+                       files (default 1; standard input is read in one);
+                       the words and scores are the same, memory up to N+1
+                       tables of counts
   --scores             print "word<TAB>count<TAB>cohesion<TAB>entropy<TAB>
                        inner<TAB>score" instead of dictionary lines
   --json               print a JSON array of {"word", "freq", "count",
@@ -52,6 +57,7 @@ export const DISCOVER_OPTIONS = {
   'min-count': { type: 'string' },
   'max-len': { type: 'string' },
   'max-entries': { type: 'string' },
+  jobs: { type: 'string', short: 'j' },
   scores: { type: 'boolean' },
   json: { type: 'boolean' },
   output: { type: 'string', short: 'o' },
@@ -62,6 +68,9 @@ export const DISCOVER_OPTIONS = {
 } as const;
 
 class UsageError extends Error {}
+
+/** A worker's report of bad input, should the file read again from its start not throw the error itself. */
+class PartError extends Error {}
 
 function positive(value: string | undefined, name: string, least = 1): number | undefined {
   if (value === undefined) return undefined;
@@ -74,6 +83,43 @@ function positive(value: string | undefined, name: string, least = 1): number | 
 function format(words: readonly NewWord[], freqOf: (word: string) => number, shape: 'dict' | 'scores' | 'json'): string {
   if (shape === 'json') return `${JSON.stringify(words.map((w) => ({ word: w.word, freq: freqOf(w.word), count: w.count, cohesion: w.cohesion, entropy: w.entropy, innerEntropy: w.innerEntropy, score: w.score })))}\n`;
   return words.map((w) => (shape === 'scores' ? `${w.word}\t${w.count}\t${w.cohesion}\t${w.entropy}\t${w.innerEntropy}\t${w.score}\n` : `${w.word} ${freqOf(w.word)}\n`)).join('');
+}
+
+/** Count the lines of `file` (`-`: standard input) into `finder`; how many there were. */
+async function countFile(file: string, io: CliIo, finder: NewWordFinder): Promise<number> {
+  const name = file === '-' ? '<stdin>' : file;
+  const stream = file === '-' ? (io.stdin as AsyncIterable<Uint8Array>) : createReadStream(file, { highWaterMark: 1 << 16 });
+  let lines = 0;
+  for await (const batch of readLineBatches(stream, { universalNewlines: file !== '-', replaceInvalid: false, name })) {
+    for (const line of batch) finder.add(typeof line === 'string' ? line : line.text);
+    lines += batch.length;
+  }
+  return lines;
+}
+
+/**
+ * Count `files` in `jobs` worker threads, a contiguous part each, and merge
+ * their counts into `finder` in the parts' order; how many lines there were.
+ * The first part that failed decides the error, as reading in order would.
+ */
+async function countInWorkers(files: readonly string[], jobs: number, setup: Omit<DiscoverPart, 'ranges'>, finder: NewWordFinder): Promise<number> {
+  const replies = await countParts(splitIntoParts(files, jobs), setup);
+  let lines = 0;
+  for (const reply of replies) {
+    if (reply.type === 'invalid') {
+      // The worker's line number counts from its part's start: reading the
+      // file from its start throws the error with the file's own line.
+      for await (const batch of readLineBatches(createReadStream(reply.file, { highWaterMark: 1 << 16 }), { universalNewlines: true, replaceInvalid: false, name: reply.file })) void batch;
+      throw new PartError(reply.message);
+    }
+    if (reply.type === 'failed') throw Object.assign(new Error(reply.message), reply.code === undefined ? {} : { code: reply.code, path: reply.path, syscall: 'read' });
+  }
+  for (const reply of replies) {
+    if (reply.type !== 'counts') continue;
+    finder.merge(reply.counts);
+    lines += reply.lines;
+  }
+  return lines;
 }
 
 /**
@@ -89,6 +135,7 @@ export async function discoverMain(argv: readonly string[], io: CliIo): Promise<
   let values: ReturnType<typeof parseArgs<{ options: typeof DISCOVER_OPTIONS; allowPositionals: true }>>['values'];
   let files: string[];
   let finderOptions: { top?: number; minCount?: number; maxLength?: number; maxEntries?: number };
+  let jobs: number;
   try {
     ({ values, positionals: files } = parseArgs({ args: [...argv], options: DISCOVER_OPTIONS, strict: true, allowPositionals: true }));
     if (values.scores && values.json) throw new UsageError('--scores and --json cannot be combined');
@@ -99,6 +146,8 @@ export async function discoverMain(argv: readonly string[], io: CliIo): Promise<
       maxEntries: positive(values['max-entries'], '--max-entries', 1000),
     };
     finderOptions = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
+    jobs = positive(values.jobs, '--jobs') ?? 1;
+    if (jobs > 256) throw new UsageError(`--jobs must be from 1 to 256, not ${jobs}`);
   } catch (error) {
     say(`usage: jieba discover [FILE ...] [options]\njieba discover: error: ${(error as Error).message}\n`);
     return 2;
@@ -114,20 +163,17 @@ export async function discoverMain(argv: readonly string[], io: CliIo): Promise<
     if (values['user-dict'] !== undefined) tokenizer.loadUserDict(values['user-dict']);
     const finder = new NewWordFinder(tokenizer, finderOptions);
     let lines = 0;
-    for (const file of files) {
-      const name = file === '-' ? '<stdin>' : file;
-      const stream = file === '-' ? (io.stdin as AsyncIterable<Uint8Array>) : createReadStream(file, { highWaterMark: 1 << 16 });
-      for await (const batch of readLineBatches(stream, { universalNewlines: file !== '-', replaceInvalid: false, name })) {
-        for (const line of batch) finder.add(typeof line === 'string' ? line : line.text);
-        lines += batch.length;
-      }
+    if (jobs > 1 && !files.includes('-')) {
+      lines = await countInWorkers(files, jobs, { dict: values.dict, userDict: values['user-dict'], options: finderOptions }, finder);
+    } else {
+      for (const file of files) lines += await countFile(file, io, finder);
     }
     const words = finder.words();
     if (!values.quiet) say(`jieba discover: ${lines} lines read, ${words.length} new words\n`);
     text = format(words, (word) => tokenizer.suggestFreq(word), values.json ? 'json' : values.scores ? 'scores' : 'dict');
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
-    if (error instanceof InputError || error instanceof DictionaryError) say(`jieba discover: ${e.message}\n`);
+    if (error instanceof InputError || error instanceof DictionaryError || error instanceof PartError) say(`jieba discover: ${e.message}\n`);
     else if (typeof e?.code === 'string' && e.syscall !== undefined) say(`jieba discover: cannot read ${e.path ?? 'the input'}: ${describeOpenError(e)}\n`);
     else throw error;
     return 1;

@@ -93,4 +93,26 @@ describe('NewWordFinder', () => {
     assert.throws(() => new NewWordFinder(tokenizer, { maxLength: 1 }), /maxLength must be at least 2/);
     assert.throws(() => new NewWordFinder(tokenizer).add(3 as unknown as string), /expects strings/);
   });
+
+  it('merges the counts of finders over parts of the text into the words of one finder over all of it', () => {
+    const lines = [...corpus(), ...corpus().map((line) => `据说${line}`), '推进现代化建设。', '氪晶矿'];
+    const one = new NewWordFinder(tokenizer, { minCount: 2 });
+    for (const line of lines) one.add(line);
+    const parts = [lines.slice(0, 50), lines.slice(50, 51), lines.slice(51)];
+    const merged = new NewWordFinder(tokenizer, { minCount: 2 });
+    for (const part of parts) {
+      const finder = new NewWordFinder(tokenizer, { minCount: 2 });
+      for (const line of part) finder.add(line);
+      merged.merge(finder.counts());
+    }
+    const expected = one.words();
+    assert.ok(expected.length > 0);
+    assert.deepEqual(merged.words(), expected);
+    // A merge that overfills the table prunes it, as counting would.
+    const small = new NewWordFinder(tokenizer, { minCount: 2, maxEntries: 1000 });
+    const big = new NewWordFinder(tokenizer, { minCount: 2 });
+    for (const line of lines) big.add(line);
+    small.merge(big.counts());
+    assert.equal(small.words()[0]?.word, '氪晶矿');
+  });
 });

@@ -100,4 +100,44 @@ describe('NgramTable', () => {
     for (const run of runs.slice(0, 500)) for (let i = 0; i < run.length; i++) table.addPrefixes(run, i, Math.min(4, run.length - i), 3, i === 0, run.length);
     assert.ok(check(table) > 1000);
   });
+
+  it('merges tables into the one that counting all their text in order would make', () => {
+    const count = (part: string[]): NgramTable => {
+      const table = new NgramTable();
+      for (const run of part) for (let i = 0; i < run.length; i++) table.addPrefixes(run, i, Math.min(4, run.length - i), 3, i === 0, run.length);
+      return table;
+    };
+    const describe = (table: NgramTable): string[] =>
+      Array.from({ length: table.size }, (_, e) => {
+        const key = table.key(e);
+        const part = (p: number): string => (p < 0 ? '-' : table.key(p));
+        return `${key} ${table.count(e)} ${table.countAtStart(e)} ${table.countAtEnd(e)} ${part(table.prefixOf(e))} ${part(table.suffixOf(e))} ${table.find(key, 0, key.length) === e}`;
+      });
+    const whole = describe(count(runs));
+    const thirds = [runs.slice(0, 1000), runs.slice(1000, 2000), runs.slice(2000)];
+    // Into an empty table (which takes the first's arrays), then the others in order.
+    const merged = new NgramTable();
+    for (const third of thirds) merged.merge(count(third).contents());
+    assert.deepEqual(describe(merged), whole);
+    // Into a table that goes on counting afterwards.
+    const first = count(thirds[0]!);
+    first.merge(count(thirds[1]!).contents());
+    for (const run of thirds[2]!) for (let i = 0; i < run.length; i++) first.addPrefixes(run, i, Math.min(4, run.length - i), 3, i === 0, run.length);
+    assert.deepEqual(describe(first), whole);
+    // Of an empty table, nothing; without slots, they are made again.
+    assert.deepEqual(describe(new NgramTable().merge(new NgramTable().contents()).merge(count(runs).contents())), whole);
+    const { slots, ...withoutSlots } = count(runs).contents();
+    assert.ok(slots !== undefined);
+    assert.deepEqual(describe(new NgramTable().merge(withoutSlots)), whole);
+    // A pruned table has no links: its parts are looked up.
+    const pruned = count(thirds[1]!);
+    pruned.prune(1);
+    const mixed = count(thirds[0]!).merge(pruned.contents());
+    assert.equal(mixed.contents().links, undefined);
+    for (let e = 0; e < mixed.size; e++) {
+      const key = mixed.key(e);
+      assert.equal(mixed.prefixOf(e), key.length > 1 ? mixed.find(key, 0, key.length - 1) : -1);
+      assert.equal(mixed.suffixOf(e), key.length > 1 ? mixed.find(key, 1, key.length - 1) : -1);
+    }
+  });
 });
