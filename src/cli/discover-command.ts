@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import { NewWordFinder, type NewWord } from '../analyse/new-words.js';
 import { DictionaryError } from '../dictionary/errors.js';
 import { Tokenizer } from '../index.js';
-import { countParts, splitIntoParts, type DiscoverPart } from './discover-jobs.js';
+import { canSplit, countParts, splitIntoParts, type DiscoverPart } from './discover-jobs.js';
 import { describeOpenError } from './input.js';
 import type { CliIo } from './io.js';
 import { InputError, readLineBatches } from './lines.js';
@@ -37,7 +37,8 @@ options:
   --max-entries N      keep at most N strings counted, pruning the rarest
                        (default 4000000; bounds memory on any input)
   -j, --jobs N         count in N worker threads, each over a part of the
-                       files (default 1; standard input is read in one);
+                       files (default 1; standard input and pipes are
+                       read in one);
                        the words and scores are the same, memory up to N+1
                        tables of counts
   --scores             print "word<TAB>count<TAB>cohesion<TAB>entropy<TAB>
@@ -163,7 +164,7 @@ export async function discoverMain(argv: readonly string[], io: CliIo): Promise<
     if (values['user-dict'] !== undefined) tokenizer.loadUserDict(values['user-dict']);
     const finder = new NewWordFinder(tokenizer, finderOptions);
     let lines = 0;
-    if (jobs > 1 && !files.includes('-')) {
+    if (jobs > 1 && !files.includes('-') && canSplit(files)) {
       lines = await countInWorkers(files, jobs, { dict: values.dict, userDict: values['user-dict'], options: finderOptions }, finder);
     } else {
       for (const file of files) lines += await countFile(file, io, finder);

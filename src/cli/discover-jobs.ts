@@ -34,6 +34,25 @@ export type DiscoverReply =
   | { readonly type: 'invalid'; readonly file: string; readonly message: string }
   | { readonly type: 'failed'; readonly message: string; readonly code: string | undefined; readonly path: string | undefined };
 
+/**
+ * Whether `files` can be cut into parts: all regular files (a pipe or a
+ * device has no size to cut by, and is read in one thread; a file that
+ * cannot be read is left to that reading to report).
+ *
+ * @example
+ * canSplit(['news.txt']); // true
+ * canSplit(['/dev/stdin']); // false
+ */
+export function canSplit(files: readonly string[]): boolean {
+  return files.every((file) => {
+    try {
+      return statSync(file).isFile();
+    } catch {
+      return false;
+    }
+  });
+}
+
 /** The offset just past the first line break at or after `from` in `file` (its size if none). */
 function lineStartFrom(file: string, from: number, size: number): number {
   const fd = openSync(file, 'r');

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -62,6 +63,16 @@ describe('jieba discover -j', () => {
         assert.equal(many.stderr, one.stderr, 'the same count of lines');
       }
     }
+    // A named pipe has no size to cut by: read in one thread, not skipped.
+    const fifo = join(dir, 'fifo');
+    execFileSync('mkfifo', [fifo]);
+    const writer = spawn('sh', ['-c', 'cat "$0" > "$1"', corpus, fifo]);
+    const written = new Promise((resolve) => writer.once('close', resolve));
+    const piped = await run(['discover', '-q', '--min-count', '2', '-j', '2', fifo]);
+    // (A writer left waiting for a reader would hold the test open.)
+    if (writer.exitCode === null) writer.kill();
+    assert.equal(piped.stdout, (await run(['discover', '-q', '--min-count', '2', corpus])).stdout);
+    assert.equal(await written, 0);
     // Standard input is read in one thread.
     assert.equal((await run(['discover', '-q', '--min-count', '2', '-j', '2'], readFileSync(corpus))).stdout, (await run(['discover', '-q', '--min-count', '2', corpus])).stdout);
   });
