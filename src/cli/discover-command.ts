@@ -37,10 +37,9 @@ options:
   --max-entries N      keep at most N strings counted, pruning the rarest
                        (default 4000000; bounds memory on any input)
   -j, --jobs N         count in N worker threads, each over a part of the
-                       files (default 1; standard input and pipes are
-                       read in one);
-                       the words and scores are the same, memory up to N+1
-                       tables of counts
+                       files (default 1; standard input and pipes are read
+                       in one): the same words and scores unless a table
+                       prunes, and memory for up to N + 1 tables of counts
   --scores             print "word<TAB>count<TAB>cohesion<TAB>entropy<TAB>
                        inner<TAB>score" instead of dictionary lines
   --json               print a JSON array of {"word", "freq", "count",
@@ -70,7 +69,10 @@ export const DISCOVER_OPTIONS = {
 
 class UsageError extends Error {}
 
-/** A worker's report of bad input, should the file read again from its start not throw the error itself. */
+/**
+ * A worker that failed: its report of bad input, should the file read again
+ * from its start not throw the error itself, or what stopped it.
+ */
 class PartError extends Error {}
 
 function positive(value: string | undefined, name: string, least = 1): number | undefined {
@@ -104,7 +106,9 @@ async function countFile(file: string, io: CliIo, finder: NewWordFinder): Promis
  * The first part that failed decides the error, as reading in order would.
  */
 async function countInWorkers(files: readonly string[], jobs: number, setup: Omit<DiscoverPart, 'ranges'>, finder: NewWordFinder): Promise<number> {
-  const replies = await countParts(splitIntoParts(files, jobs), setup);
+  const replies = await countParts(splitIntoParts(files, jobs), setup).catch((error: unknown) => {
+    throw new PartError(`a worker thread stopped: ${(error as Error)?.message ?? String(error)}`);
+  });
   let lines = 0;
   for (const reply of replies) {
     if (reply.type === 'invalid') {
@@ -113,7 +117,10 @@ async function countInWorkers(files: readonly string[], jobs: number, setup: Omi
       for await (const batch of readLineBatches(createReadStream(reply.file, { highWaterMark: 1 << 16 }), { universalNewlines: true, replaceInvalid: false, name: reply.file })) void batch;
       throw new PartError(reply.message);
     }
-    if (reply.type === 'failed') throw Object.assign(new Error(reply.message), reply.code === undefined ? {} : { code: reply.code, path: reply.path, syscall: 'read' });
+    if (reply.type === 'failed') {
+      if (reply.code === undefined) throw new PartError(reply.message);
+      throw Object.assign(new Error(reply.message), { code: reply.code, path: reply.path, syscall: 'read' });
+    }
   }
   for (const reply of replies) {
     if (reply.type !== 'counts') continue;

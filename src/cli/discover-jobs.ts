@@ -129,7 +129,7 @@ export function countParts(parts: readonly ByteRange[][], setup: Omit<DiscoverPa
             void worker.terminate();
           });
           worker.once('error', reject);
-          worker.once('exit', (code) => reject(new Error(`a worker of jieba discover stopped (exit code ${code})`)));
+          worker.once('exit', (code) => reject(new Error(`exit code ${code}`)));
         }),
     ),
   );
