@@ -5,6 +5,7 @@
  * @module
  */
 
+import { UnitStrings } from './text/unit-strings.js';
 import { expandForSearch } from './cut/search.js';
 import { Segmenter, type SegmenterMode } from './cut/segmenter.js';
 import { CUT_MODES, TOKENIZE_MODES, type CutMode, type TokenizeMode } from './cut/modes.js';
@@ -362,6 +363,8 @@ export class TokenizerCore {
   /** Python's `user_word_tag_tab`: tags given with added words. */
   readonly #userTags = new Map<string, string>();
   readonly #words = new SpanBuffer();
+  /** Words of one and two characters, shared between the results (see {@link UnitStrings}). */
+  readonly #strings = new UnitStrings();
   readonly #expanded = new SpanBuffer();
 
   /**
@@ -556,7 +559,7 @@ export class TokenizerCore {
    */
   cut(input: TextInput, options: CutOptions & PaddleOptions = {}): string[] {
     const { text, spans, words } = this.#cutSpans('cut', input, options);
-    return words ?? this.#release(spans!.toStrings(text));
+    return words ?? this.#release(spans!.toStrings(text, this.#strings));
   }
 
   /** The words of `cut`, `cutAll` or `cutForSearch` as spans of `text` (as strings in paddle mode), options checked as each method checks them. */
@@ -584,7 +587,7 @@ export class TokenizerCore {
    */
   cutAll(input: TextInput, options: BytesOptions = {}): string[] {
     const { text, spans } = this.#cutSpans('cutAll', input, options);
-    return this.#release(spans!.toStrings(text));
+    return this.#release(spans!.toStrings(text, this.#strings));
   }
 
   /**
@@ -597,7 +600,7 @@ export class TokenizerCore {
    */
   cutForSearch(input: TextInput, options: CutOptions = {}): string[] {
     const { text, spans } = this.#cutSpans('cutForSearch', input, options);
-    return this.#release(spans!.toStrings(text));
+    return this.#release(spans!.toStrings(text, this.#strings));
   }
 
   /**
@@ -620,7 +623,7 @@ export class TokenizerCore {
     for (let i = 0; i < spans.length; i++) {
       const start = data[2 * i]!;
       const end = data[2 * i + 1]!;
-      tokens[i] = { word: text.slice(start, end), start, end };
+      tokens[i] = { word: this.#strings.slice(text, start, end), start, end };
     }
     if (units === 'utf8') {
       const bytes = utf8Offsets(text, data.slice(0, 2 * spans.length));
@@ -784,7 +787,7 @@ export class TokenizerCore {
     if (paddleWords) return paddleWords;
     const data = out!.spans.data;
     const words: TaggedWord[] = new Array(out!.spans.length);
-    for (let i = 0; i < out!.spans.length; i++) words[i] = { word: text.slice(data[2 * i]!, data[2 * i + 1]), tag: out!.tags[i]! };
+    for (let i = 0; i < out!.spans.length; i++) words[i] = { word: this.#strings.slice(text, data[2 * i]!, data[2 * i + 1]!), tag: out!.tags[i]! };
     return this.#release(words);
   }
 

@@ -4,6 +4,7 @@
  * @module
  */
 
+import type { UnitStrings } from './unit-strings.js';
 import { SCRATCH_KEEP } from '../scratch.js';
 
 /**
@@ -61,19 +62,20 @@ export class SpanBuffer {
   }
 
   /**
-   * The tokens as strings.
+   * The tokens as strings (the short ones shared through `strings`, if given).
    *
    * @example
    * const spans = new SpanBuffer();
    * spans.push(1, 1);
    * spans.toStrings('x'); // ['']
    */
-  toStrings(text: string): string[] {
+  toStrings(text: string, strings?: UnitStrings): string[] {
     const data = this.data;
     const words: string[] = [];
     for (let i = 0; i < this.length; i++) {
       const start = data[2 * i]!;
-      const word = text.slice(start < 0 ? ~start : start, data[2 * i + 1]);
+      const from = start < 0 ? ~start : start;
+      const word = strings === undefined ? text.slice(from, data[2 * i + 1]) : strings.slice(text, from, data[2 * i + 1]!);
       if (start < 0) words[words.length - 1] += word;
       else words.push(word);
     }

@@ -1,13 +1,17 @@
 /**
- * Strings of one UTF-16 unit, each made once. Half the words of a cut are
- * one character long; a caller's thread that makes every word of a pool
+ * Strings of one UTF-16 unit, each made once, and of two, kept in a table
+ * of recent ones. Half the words of a cut are one character long and most
+ * of the others two; a caller's thread that makes every word of a pool
  * worker's answer (a slice of the text per word) spends much of its time
  * allocating those, and the garbage collector more, while the same few
- * thousand characters recur. Equal strings are interchangeable, so a shared
+ * thousand words recur. Equal strings are interchangeable, so a shared
  * one is the same answer.
  *
  * @module
  */
+
+/** Slots of the table of two-unit strings: a power of two. */
+const PAIR_SLOTS = 1 << 14;
 
 /**
  * `text.slice(start, end)`, with the one-unit strings kept and reused.
@@ -19,11 +23,25 @@
 export class UnitStrings {
   /** The string of each code unit met so far (a holey array: 65,536 slots at most). */
   readonly #strings: (string | undefined)[] = [];
+  /** Two-unit strings by a hash of their units, direct-mapped (the last one wins a slot), and their units. */
+  readonly #pairs: (string | undefined)[] = new Array<string | undefined>(PAIR_SLOTS).fill(undefined);
+  readonly #pairUnits = new Int32Array(PAIR_SLOTS);
 
-  /** `text.slice(start, end)`, one string per code unit when `end - start` is 1. */
+  /** `text.slice(start, end)`, one string per code unit when `end - start` is 1, and shared when 2 if met lately. */
   slice(text: string, start: number, end: number): string {
-    if (end - start !== 1) return text.slice(start, end);
-    const unit = text.charCodeAt(start);
-    return (this.#strings[unit] ??= text.slice(start, end));
+    const length = end - start;
+    if (length === 1) {
+      const unit = text.charCodeAt(start);
+      return (this.#strings[unit] ??= text.slice(start, end));
+    }
+    if (length !== 2) return text.slice(start, end);
+    const units = (text.charCodeAt(start) << 16) | text.charCodeAt(start + 1);
+    const slot = Math.imul(units, 0x9e3779b1) >>> 18;
+    const kept = this.#pairs[slot];
+    if (kept !== undefined && this.#pairUnits[slot] === units) return kept;
+    const made = text.slice(start, end);
+    this.#pairs[slot] = made;
+    this.#pairUnits[slot] = units;
+    return made;
   }
 }

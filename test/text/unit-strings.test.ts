@@ -13,4 +13,16 @@ describe('UnitStrings', () => {
     // Units met before, in another text.
     for (let i = 0; i < 3; i++) assert.equal(strings.slice('人中国', i, i + 1), '人中国'[i]);
   });
+
+  it('gives every two-unit slice right while pairs share and evict slots of their table', () => {
+    const strings = new UnitStrings();
+    // 40,000 distinct pairs, more than the table's slots, met twice in
+    // different orders, and the pairs whose units read as -1 or 0.
+    const pairs: string[] = [];
+    for (let i = 0; i < 40_000; i++) pairs.push(String.fromCharCode(0x4e00 + (i % 200), 0x4e00 + Math.floor(i / 200)));
+    pairs.push('\uffff\uffff', '\0\0', '\ud83d\ude00', '\ude00\ud83d');
+    for (const order of [pairs, [...pairs].reverse(), pairs]) {
+      for (const pair of order) assert.equal(strings.slice(`x${pair}y`, 1, 3), pair);
+    }
+  });
 });
