@@ -466,16 +466,7 @@ export class NgramTable {
   #newEntry(length: number): number {
     if (this.#unitsUsed + length > this.#units.length) this.#units = grown(this.#units, this.#unitsUsed + length);
     const entry = this.#size++;
-    if (entry >= this.#keyStart.length) {
-      const room = Math.max(16, 2 * this.#keyStart.length);
-      this.#keyStart = grown(this.#keyStart, room);
-      this.#keyLength = grown(this.#keyLength, room);
-      this.#counts = grown(this.#counts, room);
-      this.#atStart = grown(this.#atStart, room);
-      this.#atEnd = grown(this.#atEnd, room);
-      this.#crossed = grown(this.#crossed, room);
-      if (this.#linking) this.#links = grown(this.#links, 2 * room);
-    }
+    if (entry >= this.#keyStart.length) this.#growEntries(Math.max(16, 2 * this.#keyStart.length));
     if (this.#linking) {
       this.#links[2 * entry] = -1;
       this.#links[2 * entry + 1] = -1;
@@ -521,18 +512,22 @@ export class NgramTable {
     this.#slots = slots;
   }
 
+  /** The per-entry arrays, with room for at least `room` entries (all of one length, doubled as needed). */
+  #growEntries(room: number): void {
+    this.#keyStart = grown(this.#keyStart, room);
+    const length = this.#keyStart.length;
+    this.#keyLength = grown(this.#keyLength, length);
+    this.#counts = grown(this.#counts, length);
+    this.#atStart = grown(this.#atStart, length);
+    this.#atEnd = grown(this.#atEnd, length);
+    this.#crossed = grown(this.#crossed, length);
+    if (this.#linking) this.#links = grown(this.#links, 2 * length);
+  }
+
   /** Arrays with room for `entries` entries and `units` key units, and slots to hold them at most half full. */
   #reserve(entries: number, units: number): void {
     if (units > this.#units.length) this.#units = grown(this.#units, units);
-    if (entries > this.#keyStart.length) {
-      this.#keyStart = grown(this.#keyStart, entries);
-      this.#keyLength = grown(this.#keyLength, entries);
-      this.#counts = grown(this.#counts, entries);
-      this.#atStart = grown(this.#atStart, entries);
-      this.#atEnd = grown(this.#atEnd, entries);
-      this.#crossed = grown(this.#crossed, entries);
-      if (this.#linking) this.#links = grown(this.#links, 2 * this.#keyStart.length);
-    }
+    if (entries > this.#keyStart.length) this.#growEntries(entries);
     let capacity = this.#slots.length >>> 1;
     while (capacity < 2 * entries) capacity *= 2;
     if (capacity > this.#slots.length >>> 1) this.#grow(capacity);
