@@ -131,19 +131,36 @@ export class PosTagger {
         if (run < 0) run = x;
       } else {
         if (run >= 0) {
-          this.flushRun(text, run, x, out);
+          this.flushRun(text, run, x, out, tags, routeNode, start);
           run = -1;
         }
         this.emit(out, x, y, tags ? tags.names[tags.nodes[routeNode[x - start]!]!] || 'x' : this.wordTag(text, x, y));
       }
       x = y;
     }
-    if (run >= 0) this.flushRun(text, run, end, out);
+    if (run >= 0) this.flushRun(text, run, end, out, tags, routeNode, start);
   }
 
-  private flushRun(text: string, start: number, end: number, out: TaggedSpans): void {
+  /**
+   * A run of single characters of the route: one character is tagged alone
+   * (by its node, when the route found it in the tag trie, as a word; a
+   * character that is no word may still have a tag, a key of frequency 0
+   * keeping its tag in Python's `word_tag_tab`, so it is looked up), a run
+   * the dictionary holds whole is tagged character by character, and any
+   * other goes to {@link cutDetail}.
+   */
+  private flushRun(
+    text: string,
+    start: number,
+    end: number,
+    out: TaggedSpans,
+    tags: PrefixDictionary['tags'] | undefined,
+    routeNode: Int32Array,
+    blockStart: number,
+  ): void {
     if (end - start === 1) {
-      this.emit(out, start, end, this.wordTag(text, start, end));
+      const node = routeNode[start - blockStart]!;
+      this.emit(out, start, end, tags && node >= 0 ? tags.names[tags.nodes[node]!] || 'x' : this.wordTag(text, start, end));
     } else if (this.dict.frequencyOf(text, start, end) <= 0) {
       this.cutDetail(text, start, end, out);
     } else {
