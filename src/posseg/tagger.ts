@@ -13,6 +13,7 @@ import type { PrefixDictionary } from '../dictionary/prefix-dictionary.js';
 import { bestRoute, RouteScratch } from '../route/route.js';
 import { charLengthAt, isAsciiAlnum, isDigitOrDot, isHanChar, isHanInternal, isPythonSpace } from '../text/char-classes.js';
 import { POS_B, POS_E, POS_S, type PosModel } from './model.js';
+import { ListedViterbi } from './listed-viterbi.js';
 import { RUN_CACHE_LONGEST, RunCache } from './run-cache.js';
 import { posViterbi, PosViterbiScratch } from './viterbi.js';
 
@@ -41,6 +42,8 @@ function detailTag(text: string, from: number): string {
 export class PosTagger {
   private readonly route = new RouteScratch();
   private readonly scratch = new PosViterbiScratch();
+  /** The usual run's decoder; `posViterbi` takes the runs it declines. */
+  private readonly listed = new ListedViterbi();
   /** Paths of recent runs: the model is this tagger's for good, so a run's path never changes. */
   private readonly runs = new RunCache();
 
@@ -219,8 +222,12 @@ export class PosTagger {
       path = runs.paths;
       at = slot * RUN_CACHE_LONGEST;
     } else {
-      posViterbi(model, text, start, end, this.scratch);
-      path = this.scratch.path;
+      if (this.listed.decode(model, text, start, end)) {
+        path = this.listed.path;
+      } else {
+        posViterbi(model, text, start, end, this.scratch);
+        path = this.scratch.path;
+      }
       if (slot >= 0) runs.store(slot, text, start, end, path);
     }
     let begin = 0;

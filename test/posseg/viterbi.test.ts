@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { sharedModels } from '../../src/node-platform.js';
 import { absorptionThreshold, emission, maskWords, predecessors, POS_MIN_FLOAT, type PosModel } from '../../src/posseg/model.js';
 import { posViterbi, PosViterbiDeadEnd, PosViterbiScratch } from '../../src/posseg/viterbi.js';
+import { LISTED_LONGEST, ListedViterbi } from '../../src/posseg/listed-viterbi.js';
 import { HAN_COUNT } from '../../src/hmm/model.js';
 import { HAN_FIRST } from '../../src/text/char-classes.js';
 
@@ -224,4 +225,67 @@ describe('POS Viterbi', () => {
       assert.deepEqual(decoded(model, text, scratch), referenceViterbi(model, text), text);
     }
   });
+});
+
+describe('POS Viterbi of the usual run (ListedViterbi)', () => {
+  const listedPath = (listed: ListedViterbi, text: string): number[] => Array.from(listed.path.subarray(0, text.length));
+
+  it('decides runs of listed characters as posseg does, and declines the others', () => {
+    const model = sharedModels.pos().model;
+    const listed = new ListedViterbi();
+    const next = random(23);
+    const listedChars: number[] = [];
+    for (let c = 0; c < HAN_COUNT; c++) if (model.charStart[c]! < model.charStart[c + 1]!) listedChars.push(HAN_FIRST + c);
+    let decided = 0;
+    for (let n = 0; n < 3000; n++) {
+      const length = 1 + Math.floor(next() * 12);
+      let text = '';
+      for (let i = 0; i < length; i++) {
+        const cu = next() < 0.97 ? listedChars[Math.floor(next() * listedChars.length)]! : HAN_FIRST + Math.floor(next() * HAN_COUNT);
+        text += String.fromCharCode(cu);
+      }
+      const unlisted = [...text].some((ch) => model.charStart[ch.charCodeAt(0) - HAN_FIRST] === model.charStart[ch.charCodeAt(0) - HAN_FIRST + 1]);
+      if (!listed.decode(model, text, 0, text.length)) continue;
+      assert.ok(!unlisted, `decided a run with an unlisted character: ${text}`);
+      assert.deepEqual(listedPath(listed, text), referenceViterbi(model, text), text);
+      decided++;
+    }
+    // Most such runs are the usual case; the rest went to posViterbi.
+    assert.ok(decided > 1500, `only ${decided} of 3000 runs decided`);
+  });
+
+  it('decides a run inside a longer text at its offsets, and declines runs longer than it keeps', () => {
+    const model = sharedModels.pos().model;
+    const listed = new ListedViterbi();
+    const text = '今天天气不错我们去公园散步吧';
+    assert.ok(listed.decode(model, `ab${text}cd`, 2, 2 + text.length));
+    assert.deepEqual(listedPath(listed, text), referenceViterbi(model, text));
+    const long = '天气'.repeat(LISTED_LONGEST / 2 + 1);
+    assert.equal(listed.decode(model, long, 0, long.length), false);
+  });
+
+  for (const [smallTransitions, nearMinFloatStarts] of [
+    [false, false],
+    [true, false],
+    [true, true],
+  ] as const) {
+    const kind = `transitions ${smallTransitions ? 'small' : 'up to MIN_FLOAT'}${nearMinFloatStarts ? ', starts near MIN_FLOAT' : ''}`;
+    it(`breaks ties as posseg does where it decides, on models made of ties (${kind})`, () => {
+      const next = random(smallTransitions ? (nearMinFloatStarts ? 29 : 31) : 37);
+      const listed = new ListedViterbi();
+      let decided = 0;
+      for (let m = 0; m < 200; m++) {
+        const model = tieModel(next, smallTransitions, nearMinFloatStarts);
+        for (let n = 0; n < 30; n++) {
+          let text = '';
+          const length = 1 + Math.floor(next() * (smallTransitions ? 12 : 6));
+          for (let i = 0; i < length; i++) text += String.fromCharCode(HAN_FIRST + Math.floor(next() * 5));
+          if (!listed.decode(model, text, 0, text.length)) continue;
+          assert.deepEqual(listedPath(listed, text), referenceViterbi(model, text), `model ${m}, ${text}`);
+          decided++;
+        }
+      }
+      assert.ok(decided > 150, `only ${decided} runs decided`);
+    });
+  }
 });
