@@ -113,10 +113,12 @@ export class ListedViterbi {
       // The predecessors that feed wide states, sorted by score (descending;
       // insertion sort: a dozen, most nearly in place).
       let head = 0;
+      let bestBefore = -Infinity;
       for (let i = 0; i < count; i++) {
         const x = states[before + i]!;
-        if (feedsWide[x] === 0) continue;
         const score = scores[before + x]!;
+        if (score > bestBefore) bestBefore = score;
+        if (feedsWide[x] === 0) continue;
         let j = head++;
         while (j > 0 && headScores[j - 1]! < score) {
           headScores[j] = headScores[j - 1]!;
@@ -128,10 +130,17 @@ export class ListedViterbi {
       }
       c = text.charCodeAt(start + t) - HAN_FIRST;
       const backAt = t * S;
+      // On the last step only the best state matters: a state whose bound
+      // `(best previous score + largest transition into it) + emit` is below
+      // the best score found cannot end the path, not even by a tie
+      // (rounding is monotonic), so it is not scored.
+      const lastStep = t === length - 1;
+      let stepBest = -Infinity;
       let added = 0;
       for (let q = charStart[c]!, last = charStart[c + 1]!; q < last; q++) {
         const y = charStates[q]!;
         const em = charEmit[q]!;
+        if (lastStep && bestBefore + maxTransInto[y]! + em < stepBest) continue;
         const from = prevStart[y]!;
         const to = prevStart[y + 1]!;
         let best = -Infinity;
@@ -168,6 +177,7 @@ export class ListedViterbi {
         // Not reached: not among the states Python considers.
         if (bestFrom < 0) continue;
         if (em === POS_MIN_FLOAT || best === -Infinity) return false;
+        if (best > stepBest) stepBest = best;
         scores[row + y] = best;
         live[row + y] = stamp + t;
         states[row + added++] = y;
