@@ -9,7 +9,7 @@
 
 import type { SpanBuffer } from '../text/spans.js';
 import type { Dictionary } from '../dictionary/dictionary.js';
-import type { PrefixDictionary } from '../dictionary/prefix-dictionary.js';
+import type { PrefixDictionary, WordTags } from '../dictionary/prefix-dictionary.js';
 import { bestRoute, RouteScratch } from '../route/route.js';
 import { charLengthAt, isAsciiAlnum, isDigitOrDot, isHanChar, isHanInternal, isPythonSpace } from '../text/char-classes.js';
 import { POS_B, POS_E, POS_S, type PosModel } from './model.js';
@@ -157,7 +157,7 @@ export class PosTagger {
     start: number,
     end: number,
     out: TaggedSpans,
-    tags: PrefixDictionary['tags'] | undefined,
+    tags: WordTags | undefined,
     routeNode: Int32Array,
     blockStart: number,
   ): void {
