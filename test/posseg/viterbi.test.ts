@@ -151,54 +151,79 @@ function tieModel(next: Random, smallTransitions: boolean, nearMinFloatStarts = 
   };
 }
 
+/** The Han characters the model lists states for. */
+function listedCharsOf(model: PosModel): number[] {
+  const chars: number[] = [];
+  for (let c = 0; c < HAN_COUNT; c++) if (model.charStart[c]! < model.charStart[c + 1]!) chars.push(HAN_FIRST + c);
+  return chars;
+}
+
+/** A run of 1 to `longest` characters: listed ones (`listedShare` of them) and any Han character. */
+function randomRun(next: Random, listedChars: readonly number[], longest: number, listedShare: number): string {
+  const length = 1 + Math.floor(next() * longest);
+  let text = '';
+  for (let i = 0; i < length; i++) {
+    const cu = next() < listedShare ? listedChars[Math.floor(next() * listedChars.length)]! : HAN_FIRST + Math.floor(next() * HAN_COUNT);
+    text += String.fromCharCode(cu);
+  }
+  return text;
+}
+
+/** The kinds of tie models (see {@link tieModel}), with their names. */
+const TIE_KINDS = ([
+  [false, false],
+  [true, false],
+  [true, true],
+] as const).map(([smallTransitions, nearMinFloatStarts]) => ({
+  smallTransitions,
+  nearMinFloatStarts,
+  name: `transitions ${smallTransitions ? 'small' : 'up to MIN_FLOAT'}${nearMinFloatStarts ? ', starts near MIN_FLOAT' : ''}`,
+}));
+
+/** 200 tie models of one kind, and 30 runs of their five characters each. */
+function* tieRuns(next: Random, smallTransitions: boolean, nearMinFloatStarts: boolean): Generator<{ m: number; model: PosModel; text: string }> {
+  for (let m = 0; m < 200; m++) {
+    const model = tieModel(next, smallTransitions, nearMinFloatStarts);
+    for (let n = 0; n < 30; n++) {
+      let text = '';
+      const length = 1 + Math.floor(next() * (smallTransitions ? 12 : 6));
+      for (let i = 0; i < length; i++) text += String.fromCharCode(HAN_FIRST + Math.floor(next() * 5));
+      yield { m, model, text };
+    }
+  }
+}
+
 describe('POS Viterbi', () => {
   it('decodes as posseg does, on the real model', () => {
     const model = sharedModels.pos().model;
     const scratch = new PosViterbiScratch();
     const next = random(7);
     // Characters the model lists (most runs) and any Han character (some unlisted).
-    const listedChars: number[] = [];
-    for (let c = 0; c < HAN_COUNT; c++) if (model.charStart[c]! < model.charStart[c + 1]!) listedChars.push(HAN_FIRST + c);
+    const listedChars = listedCharsOf(model);
     for (let n = 0; n < 3000; n++) {
-      const length = 1 + Math.floor(next() * 8);
-      let text = '';
-      for (let i = 0; i < length; i++) {
-        const cu = next() < 0.95 ? listedChars[Math.floor(next() * listedChars.length)]! : HAN_FIRST + Math.floor(next() * HAN_COUNT);
-        text += String.fromCharCode(cu);
-      }
+      const text = randomRun(next, listedChars, 8, 0.95);
       assert.deepEqual(decoded(model, text, scratch), referenceViterbi(model, text), text);
     }
   });
 
-  for (const [smallTransitions, nearMinFloatStarts] of [
-    [false, false],
-    [true, false],
-    [true, true],
-  ] as const) {
-    const kind = `transitions ${smallTransitions ? 'small' : 'up to MIN_FLOAT'}${nearMinFloatStarts ? ', starts near MIN_FLOAT' : ''}`;
-    it(`breaks ties as posseg does, on models made of ties (${kind})`, () => {
+  for (const { smallTransitions, nearMinFloatStarts, name } of TIE_KINDS) {
+    it(`breaks ties as posseg does, on models made of ties (${name})`, () => {
       const next = random(smallTransitions ? (nearMinFloatStarts ? 19 : 13) : 11);
       const scratch = new PosViterbiScratch();
       let compared = 0;
-      for (let m = 0; m < 200; m++) {
-        const model = tieModel(next, smallTransitions, nearMinFloatStarts);
+      for (const { m, model, text } of tieRuns(next, smallTransitions, nearMinFloatStarts)) {
         assert.equal(maskWords(model.states.length), 1);
         assert.equal(model.hugeScore < Infinity, smallTransitions);
-        for (let n = 0; n < 30; n++) {
-          let text = '';
-          const length = 1 + Math.floor(next() * (smallTransitions ? 12 : 6));
-          for (let i = 0; i < length; i++) text += String.fromCharCode(HAN_FIRST + Math.floor(next() * 5));
-          let expected: number[] | undefined;
-          try {
-            expected = referenceViterbi(model, text);
-          } catch {
-            // A dead end, where Python fails.
-            assert.throws(() => decoded(model, text, scratch), PosViterbiDeadEnd, `model ${m}, ${text}`);
-            continue;
-          }
-          assert.deepEqual(decoded(model, text, scratch), expected, `model ${m}, ${text}`);
-          compared++;
+        let expected: number[] | undefined;
+        try {
+          expected = referenceViterbi(model, text);
+        } catch {
+          // A dead end, where Python fails.
+          assert.throws(() => decoded(model, text, scratch), PosViterbiDeadEnd, `model ${m}, ${text}`);
+          continue;
         }
+        assert.deepEqual(decoded(model, text, scratch), expected, `model ${m}, ${text}`);
+        compared++;
       }
       assert.ok(compared > 3000, `only ${compared} runs compared`);
     });
@@ -234,16 +259,10 @@ describe('POS Viterbi of the usual run (ListedViterbi)', () => {
     const model = sharedModels.pos().model;
     const listed = new ListedViterbi();
     const next = random(23);
-    const listedChars: number[] = [];
-    for (let c = 0; c < HAN_COUNT; c++) if (model.charStart[c]! < model.charStart[c + 1]!) listedChars.push(HAN_FIRST + c);
+    const listedChars = listedCharsOf(model);
     let decided = 0;
     for (let n = 0; n < 3000; n++) {
-      const length = 1 + Math.floor(next() * 12);
-      let text = '';
-      for (let i = 0; i < length; i++) {
-        const cu = next() < 0.97 ? listedChars[Math.floor(next() * listedChars.length)]! : HAN_FIRST + Math.floor(next() * HAN_COUNT);
-        text += String.fromCharCode(cu);
-      }
+      const text = randomRun(next, listedChars, 12, 0.97);
       const unlisted = [...text].some((ch) => model.charStart[ch.charCodeAt(0) - HAN_FIRST] === model.charStart[ch.charCodeAt(0) - HAN_FIRST + 1]);
       if (!listed.decode(model, text, 0, text.length)) continue;
       assert.ok(!unlisted, `decided a run with an unlisted character: ${text}`);
@@ -264,26 +283,15 @@ describe('POS Viterbi of the usual run (ListedViterbi)', () => {
     assert.equal(listed.decode(model, long, 0, long.length), false);
   });
 
-  for (const [smallTransitions, nearMinFloatStarts] of [
-    [false, false],
-    [true, false],
-    [true, true],
-  ] as const) {
-    const kind = `transitions ${smallTransitions ? 'small' : 'up to MIN_FLOAT'}${nearMinFloatStarts ? ', starts near MIN_FLOAT' : ''}`;
-    it(`breaks ties as posseg does where it decides, on models made of ties (${kind})`, () => {
+  for (const { smallTransitions, nearMinFloatStarts, name } of TIE_KINDS) {
+    it(`breaks ties as posseg does where it decides, on models made of ties (${name})`, () => {
       const next = random(smallTransitions ? (nearMinFloatStarts ? 29 : 31) : 37);
       const listed = new ListedViterbi();
       let decided = 0;
-      for (let m = 0; m < 200; m++) {
-        const model = tieModel(next, smallTransitions, nearMinFloatStarts);
-        for (let n = 0; n < 30; n++) {
-          let text = '';
-          const length = 1 + Math.floor(next() * (smallTransitions ? 12 : 6));
-          for (let i = 0; i < length; i++) text += String.fromCharCode(HAN_FIRST + Math.floor(next() * 5));
-          if (!listed.decode(model, text, 0, text.length)) continue;
-          assert.deepEqual(listedPath(listed, text), referenceViterbi(model, text), `model ${m}, ${text}`);
-          decided++;
-        }
+      for (const { m, model, text } of tieRuns(next, smallTransitions, nearMinFloatStarts)) {
+        if (!listed.decode(model, text, 0, text.length)) continue;
+        assert.deepEqual(listedPath(listed, text), referenceViterbi(model, text), `model ${m}, ${text}`);
+        decided++;
       }
       assert.ok(decided > 150, `only ${decided} runs decided`);
     });
