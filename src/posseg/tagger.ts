@@ -13,7 +13,7 @@ import type { PrefixDictionary, WordTags } from '../dictionary/prefix-dictionary
 import { bestRoute, RouteScratch } from '../route/route.js';
 import { charLengthAt, isAsciiAlnum, isDigitOrDot, isHanChar, isHanInternal, isPythonSpace } from '../text/char-classes.js';
 import { POS_B, POS_E, POS_S, type PosModel } from './model.js';
-import { ListedViterbi } from './listed-viterbi.js';
+import { RealPathViterbi } from './real-path-viterbi.js';
 import { RUN_CACHE_LONGEST, RunCache } from './run-cache.js';
 import { posViterbi, PosViterbiScratch } from './viterbi.js';
 
@@ -42,8 +42,8 @@ function detailTag(text: string, from: number): string {
 export class PosTagger {
   private readonly route = new RouteScratch();
   private readonly scratch = new PosViterbiScratch();
-  /** The usual run's decoder; `posViterbi` takes the runs it declines. */
-  private readonly listed = new ListedViterbi();
+  /** The decoder of runs whose best path is real; `posViterbi` takes the runs it declines. */
+  private readonly realPath = new RealPathViterbi();
   /** Paths of recent runs: the model is this tagger's for good, so a run's path never changes. */
   private readonly runs = new RunCache();
 
@@ -222,8 +222,8 @@ export class PosTagger {
       path = runs.paths;
       at = slot * RUN_CACHE_LONGEST;
     } else {
-      if (this.listed.decode(model, text, start, end)) {
-        path = this.listed.path;
+      if (this.realPath.decode(model, text, start, end)) {
+        path = this.realPath.path;
       } else {
         posViterbi(model, text, start, end, this.scratch);
         path = this.scratch.path;

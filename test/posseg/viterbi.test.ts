@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { sharedModels } from '../../src/node-platform.js';
 import { absorptionThreshold, emission, maskWords, predecessors, POS_MIN_FLOAT, type PosModel } from '../../src/posseg/model.js';
 import { posViterbi, PosViterbiDeadEnd, PosViterbiScratch } from '../../src/posseg/viterbi.js';
-import { LISTED_LONGEST, ListedViterbi } from '../../src/posseg/listed-viterbi.js';
+import { REAL_PATH_LONGEST, RealPathViterbi } from '../../src/posseg/real-path-viterbi.js';
 import { HAN_COUNT } from '../../src/hmm/model.js';
 import { HAN_FIRST } from '../../src/text/char-classes.js';
 
@@ -252,48 +252,124 @@ describe('POS Viterbi', () => {
   });
 });
 
-describe('POS Viterbi of the usual run (ListedViterbi)', () => {
-  const listedPath = (listed: ListedViterbi, text: string): number[] => Array.from(listed.path.subarray(0, text.length));
+describe('POS Viterbi of runs whose best path is real (RealPathViterbi)', () => {
+  const realPath = (decoder: RealPathViterbi, text: string): number[] => Array.from(decoder.path.subarray(0, text.length));
+  const isListed = (model: PosModel, cu: number): boolean => model.charStart[cu - HAN_FIRST]! < model.charStart[cu - HAN_FIRST + 1]!;
 
-  it('decides runs of listed characters as posseg does, and declines the others', () => {
+  it('decides runs of mostly listed characters as posseg does', () => {
     const model = sharedModels.pos().model;
-    const listed = new ListedViterbi();
+    const decoder = new RealPathViterbi();
     const next = random(23);
     const listedChars = listedCharsOf(model);
     let decided = 0;
     for (let n = 0; n < 3000; n++) {
       const text = randomRun(next, listedChars, 12, 0.97);
-      const unlisted = [...text].some((ch) => model.charStart[ch.charCodeAt(0) - HAN_FIRST] === model.charStart[ch.charCodeAt(0) - HAN_FIRST + 1]);
-      if (!listed.decode(model, text, 0, text.length)) continue;
-      assert.ok(!unlisted, `decided a run with an unlisted character: ${text}`);
-      assert.deepEqual(listedPath(listed, text), referenceViterbi(model, text), text);
+      if (!decoder.decode(model, text, 0, text.length)) continue;
+      assert.deepEqual(realPath(decoder, text), referenceViterbi(model, text), text);
       decided++;
     }
     // Most such runs are the usual case; the rest went to posViterbi.
     assert.ok(decided > 1500, `only ${decided} of 3000 runs decided`);
   });
 
+  it('decides runs with characters the model does not list as posseg does, the other live states a shadow', () => {
+    // Such a character makes every reachable state live, most of them with
+    // MIN_FLOAT: those are the shadow, which still decides what later
+    // steps consider.
+    const model = sharedModels.pos().model;
+    const decoder = new RealPathViterbi();
+    const next = random(41);
+    const listedChars = listedCharsOf(model);
+    // Unlisted characters that some state emits (most traditional ones are).
+    const emitted: number[] = [];
+    for (let c = 0; c < HAN_COUNT; c++) if (model.charStart[c] === model.charStart[c + 1] && model.emitStart[c]! < model.emitStart[c + 1]!) emitted.push(HAN_FIRST + c);
+    let decided = 0;
+    let withUnlisted = 0;
+    let declined = 0;
+    for (let n = 0; n < 400; n++) {
+      let text = randomRun(next, listedChars, 8, 1);
+      // Each character replaced by an emitted unlisted one, or (rarely) by any Han character, or kept.
+      text = [...text]
+        .map((ch) => {
+          const r = next();
+          if (r < 0.4) return String.fromCharCode(emitted[Math.floor(next() * emitted.length)]!);
+          return r < 0.45 ? String.fromCharCode(HAN_FIRST + Math.floor(next() * HAN_COUNT)) : ch;
+        })
+        .join('');
+      if (!decoder.decode(model, text, 0, text.length)) {
+        declined++;
+        continue;
+      }
+      assert.deepEqual(realPath(decoder, text), referenceViterbi(model, text), text);
+      decided++;
+      if ([...text].some((ch) => !isListed(model, ch.charCodeAt(0)))) withUnlisted++;
+    }
+    assert.ok(withUnlisted > 100, `only ${withUnlisted} runs with unlisted characters decided`);
+    assert.ok(declined > 0 && decided > 200, `${decided} decided, ${declined} declined`);
+  });
+
+  it('declines a run whose best path cannot be real, which posViterbi then decides', () => {
+    const model = sharedModels.pos().model;
+    const decoder = new RealPathViterbi();
+    // A character no state emits for real: every path takes MIN_FLOAT there.
+    let silent = -1;
+    for (let c = 0; c < HAN_COUNT && silent < 0; c++) if (model.charStart[c] === model.charStart[c + 1] && model.emitStart[c] === model.emitStart[c + 1]) silent = HAN_FIRST + c;
+    assert.ok(silent >= 0, 'the model emits every character');
+    for (const text of [String.fromCharCode(silent), `天气${String.fromCharCode(silent)}不错`]) {
+      assert.equal(decoder.decode(model, text, 0, text.length), false, text);
+      assert.deepEqual(decoded(model, text, new PosViterbiScratch()), referenceViterbi(model, text), text);
+    }
+  });
+
+  it('declines a run with a score between the real and the shadow ranges', () => {
+    // jieba's model never makes one; a start score of three quarters of
+    // -hugeScore does, given to one of two states of the first character
+    // that start and emit it for real (the other stays real).
+    const decoder = new RealPathViterbi();
+    const text = String.fromCharCode(HAN_FIRST, HAN_FIRST + 1);
+    const next = random(5);
+    let model: PosModel;
+    let real: number[];
+    do {
+      model = tieModel(next, true);
+      const m = model;
+      real = [];
+      for (let k = m.charStart[0]!; k < m.charStart[1]!; k++) {
+        if (m.charEmit[k] !== POS_MIN_FLOAT && m.start[m.charStates[k]!]! > POS_MIN_FLOAT) real.push(m.charStates[k]!);
+      }
+    } while (real.length < 2 || !decoder.decode(model, text, 0, text.length));
+    model.start[real[0]!] = -0.75 * model.hugeScore;
+    assert.equal(decoder.decode(model, text, 0, text.length), false);
+    assert.deepEqual(decoded(model, text, new PosViterbiScratch()), referenceViterbi(model, text));
+  });
+
   it('decides a run inside a longer text at its offsets, and declines runs longer than it keeps', () => {
     const model = sharedModels.pos().model;
-    const listed = new ListedViterbi();
-    const text = '今天天气不错我们去公园散步吧';
-    assert.ok(listed.decode(model, `ab${text}cd`, 2, 2 + text.length));
-    assert.deepEqual(listedPath(listed, text), referenceViterbi(model, text));
-    const long = '天气'.repeat(LISTED_LONGEST / 2 + 1);
-    assert.equal(listed.decode(model, long, 0, long.length), false);
+    const decoder = new RealPathViterbi();
+    for (const text of ['今天天气不错我们去公园散步吧', '國學說文解字']) {
+      assert.ok(decoder.decode(model, `ab${text}cd`, 2, 2 + text.length), text);
+      assert.deepEqual(realPath(decoder, text), referenceViterbi(model, text), text);
+    }
+    const long = '天气'.repeat(REAL_PATH_LONGEST / 2 + 1);
+    assert.equal(decoder.decode(model, long, 0, long.length), false);
   });
 
   for (const { smallTransitions, nearMinFloatStarts, name } of TIE_KINDS) {
     it(`breaks ties as posseg does where it decides, on models made of ties (${name})`, () => {
       const next = random(smallTransitions ? (nearMinFloatStarts ? 29 : 31) : 37);
-      const listed = new ListedViterbi();
+      const decoder = new RealPathViterbi();
       let decided = 0;
+      let withUnlisted = 0;
       for (const { m, model, text } of tieRuns(next, smallTransitions, nearMinFloatStarts)) {
-        if (!listed.decode(model, text, 0, text.length)) continue;
-        assert.deepEqual(listedPath(listed, text), referenceViterbi(model, text), `model ${m}, ${text}`);
+        if (!decoder.decode(model, text, 0, text.length)) continue;
+        assert.deepEqual(realPath(decoder, text), referenceViterbi(model, text), `model ${m}, ${text}`);
         decided++;
+        if ([...text].some((ch) => !isListed(model, ch.charCodeAt(0)))) withUnlisted++;
       }
       assert.ok(decided > 150, `only ${decided} runs decided`);
+      // A shadow needs a model whose scores absorb (small transitions).
+      if (smallTransitions) assert.ok(withUnlisted > 50, `only ${withUnlisted} runs with an unlisted character decided`);
+      else assert.equal(withUnlisted, 0);
     });
   }
 });
