@@ -278,6 +278,7 @@ describe('POS Viterbi of runs whose best path is real (RealPathViterbi)', () => 
     // steps consider.
     const model = sharedModels.pos().model;
     const decoder = new RealPathViterbi();
+    const scratch = new PosViterbiScratch();
     const next = random(41);
     const listedChars = listedCharsOf(model);
     // Unlisted characters that some state emits (most traditional ones are).
@@ -297,6 +298,7 @@ describe('POS Viterbi of runs whose best path is real (RealPathViterbi)', () => 
         })
         .join('');
       if (!decoder.decode(model, text, 0, text.length)) {
+        assert.deepEqual(decoded(model, text, scratch), referenceViterbi(model, text), text);
         declined++;
         continue;
       }
@@ -308,17 +310,38 @@ describe('POS Viterbi of runs whose best path is real (RealPathViterbi)', () => 
     assert.ok(declined > 0 && decided > 200, `${decided} decided, ${declined} declined`);
   });
 
-  it('declines a run whose best path cannot be real, which posViterbi then decides', () => {
+  it('decides runs through characters no state emits, in top layers, as posseg does', () => {
+    // Such a character ends every real path: every state a real one reaches
+    // then scores MIN_FLOAT exactly, and ties.
     const model = sharedModels.pos().model;
     const decoder = new RealPathViterbi();
-    // A character no state emits for real: every path takes MIN_FLOAT there.
-    let silent = -1;
-    for (let c = 0; c < HAN_COUNT && silent < 0; c++) if (model.charStart[c] === model.charStart[c + 1] && model.emitStart[c] === model.emitStart[c + 1]) silent = HAN_FIRST + c;
-    assert.ok(silent >= 0, 'the model emits every character');
-    for (const text of [String.fromCharCode(silent), `天气${String.fromCharCode(silent)}不错`]) {
-      assert.equal(decoder.decode(model, text, 0, text.length), false, text);
-      assert.deepEqual(decoded(model, text, new PosViterbiScratch()), referenceViterbi(model, text), text);
+    const silent: string[] = [];
+    for (let c = 0; c < HAN_COUNT && silent.length < 2; c++) {
+      if (model.charStart[c] === model.charStart[c + 1] && model.emitStart[c] === model.emitStart[c + 1]) silent.push(String.fromCharCode(HAN_FIRST + c));
     }
+    assert.equal(silent.length, 2, 'the model emits every character');
+    const [a, b] = silent as [string, string];
+    for (const text of [a, `${a}${b}`, `天气${a}不错`, `${a}國學${b}說`, `我們${a}${b}去公園`, `${a}天气`, `天气${a}`]) {
+      assert.ok(decoder.decode(model, text, 0, text.length), text);
+      assert.deepEqual(realPath(decoder, text), referenceViterbi(model, text), text);
+    }
+  });
+
+  it('declines a run opening with a character no state emits when a start score would not leave a clean top layer', () => {
+    // The top layer of such a first character is the states whose start plus
+    // MIN_FLOAT is MIN_FLOAT exactly; that needs every other start to fall
+    // at or below 2 * MIN_FLOAT then. A start of -2^281 lands in between.
+    const decoder = new RealPathViterbi();
+    const text = String.fromCharCode(HAN_FIRST + 5, HAN_FIRST);
+    const next = random(9);
+    let model: PosModel;
+    do model = tieModel(next, true);
+    while (!decoder.decode(model, text, 0, text.length));
+    assert.deepEqual(realPath(decoder, text), referenceViterbi(model, text));
+    model.start[0] = -(2 ** 281);
+    // (A decoder judges a model's starts once: a new one for the changed model.)
+    assert.equal(new RealPathViterbi().decode(model, text, 0, text.length), false);
+    assert.deepEqual(decoded(model, text, new PosViterbiScratch()), referenceViterbi(model, text));
   });
 
   it('declines a run with a score between the real and the shadow ranges', () => {
