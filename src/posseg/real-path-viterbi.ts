@@ -64,10 +64,10 @@ const MAX_WORDS = maskWords(256);
 const STAMP_LIMIT = 0x7fff0000;
 /**
  * The largest start score for which a first character's states without a
- * real emission are surely in the shadow (`start + MIN_FLOAT` at or below
- * `-hugeScore`, which is at most 2^278), and every real score stays far
- * below 2^333, the size of `MIN_FLOAT`, so that a real score plus a
- * transition plus `MIN_FLOAT` is in the shadow too.
+ * real emission are surely in the shadow (`start + MIN_FLOAT` rounds to
+ * `MIN_FLOAT` or below), and every real score stays far below 2^280, half
+ * the spacing of doubles around `MIN_FLOAT`, so that a real score plus a
+ * transition plus `MIN_FLOAT` is `MIN_FLOAT` exactly.
  */
 const LARGEST_START = 2 ** 250;
 
@@ -186,9 +186,10 @@ export class RealPathViterbi {
   /**
    * Decode `text.slice(start, end)` (Han characters) into {@link path} as
    * `jieba.posseg.viterbi` does, and return true; or return false, having
-   * decided nothing, when the best path may not be real: a step without a
-   * real state (-Infinity is never real: it loses to every other score), a
-   * score between the real and the shadow ranges, a run longer than
+   * decided nothing, where the module comment's arguments do not hold: a
+   * step, at a character that some state emits, where no state is real
+   * (-Infinity is never real: it loses to every other score) or stays in
+   * the top layer; a score between the real and the shadow ranges, a run longer than
    * {@link REAL_PATH_LONGEST}, or a character the model does not list when
    * the model allows no shadow.
    *
