@@ -28,7 +28,7 @@
  * other live state is at most `L + MIN_FLOAT`, a state emitting the next
  * character for real from the layer stays at `L` (ties to the largest
  * predecessor in the layer), and the next silent character moves the whole
- * layer down by `MIN_FLOAT`. The layer is a bit set per step; a
+ * layer down by `MIN_FLOAT`. The layer is a bit set per step (`TopLayers`); a
  * back-pointer is worked out only on the best path.
  *
  * Real states are kept as scores in two dense rows, live states marked by a
@@ -54,12 +54,10 @@
 
 import { HAN_FIRST } from '../text/char-classes.js';
 import { maskWords, POS_MIN_FLOAT, type PosModel } from './model.js';
-import { reachOf } from './reach.js';
+import { isSilent, TopLayers } from './top-layers.js';
 
 /** The longest run decoded here (UTF-16 units); longer ones go to `posViterbi`. */
 export const REAL_PATH_LONGEST = 256;
-/** Bit-set words for the most states a model may have (256). */
-const MAX_WORDS = maskWords(256);
 /** Stamps are restarted before they could overflow an Int32. */
 const STAMP_LIMIT = 0x7fff0000;
 /**
@@ -70,22 +68,6 @@ const STAMP_LIMIT = 0x7fff0000;
  * transition plus `MIN_FLOAT` is `MIN_FLOAT` exactly.
  */
 const LARGEST_START = 2 ** 250;
-
-/** Whether no state emits the unlisted character `c` (`cu - 0x4E00`) with more than `MIN_FLOAT`. */
-function silent(model: PosModel, c: number): boolean {
-  const { emitStart, emitValues } = model;
-  for (let k = emitStart[c]!, last = emitStart[c + 1]!; k < last; k++) if (emitValues[k] !== POS_MIN_FLOAT) return false;
-  return true;
-}
-
-/** The largest state in both bit sets (`a` from `atA`, `b` from `atB`, `words` words), or -1. */
-function highestInBoth(a: Int32Array, atA: number, b: Int32Array, atB: number, words: number): number {
-  for (let w = words - 1; w >= 0; w--) {
-    const word = a[atA + w]! & b[atB + w]!;
-    if (word !== 0) return (w << 5) + 31 - Math.clz32(word);
-  }
-  return -1;
-}
 
 /**
  * Decodes runs whose best path is real (see the module comment), or
@@ -109,18 +91,13 @@ export class RealPathViterbi {
   /** A step's real predecessors feeding wide states (B, S), best score first. */
   readonly #headScores = new Float64Array(256);
   readonly #headStates = new Uint8Array(256);
-  /**
-   * The top layer of each step from the first silent character on (and the
-   * real states of the step before it), as bit sets at `t * MAX_WORDS`.
-   */
-  readonly #layers = new Int32Array(REAL_PATH_LONGEST * MAX_WORDS);
+  /** The top layer of each step from the first silent character on. */
+  readonly #layers = new TopLayers(REAL_PATH_LONGEST);
   /** Step t of the current run has stamp `#stamp + t`. */
   #stamp = 0;
-  /** The model last seen, whether it allows a shadow, and the top layer of a silent first character (or none). */
+  /** The model last seen, and whether it allows a shadow. */
   #model: PosModel | undefined;
   #shadowAllowed = false;
-  readonly #silentStart = new Int32Array(MAX_WORDS);
-  #silentStartAllowed = false;
 
   /** Whether `model` allows a shadow: it has a `hugeScore`, and start scores a shadow can follow. */
   #allowsShadow(model: PosModel): boolean {
@@ -129,58 +106,8 @@ export class RealPathViterbi {
       for (const score of model.start) if (!(score <= LARGEST_START)) allowed = false;
       this.#model = model;
       this.#shadowAllowed = allowed;
-      // A silent first character: the states whose start plus MIN_FLOAT is
-      // MIN_FLOAT exactly are the top layer, if every other one is at most
-      // 2 * MIN_FLOAT (jieba's starts are small or MIN_FLOAT itself).
-      this.#silentStart.fill(0);
-      let top = false;
-      for (let y = 0; y < model.states.length && allowed; y++) {
-        const score = model.start[y]! + POS_MIN_FLOAT;
-        if (score === POS_MIN_FLOAT) {
-          this.#silentStart[y >>> 5]! |= 1 << (y & 31);
-          top = true;
-        } else if (!(score <= 2 * POS_MIN_FLOAT)) allowed = false;
-      }
-      this.#silentStartAllowed = allowed && top;
     }
     return this.#shadowAllowed;
-  }
-
-  /**
-   * One step in a top layer (see the module comment): the states of
-   * character `c` emitting it for real that the last step's layer reaches
-   * (its listed states, or for an unlisted character its emitters), or for
-   * a silent character every state the layer reaches. Writes the layer of
-   * step t; false when it would be empty.
-   */
-  #layerStep(model: PosModel, c: number, t: number): boolean {
-    const W = maskWords(model.states.length);
-    const layers = this.#layers;
-    const from = (t - 1) * MAX_WORDS;
-    const to = t * MAX_WORDS;
-    const { charStart, charStates, charEmit, emitStart, emitStates, emitValues, prevMask } = model;
-    const listed = charStart[c]! < charStart[c + 1]!;
-    if (!listed && silent(model, c)) {
-      reachOf(model, layers, from, layers, to);
-      let any = 0;
-      for (let w = 0; w < W; w++) any |= layers[to + w]!;
-      return any !== 0;
-    }
-    for (let w = 0; w < W; w++) layers[to + w] = 0;
-    const states = listed ? charStates : emitStates;
-    const emits = listed ? charEmit : emitValues;
-    let any = false;
-    for (let q = listed ? charStart[c]! : emitStart[c]!, last = listed ? charStart[c + 1]! : emitStart[c + 1]!; q < last; q++) {
-      if (emits[q] === POS_MIN_FLOAT) continue;
-      const y = states[q]!;
-      for (let w = 0; w < W; w++) {
-        if ((prevMask[y * W + w]! & layers[from + w]!) === 0) continue;
-        layers[to + (y >>> 5)]! |= 1 << (y & 31);
-        any = true;
-        break;
-      }
-    }
-    return any;
   }
 
   /**
@@ -250,14 +177,13 @@ export class RealPathViterbi {
     // The first step at which the path is in a top layer, or -1.
     let firstLayer = -1;
     if (count === 0) {
-      if (listed || !this.#silentStartAllowed || !silent(model, c)) return false;
-      this.#layers.set(this.#silentStart, 0);
+      if (listed || !isSilent(model, c) || !this.#layers.openAtStart(model, shadowAllowed)) return false;
       firstLayer = 0;
     }
 
     for (let t = 1; t < length; t++) {
       if (firstLayer >= 0) {
-        if (!this.#layerStep(model, text.charCodeAt(start + t) - HAN_FIRST, t)) return false;
+        if (!this.#layers.step(model, text.charCodeAt(start + t) - HAN_FIRST, t)) return false;
         continue;
       }
       const before = ((t - 1) & 1) * S;
@@ -351,19 +277,9 @@ export class RealPathViterbi {
         // begins, with the real states as the layer before it. Otherwise the
         // best path is not real (and, at a listed character, Python may
         // fall back to every reachable state).
-        if (listed || !silent(model, c)) return false;
-        const layers = this.#layers;
-        const at = (t - 1) * MAX_WORDS;
-        for (let w = 0; w < W; w++) layers[at + w] = 0;
-        for (let i = 0; i < count; i++) {
-          const x = states[before + i]!;
-          layers[at + (x >>> 5)]! |= 1 << (x & 31);
-        }
-        reachOf(model, layers, at, layers, at + MAX_WORDS);
-        let any = 0;
-        for (let w = 0; w < W; w++) any |= layers[at + MAX_WORDS + w]!;
-        // No real state leads anywhere: Python goes on from the others, if any.
-        if (any === 0) return false;
+        if (listed || !isSilent(model, c)) return false;
+        // (When no real state leads anywhere, Python goes on from the others.)
+        if (!this.#layers.openAfter(model, t, states, before, count)) return false;
         firstLayer = t;
         continue;
       }
@@ -373,11 +289,7 @@ export class RealPathViterbi {
     let state = -1;
     if (firstLayer >= 0) {
       // Every state of the last top layer ties; the others score less.
-      const layers = this.#layers;
-      for (let w = W - 1; w >= 0 && state < 0; w--) {
-        const word = layers[(length - 1) * MAX_WORDS + w]!;
-        if (word !== 0) state = (w << 5) + 31 - Math.clz32(word);
-      }
+      state = this.#layers.last(model, length - 1);
     } else {
       const lastRow = ((length - 1) & 1) * S;
       let best = -Infinity;
@@ -395,7 +307,7 @@ export class RealPathViterbi {
       path[t] = state;
       // In a top layer, every predecessor in the layer before ties: the
       // largest with a transition wins.
-      state = firstLayer >= 0 && t >= firstLayer ? highestInBoth(model.prevMask, state * W, this.#layers, (t - 1) * MAX_WORDS, W) : back[t * S + state]!;
+      state = firstLayer >= 0 && t >= firstLayer ? this.#layers.backOf(model, state, t) : back[t * S + state]!;
     }
     path[0] = state;
     return true;

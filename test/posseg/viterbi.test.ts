@@ -4,6 +4,7 @@ import { sharedModels } from '../../src/node-platform.js';
 import { absorptionThreshold, emission, maskWords, predecessors, POS_MIN_FLOAT, type PosModel } from '../../src/posseg/model.js';
 import { posViterbi, PosViterbiDeadEnd, PosViterbiScratch } from '../../src/posseg/viterbi.js';
 import { REAL_PATH_LONGEST, RealPathViterbi } from '../../src/posseg/real-path-viterbi.js';
+import { isSilent } from '../../src/posseg/top-layers.js';
 import { HAN_COUNT } from '../../src/hmm/model.js';
 import { HAN_FIRST } from '../../src/text/char-classes.js';
 
@@ -321,6 +322,9 @@ describe('POS Viterbi of runs whose best path is real (RealPathViterbi)', () => 
     }
     assert.equal(silent.length, 2, 'the model emits every character');
     const [a, b] = silent as [string, string];
+    // 爲 is such a character (most runs the decoder used to decline hold one); 國 is not listed but is emitted.
+    assert.ok(isSilent(model, '爲'.charCodeAt(0) - HAN_FIRST) && isSilent(model, a.charCodeAt(0) - HAN_FIRST));
+    assert.ok(!isListed(model, '國'.charCodeAt(0)) && !isSilent(model, '國'.charCodeAt(0) - HAN_FIRST));
     for (const text of [a, `${a}${b}`, `天气${a}不错`, `${a}國學${b}說`, `我們${a}${b}去公園`, `${a}天气`, `天气${a}`]) {
       assert.ok(decoder.decode(model, text, 0, text.length), text);
       assert.deepEqual(realPath(decoder, text), referenceViterbi(model, text), text);
