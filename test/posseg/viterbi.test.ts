@@ -1,10 +1,14 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { sharedModels } from '../../src/node-platform.js';
 import { absorptionThreshold, emission, maskWords, predecessors, POS_MIN_FLOAT, type PosModel } from '../../src/posseg/model.js';
 import { posViterbi, PosViterbiDeadEnd, PosViterbiScratch } from '../../src/posseg/viterbi.js';
 import { REAL_PATH_LONGEST, RealPathViterbi } from '../../src/posseg/real-path-viterbi.js';
 import { isSilent } from '../../src/posseg/top-layers.js';
+import { PosCounts } from '../../src/analyse/train-pos.js';
+import { Tokenizer } from '../../src/index.js';
+import { repoPath } from '../support/fixtures.js';
 import { HAN_COUNT } from '../../src/hmm/model.js';
 import { HAN_FIRST } from '../../src/text/char-classes.js';
 
@@ -346,6 +350,37 @@ describe('POS Viterbi of runs whose best path is real (RealPathViterbi)', () => 
     // (A decoder judges a model's starts once: a new one for the changed model.)
     assert.equal(new RealPathViterbi().decode(model, text, 0, text.length), false);
     assert.deepEqual(decoded(model, text, new PosViterbiScratch()), referenceViterbi(model, text));
+  });
+
+  it('decides as posViterbi does with POS models trained from a tagged corpus', () => {
+    // `jieba train` re-estimates the POS HMM: a corpus's own model has other
+    // states (and fewer), other numbers and other unlisted characters.
+    const tokenizer = new Tokenizer();
+    const counts = new PosCounts();
+    const text = ['chinese-poetry.txt', 'seed-news.txt'].map((name) => readFileSync(repoPath(`test/fixtures/corpus/${name}`), 'utf8')).join('\n');
+    for (const line of text.split('\n')) {
+      for (const { word, tag } of tokenizer.tag(line)) {
+        if (/^[\u4e00-\u9fa5]+$/.test(word)) counts.addWord(word, tag);
+        else counts.endRun();
+      }
+      counts.endRun();
+    }
+    const next = random(43);
+    const base = sharedModels.pos().model;
+    for (const model of [counts.build(undefined).model, counts.build(base).model]) {
+      assert.ok(model.hugeScore < Infinity);
+      const decoder = new RealPathViterbi();
+      const scratch = new PosViterbiScratch();
+      const listedChars = listedCharsOf(model);
+      let decided = 0;
+      for (let n = 0; n < 3000; n++) {
+        const run = randomRun(next, listedChars, 10, 0.7);
+        if (!decoder.decode(model, run, 0, run.length)) continue;
+        assert.deepEqual(realPath(decoder, run), decoded(model, run, scratch), `${model.states.length} states, ${run}`);
+        decided++;
+      }
+      assert.ok(decided > 1000, `only ${decided} runs decided with ${model.states.length} states`);
+    }
   });
 
   it('declines a run with a score between the real and the shadow ranges', () => {
