@@ -116,9 +116,9 @@ export class RealPathViterbi {
    * decided nothing, where the module comment's arguments do not hold: a
    * step, at a character that some state emits, where no state is real
    * (-Infinity is never real: it loses to every other score) or stays in
-   * the top layer; a score between the real and the shadow ranges, a run longer than
-   * {@link REAL_PATH_LONGEST}, or a character the model does not list when
-   * the model allows no shadow.
+   * the top layer; a score between the real and the shadow ranges; a run
+   * longer than {@link REAL_PATH_LONGEST}; or a character the model does
+   * not list when the model allows no shadow.
    *
    * The rules are `posViterbi`'s: a state's score is the best
    * `(V[t-1][y0] + trans) + emit` over the previous step's states with a
