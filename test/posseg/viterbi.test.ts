@@ -90,10 +90,15 @@ function decoded(model: PosModel, text: string, scratch: PosViterbiScratch): num
  * of `groupPredecessors`); otherwise they may be `MIN_FLOAT` too. With
  * `nearMinFloatStarts`, start scores may also be a few units in the last
  * place away from `MIN_FLOAT`, so that scores near it differ slightly and
- * adding `MIN_FLOAT` to them may round two of them to one (a tie).
+ * adding `MIN_FLOAT` to them may round two of them to one (a tie). With
+ * `wordShapedTags`, the states are B, E, M, S of that many tags and the
+ * transitions are shaped as jieba's: with ten tags (40 states, two bit-set
+ * words), E and M states have two predecessors, which the Viterbi scans as
+ * a short list, and those two often tie.
  */
-function tieModel(next: Random, smallTransitions: boolean, nearMinFloatStarts = false): PosModel {
-  const states = ['B,a', 'B,b', 'E,a', 'E,b', 'M,a', 'M,b', 'S,a', 'S,b'];
+function tieModel(next: Random, smallTransitions: boolean, nearMinFloatStarts = false, wordShapedTags = 0): PosModel {
+  const tagNames = wordShapedTags > 0 ? 'abcdefghij'.slice(0, wordShapedTags).split('') : ['a', 'b'];
+  const states = ['B', 'E', 'M', 'S'].flatMap((position) => tagNames.map((tag) => `${position},${tag}`));
   const S = states.length;
   const values = [-1, -2, POS_MIN_FLOAT];
   const pick = (): number => values[Math.floor(next() * values.length)]!;
@@ -102,10 +107,20 @@ function tieModel(next: Random, smallTransitions: boolean, nearMinFloatStarts = 
   const pickStart = (): number => starts[Math.floor(next() * starts.length)]!;
   const trans = new Float64Array(S * S).fill(-Infinity);
   const lists: number[][] = [];
+  // Word-shaped, as jieba's model: B and M of a tag lead to E and M of the
+  // same tag only (so E and M states have two predecessors, a short list),
+  // E and S to some B and S states of any tag.
+  const T = tagNames.length;
+  const allowed = (x: number, y: number): boolean => {
+    if (wordShapedTags === 0) return next() >= 0.5;
+    const [px, tx, py, ty] = [Math.floor(x / T), x % T, Math.floor(y / T), y % T];
+    if (px === 0 || px === 2) return tx === ty && (py === 1 || py === 2);
+    return (py === 0 || py === 3) && next() >= 0.5;
+  };
   for (let x = 0; x < S; x++) {
     lists.push([]);
     for (let y = 0; y < S; y++) {
-      if (next() < 0.5) continue;
+      if (!allowed(x, y)) continue;
       lists[x]!.push(y);
       trans[y * S + x] = pickTransition();
     }
@@ -234,6 +249,19 @@ describe('POS Viterbi', () => {
     });
   }
 
+  it('breaks ties as posseg does on word-shaped models made of ties (40 states)', () => {
+    const next = random(47);
+    const scratch = new PosViterbiScratch();
+    for (let m = 0; m < 100; m++) {
+      const model = tieModel(next, true, false, 10);
+      assert.equal(maskWords(model.states.length), 2);
+      for (let n = 0; n < 30; n++) {
+        const text = Array.from({ length: 1 + Math.floor(next() * 10) }, () => String.fromCharCode(HAN_FIRST + Math.floor(next() * 5))).join('');
+        assert.deepEqual(decoded(model, text, scratch), referenceViterbi(model, text), `model ${m}, ${text}`);
+      }
+    }
+  });
+
   it('decodes as posseg does through long runs of characters the model does not list', () => {
     // One such character puts every score near MIN_FLOAT, where transitions
     // and emissions are absorbed and ties decide (groupPredecessors).
@@ -350,6 +378,24 @@ describe('POS Viterbi of runs whose best path is real (RealPathViterbi)', () => 
     // (A decoder judges a model's starts once: a new one for the changed model.)
     assert.equal(new RealPathViterbi().decode(model, text, 0, text.length), false);
     assert.deepEqual(decoded(model, text, new PosViterbiScratch()), referenceViterbi(model, text));
+  });
+
+  it('breaks ties as posseg does where it decides, on word-shaped models made of ties (40 states)', () => {
+    // E and M states scan their two predecessors as a short list, where a
+    // tie goes to the larger one.
+    const next = random(53);
+    const decoder = new RealPathViterbi();
+    let decided = 0;
+    for (let m = 0; m < 100; m++) {
+      const model = tieModel(next, true, false, 10);
+      for (let n = 0; n < 30; n++) {
+        const text = Array.from({ length: 1 + Math.floor(next() * 10) }, () => String.fromCharCode(HAN_FIRST + Math.floor(next() * 5))).join('');
+        if (!decoder.decode(model, text, 0, text.length)) continue;
+        assert.deepEqual(realPath(decoder, text), referenceViterbi(model, text), `model ${m}, ${text}`);
+        decided++;
+      }
+    }
+    assert.ok(decided > 1000, `only ${decided} runs decided`);
   });
 
   it('decides as posViterbi does with POS models trained from a tagged corpus', () => {
