@@ -70,6 +70,26 @@ const STAMP_LIMIT = 0x7fff0000;
 const LARGEST_START = 2 ** 250;
 
 /**
+ * Whether `model` allows a shadow (it has a `hugeScore`, and start scores a
+ * shadow can follow), and the ranges of scores: a real score is above
+ * `realFloor`, a shadow score at or below `shadowCeiling` (`MIN_FLOAT`;
+ * shadow scores are also at or below -hugeScore, which is at most 2^278).
+ * Without a shadow every score but -Infinity is real.
+ *
+ * @example
+ * const { shadowAllowed, realFloor, shadowCeiling } = realPathLimits(model);
+ */
+export function realPathLimits(model: PosModel): { shadowAllowed: boolean; realFloor: number; shadowCeiling: number } {
+  let shadowAllowed = model.hugeScore < Infinity;
+  for (const score of model.start) if (!(score <= LARGEST_START)) shadowAllowed = false;
+  return {
+    shadowAllowed,
+    realFloor: shadowAllowed ? -model.hugeScore / 2 : -Infinity,
+    shadowCeiling: shadowAllowed ? POS_MIN_FLOAT : -Infinity,
+  };
+}
+
+/**
  * Decodes runs whose best path is real (see the module comment), or
  * declines.
  *
@@ -95,20 +115,9 @@ export class RealPathViterbi {
   readonly #layers = new TopLayers(REAL_PATH_LONGEST);
   /** Step t of the current run has stamp `#stamp + t`. */
   #stamp = 0;
-  /** The model last seen, and whether it allows a shadow. */
+  /** The model last seen, and its limits. */
   #model: PosModel | undefined;
-  #shadowAllowed = false;
-
-  /** Whether `model` allows a shadow: it has a `hugeScore`, and start scores a shadow can follow. */
-  #allowsShadow(model: PosModel): boolean {
-    if (model !== this.#model) {
-      let allowed = model.hugeScore < Infinity;
-      for (const score of model.start) if (!(score <= LARGEST_START)) allowed = false;
-      this.#model = model;
-      this.#shadowAllowed = allowed;
-    }
-    return this.#shadowAllowed;
-  }
+  #limits = { shadowAllowed: false, realFloor: -Infinity, shadowCeiling: -Infinity };
 
   /**
    * Decode `text.slice(start, end)` (Han characters) into {@link path} as
@@ -135,12 +144,11 @@ export class RealPathViterbi {
     const S = model.states.length;
     if (length > REAL_PATH_LONGEST || length < 1 || S > 256) return false;
     const W = maskWords(S);
-    const shadowAllowed = this.#allowsShadow(model);
-    // A real score is above realFloor; a shadow score at or below
-    // MIN_FLOAT (at or below -hugeScore, which is at most 2^278). Without a
-    // shadow every score but -Infinity is real.
-    const shadowCeiling = shadowAllowed ? POS_MIN_FLOAT : -Infinity;
-    const realFloor = shadowAllowed ? -model.hugeScore / 2 : -Infinity;
+    if (model !== this.#model) {
+      this.#model = model;
+      this.#limits = realPathLimits(model);
+    }
+    const { shadowAllowed, shadowCeiling, realFloor } = this.#limits;
     if (this.#stamp > STAMP_LIMIT) {
       this.#live.fill(-1);
       this.#stamp = 0;

@@ -16,6 +16,7 @@ import { POS_B, POS_E, POS_S, type PosModel } from './model.js';
 import { RealPathViterbi } from './real-path-viterbi.js';
 import { RUN_CACHE_LONGEST, RunCache } from './run-cache.js';
 import { posViterbi, PosViterbiScratch } from './viterbi.js';
+import { WasmRealPathViterbi } from './wasm-real-path.js';
 
 /** Words as spans, with one tag per span. */
 export interface TaggedSpans {
@@ -42,7 +43,12 @@ function detailTag(text: string, from: number): string {
 export class PosTagger {
   private readonly route = new RouteScratch();
   private readonly scratch = new PosViterbiScratch();
-  /** The decoder of runs whose best path is real; `posViterbi` takes the runs it declines. */
+  /**
+   * The decoder of runs whose best path is real, compiled, and the same in
+   * JavaScript where WebAssembly is unavailable; `posViterbi` takes the
+   * runs they decline.
+   */
+  private readonly compiledPath = new WasmRealPathViterbi();
   private readonly realPath = new RealPathViterbi();
   /** Paths of recent runs: the model is this tagger's for good, so a run's path never changes. */
   private readonly runs = new RunCache();
@@ -222,7 +228,10 @@ export class PosTagger {
       path = runs.paths;
       at = slot * RUN_CACHE_LONGEST;
     } else {
-      if (this.realPath.decode(model, text, start, end)) {
+      const decided = this.compiledPath.decode(model, text, start, end);
+      if (decided === true) {
+        path = this.compiledPath.path;
+      } else if (decided === undefined && this.realPath.decode(model, text, start, end)) {
         path = this.realPath.path;
       } else {
         posViterbi(model, text, start, end, this.scratch);

@@ -5,6 +5,7 @@ import { sharedModels } from '../../src/node-platform.js';
 import { absorptionThreshold, emission, maskWords, predecessors, POS_MIN_FLOAT, type PosModel } from '../../src/posseg/model.js';
 import { posViterbi, PosViterbiDeadEnd, PosViterbiScratch } from '../../src/posseg/viterbi.js';
 import { REAL_PATH_LONGEST, RealPathViterbi } from '../../src/posseg/real-path-viterbi.js';
+import { WasmRealPathViterbi } from '../../src/posseg/wasm-real-path.js';
 import { isSilent } from '../../src/posseg/top-layers.js';
 import { PosCounts } from '../../src/analyse/train-pos.js';
 import { Tokenizer } from '../../src/index.js';
@@ -285,13 +286,51 @@ describe('POS Viterbi', () => {
   });
 });
 
-describe('POS Viterbi of runs whose best path is real (RealPathViterbi)', () => {
-  const realPath = (decoder: RealPathViterbi, text: string): number[] => Array.from(decoder.path.subarray(0, text.length));
+/** A decoder of runs whose best path is real: true (path written) or false (declined). */
+interface RunDecoder {
+  decode(model: PosModel, text: string, start: number, end: number): boolean;
+  readonly path: Uint8Array;
+}
+
+/**
+ * The two such decoders: RealPathViterbi, and its WebAssembly build, which
+ * must decide the same runs with the same paths (and here, where
+ * WebAssembly is available, never answer that it cannot run).
+ */
+const RUN_DECODERS: { name: string; make: () => RunDecoder }[] = [
+  { name: 'RealPathViterbi', make: () => new RealPathViterbi() },
+  {
+    name: 'WasmRealPathViterbi',
+    make: () => {
+      const compiled = new WasmRealPathViterbi();
+      return {
+        decode(model, text, start, end) {
+          const decided = compiled.decode(model, text, start, end);
+          assert.notEqual(decided, undefined, 'WebAssembly did not run');
+          return decided === true;
+        },
+        get path() {
+          return compiled.path;
+        },
+      };
+    },
+  },
+];
+
+/** A copy of `model` with other start scores (a decoder may keep what it derived from a model it has seen). */
+function withStart(model: PosModel, change: (start: Float64Array) => void): PosModel {
+  const start = Float64Array.from(model.start);
+  change(start);
+  return { ...model, start };
+}
+
+for (const { name: decoderName, make: makeDecoder } of RUN_DECODERS) describe(`POS Viterbi of runs whose best path is real (${decoderName})`, () => {
+  const realPath = (decoder: RunDecoder, text: string): number[] => Array.from(decoder.path.subarray(0, text.length));
   const isListed = (model: PosModel, cu: number): boolean => model.charStart[cu - HAN_FIRST]! < model.charStart[cu - HAN_FIRST + 1]!;
 
   it('decides runs of mostly listed characters as posseg does', () => {
     const model = sharedModels.pos().model;
-    const decoder = new RealPathViterbi();
+    const decoder = makeDecoder();
     const next = random(23);
     const listedChars = listedCharsOf(model);
     let decided = 0;
@@ -310,7 +349,7 @@ describe('POS Viterbi of runs whose best path is real (RealPathViterbi)', () => 
     // MIN_FLOAT: those are the shadow, which still decides what later
     // steps consider.
     const model = sharedModels.pos().model;
-    const decoder = new RealPathViterbi();
+    const decoder = makeDecoder();
     const scratch = new PosViterbiScratch();
     const next = random(41);
     const listedChars = listedCharsOf(model);
@@ -347,7 +386,7 @@ describe('POS Viterbi of runs whose best path is real (RealPathViterbi)', () => 
     // Such a character ends every real path: every state a real one reaches
     // then scores MIN_FLOAT exactly, and ties.
     const model = sharedModels.pos().model;
-    const decoder = new RealPathViterbi();
+    const decoder = makeDecoder();
     const silent: string[] = [];
     for (let c = 0; c < HAN_COUNT && silent.length < 2; c++) {
       if (model.charStart[c] === model.charStart[c + 1] && model.emitStart[c] === model.emitStart[c + 1]) silent.push(String.fromCharCode(HAN_FIRST + c));
@@ -367,24 +406,24 @@ describe('POS Viterbi of runs whose best path is real (RealPathViterbi)', () => 
     // The top layer of such a first character is the states whose start plus
     // MIN_FLOAT is MIN_FLOAT exactly; that needs every other start to fall
     // at or below 2 * MIN_FLOAT then. A start of -2^281 lands in between.
-    const decoder = new RealPathViterbi();
+    const decoder = makeDecoder();
     const text = String.fromCharCode(HAN_FIRST + 5, HAN_FIRST);
     const next = random(9);
     let model: PosModel;
     do model = tieModel(next, true);
     while (!decoder.decode(model, text, 0, text.length));
     assert.deepEqual(realPath(decoder, text), referenceViterbi(model, text));
-    model.start[0] = -(2 ** 281);
-    // (A decoder judges a model's starts once: a new one for the changed model.)
-    assert.equal(new RealPathViterbi().decode(model, text, 0, text.length), false);
-    assert.deepEqual(decoded(model, text, new PosViterbiScratch()), referenceViterbi(model, text));
+    // On the last state, so that the states before it would make a layer.
+    const changed = withStart(model, (start) => (start[start.length - 1] = -(2 ** 281)));
+    assert.equal(decoder.decode(changed, text, 0, text.length), false);
+    assert.deepEqual(decoded(changed, text, new PosViterbiScratch()), referenceViterbi(changed, text));
   });
 
   it('breaks ties as posseg does where it decides, on word-shaped models made of ties (40 states)', () => {
     // E and M states scan their two predecessors as a short list, where a
     // tie goes to the larger one.
     const next = random(53);
-    const decoder = new RealPathViterbi();
+    const decoder = makeDecoder();
     let decided = 0;
     for (let m = 0; m < 100; m++) {
       const model = tieModel(next, true, false, 10);
@@ -415,7 +454,7 @@ describe('POS Viterbi of runs whose best path is real (RealPathViterbi)', () => 
     const base = sharedModels.pos().model;
     for (const model of [counts.build(undefined).model, counts.build(base).model]) {
       assert.ok(model.hugeScore < Infinity);
-      const decoder = new RealPathViterbi();
+      const decoder = makeDecoder();
       const scratch = new PosViterbiScratch();
       const listedChars = listedCharsOf(model);
       let decided = 0;
@@ -433,7 +472,7 @@ describe('POS Viterbi of runs whose best path is real (RealPathViterbi)', () => 
     // jieba's model never makes one; a start score of three quarters of
     // -hugeScore does, given to one of two states of the first character
     // that start and emit it for real (the other stays real).
-    const decoder = new RealPathViterbi();
+    const decoder = makeDecoder();
     const text = String.fromCharCode(HAN_FIRST, HAN_FIRST + 1);
     const next = random(5);
     let model: PosModel;
@@ -446,14 +485,14 @@ describe('POS Viterbi of runs whose best path is real (RealPathViterbi)', () => 
         if (m.charEmit[k] !== POS_MIN_FLOAT && m.start[m.charStates[k]!]! > POS_MIN_FLOAT) real.push(m.charStates[k]!);
       }
     } while (real.length < 2 || !decoder.decode(model, text, 0, text.length));
-    model.start[real[0]!] = -0.75 * model.hugeScore;
-    assert.equal(decoder.decode(model, text, 0, text.length), false);
-    assert.deepEqual(decoded(model, text, new PosViterbiScratch()), referenceViterbi(model, text));
+    const changed = withStart(model, (start) => (start[real[0]!] = -0.75 * model.hugeScore));
+    assert.equal(decoder.decode(changed, text, 0, text.length), false);
+    assert.deepEqual(decoded(changed, text, new PosViterbiScratch()), referenceViterbi(changed, text));
   });
 
   it('decides a run inside a longer text at its offsets, and declines runs longer than it keeps', () => {
     const model = sharedModels.pos().model;
-    const decoder = new RealPathViterbi();
+    const decoder = makeDecoder();
     for (const text of ['今天天气不错我们去公园散步吧', '國學說文解字']) {
       assert.ok(decoder.decode(model, `ab${text}cd`, 2, 2 + text.length), text);
       assert.deepEqual(realPath(decoder, text), referenceViterbi(model, text), text);
@@ -465,7 +504,7 @@ describe('POS Viterbi of runs whose best path is real (RealPathViterbi)', () => 
   for (const { smallTransitions, nearMinFloatStarts, name } of TIE_KINDS) {
     it(`breaks ties as posseg does where it decides, on models made of ties (${name})`, () => {
       const next = random(smallTransitions ? (nearMinFloatStarts ? 29 : 31) : 37);
-      const decoder = new RealPathViterbi();
+      const decoder = makeDecoder();
       let decided = 0;
       let withUnlisted = 0;
       for (const { m, model, text } of tieRuns(next, smallTransitions, nearMinFloatStarts)) {
@@ -480,4 +519,16 @@ describe('POS Viterbi of runs whose best path is real (RealPathViterbi)', () => 
       else assert.equal(withUnlisted, 0);
     });
   }
+});
+
+describe('WasmRealPathViterbi', () => {
+  it('decides nothing for a character outside the tables of the model, for RealPathViterbi to take', () => {
+    const model = sharedModels.pos().model;
+    const decoder = new WasmRealPathViterbi();
+    assert.equal(decoder.decode(model, '天a气', 0, 3), undefined);
+    assert.equal(decoder.decode(model, '天\u9fff', 0, 2), undefined);
+    assert.equal(decoder.decode(model, '天气', 0, 0), undefined);
+    assert.equal(decoder.decode(model, 'a天气', 1, 3), true);
+    assert.deepEqual(Array.from(decoder.path.subarray(0, 2)), referenceViterbi(model, '天气'));
+  });
 });

@@ -1,0 +1,537 @@
+;; RealPathViterbi (real-path-viterbi.ts) compiled: the POS Viterbi of runs
+;; whose best path is real, with its top layers at silent characters. The
+;; same steps, the same float sums in the same order, the same ties; the
+;; module comment of real-path-viterbi.ts says why they give posseg's path.
+;; `decode` returns 1 with the path written, or 0 where RealPathViterbi
+;; declines too (the caller then runs posViterbi). wasm-real-path.ts lays
+;; out the memory and the model's tables; `npm run build` assembles this
+;; file (scripts/assemble-wasm.mjs).
+;;
+;; What differs from the JavaScript is how, not what, and only for speed
+;; (mispredicted branches cost most in this loop):
+;; - A state with one or two predecessors (E and M states) takes the better
+;;   without a branch; any other (B, S) takes the first two of the head
+;;   without a branch, then the rest while a score may still reach its best.
+;;   A missing transition reads -Infinity there; a sum of -Infinity never
+;;   makes a real best, so that is the same as skipping it.
+;; - Floats are chosen with an integer `select` of their bits: V8 compiles
+;;   that to a conditional move, a float `select` to a branch.
+;; - The next step's head is gathered while a step is scored, not by a
+;;   second pass over its states.
+;; - States of more than two predecessors read their transitions from a
+;;   matrix of their own, one row per state leading to them (the head holds
+;;   those), so a step reads a few short rows, not the 512 KB `trans`.
+;;
+;; The memory is the caller's, made at its full size: nothing here grows
+;; it. Fixed places (bytes; S <= 256 states, runs <= 256 characters):
+;;     0  header, i32 words (HEADER in wasm-real-path.ts)
+;;   256  the run's characters, UTF-16 units
+;;   768  the path: the best state of each character
+;;  1024  real scores of the two rows, f64 at (row + state) * 8
+;;  5120  stamps: step t of a run has stamp + t, i32 at (row + state) * 4
+;;  7168  the real states of the two rows, bytes at row + i
+;;  7680  the head, best first: scores (f64) ...
+;;  9728  ... states (bytes) ...
+;; 10240  back-pointers, bytes at t * S + state
+;; 75776  ... and each head entry's row of wide transitions (i32 address)
+;; 76800  top layers: a bit set of 8 words (32 bytes) per step
+;; 84992  the next head, gathered unsorted: scores (f64) ...
+;; 87040  ... states (bytes) ...
+;; 87296  ... and rows (i32)
+;; 88320  the model's tables, at addresses the header gives
+(module
+  (import "env" "memory" (memory 0))
+
+  (func (export "decode") (param $len i32) (param $shadowAllowed i32) (param $realFloor f64) (param $shadowCeiling f64) (result i32)
+    (local $S i32) (local $W i32)
+    ;; Table addresses.
+    (local $start i32) (local $maxInto i32) (local $feeds i32) (local $prevMask i32) (local $charStart i32) (local $charStates i32) (local $charEmit i32)
+    (local $emitStart i32) (local $emitStates i32) (local $emitValues i32) (local $kinds i32) (local $pairA i32)
+    (local $pairB i32) (local $pairTransA i32) (local $pairTransB i32) (local $wideColumn i32) (local $wideRow i32)
+    (local $wideTrans i32) (local $silent i32)
+    ;; Steps and states.
+    (local $stamp i32) (local $t i32) (local $c i32) (local $listed i32) (local $q i32) (local $last i32)
+    (local $candidates i32) (local $emits i32) (local $y i32) (local $score f64) (local $count i32)
+    (local $before i32) (local $row i32) (local $liveBefore i32) (local $head i32) (local $pending i32)
+    (local $bestBefore f64) (local $stepBest f64) (local $lastStep i32) (local $added i32)
+    (local $i i32) (local $j i32) (local $x i32) (local $xRow i32) (local $k i32)
+    (local $em f64) (local $best f64) (local $bestFrom i32) (local $y0 i32) (local $prob f64) (local $better i32)
+    (local $column i32) (local $bound f64) (local $a i32) (local $b i32) (local $pa f64) (local $pb f64)
+    (local $real i32) (local $liveAt i32) (local $firstLayer i32) (local $bits i32) (local $word i32) (local $state i32)
+    (local.set $S (i32.load offset=0 (i32.const 0)))
+    (local.set $W (i32.load offset=4 (i32.const 0)))
+    (local.set $start (i32.load offset=8 (i32.const 0)))
+    (local.set $maxInto (i32.load offset=12 (i32.const 0)))
+    (local.set $feeds (i32.load offset=16 (i32.const 0)))
+    (local.set $prevMask (i32.load offset=20 (i32.const 0)))
+    (local.set $charStart (i32.load offset=24 (i32.const 0)))
+    (local.set $charStates (i32.load offset=28 (i32.const 0)))
+    (local.set $charEmit (i32.load offset=32 (i32.const 0)))
+    (local.set $emitStart (i32.load offset=36 (i32.const 0)))
+    (local.set $emitStates (i32.load offset=40 (i32.const 0)))
+    (local.set $emitValues (i32.load offset=44 (i32.const 0)))
+    (local.set $kinds (i32.load offset=48 (i32.const 0)))
+    (local.set $pairA (i32.load offset=52 (i32.const 0)))
+    (local.set $pairB (i32.load offset=56 (i32.const 0)))
+    (local.set $pairTransA (i32.load offset=60 (i32.const 0)))
+    (local.set $pairTransB (i32.load offset=64 (i32.const 0)))
+    (local.set $wideColumn (i32.load offset=68 (i32.const 0)))
+    (local.set $wideRow (i32.load offset=72 (i32.const 0)))
+    (local.set $wideTrans (i32.load offset=76 (i32.const 0)))
+    (local.set $silent (i32.load offset=84 (i32.const 0)))
+    (local.set $firstLayer (i32.const -1))
+    ;; Stamps, restarted (every one -1) before they could overflow.
+    (if (i32.gt_u (i32.load offset=96 (i32.const 0)) (i32.const 0x7fff0000))
+      (then
+        (memory.fill (i32.const 5120) (i32.const 0xff) (i32.const 2048))
+        (i32.store offset=96 (i32.const 0) (i32.const 0))))
+    (local.set $stamp (i32.load offset=96 (i32.const 0)))
+    (i32.store offset=96 (i32.const 0) (i32.add (local.get $stamp) (i32.add (local.get $len) (i32.const 1))))
+
+    ;; The first character: its listed states, or the states emitting it
+    ;; for real; the real ones also make the first head.
+    (local.set $c (i32.sub (i32.load16_u offset=256 (i32.const 0)) (i32.const 0x4e00)))
+    (local.set $listed
+      (i32.lt_s
+        (i32.load (i32.add (local.get $charStart) (i32.shl (local.get $c) (i32.const 2))))
+        (i32.load offset=4 (i32.add (local.get $charStart) (i32.shl (local.get $c) (i32.const 2))))))
+    (if (i32.eqz (i32.or (local.get $listed) (local.get $shadowAllowed))) (then (return (i32.const 0))))
+    (if (local.get $listed)
+      (then
+        (local.set $q (i32.load (i32.add (local.get $charStart) (i32.shl (local.get $c) (i32.const 2)))))
+        (local.set $last (i32.load offset=4 (i32.add (local.get $charStart) (i32.shl (local.get $c) (i32.const 2)))))
+        (local.set $candidates (local.get $charStates))
+        (local.set $emits (local.get $charEmit)))
+      (else
+        (local.set $q (i32.load (i32.add (local.get $emitStart) (i32.shl (local.get $c) (i32.const 2)))))
+        (local.set $last (i32.load offset=4 (i32.add (local.get $emitStart) (i32.shl (local.get $c) (i32.const 2)))))
+        (local.set $candidates (local.get $emitStates))
+        (local.set $emits (local.get $emitValues))))
+    (local.set $stepBest (f64.const -inf))
+    (block $firstDone
+      (loop $first
+        (br_if $firstDone (i32.ge_s (local.get $q) (local.get $last)))
+        (local.set $y (i32.load8_u (i32.add (local.get $candidates) (local.get $q))))
+        (local.set $score
+          (f64.add
+            (f64.load (i32.add (local.get $start) (i32.shl (local.get $y) (i32.const 3))))
+            (f64.load (i32.add (local.get $emits) (i32.shl (local.get $q) (i32.const 3))))))
+        (if (f64.gt (local.get $score) (local.get $realFloor))
+          (then
+            (f64.store offset=1024 (i32.shl (local.get $y) (i32.const 3)) (local.get $score))
+            (i32.store offset=5120 (i32.shl (local.get $y) (i32.const 2)) (local.get $stamp))
+            (i32.store8 offset=7168 (local.get $count) (local.get $y))
+            (local.set $count (i32.add (local.get $count) (i32.const 1)))
+            (if (f64.gt (local.get $score) (local.get $stepBest)) (then (local.set $stepBest (local.get $score))))
+            (f64.store offset=84992 (i32.shl (local.get $pending) (i32.const 3)) (local.get $score))
+            (i32.store8 offset=87040 (local.get $pending) (local.get $y))
+            (i32.store offset=87296 (i32.shl (local.get $pending) (i32.const 2))
+              (i32.load (i32.add (local.get $wideRow) (i32.shl (local.get $y) (i32.const 2)))))
+            (local.set $pending (i32.add (local.get $pending) (i32.load8_u (i32.add (local.get $feeds) (local.get $y))))))
+          (else
+            (if (i32.eqz (f64.le (local.get $score) (local.get $shadowCeiling))) (then (return (i32.const 0))))))
+        (local.set $q (i32.add (local.get $q) (i32.const 1)))
+        (br $first)))
+    (if (i32.eqz (local.get $count))
+      (then
+        ;; A silent first character opens a top layer: the states whose
+        ;; start plus MIN_FLOAT is MIN_FLOAT, which the caller worked out
+        ;; (with startOpen 0 where the model leaves none, or a start between).
+        (if (i32.eqz (i32.and
+              (i32.load8_u (i32.add (local.get $silent) (local.get $c)))
+              (i32.load offset=92 (i32.const 0))))
+          (then (return (i32.const 0))))
+        (memory.copy (i32.const 76800) (i32.load offset=88 (i32.const 0)) (i32.const 32))
+        (local.set $firstLayer (i32.const 0))))
+
+    (local.set $t (i32.const 1))
+    (block $stepsDone
+      (loop $steps
+        (br_if $stepsDone (i32.ge_s (local.get $t) (local.get $len)))
+        (if (i32.ge_s (local.get $firstLayer) (i32.const 0))
+          (then
+            (br_if $stepsDone
+              (i32.eqz
+                (call $layerStep (local.get $t)
+                  (i32.sub (i32.load16_u offset=256 (i32.shl (local.get $t) (i32.const 1))) (i32.const 0x4e00)))))
+            (local.set $t (i32.add (local.get $t) (i32.const 1)))
+            (br $steps)))
+        (local.set $before (i32.mul (i32.and (i32.sub (local.get $t) (i32.const 1)) (i32.const 1)) (local.get $S)))
+        (local.set $row (i32.mul (i32.and (local.get $t) (i32.const 1)) (local.get $S)))
+        (local.set $liveBefore (i32.sub (i32.add (local.get $stamp) (local.get $t)) (i32.const 1)))
+        ;; The head: the last step's real states feeding wide states, best
+        ;; score first (insertion sort; equal scores in the order met).
+        (local.set $bestBefore (local.get $stepBest))
+        (local.set $head (i32.const 0))
+        (block $headDone
+          (loop $heads
+            (br_if $headDone (i32.ge_s (local.get $head) (local.get $pending)))
+            (local.set $score (f64.load offset=84992 (i32.shl (local.get $head) (i32.const 3))))
+            (local.set $x (i32.load8_u offset=87040 (local.get $head)))
+            (local.set $xRow (i32.load offset=87296 (i32.shl (local.get $head) (i32.const 2))))
+            (local.set $j (local.get $head))
+            (local.set $head (i32.add (local.get $head) (i32.const 1)))
+            (block $placed
+              (loop $shift
+                (br_if $placed (i32.eqz (local.get $j)))
+                (br_if $placed
+                  (i32.eqz (f64.lt (f64.load offset=7672 (i32.shl (local.get $j) (i32.const 3))) (local.get $score))))
+                (f64.store offset=7680 (i32.shl (local.get $j) (i32.const 3))
+                  (f64.load offset=7672 (i32.shl (local.get $j) (i32.const 3))))
+                (i32.store8 offset=9728 (local.get $j) (i32.load8_u offset=9727 (local.get $j)))
+                (i32.store offset=75776 (i32.shl (local.get $j) (i32.const 2))
+                  (i32.load offset=75772 (i32.shl (local.get $j) (i32.const 2))))
+                (local.set $j (i32.sub (local.get $j) (i32.const 1)))
+                (br $shift)))
+            (f64.store offset=7680 (i32.shl (local.get $j) (i32.const 3)) (local.get $score))
+            (i32.store8 offset=9728 (local.get $j) (local.get $x))
+            (i32.store offset=75776 (i32.shl (local.get $j) (i32.const 2)) (local.get $xRow))
+            (br $heads)))
+        (local.set $pending (i32.const 0))
+        ;; Two entries past the head, which never make a best, so that the
+        ;; first two are read without a test.
+        (f64.store offset=7680 (i32.shl (local.get $head) (i32.const 3)) (f64.const -inf))
+        (f64.store offset=7688 (i32.shl (local.get $head) (i32.const 3)) (f64.const -inf))
+        (i32.store16 offset=9728 (local.get $head) (i32.const 0))
+        (i32.store offset=75776 (i32.shl (local.get $head) (i32.const 2)) (local.get $wideTrans))
+        (i32.store offset=75780 (i32.shl (local.get $head) (i32.const 2)) (local.get $wideTrans))
+
+        (local.set $c
+          (i32.sub (i32.load16_u offset=256 (i32.shl (local.get $t) (i32.const 1))) (i32.const 0x4e00)))
+        (local.set $listed
+          (i32.lt_s
+            (i32.load (i32.add (local.get $charStart) (i32.shl (local.get $c) (i32.const 2))))
+            (i32.load offset=4 (i32.add (local.get $charStart) (i32.shl (local.get $c) (i32.const 2))))))
+        (if (i32.eqz (i32.or (local.get $listed) (local.get $shadowAllowed))) (then (return (i32.const 0))))
+        (if (local.get $listed)
+          (then
+            (local.set $q (i32.load (i32.add (local.get $charStart) (i32.shl (local.get $c) (i32.const 2)))))
+            (local.set $last (i32.load offset=4 (i32.add (local.get $charStart) (i32.shl (local.get $c) (i32.const 2)))))
+            (local.set $candidates (local.get $charStates))
+            (local.set $emits (local.get $charEmit)))
+          (else
+            (local.set $q (i32.load (i32.add (local.get $emitStart) (i32.shl (local.get $c) (i32.const 2)))))
+            (local.set $last (i32.load offset=4 (i32.add (local.get $emitStart) (i32.shl (local.get $c) (i32.const 2)))))
+            (local.set $candidates (local.get $emitStates))
+            (local.set $emits (local.get $emitValues))))
+        (local.set $lastStep (i32.eq (local.get $t) (i32.sub (local.get $len) (i32.const 1))))
+        (local.set $stepBest (f64.const -inf))
+        (local.set $added (i32.const 0))
+        (block $candidatesDone
+          (loop $candidate
+            (br_if $candidatesDone (i32.ge_s (local.get $q) (local.get $last)))
+            (local.set $y (i32.load8_u (i32.add (local.get $candidates) (local.get $q))))
+            (local.set $em (f64.load (i32.add (local.get $emits) (i32.shl (local.get $q) (i32.const 3)))))
+            (local.set $q (i32.add (local.get $q) (i32.const 1)))
+            (block $next
+              ;; On the last step, a state whose bound cannot reach the best so far.
+              (br_if $next
+                (i32.and (local.get $lastStep)
+                  (f64.lt
+                    (f64.add
+                      (f64.add (local.get $bestBefore)
+                        (f64.load (i32.add (local.get $maxInto) (i32.shl (local.get $y) (i32.const 3)))))
+                      (local.get $em))
+                    (local.get $stepBest))))
+              (local.set $k (i32.load8_u (i32.add (local.get $kinds) (local.get $y))))
+              ;; Kind 0: no state leads to it.
+              (br_if $next (i32.eqz (local.get $k)))
+              (if (i32.eq (local.get $k) (i32.const 1))
+                (then
+                  ;; Kind 1: one or two predecessors (one twice when one);
+                  ;; the second, the larger, wins a tie.
+                  (local.set $a (i32.load8_u (i32.add (local.get $pairA) (local.get $y))))
+                  (local.set $b (i32.load8_u (i32.add (local.get $pairB) (local.get $y))))
+                  (local.set $pa
+                    (f64.reinterpret_i64
+                      (select
+                        (i64.reinterpret_f64
+                          (f64.add
+                            (f64.add
+                              (f64.load offset=1024 (i32.shl (i32.add (local.get $before) (local.get $a)) (i32.const 3)))
+                              (f64.load (i32.add (local.get $pairTransA) (i32.shl (local.get $y) (i32.const 3)))))
+                            (local.get $em)))
+                        (i64.reinterpret_f64 (f64.const -inf))
+                        (i32.eq
+                          (i32.load offset=5120 (i32.shl (i32.add (local.get $before) (local.get $a)) (i32.const 2)))
+                          (local.get $liveBefore)))))
+                  (local.set $pb
+                    (f64.reinterpret_i64
+                      (select
+                        (i64.reinterpret_f64
+                          (f64.add
+                            (f64.add
+                              (f64.load offset=1024 (i32.shl (i32.add (local.get $before) (local.get $b)) (i32.const 3)))
+                              (f64.load (i32.add (local.get $pairTransB) (i32.shl (local.get $y) (i32.const 3)))))
+                            (local.get $em)))
+                        (i64.reinterpret_f64 (f64.const -inf))
+                        (i32.eq
+                          (i32.load offset=5120 (i32.shl (i32.add (local.get $before) (local.get $b)) (i32.const 2)))
+                          (local.get $liveBefore)))))
+                  (local.set $better (f64.ge (local.get $pb) (local.get $pa)))
+                  (local.set $best
+                    (f64.reinterpret_i64
+                      (select (i64.reinterpret_f64 (local.get $pb)) (i64.reinterpret_f64 (local.get $pa)) (local.get $better))))
+                  (local.set $bestFrom (select (local.get $b) (local.get $a) (local.get $better)))
+                  (local.set $real (f64.gt (local.get $best) (local.get $realFloor)))
+                  (if (i32.eqz (i32.or (local.get $real) (f64.le (local.get $best) (local.get $shadowCeiling))))
+                    (then (return (i32.const 0))))
+                  ;; Stored whether real or not; only a real state moves on
+                  ;; `added` and `pending`, and gets the stamp.
+                  (local.set $liveAt (i32.add (i32.const 5120) (i32.shl (i32.add (local.get $row) (local.get $y)) (i32.const 2))))
+                  (i32.store (local.get $liveAt)
+                    (select (i32.add (local.get $stamp) (local.get $t)) (i32.load (local.get $liveAt)) (local.get $real)))
+                  (f64.store offset=1024 (i32.shl (i32.add (local.get $row) (local.get $y)) (i32.const 3)) (local.get $best))
+                  (i32.store8 offset=7168 (i32.add (local.get $row) (local.get $added)) (local.get $y))
+                  (local.set $added (i32.add (local.get $added) (local.get $real)))
+                  (i32.store8 offset=10240 (i32.add (i32.mul (local.get $t) (local.get $S)) (local.get $y)) (local.get $bestFrom))
+                  (local.set $stepBest
+                    (f64.reinterpret_i64
+                      (select (i64.reinterpret_f64 (local.get $best)) (i64.reinterpret_f64 (local.get $stepBest))
+                        (i32.and (local.get $real) (f64.gt (local.get $best) (local.get $stepBest))))))
+                  (f64.store offset=84992 (i32.shl (local.get $pending) (i32.const 3)) (local.get $best))
+                  (i32.store8 offset=87040 (local.get $pending) (local.get $y))
+                  (i32.store offset=87296 (i32.shl (local.get $pending) (i32.const 2))
+                    (i32.load (i32.add (local.get $wideRow) (i32.shl (local.get $y) (i32.const 2)))))
+                  (local.set $pending
+                    (i32.add (local.get $pending)
+                      (i32.and (local.get $real) (i32.load8_u (i32.add (local.get $feeds) (local.get $y))))))
+                  (br $next)))
+              (local.set $best (f64.const -inf))
+              (local.set $bestFrom (i32.const -1))
+              ;; Kind 2, a wide state: the head's first two, then the
+              ;; rest while `score + (largest transition in) + emit`
+              ;; may still reach the best (rounding is monotonic).
+              (local.set $column (i32.load (i32.add (local.get $wideColumn) (i32.shl (local.get $y) (i32.const 2)))))
+              (local.set $bound (f64.load (i32.add (local.get $maxInto) (i32.shl (local.get $y) (i32.const 3)))))
+              (local.set $j (i32.const 0))
+              (block $wideDone
+                (loop $wide
+                  (br_if $wideDone
+                    (i32.and
+                      (i32.ge_u (local.get $j) (i32.const 2))
+                      (i32.or
+                        (i32.ge_s (local.get $j) (local.get $head))
+                        (f64.lt
+                          (f64.add
+                            (f64.add (f64.load offset=7680 (i32.shl (local.get $j) (i32.const 3))) (local.get $bound))
+                            (local.get $em))
+                          (local.get $best)))))
+                  (local.set $y0 (i32.load8_u offset=9728 (local.get $j)))
+                  (local.set $prob
+                    (f64.add
+                      (f64.add
+                        (f64.load offset=7680 (i32.shl (local.get $j) (i32.const 3)))
+                        (f64.load
+                          (i32.add (local.get $column) (i32.load offset=75776 (i32.shl (local.get $j) (i32.const 2))))))
+                      (local.get $em)))
+                  (local.set $better
+                    (i32.or
+                      (f64.gt (local.get $prob) (local.get $best))
+                      (i32.and (f64.eq (local.get $prob) (local.get $best)) (i32.gt_s (local.get $y0) (local.get $bestFrom)))))
+                  (local.set $best
+                    (f64.reinterpret_i64
+                      (select (i64.reinterpret_f64 (local.get $prob)) (i64.reinterpret_f64 (local.get $best)) (local.get $better))))
+                  (local.set $bestFrom (select (local.get $y0) (local.get $bestFrom) (local.get $better)))
+                  (local.set $j (i32.add (local.get $j) (i32.const 1)))
+                  (br $wide)))
+              ;; No real predecessor: shadow, if live at all.
+              (br_if $next (i32.lt_s (local.get $bestFrom) (i32.const 0)))
+              (if (f64.gt (local.get $best) (local.get $realFloor))
+                (then
+                  (if (f64.gt (local.get $best) (local.get $stepBest)) (then (local.set $stepBest (local.get $best))))
+                  (f64.store offset=1024 (i32.shl (i32.add (local.get $row) (local.get $y)) (i32.const 3)) (local.get $best))
+                  (i32.store offset=5120 (i32.shl (i32.add (local.get $row) (local.get $y)) (i32.const 2))
+                    (i32.add (local.get $stamp) (local.get $t)))
+                  (i32.store8 offset=7168 (i32.add (local.get $row) (local.get $added)) (local.get $y))
+                  (local.set $added (i32.add (local.get $added) (i32.const 1)))
+                  (i32.store8 offset=10240 (i32.add (i32.mul (local.get $t) (local.get $S)) (local.get $y)) (local.get $bestFrom))
+                  (f64.store offset=84992 (i32.shl (local.get $pending) (i32.const 3)) (local.get $best))
+                  (i32.store8 offset=87040 (local.get $pending) (local.get $y))
+                  (i32.store offset=87296 (i32.shl (local.get $pending) (i32.const 2))
+                    (i32.load (i32.add (local.get $wideRow) (i32.shl (local.get $y) (i32.const 2)))))
+                  (local.set $pending
+                    (i32.add (local.get $pending) (i32.load8_u (i32.add (local.get $feeds) (local.get $y))))))
+                (else
+                  (if (i32.eqz (f64.le (local.get $best) (local.get $shadowCeiling))) (then (return (i32.const 0)))))))
+            (br $candidate)))
+        (if (i32.eqz (local.get $added))
+          (then
+            ;; No real state: at a silent character the top layer opens,
+            ;; every state the last real ones reach; elsewhere decline.
+            (if (i32.eqz (i32.load8_u (i32.add (local.get $silent) (local.get $c)))) (then (return (i32.const 0))))
+            (local.set $bits (i32.add (i32.const 76768) (i32.shl (local.get $t) (i32.const 5))))
+            (memory.fill (local.get $bits) (i32.const 0) (i32.const 32))
+            (local.set $i (i32.const 0))
+            (block $markDone
+              (loop $mark
+                (br_if $markDone (i32.ge_s (local.get $i) (local.get $count)))
+                (local.set $x (i32.load8_u offset=7168 (i32.add (local.get $before) (local.get $i))))
+                (local.set $word (i32.add (local.get $bits) (i32.shl (i32.shr_u (local.get $x) (i32.const 5)) (i32.const 2))))
+                (i32.store (local.get $word) (i32.or (i32.load (local.get $word)) (i32.shl (i32.const 1) (local.get $x))))
+                (local.set $i (i32.add (local.get $i) (i32.const 1)))
+                (br $mark)))
+            (br_if $stepsDone (i32.eqz (call $reach (local.get $t))))
+            (local.set $firstLayer (local.get $t))
+            (local.set $t (i32.add (local.get $t) (i32.const 1)))
+            (br $steps)))
+        (local.set $count (local.get $added))
+        (local.set $t (i32.add (local.get $t) (i32.const 1)))
+        (br $steps)))
+    ;; A layer came out empty (the loop left early): decline.
+    (if (i32.lt_s (local.get $t) (local.get $len)) (then (return (i32.const 0))))
+
+    ;; The best last state, ties to the larger (in a top layer every state
+    ;; ties: the largest); then the back-pointers.
+    (if (i32.ge_s (local.get $firstLayer) (i32.const 0))
+      (then
+        (local.set $state
+          (call $largest (i32.add (i32.const 76800) (i32.shl (i32.sub (local.get $len) (i32.const 1)) (i32.const 5))) (i32.const -1))))
+      (else
+        (local.set $row (i32.mul (i32.and (i32.sub (local.get $len) (i32.const 1)) (i32.const 1)) (local.get $S)))
+        (local.set $state (i32.const -1))
+        (local.set $best (f64.const -inf))
+        (local.set $i (i32.const 0))
+        (block $endDone
+          (loop $ends
+            (br_if $endDone (i32.ge_s (local.get $i) (local.get $count)))
+            (local.set $y (i32.load8_u offset=7168 (i32.add (local.get $row) (local.get $i))))
+            (local.set $score (f64.load offset=1024 (i32.shl (i32.add (local.get $row) (local.get $y)) (i32.const 3))))
+            (if (i32.or
+                  (i32.lt_s (local.get $state) (i32.const 0))
+                  (i32.or
+                    (f64.gt (local.get $score) (local.get $best))
+                    (i32.and (f64.eq (local.get $score) (local.get $best)) (i32.gt_s (local.get $y) (local.get $state)))))
+              (then
+                (local.set $best (local.get $score))
+                (local.set $state (local.get $y))))
+            (local.set $i (i32.add (local.get $i) (i32.const 1)))
+            (br $ends)))))
+    (local.set $t (i32.sub (local.get $len) (i32.const 1)))
+    (block $backDone
+      (loop $backs
+        (br_if $backDone (i32.le_s (local.get $t) (i32.const 0)))
+        (i32.store8 offset=768 (local.get $t) (local.get $state))
+        (local.set $state
+          (if (result i32) (i32.and (i32.ge_s (local.get $firstLayer) (i32.const 0)) (i32.ge_s (local.get $t) (local.get $firstLayer)))
+            (then
+              ;; In a layer: the largest state of the layer before with a transition into it.
+              (call $largest (i32.add (i32.const 76768) (i32.shl (local.get $t) (i32.const 5)))
+                (i32.add (local.get $prevMask) (i32.shl (i32.mul (local.get $state) (local.get $W)) (i32.const 2)))))
+            (else (i32.load8_u offset=10240 (i32.add (i32.mul (local.get $t) (local.get $S)) (local.get $state))))))
+        (local.set $t (i32.sub (local.get $t) (i32.const 1)))
+        (br $backs)))
+    (i32.store8 offset=768 (i32.const 0) (local.get $state))
+    (i32.const 1))
+
+  ;; The largest state of the bit set at `bits`, each word masked by the
+  ;; word at `mask` unless mask is -1; -1 when none.
+  (func $largest (param $bits i32) (param $mask i32) (result i32)
+    (local $w i32) (local $word i32)
+    (local.set $w (i32.sub (i32.load offset=4 (i32.const 0)) (i32.const 1)))
+    (block $none
+      (loop $words
+        (br_if $none (i32.lt_s (local.get $w) (i32.const 0)))
+        (local.set $word (i32.load (i32.add (local.get $bits) (i32.shl (local.get $w) (i32.const 2)))))
+        (if (i32.ge_s (local.get $mask) (i32.const 0))
+          (then
+            (local.set $word
+              (i32.and (local.get $word) (i32.load (i32.add (local.get $mask) (i32.shl (local.get $w) (i32.const 2))))))))
+        (if (local.get $word)
+          (then (return (i32.sub (i32.add (i32.shl (local.get $w) (i32.const 5)) (i32.const 31)) (i32.clz (local.get $word))))))
+        (local.set $w (i32.sub (local.get $w) (i32.const 1)))
+        (br $words)))
+    (i32.const -1))
+
+  ;; Layer t: every state that a state of layer t - 1 leads to; 0 when none.
+  (func $reach (param $t i32) (result i32)
+    (local $W i32) (local $from i32) (local $to i32) (local $w i32) (local $word i32) (local $row i32) (local $v i32)
+    (local $any i32)
+    (local.set $W (i32.load offset=4 (i32.const 0)))
+    (local.set $from (i32.add (i32.const 76768) (i32.shl (local.get $t) (i32.const 5))))
+    (local.set $to (i32.add (local.get $from) (i32.const 32)))
+    (memory.fill (local.get $to) (i32.const 0) (i32.const 32))
+    (block $done
+      (loop $words
+        (br_if $done (i32.ge_s (local.get $w) (local.get $W)))
+        (local.set $word (i32.load (i32.add (local.get $from) (i32.shl (local.get $w) (i32.const 2)))))
+        (block $bitsDone
+          (loop $bits
+            (br_if $bitsDone (i32.eqz (local.get $word)))
+            ;; The row of next states of state 32w + (lowest bit), OR-ed in.
+            (local.set $row
+              (i32.add (i32.load offset=80 (i32.const 0))
+                (i32.shl
+                  (i32.mul (i32.add (i32.shl (local.get $w) (i32.const 5)) (i32.ctz (local.get $word))) (local.get $W))
+                  (i32.const 2))))
+            (local.set $word (i32.and (local.get $word) (i32.sub (local.get $word) (i32.const 1))))
+            (local.set $v (i32.const 0))
+            (block $rowDone
+              (loop $rowWords
+                (br_if $rowDone (i32.ge_s (local.get $v) (local.get $W)))
+                (i32.store (i32.add (local.get $to) (i32.shl (local.get $v) (i32.const 2)))
+                  (i32.or
+                    (i32.load (i32.add (local.get $to) (i32.shl (local.get $v) (i32.const 2))))
+                    (i32.load (i32.add (local.get $row) (i32.shl (local.get $v) (i32.const 2))))))
+                (local.set $v (i32.add (local.get $v) (i32.const 1)))
+                (br $rowWords)))
+            (br $bits)))
+        (local.set $w (i32.add (local.get $w) (i32.const 1)))
+        (br $words)))
+    (local.set $w (i32.const 0))
+    (block $anyDone
+      (loop $anyWords
+        (br_if $anyDone (i32.ge_s (local.get $w) (local.get $W)))
+        (local.set $any (i32.or (local.get $any) (i32.load (i32.add (local.get $to) (i32.shl (local.get $w) (i32.const 2))))))
+        (local.set $w (i32.add (local.get $w) (i32.const 1)))
+        (br $anyWords)))
+    (local.get $any))
+
+  ;; Layer t, at character c: for a silent one, every state layer t - 1
+  ;; leads to; otherwise the states emitting c for real (its listed states,
+  ;; or its emitters) with a transition from layer t - 1. 0 when none.
+  (func $layerStep (param $t i32) (param $c i32) (result i32)
+    (local $W i32) (local $from i32) (local $to i32) (local $q i32) (local $last i32) (local $candidates i32)
+    (local $emits i32) (local $y i32) (local $w i32) (local $mask i32) (local $any i32) (local $range i32)
+    (if (i32.load8_u (i32.add (i32.load offset=84 (i32.const 0)) (local.get $c)))
+      (then (return (call $reach (local.get $t)))))
+    (local.set $W (i32.load offset=4 (i32.const 0)))
+    (local.set $from (i32.add (i32.const 76768) (i32.shl (local.get $t) (i32.const 5))))
+    (local.set $to (i32.add (local.get $from) (i32.const 32)))
+    (memory.fill (local.get $to) (i32.const 0) (i32.const 32))
+    (local.set $range (i32.add (i32.load offset=24 (i32.const 0)) (i32.shl (local.get $c) (i32.const 2))))
+    (if (i32.lt_s (i32.load (local.get $range)) (i32.load offset=4 (local.get $range)))
+      (then
+        (local.set $candidates (i32.load offset=28 (i32.const 0)))
+        (local.set $emits (i32.load offset=32 (i32.const 0))))
+      (else
+        (local.set $range (i32.add (i32.load offset=36 (i32.const 0)) (i32.shl (local.get $c) (i32.const 2))))
+        (local.set $candidates (i32.load offset=40 (i32.const 0)))
+        (local.set $emits (i32.load offset=44 (i32.const 0)))))
+    (local.set $q (i32.load (local.get $range)))
+    (local.set $last (i32.load offset=4 (local.get $range)))
+    (block $done
+      (loop $candidate
+        (br_if $done (i32.ge_s (local.get $q) (local.get $last)))
+        (block $next
+          ;; MIN_FLOAT: not emitted for real.
+          (br_if $next (f64.eq (f64.load (i32.add (local.get $emits) (i32.shl (local.get $q) (i32.const 3)))) (f64.const -3.14e100)))
+          (local.set $y (i32.load8_u (i32.add (local.get $candidates) (local.get $q))))
+          (local.set $mask (i32.add (i32.load offset=20 (i32.const 0)) (i32.shl (i32.mul (local.get $y) (local.get $W)) (i32.const 2))))
+          (local.set $w (i32.const 0))
+          (block $found
+            (loop $words
+              (br_if $next (i32.ge_s (local.get $w) (local.get $W)))
+              (br_if $found
+                (i32.and
+                  (i32.load (i32.add (local.get $mask) (i32.shl (local.get $w) (i32.const 2))))
+                  (i32.load (i32.add (local.get $from) (i32.shl (local.get $w) (i32.const 2))))))
+              (local.set $w (i32.add (local.get $w) (i32.const 1)))
+              (br $words)))
+          (local.set $w (i32.add (local.get $to) (i32.shl (i32.shr_u (local.get $y) (i32.const 5)) (i32.const 2))))
+          (i32.store (local.get $w) (i32.or (i32.load (local.get $w)) (i32.shl (i32.const 1) (local.get $y))))
+          (local.set $any (i32.const 1)))
+        (local.set $q (i32.add (local.get $q) (i32.const 1)))
+        (br $candidate)))
+    (local.get $any))
+)
