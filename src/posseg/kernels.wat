@@ -534,4 +534,76 @@
         (local.set $q (i32.add (local.get $q) (i32.const 1)))
         (br $candidate)))
     (local.get $any))
+
+  ;; Prepares the tables the caller copied in, once: orders each character's
+  ;; states (and their emissions) by kind, one or two predecessors first,
+  ;; then more, then none, so that the branch on a state's kind changes
+  ;; course at most twice per character (the order of a step's states
+  ;; decides nothing: ties go to the larger state); and marks the silent
+  ;; characters, those the model does not list and no state emits with more
+  ;; than MIN_FLOAT. `han` is the number of Han characters in the tables.
+  ;; Uses the back-pointers' place as scratch.
+  (func (export "prepare") (param $han i32)
+    (local $c i32) (local $k i32) (local $last i32) (local $silent i32)
+    (call $orderByKind (local.get $han) (i32.load offset=24 (i32.const 0)) (i32.load offset=28 (i32.const 0)) (i32.load offset=32 (i32.const 0)))
+    (call $orderByKind (local.get $han) (i32.load offset=36 (i32.const 0)) (i32.load offset=40 (i32.const 0)) (i32.load offset=44 (i32.const 0)))
+    (block $done
+      (loop $chars
+        (br_if $done (i32.ge_u (local.get $c) (local.get $han)))
+        (local.set $silent (i32.const 1))
+        ;; Listed: not silent.
+        (local.set $k (i32.add (i32.load offset=24 (i32.const 0)) (i32.shl (local.get $c) (i32.const 2))))
+        (if (i32.lt_s (i32.load (local.get $k)) (i32.load offset=4 (local.get $k))) (then (local.set $silent (i32.const 0))))
+        (local.set $k (i32.add (i32.load offset=36 (i32.const 0)) (i32.shl (local.get $c) (i32.const 2))))
+        (local.set $last (i32.load offset=4 (local.get $k)))
+        (local.set $k (i32.load (local.get $k)))
+        (block $emitsDone
+          (loop $emits
+            (br_if $emitsDone (i32.ge_s (local.get $k) (local.get $last)))
+            (if (f64.ne (f64.load (i32.add (i32.load offset=44 (i32.const 0)) (i32.shl (local.get $k) (i32.const 3)))) (f64.const -3.14e100))
+              (then (local.set $silent (i32.const 0))))
+            (local.set $k (i32.add (local.get $k) (i32.const 1)))
+            (br $emits)))
+        (i32.store8 (i32.add (i32.load offset=84 (i32.const 0)) (local.get $c)) (local.get $silent))
+        (local.set $c (i32.add (local.get $c) (i32.const 1)))
+        (br $chars))))
+
+  ;; Orders the entries of each character c < han, states[starts[c] .. starts[c + 1])
+  ;; and values at the same places, by kind: 1, 2, then 0 (stable).
+  (func $orderByKind (param $han i32) (param $starts i32) (param $states i32) (param $values i32)
+    (local $c i32) (local $first i32) (local $last i32) (local $k i32) (local $to i32) (local $pass i32) (local $kind i32)
+    (local $n i32) (local $y i32)
+    (block $done
+      (loop $chars
+        (br_if $done (i32.ge_u (local.get $c) (local.get $han)))
+        (local.set $first (i32.load (i32.add (local.get $starts) (i32.shl (local.get $c) (i32.const 2)))))
+        (local.set $last (i32.load offset=4 (i32.add (local.get $starts) (i32.shl (local.get $c) (i32.const 2)))))
+        ;; The character's entries to scratch (states at 10240, values at 10752), then back in order.
+        (local.set $n (i32.sub (local.get $last) (local.get $first)))
+        (memory.copy (i32.const 10240) (i32.add (local.get $states) (local.get $first)) (local.get $n))
+        (memory.copy (i32.const 10752) (i32.add (local.get $values) (i32.shl (local.get $first) (i32.const 3))) (i32.shl (local.get $n) (i32.const 3)))
+        (local.set $to (local.get $first))
+        (local.set $pass (i32.const 0))
+        (block $passesDone
+          (loop $passes
+            (br_if $passesDone (i32.ge_u (local.get $pass) (i32.const 3)))
+            ;; Kinds 1, 2, 0 in turn.
+            (local.set $kind (i32.rem_u (i32.add (local.get $pass) (i32.const 1)) (i32.const 3)))
+            (local.set $k (i32.const 0))
+            (block $entriesDone
+              (loop $entries
+                (br_if $entriesDone (i32.ge_u (local.get $k) (local.get $n)))
+                (local.set $y (i32.load8_u offset=10240 (local.get $k)))
+                (if (i32.eq (i32.load8_u (i32.add (i32.load offset=48 (i32.const 0)) (local.get $y))) (local.get $kind))
+                  (then
+                    (i32.store8 (i32.add (local.get $states) (local.get $to)) (local.get $y))
+                    (f64.store (i32.add (local.get $values) (i32.shl (local.get $to) (i32.const 3)))
+                      (f64.load offset=10752 (i32.shl (local.get $k) (i32.const 3))))
+                    (local.set $to (i32.add (local.get $to) (i32.const 1)))))
+                (local.set $k (i32.add (local.get $k) (i32.const 1)))
+                (br $entries)))
+            (local.set $pass (i32.add (local.get $pass) (i32.const 1)))
+            (br $passes)))
+        (local.set $c (i32.add (local.get $c) (i32.const 1)))
+        (br $chars))))
 )

@@ -19,7 +19,6 @@ import { HAN_FIRST } from '../text/char-classes.js';
 import { WASM_BASE64 } from './kernels-wasm.js';
 import { maskWords, POS_MIN_FLOAT, type PosModel } from './model.js';
 import { REAL_PATH_LONGEST, realPathLimits } from './real-path-viterbi.js';
-import { isSilent } from './top-layers.js';
 
 /** Fixed places in the memory, in bytes, as `kernels.wat` lists them. */
 const CHARS = 256;
@@ -143,9 +142,8 @@ function derivedTables(model: PosModel): {
     if (kinds[y] !== 2) continue;
     for (let k = model.prevStart[y]!; k < model.prevStart[y + 1]!; k++) wideTrans[rowOf[model.prev[k]!]! * wide + wideColumn[y]! / 8] = model.prevTrans[k]!;
   }
-  const han = model.charStart.length - 1;
-  const silent = new Uint8Array(han);
-  for (let c = 0; c < han; c++) if (model.charStart[c] === model.charStart[c + 1] && isSilent(model, c)) silent[c] = 1;
+  // Filled by the kernel's `prepare`.
+  const silent = new Uint8Array(model.charStart.length - 1);
   // As TopLayers.openAtStart: the states whose start absorbs MIN_FLOAT, if every other start falls to 2 * MIN_FLOAT or below.
   const startLayer = new Int32Array(8);
   let startOpen = model.hugeScore < Infinity;
@@ -220,8 +218,10 @@ function kernelOf(model: PosModel): ModelKernel | null {
     header[START_OPEN_WORD] = startOpen ? 1 : 0;
     new Int32Array(memory.buffer, STAMPS, 512).fill(-1);
     const { shadowAllowed, realFloor, shadowCeiling } = realPathLimits(model);
+    const { exports } = new wasm.Instance(module, { env: { memory } });
+    (exports.prepare as (han: number) => void)(model.charStart.length - 1);
     kernel = {
-      decode: new wasm.Instance(module, { env: { memory } }).exports.decode as DecodeKernel,
+      decode: exports.decode as DecodeKernel,
       chars: new Uint16Array(memory.buffer, CHARS, REAL_PATH_LONGEST),
       path: new Uint8Array(memory.buffer, PATH, REAL_PATH_LONGEST),
       han: model.charStart.length - 1,
