@@ -225,14 +225,15 @@
             (local.set $q (i32.add (local.get $q) (i32.const 1)))
             (block $next
               ;; On the last step, a state whose bound cannot reach the best so far.
-              (br_if $next
-                (i32.and (local.get $lastStep)
-                  (f64.lt
-                    (f64.add
-                      (f64.add (local.get $bestBefore)
-                        (f64.load (i32.add (local.get $maxInto) (i32.shl (local.get $y) (i32.const 3)))))
-                      (local.get $em))
-                    (local.get $stepBest))))
+              (if (local.get $lastStep)
+                (then
+                  (br_if $next
+                    (f64.lt
+                      (f64.add
+                        (f64.add (local.get $bestBefore)
+                          (f64.load (i32.add (local.get $maxInto) (i32.shl (local.get $y) (i32.const 3)))))
+                        (local.get $em))
+                      (local.get $stepBest)))))
               (local.set $k (i32.load8_u (i32.add (local.get $kinds) (local.get $y))))
               ;; Kind 0: no state leads to it.
               (br_if $next (i32.eqz (local.get $k)))
@@ -304,26 +305,50 @@
               ;; may still reach the best (rounding is monotonic).
               (local.set $column (i32.load (i32.add (local.get $wideColumn) (i32.shl (local.get $y) (i32.const 2)))))
               (local.set $bound (f64.load (i32.add (local.get $maxInto) (i32.shl (local.get $y) (i32.const 3)))))
-              (local.set $j (i32.const 0))
+              (local.set $y0 (i32.load8_u offset=9728 (i32.const 0)))
+              (local.set $prob
+                (f64.add
+                  (f64.add
+                    (f64.load offset=7680 (i32.const 0))
+                    (f64.load (i32.add (local.get $column) (i32.load offset=75776 (i32.const 0)))))
+                  (local.get $em)))
+              (local.set $better
+                (i32.or
+                  (f64.gt (local.get $prob) (local.get $best))
+                  (i32.and (f64.eq (local.get $prob) (local.get $best)) (i32.gt_s (local.get $y0) (local.get $bestFrom)))))
+              (local.set $best
+                (f64.reinterpret_i64
+                  (select (i64.reinterpret_f64 (local.get $prob)) (i64.reinterpret_f64 (local.get $best)) (local.get $better))))
+              (local.set $bestFrom (select (local.get $y0) (local.get $bestFrom) (local.get $better)))
+              ;; (The same for the second entry.)
+              (local.set $y0 (i32.load8_u offset=9729 (i32.const 0)))
+              (local.set $prob
+                (f64.add
+                  (f64.add
+                    (f64.load offset=7688 (i32.const 0))
+                    (f64.load (i32.add (local.get $column) (i32.load offset=75780 (i32.const 0)))))
+                  (local.get $em)))
+              (local.set $better
+                (i32.or
+                  (f64.gt (local.get $prob) (local.get $best))
+                  (i32.and (f64.eq (local.get $prob) (local.get $best)) (i32.gt_s (local.get $y0) (local.get $bestFrom)))))
+              (local.set $best
+                (f64.reinterpret_i64
+                  (select (i64.reinterpret_f64 (local.get $prob)) (i64.reinterpret_f64 (local.get $best)) (local.get $better))))
+              (local.set $bestFrom (select (local.get $y0) (local.get $bestFrom) (local.get $better)))
+              (local.set $j (i32.const 2))
               (block $wideDone
                 (loop $wide
+                  (br_if $wideDone (i32.ge_s (local.get $j) (local.get $head)))
+                  (local.set $score (f64.load offset=7680 (i32.shl (local.get $j) (i32.const 3))))
                   (br_if $wideDone
-                    (i32.and
-                      (i32.ge_u (local.get $j) (i32.const 2))
-                      (i32.or
-                        (i32.ge_s (local.get $j) (local.get $head))
-                        (f64.lt
-                          (f64.add
-                            (f64.add (f64.load offset=7680 (i32.shl (local.get $j) (i32.const 3))) (local.get $bound))
-                            (local.get $em))
-                          (local.get $best)))))
+                    (f64.lt (f64.add (f64.add (local.get $score) (local.get $bound)) (local.get $em)) (local.get $best)))
                   (local.set $y0 (i32.load8_u offset=9728 (local.get $j)))
                   (local.set $prob
                     (f64.add
                       (f64.add
-                        (f64.load offset=7680 (i32.shl (local.get $j) (i32.const 3)))
-                        (f64.load
-                          (i32.add (local.get $column) (i32.load offset=75776 (i32.shl (local.get $j) (i32.const 2))))))
+                        (local.get $score)
+                        (f64.load (i32.add (local.get $column) (i32.load offset=75776 (i32.shl (local.get $j) (i32.const 2))))))
                       (local.get $em)))
                   (local.set $better
                     (i32.or
