@@ -21,8 +21,15 @@ const PAIR_SLOTS = 1 << 14;
  * strings.slice('中国人', 2, 3) === strings.slice('人', 0, 1); // true: one string
  */
 export class UnitStrings {
-  /** The string of each code unit met so far (a holey array: 65,536 slots at most). */
-  readonly #strings: (string | undefined)[] = [];
+  /**
+   * The string of each code unit met so far, in pages of 256 units made as
+   * their first unit comes (Han characters fill 82 pages). One flat array
+   * written at scattered indices would turn into a dictionary (a hash
+   * table, measured 15 ms slower over the 347,000 words of tagging
+   * classical-tw), and a flat one of 65,536 slots made up front costs
+   * 512 KB per tokenizer.
+   */
+  readonly #pages: (string | undefined)[][] = new Array<(string | undefined)[]>(256);
   /** Two-unit strings by a hash of their units, direct-mapped (the last one wins a slot), and their units. */
   readonly #pairs: (string | undefined)[] = new Array<string | undefined>(PAIR_SLOTS).fill(undefined);
   readonly #pairUnits = new Int32Array(PAIR_SLOTS);
@@ -32,7 +39,8 @@ export class UnitStrings {
     const length = end - start;
     if (length === 1) {
       const unit = text.charCodeAt(start);
-      return (this.#strings[unit] ??= text.slice(start, end));
+      const page = (this.#pages[unit >>> 8] ??= new Array<string | undefined>(256).fill(undefined));
+      return (page[unit & 255] ??= text.slice(start, end));
     }
     if (length !== 2) return text.slice(start, end);
     const units = (text.charCodeAt(start) << 16) | text.charCodeAt(start + 1);
