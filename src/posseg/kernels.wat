@@ -24,7 +24,9 @@
 ;;
 ;; The memory is the caller's, made at its full size: nothing here grows
 ;; it. Fixed places (bytes; S <= 256 states, runs <= 256 characters):
-;;     0  header, i32 words (HEADER in wasm-real-path.ts)
+;;     0  header, i32 words: S, the words of a bit set of S states, the
+;;        table addresses (TABLE_NAMES in wasm-real-path.ts), startOpen,
+;;        the stamp of the next run
 ;;   256  the run's characters, UTF-16 units
 ;;   768  the path: the best state of each character
 ;;  1024  real scores of the two rows, f64 at (row + state) * 8
