@@ -9,14 +9,15 @@
 import { booleanOption, describeValue, optionsOf } from '../options.js';
 import { SCRATCH_KEEP } from '../scratch.js';
 import type { TaggedWord } from '../tokenizer.js';
-import { pythonSplitLines } from '../text/char-classes.js';
+import { isHanChar, pythonSplitLines } from '../text/char-classes.js';
 import { pythonLower } from '../text/python-lower.js';
 import { comparePython, pythonLength, pythonStrip } from '../text/python-str.js';
 import type { IdfTable } from '../dictionary/idf-table.js';
 import { countSpans } from './span-counts.js';
 import { WordNodeBuffer } from '../text/spans.js';
 import type { StaticTrie } from '../dictionary/static-trie.js';
-import { DROPPED, WordTally } from './word-tally.js';
+import { DROPPED, type Verdict, WordTally } from './word-tally.js';
+import { UNKNOWN } from './verdict-memo.js';
 
 /** Options of TF-IDF and TextRank keyword extraction. */
 export interface KeywordOptions {
@@ -141,6 +142,16 @@ function lower(text: string): string {
 export class StopWords {
   readonly #words = new Set<string>(DEFAULT_STOP_WORDS);
   #version = 0;
+  #hasHan = false;
+
+  /**
+   * Whether some stop word holds a Han character (`isHanChar`). While none
+   * does, no word of Han characters alone is a stop word, and TF-IDF
+   * decides such words without making their strings.
+   */
+  get hasHan(): boolean {
+    return this.#hasHan;
+  }
 
   /** Goes up each time words are added, so remembered verdicts can tell they are stale. */
   get version(): number {
@@ -155,7 +166,10 @@ export class StopWords {
    * stopWords.add('的\n了\n');
    */
   add(text: string): this {
-    for (const line of pythonSplitLines(text)) this.#words.add(line);
+    for (const line of pythonSplitLines(text)) {
+      this.#words.add(line);
+      if (!this.#hasHan && hasHanUnit(line, 0, line.length)) this.#hasHan = true;
+    }
     this.#version++;
     return this;
   }
@@ -164,6 +178,26 @@ export class StopWords {
   has(word: string): boolean {
     return this.#words.has(lower(word));
   }
+}
+
+/** Whether `text.slice(start, end)` holds a Han character (`isHanChar`). */
+function hasHanUnit(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (isHanChar(text.charCodeAt(i))) return true;
+  return false;
+}
+
+/**
+ * TF-IDF's verdict on `text.slice(start, end)` where it needs no string:
+ * a word of two or more Han characters (`isHanChar`), while no stop word
+ * holds one. Python's test then passes (`strip()` and `lower()` leave the
+ * word as it is, its length is its length in code points, and it is no
+ * stop word), and the IDF index is read from the span. {@link UNKNOWN} for
+ * any other word (the caller judges its string).
+ */
+function plainHanVerdict(idf: IdfTable, stopWords: StopWords, text: string, start: number, end: number): Verdict {
+  if (end - start < 2 || stopWords.hasHan) return UNKNOWN;
+  for (let i = start; i < end; i++) if (!isHanChar(text.charCodeAt(i))) return UNKNOWN;
+  return idf.indexAt(text, start, end);
 }
 
 /** The part of a word list keyword filters look at: Python's `len(w.strip()) < 2 or w.lower() in stop_words`. */
@@ -365,7 +399,15 @@ function tfIdfByNode(
   withWeight: boolean,
 ): Keyword[] {
   const tally = scratch.tally;
-  tally.count(text, scratch.words, trie, idf, stopWords.version, (word) => (rejected(word, stopWords) ? DROPPED : idf.indexOf(word)));
+  tally.count(
+    text,
+    scratch.words,
+    trie,
+    idf,
+    stopWords.version,
+    (word) => (rejected(word, stopWords) ? DROPPED : idf.indexOf(word)),
+    (span, start, end) => plainHanVerdict(idf, stopWords, span, start, end),
+  );
   scratch.ensure(tally.size);
   const { starts, ends, counts, idfIndices, size, total } = tally;
   const weights = scratch.weights;

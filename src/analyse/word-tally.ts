@@ -68,10 +68,19 @@ export class WordTally {
    * Count the kept words among `words` (from {@link Segmenter.segmentLongWords})
    * of `text`, whose nodes belong to `trie`. A word without a node is looked
    * up in the trie first, so each word has one key whichever way it was
-   * found. `judge` decides a word met for the first time; verdicts are kept
+   * found. `judge` decides a word met for the first time (`quickJudge`
+   * first, if given, which decides from the span or answers UNKNOWN); verdicts are kept
    * while `idfKey` (the IDF table) and `stopVersion` stay the same.
    */
-  count(text: string, words: WordNodeBuffer, trie: StaticTrie, idfKey: unknown, stopVersion: number, judge: (word: string) => Verdict): void {
+  count(
+    text: string,
+    words: WordNodeBuffer,
+    trie: StaticTrie,
+    idfKey: unknown,
+    stopVersion: number,
+    judge: (word: string) => Verdict,
+    quickJudge?: (text: string, start: number, end: number) => Verdict,
+  ): void {
     if (this.#trie !== trie) {
       this.#trie = trie;
       this.#perNode = new Int32Array(2 * trie.size);
@@ -119,7 +128,8 @@ export class WordTally {
           continue;
         }
         if (known === 0) {
-          verdict = judge(text.slice(start, end));
+          verdict = quickJudge === undefined ? UNKNOWN : quickJudge(text, start, end);
+          if (verdict === UNKNOWN) verdict = judge(text.slice(start, end));
           perNode[2 * node + 1] = verdict + 2;
           if (verdict === DROPPED) continue;
         } else {
@@ -136,10 +146,15 @@ export class WordTally {
           }
           continue;
         }
-        verdict = outsideVerdicts.get(text, start, end);
+        // A quick verdict costs about what the memo's lookup does, and
+        // keeping it would cost more: only the others are remembered.
+        verdict = quickJudge === undefined ? UNKNOWN : quickJudge(text, start, end);
         if (verdict === UNKNOWN) {
-          verdict = judge(text.slice(start, end));
-          outsideVerdicts.set(text, start, end, verdict);
+          verdict = outsideVerdicts.get(text, start, end);
+          if (verdict === UNKNOWN) {
+            verdict = judge(text.slice(start, end));
+            outsideVerdicts.set(text, start, end, verdict);
+          }
         }
         byText.add(start, end, verdict === DROPPED ? -1 : size);
         if (verdict === DROPPED) continue;
