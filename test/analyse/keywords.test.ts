@@ -63,6 +63,12 @@ describe('keywords against jieba.analyse', () => {
     );
     assert.deepEqual(tfidf.extractTags(news), before);
     assert.equal(IdfTable.fromText('a 1\nb 3\nc 2\n').median, 2);
+    const table = IdfTable.fromText('北京 1\n北京大学 3\n大学 2\n');
+    // A span reads the same index as its string, and an empty or unlisted one the median's.
+    for (const [start, end] of [[1, 3], [1, 5], [3, 5], [0, 2], [2, 2]] as const) {
+      assert.equal(table.indexAt('去北京大学', start, end), table.indexOf('去北京大学'.slice(start, end)), `${start}-${end}`);
+    }
+    assert.equal(table.valueAt(table.indexAt('去北京大学', 1, 5)), 3);
   });
 });
 
