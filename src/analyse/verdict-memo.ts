@@ -8,7 +8,10 @@
  * lower-cased, looked up among the stop words and walked through the IDF
  * table, about 400 ns. New words recur from document to document (on the
  * benchmark's news corpus, half of the first occurrences of such words in
- * a text were in an earlier text), so their verdicts are kept here.
+ * a text were in an earlier text), so their verdicts are kept here. (A
+ * word of Han characters alone is no longer kept here while no stop word
+ * holds a Han character: TF-IDF then reads its verdict from the span, as
+ * fast as a lookup here; see `plainHanVerdict`.)
  *
  * Nearly all of them are two to four UTF-16 units long, so a slot holds the
  * whole key: the code units, the length and the verdict, 16 bytes, one
