@@ -10,7 +10,7 @@ import { repoPath } from './support/fixtures.js';
  * name. The README's "Layout" describes the same order.
  */
 const LAYERS: readonly (readonly string[])[] = [
-  ['text', 'math', 'scratch.ts', 'version.ts', 'options.ts'],
+  ['text', 'math', 'scratch.ts', 'version.ts', 'options.ts', 'wasm-module.ts'],
   ['dictionary'],
   ['route', 'hmm'],
   ['cut', 'posseg', 'paddle'],

@@ -25,6 +25,7 @@
 
 import { crfBacktrack } from './crf.js';
 import { WASM_BASE64 } from './kernels-wasm.js';
+import { compiledWasm } from '../wasm-module.js';
 import { EMBEDDING_SIZE, HIDDEN_SIZE, type LacModel } from './model.js';
 
 /** Characters per kernel call. */
@@ -41,7 +42,6 @@ const CACHED_CHARACTERS = 4096;
 
 /** The part of the WebAssembly API used here (typed locally: the project's lib has no DOM). */
 interface WasmApi {
-  Module: new (bytes: Uint8Array) => object;
   Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
   Memory: new (descriptor: { initial: number; maximum?: number }) => { readonly buffer: ArrayBuffer };
 }
@@ -77,22 +77,6 @@ interface DirectionAt {
   gruBias: number;
 }
 
-/** The compiled module: undefined until tried, null where WebAssembly SIMD is unavailable. */
-let compiled: object | null | undefined;
-
-function compile(wasm: WasmApi | undefined): object | null {
-  if (compiled === undefined) {
-    compiled = null;
-    if (wasm && typeof atob === 'function') {
-      try {
-        compiled = new wasm.Module(Uint8Array.from(atob(WASM_BASE64), (c) => c.charCodeAt(0)));
-      } catch {
-        // No SIMD (old engines), or a runtime that forbids compiling code.
-      }
-    }
-  }
-  return compiled;
-}
 
 const networks = new WeakMap<LacModel, WasmLacNetwork | null>();
 
@@ -109,7 +93,7 @@ export class WasmLacNetwork {
     let network = networks.get(model);
     if (network === undefined) {
       const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
-      const module = compile(wasm);
+      const module = compiledWasm(WASM_BASE64);
       network = module && wasm ? new WasmLacNetwork(model, wasm, module) : null;
       networks.set(model, network);
     }

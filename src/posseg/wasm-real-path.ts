@@ -19,6 +19,7 @@
 
 import { HAN_FIRST } from '../text/char-classes.js';
 import { WASM_BASE64 } from './kernels-wasm.js';
+import { compiledWasm } from '../wasm-module.js';
 import { maskWords, POS_MIN_FLOAT, type PosModel } from './model.js';
 import { REAL_PATH_LONGEST, realPathLimits } from './real-path-viterbi.js';
 
@@ -57,29 +58,12 @@ const STAMP_WORD = START_OPEN_WORD + 1;
 
 /** The part of the WebAssembly API used here (typed locally: the project's lib has no DOM). */
 interface WasmApi {
-  Module: new (bytes: Uint8Array) => object;
   Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
   Memory: new (descriptor: { initial: number; maximum?: number }) => { readonly buffer: ArrayBuffer };
 }
 
 type DecodeKernel = (length: number, shadowAllowed: number, realFloor: number, shadowCeiling: number) => number;
 
-/** The compiled module: undefined until tried, null where WebAssembly is unavailable. */
-let compiled: object | null | undefined;
-
-function compile(wasm: WasmApi | undefined): object | null {
-  if (compiled === undefined) {
-    compiled = null;
-    if (wasm && typeof atob === 'function') {
-      try {
-        compiled = new wasm.Module(Uint8Array.from(atob(WASM_BASE64), (c) => c.charCodeAt(0)));
-      } catch {
-        // A runtime that forbids compiling code.
-      }
-    }
-  }
-  return compiled;
-}
 
 /** A model's decoder: its memory's views and the kernel. */
 interface ModelKernel {
@@ -193,7 +177,7 @@ function kernelOf(model: PosModel): ModelKernel | null {
   if (kernel !== undefined) return kernel;
   kernel = null;
   const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
-  const module = compile(wasm);
+  const module = compiledWasm(WASM_BASE64);
   const S = model.states.length;
   if (module && wasm && S <= 256 && S > 0) {
     const { tables, rowOf, wideCount, startOpen } = derivedTables(model);
