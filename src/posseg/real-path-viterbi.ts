@@ -50,7 +50,7 @@
  * them and every run of the technical text.
  *
  * The tagger runs this decoder's WebAssembly build first
- * (`wasm-real-path.ts`, `kernels.wat`: the same decisions, about 1.8x as
+ * (`wasm-real-path.ts`, `kernels.wat`: the same decisions, about twice as
  * fast) and this one where WebAssembly is unavailable.
  *
  * @module

@@ -1,15 +1,15 @@
 /**
  * {@link RealPathViterbi} compiled to WebAssembly (`kernels.wat`): the same
- * decisions, the same path, about 1.8 times as fast (measured 2026-12-01
- * over the runs of the Tang poems, the Song ci and traditional technical
- * text: 1.74-1.84x), mostly from choosing between scores without branches
- * (see the comment at the top of `kernels.wat`). Tagging traditional and
+ * decisions, the same path, about twice as fast (measured 2026-12-01
+ * over the runs of the Tang poems and the Song ci: 2.08x and 1.89x), mostly
+ * from choosing between scores without branches (see the comment at the top
+ * of `kernels.wat`). Tagging traditional and
  * classical text spends most of its time in this decoder.
  *
  * Each model gets one WebAssembly memory, made at its full size on first
  * use and never grown (growing would detach its buffer; see
  * `allocateImageBytes`): the decoder's scratch, and the tables it reads,
- * copied from the model with a few derived for it (1.7 MB in all with
+ * copied from the model with a few derived for it (2.6 MB in all with
  * jieba's model).
  * Where WebAssembly is unavailable (or may not compile code), `decode`
  * answers `undefined` and the caller uses {@link RealPathViterbi}.
@@ -27,7 +27,7 @@ import { REAL_PATH_LONGEST, realPathLimits } from './real-path-viterbi.js';
 const CHARS = 256;
 const PATH = 768;
 const STAMPS = 5120;
-const TABLES = 88320;
+const TABLES = 942336;
 /** Header words (i32): the table addresses, in this order, from word 2. */
 const TABLE_NAMES = [
   'start',
