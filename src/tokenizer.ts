@@ -814,6 +814,29 @@ export class TokenizerCore {
     return this.#release(kept.subarray(0, size));
   }
 
+  /**
+   * The words of `tag(text)` two or more UTF-16 units long whose tag is in
+   * `allow`, into `out` (node -1: the counter finds a dictionary word's node
+   * itself); returns the trie that nodes refer to. What TF-IDF with
+   * `allowPOS` counts (shorter words it always drops), with no object,
+   * string or array per call. Not part of the public API.
+   *
+   * @internal
+   * @example
+   * const trie = tokenizer.taggedLongWords('我爱北京天安门', new Set(['ns']), words); // 北京, 天安门
+   */
+  taggedLongWords(text: string, allow: ReadonlySet<string>, out: WordNodeBuffer): StaticTrie {
+    const { out: tagged } = this.#tagSpans(text, undefined);
+    const { spans, tags } = tagged!;
+    const data = spans.data;
+    for (let i = 0; i < spans.length; i++) {
+      const start = data[2 * i]!;
+      const end = data[2 * i + 1]!;
+      if (end - start > 1 && allow.has(tags[i]!)) out.push(start, end, -1);
+    }
+    return this.#release(this.#ready().dict.base.trie);
+  }
+
   /** The words of `tag` as spans and tags (as objects in paddle mode), options checked as `tag` checks them. */
   #tagSpans(input: TextInput, options: (CutOptions & PaddleOptions) | null | undefined): { text: string; out?: { spans: SpanBuffer; tags: string[] }; words?: TaggedWord[] } {
     const { hmm, paddle } = cutOptions(options, 'tag');

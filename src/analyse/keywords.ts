@@ -100,6 +100,13 @@ export interface KeywordSource {
    * @internal
    */
   taggedOffsets?(text: string, allow: ReadonlySet<string>): Int32Array;
+  /**
+   * The words of `tag(text)` two or more UTF-16 units long whose tag is in
+   * `allow`, into `out`, with node -1; returns the trie to find nodes in.
+   *
+   * @internal
+   */
+  taggedLongWords?(text: string, allow: ReadonlySet<string>, out: WordNodeBuffer): StaticTrie;
 }
 
 /** Memory a TF-IDF extractor keeps between texts for {@link extractTfIdf}'s fast path. */
@@ -338,6 +345,12 @@ export function extractTfIdf(
     scratch.words.clear();
     const trie = source.segmentLongWords(text, scratch.words);
     if (trie) return tfIdfByNode(text, trie, idf, stopWords, scratch, topK, withWeight);
+  }
+  if (tagged && !withFlag && scratch && source.taggedLongWords) {
+    // Keyed by the word alone, as without allowPOS: the same counting.
+    scratch.words.clear();
+    const trie = source.taggedLongWords(text, allow, scratch.words);
+    return tfIdfByNode(text, trie, idf, stopWords, scratch, topK, withWeight);
   }
   let distinct: Iterable<Candidate>;
   if (tagged && !withFlag && source.taggedOffsets) {
