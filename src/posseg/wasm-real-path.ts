@@ -232,6 +232,9 @@ function kernelOf(model: PosModel): ModelKernel | null {
 export class WasmRealPathViterbi {
   /** The best state of each character of the last run decoded (a view of the model's memory). */
   path: Uint8Array = new Uint8Array(0);
+  /** The last model decoded and its kernel: a tagger keeps one model, so the map is read once. */
+  #model: PosModel | undefined;
+  #kernel: ModelKernel | null = null;
 
   /**
    * Decode `text.slice(start, end)` (Han characters) into {@link path} and
@@ -242,7 +245,11 @@ export class WasmRealPathViterbi {
   decode(model: PosModel, text: string, start: number, end: number): boolean | undefined {
     const length = end - start;
     if (length > REAL_PATH_LONGEST || length < 1) return length < 1 ? undefined : false;
-    const kernel = kernelOf(model);
+    if (model !== this.#model) {
+      this.#kernel = kernelOf(model);
+      this.#model = model;
+    }
+    const kernel = this.#kernel;
     if (kernel === null) return undefined;
     const chars = kernel.chars;
     for (let i = 0; i < length; i++) {
