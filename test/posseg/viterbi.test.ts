@@ -496,6 +496,39 @@ for (const { name: decoderName, make: makeDecoder } of RUN_DECODERS) describe(`P
     assert.deepEqual(decoded(changed, text, new PosViterbiScratch()), referenceViterbi(changed, text));
   });
 
+  it('decides runs of the longest length it keeps, of characters many states emit, as posseg does', () => {
+    // The most states a step can score and the most steps a run can have:
+    // the compiled decoder logs every step's head, and its log must hold
+    // the longest run's (a test that can fail if the log ran into the
+    // tables after it: later runs would then read damaged tables).
+    const model = sharedModels.pos().model;
+    const emitting = (c: number): number => {
+      let n = 0;
+      for (let k = model.emitStart[c]!; k < model.emitStart[c + 1]!; k++) if (model.emitValues[k] !== POS_MIN_FLOAT) n++;
+      return n;
+    };
+    const busiest = Array.from({ length: HAN_COUNT }, (_, c) => c)
+      .sort((a, b) => emitting(b) - emitting(a) || a - b)
+      .slice(0, 64)
+      .map((c) => HAN_FIRST + c);
+    const decoder = makeDecoder();
+    const scratch = new PosViterbiScratch();
+    const next = random(59);
+    let decided = 0;
+    for (let n = 0; n < 12; n++) {
+      let run = '';
+      for (let i = 0; i < REAL_PATH_LONGEST; i++) run += String.fromCharCode(busiest[Math.floor(next() * busiest.length)]!);
+      if (!decoder.decode(model, run, 0, run.length)) continue;
+      assert.deepEqual(realPath(decoder, run), decoded(model, run, scratch), `run ${n}`);
+      decided++;
+    }
+    assert.ok(decided >= 10, `only ${decided} of 12 long runs decided`);
+    for (const text of ['今天天气不错我们去公园散步吧', '國學說文解字']) {
+      assert.ok(decoder.decode(model, text, 0, text.length), text);
+      assert.deepEqual(realPath(decoder, text), referenceViterbi(model, text), text);
+    }
+  });
+
   it('decides a run inside a longer text at its offsets, and declines runs longer than it keeps', () => {
     const model = sharedModels.pos().model;
     const decoder = makeDecoder();
