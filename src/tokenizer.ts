@@ -10,6 +10,7 @@ import { expandForSearch } from './cut/search.js';
 import { Segmenter, type SegmenterMode } from './cut/segmenter.js';
 import { CUT_MODES, TOKENIZE_MODES, type CutMode, type TokenizeMode } from './cut/modes.js';
 import { SpanBuffer, type WordNodeBuffer } from './text/spans.js';
+import { SCRATCH_KEEP } from './scratch.js';
 import { StreamBuffer, type StreamMode } from './cut/stream.js';
 import { isImage } from './data/image.js';
 import { dictionaryFromBytes, encodeDictionaryImage, idfFromImage, lacFromImage, posFromImage, type DictionaryData, type PosImage } from './data/load.js';
@@ -295,18 +296,19 @@ function textOf(input: unknown, method: string, options: BytesOptions): string {
 }
 
 /** Tags as numbers into a list of their names: `names[tags[i]]` is the tag of word i. */
-function numberTags(list: readonly string[]): { tags: Uint32Array; names: string[] } {
+function numberTags(list: readonly string[], count: number): { tags: Uint32Array; names: string[] } {
   const names: string[] = [];
   const numbers = new Map<string, number>();
-  const tags = new Uint32Array(list.length);
-  list.forEach((tag, i) => {
+  const tags = new Uint32Array(count);
+  for (let i = 0; i < count; i++) {
+    const tag = list[i]!;
     let n = numbers.get(tag);
     if (n === undefined) {
       n = names.push(tag) - 1;
       numbers.set(tag, n);
     }
     tags[i] = n;
-  });
+  }
   return { tags, names };
 }
 
@@ -363,6 +365,8 @@ export class TokenizerCore {
   /** Python's `user_word_tag_tab`: tags given with added words. */
   readonly #userTags = new Map<string, string>();
   readonly #words = new SpanBuffer();
+  /** The tags of `#words` when tagging (see `TaggedSpans`: entries past the words' count are stale). */
+  #wordTags: string[] = [];
   /** Words of one and two characters, shared between the results (see {@link UnitStrings}). */
   readonly #strings = new UnitStrings();
   readonly #expanded = new SpanBuffer();
@@ -525,6 +529,7 @@ export class TokenizerCore {
     this.#expanded.shrink();
     this.#segmenter?.shrink();
     this.#tagger?.shrink();
+    if (this.#wordTags.length > SCRATCH_KEEP) this.#wordTags = [];
   }
 
   /** `value`, once the scratch memory is given back: how results leave this class. */
@@ -688,10 +693,10 @@ export class TokenizerCore {
   tagOffsets(text: string, hmm: boolean): { offsets: Int32Array; tags: Uint32Array; names: string[] } {
     requireText(text, 'tagOffsets');
     const tagger = this.#posTagger();
-    const out = { spans: this.#words, tags: [] as string[] };
+    const out = { spans: this.#words, tags: this.#wordTags };
     out.spans.clear();
     tagger.tag(text, hmm, out);
-    return this.#release({ offsets: out.spans.data.slice(0, 2 * out.spans.length), ...numberTags(out.tags) });
+    return this.#release({ offsets: out.spans.data.slice(0, 2 * out.spans.length), ...numberTags(out.tags, out.spans.length) });
   }
 
   /**
@@ -845,7 +850,7 @@ export class TokenizerCore {
       const { words, tags } = lacAnalyze(this.#paddle(), text, paddle.normalize);
       return { text, words: words.map((word, i) => ({ word, tag: tags[i]! })) };
     }
-    const out = { spans: this.#words, tags: [] as string[] };
+    const out = { spans: this.#words, tags: this.#wordTags };
     out.spans.clear();
     this.#posTagger().tag(text, hmm, out);
     return { text, out };
@@ -870,7 +875,7 @@ export class TokenizerCore {
     if (method === 'tag') {
       const { text: decoded, out, words } = this.#tagSpans(input, options);
       if (words) return { kind: 'value', value: words };
-      return this.#release({ kind: 'tagged', ...text(decoded), offsets: out!.spans.data.slice(0, 2 * out!.spans.length), ...numberTags(out!.tags) });
+      return this.#release({ kind: 'tagged', ...text(decoded), offsets: out!.spans.data.slice(0, 2 * out!.spans.length), ...numberTags(out!.tags, out!.spans.length) });
     }
     const { text: decoded, spans, words } = this.#cutSpans(method, input, options);
     if (words) return { kind: 'value', value: words };

@@ -76,6 +76,27 @@ describe('Tokenizer API', () => {
     }
   });
 
+  it('packs only the last text\'s tags, after a longer text was tagged', () => {
+    // The tags of tagged words are kept in an array reused from text to
+    // text, which a longer text leaves longer than the next one needs.
+    const tokenizer = new Tokenizer();
+    const long = '我来到北京清华大学，他来到了网易杭研大厦。小明硕士毕业于中国科学院计算所，后在日本京都大学深造。'.repeat(3);
+    const short = '我爱北京天安门';
+    const expected = tokenizer.tag(short);
+    tokenizer.tag(long);
+    const { offsets, tags, names } = tokenizer.tagOffsets(short, true);
+    assert.equal(tags.length, expected.length);
+    assert.deepEqual(
+      Array.from(tags, (n, i) => ({ word: short.slice(offsets[2 * i], offsets[2 * i + 1]), tag: names[n] })),
+      expected,
+    );
+    tokenizer.tag(long);
+    const packed = tokenizer.packed('tag', short, undefined);
+    assert.ok(packed.kind === 'tagged');
+    assert.equal(packed.tags.length, expected.length);
+    assert.deepEqual(tokenizer.tag(short), expected);
+  });
+
   it('handles a long line in one piece', () => {
     const line = '我们在北京召开了全国网络安全和信息化工作会议。'.repeat(20000);
     const words = cut(line);

@@ -18,7 +18,12 @@ import { RUN_CACHE_LONGEST, RunCache } from './run-cache.js';
 import { posViterbi, PosViterbiScratch } from './viterbi.js';
 import { WasmRealPathViterbi } from './wasm-real-path.js';
 
-/** Words as spans, with one tag per span. */
+/**
+ * Words as spans, with one tag per span: `tags[i]` for `i < spans.length`.
+ * `tags` is reused from call to call and may hold more entries, left from
+ * an earlier text, past those (an array emptied for every text would grow
+ * again, a new backing store each time, for every call).
+ */
 export interface TaggedSpans {
   readonly spans: SpanBuffer;
   readonly tags: string[];
@@ -77,7 +82,7 @@ export class PosTagger {
 
   private emit(out: TaggedSpans, start: number, end: number, tag: string): void {
     out.spans.push(start, end);
-    out.tags.push(tag);
+    out.tags[out.spans.length - 1] = tag;
   }
 
   /**
