@@ -65,8 +65,9 @@ export class WordTally {
   readonly #outsideVerdicts = new VerdictMemo();
 
   /**
-   * Count the kept words among `words` (from {@link Segmenter.segmentLongWords})
-   * of `text`, whose nodes belong to `trie`. A word without a node is looked
+   * Count the kept words among `words` (from {@link Segmenter.segmentLongWords},
+   * or a tokenizer's `taggedLongWords` with allowPOS) of `text`, whose nodes
+   * belong to `trie`. A word without a node is looked
    * up in the trie first, so each word has one key whichever way it was
    * found. `judge` decides a word met for the first time (`quickJudge`
    * first, if given, which decides from the span or answers UNKNOWN); verdicts are kept
