@@ -797,29 +797,6 @@ export class TokenizerCore {
   }
 
   /**
-   * Offsets (`[start0, end0, ...]`) of the words of `tag(text)` whose tag is
-   * in `allow`, in order: what TF-IDF with `allowPOS` counts, without an
-   * object or a string per word. Not part of the public API.
-   *
-   * @internal
-   * @example
-   * tokenizer.taggedOffsets('我爱北京天安门', new Set(['ns'])); // Int32Array [2, 4, 4, 7]
-   */
-  taggedOffsets(text: string, allow: ReadonlySet<string>): Int32Array {
-    const { out } = this.#tagSpans(text, undefined);
-    const { spans, tags } = out!;
-    const data = spans.data;
-    const kept = new Int32Array(2 * spans.length);
-    let size = 0;
-    for (let i = 0; i < spans.length; i++) {
-      if (!allow.has(tags[i]!)) continue;
-      kept[size++] = data[2 * i]!;
-      kept[size++] = data[2 * i + 1]!;
-    }
-    return this.#release(kept.subarray(0, size));
-  }
-
-  /**
    * The words of `tag(text)` two or more UTF-16 units long whose tag is in
    * `allow`, into `out` (node -1: the counter finds a dictionary word's node
    * itself); returns the trie that nodes refer to. What TF-IDF with

@@ -94,13 +94,6 @@ export interface KeywordSource {
    */
   segmentLongWords?(text: string, out: WordNodeBuffer): StaticTrie | undefined;
   /**
-   * The words of `tag(text)` whose tag is in `allow`, as offsets; used, when
-   * there, to count without an object per word.
-   *
-   * @internal
-   */
-  taggedOffsets?(text: string, allow: ReadonlySet<string>): Int32Array;
-  /**
    * The words of `tag(text)` two or more UTF-16 units long whose tag is in
    * `allow`, into `out`, with node -1; returns the trie to find nodes in.
    *
@@ -353,10 +346,7 @@ export function extractTfIdf(
     return tfIdfByNode(text, trie, idf, stopWords, scratch, topK, withWeight);
   }
   let distinct: Iterable<Candidate>;
-  if (tagged && !withFlag && source.taggedOffsets) {
-    // Keyed by the word alone: the allowed words' offsets, counted as below.
-    distinct = spanCandidates(text, source.taggedOffsets(text, allow));
-  } else if (tagged) {
+  if (tagged) {
     const freq = new Map<string, Candidate>();
     for (const { word, tag } of source.tag(text)) {
       if (!allow.has(tag)) continue;
