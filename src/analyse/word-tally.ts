@@ -67,11 +67,11 @@ export class WordTally {
   /**
    * Count the kept words among `words` (from {@link Segmenter.segmentLongWords},
    * or a tokenizer's `taggedLongWords` with allowPOS) of `text`, whose nodes
-   * belong to `trie`. A word without a node is looked
-   * up in the trie first, so each word has one key whichever way it was
-   * found. `judge` decides a word met for the first time (`quickJudge`
-   * first, if given, which decides from the span or answers UNKNOWN); verdicts are kept
-   * while `idfKey` (the IDF table) and `stopVersion` stay the same.
+   * belong to `trie`. A word without a node is looked up in the trie first,
+   * so each word has one key whichever way it was found. `judge` decides a
+   * word met for the first time (`quickJudge` first, if given, which decides
+   * from the span or answers UNKNOWN); verdicts are kept while `idfKey` (the
+   * IDF table) and `stopVersion` stay the same.
    */
   count(
     text: string,

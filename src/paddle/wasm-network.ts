@@ -77,7 +77,6 @@ interface DirectionAt {
   gruBias: number;
 }
 
-
 const networks = new WeakMap<LacModel, WasmLacNetwork | null>();
 
 /**
