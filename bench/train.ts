@@ -4,8 +4,10 @@
  * by 5-fold cross-validation: train on four fifths of a set's gold
  * sentences (merged into jieba's dictionary, HMM re-estimated), cut the
  * fifth's raw text, and score it against its gold; word F1 before (jieba's
- * default dictionary) and after, averaged over the folds. `--ratio R`: the
- * corpus's weight against the base dictionary (default 4).
+ * default dictionary), after (base words that the training sentences cut
+ * apart left out, the default) and after with every base word kept
+ * (`--keep-base-words`), averaged over the folds. `--ratio R`: the corpus's
+ * weight against the base dictionary (default 4).
  *
  * @module
  */
@@ -39,28 +41,33 @@ if (!existsSync(dir)) {
   const at = process.argv.indexOf('--ratio');
   const ratio = at < 0 ? 4 : Number(process.argv[at + 1]);
   console.log(`ratio ${ratio}`);
-  console.log('set\tfold\ttraining sentences\tF1 before\tF1 after');
+  console.log('set\tfold\ttraining sentences\tF1 before\tF1 after\tF1 after, base words kept\tbase words left out');
   for (const set of ['pku', 'msr']) {
     const gold = readFileSync(join(dir, `${set}_test_gold.utf8`), 'utf8').split('\n').filter((line) => line.trim() !== '');
     let before = 0;
     let after = 0;
+    let afterKept = 0;
     for (let fold = 0; fold < FOLDS; fold++) {
       const held = gold.filter((_, i) => i % FOLDS === fold);
-      const trainer = new DictionaryTrainer();
+      const trainer = new DictionaryTrainer({ base: base.dictionary });
+      const keeper = new DictionaryTrainer();
       let sentences = 0;
       gold.forEach((line, i) => {
         if (i % FOLDS === fold) return;
         trainer.add(line);
+        keeper.add(line);
         sentences++;
       });
-      const { dictionary, hmm } = trainer.build({ base, ratio });
-      const trained = new Tokenizer({ dict: encodeDictionaryImage(dictionary, hmm) });
+      const { dictionary, hmm, dropped } = trainer.build({ base, ratio });
+      const kept = keeper.build({ base, ratio });
       const b = f1Of(new Tokenizer(), held);
-      const a = f1Of(trained, held);
+      const a = f1Of(new Tokenizer({ dict: encodeDictionaryImage(dictionary, hmm) }), held);
+      const k = f1Of(new Tokenizer({ dict: encodeDictionaryImage(kept.dictionary, kept.hmm) }), held);
       before += b / FOLDS;
       after += a / FOLDS;
-      console.log(`${set}\t${fold + 1}\t${sentences}\t${b.toFixed(4)}\t${a.toFixed(4)}`);
+      afterKept += k / FOLDS;
+      console.log(`${set}\t${fold + 1}\t${sentences}\t${b.toFixed(4)}\t${a.toFixed(4)}\t${k.toFixed(4)}\t${dropped}`);
     }
-    console.log(`${set}\tmean\t\t${before.toFixed(4)}\t${after.toFixed(4)}`);
+    console.log(`${set}\tmean\t\t${before.toFixed(4)}\t${after.toFixed(4)}\t${afterKept.toFixed(4)}`);
   }
 }

@@ -387,12 +387,15 @@ export interface TrainDictionaryOptions {
   weight?: number;
   /** How words carry POS tags: `'slash'` (`word/tag`), `'underscore'` (`word_tag`) or `'none'`. @defaultValue 'none' */
   tags?: CorpusTags;
+  /** Keep every base word, even those that the corpus cuts apart and never writes whole (by default they are left out). @defaultValue false */
+  keepBaseWords?: boolean;
 }
 
 /**
  * A dictionary trained on segmented text (words separated by whitespace,
  * a sentence a line), as `jieba train`: the corpus's words merged into the
- * base dictionary, and finalseg's HMM re-estimated from the corpus (with
+ * base dictionary (less the base words that the corpus cuts apart and never
+ * writes whole, unless `keepBaseWords`), and finalseg's HMM re-estimated from the corpus (with
  * `tags`, the POS HMM too, which `tag` then uses). `image` carries them all
  * (give it to `new Tokenizer({ dict })` or save it and use `jieba -D`);
  * `text` is the `dict.txt` form, without the HMMs.
@@ -403,10 +406,10 @@ export interface TrainDictionaryOptions {
  * const tokenizer = new Tokenizer({ dict: image });
  */
 export function trainDictionary(corpus: string | Iterable<string>, options: TrainDictionaryOptions = {}): { image: Uint8Array; text: string; words: number } {
-  const trainer = new DictionaryTrainer({ tags: options.tags ?? 'none' });
+  const base = options.base === null ? undefined : (options.base ?? defaultTokenizer).trainingBase();
+  const trainer = new DictionaryTrainer({ tags: options.tags ?? 'none', ...(base && !options.keepBaseWords ? { base: base.dictionary } : {}) });
   let line = 0;
   for (const text of typeof corpus === 'string' ? corpus.split('\n') : corpus) trainer.add(text, '<corpus>', ++line);
-  const base = options.base === null ? undefined : (options.base ?? defaultTokenizer).trainingBase();
   const { dictionary, hmm, pos, lines } = trainer.build({
     ...(base ? { base } : {}),
     ...(options.ratio !== undefined ? { ratio: options.ratio } : {}),

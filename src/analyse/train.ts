@@ -10,8 +10,13 @@
  * `base frequency + weight × count`, the weight chosen so that the corpus's
  * words add up to `ratio` (4 by default) times the base's total: the
  * corpus's way of cutting wins where the two disagree, whatever its size;
- * base words the corpus lacks keep theirs. Without a base, frequencies are
- * the counts. The HMM's probabilities are the
+ * base words the corpus lacks keep theirs, unless the corpus contradicts
+ * them: a base word that the corpus's sentences cut apart (it spans two or
+ * more of their words) and never write whole is left out, when the base is
+ * known while counting (`new DictionaryTrainer({ base })`). Words that sit
+ * inside one of the corpus's words stay (清华 of 清华大学: search mode
+ * needs them, and the longer word wins anyway). Without a base,
+ * frequencies are the counts. The HMM's probabilities are the
  * average of the base's and the corpus's where both have one, so that
  * characters the corpus never shows keep the base's emissions.
  *
@@ -20,6 +25,7 @@
 
 import { B, E, HAN_COUNT, M, MIN_FLOAT, S, type HmmModel } from '../hmm/model.js';
 import { PrefixDictionary } from '../dictionary/prefix-dictionary.js';
+import { ROOT } from '../dictionary/static-trie.js';
 import { HAN_FIRST, isHanChar, isPythonSpace } from '../text/char-classes.js';
 import type { PosModel } from '../posseg/model.js';
 import { isHanWord, PosCounts } from './train-pos.js';
@@ -31,6 +37,14 @@ export type CorpusTags = 'none' | 'slash' | 'underscore';
 export interface TrainOptions {
   /** How words carry tags (the tags then go into the dictionary). @defaultValue 'none' */
   tags?: CorpusTags;
+  /**
+   * The base dictionary that `build` will merge into, read while counting:
+   * its words that a sentence of the corpus cuts apart (a word spanning two
+   * or more of the sentence's words, as 个人 in `一 个 人`) and that the
+   * corpus never writes whole are left out of the trained dictionary. None:
+   * every base word is kept.
+   */
+  base?: PrefixDictionary;
 }
 
 /** Options of {@link DictionaryTrainer.build}. */
@@ -63,7 +77,7 @@ const TAG = /^[A-Za-z]+$/;
  * an HMM built from them (`build`).
  *
  * @example
- * const trainer = new DictionaryTrainer();
+ * const trainer = new DictionaryTrainer({ base: base.dictionary });
  * trainer.add('我 来到 北京 清华大学');
  * const { dictionary, hmm } = trainer.build({ base });
  */
@@ -78,9 +92,15 @@ export class DictionaryTrainer {
   /** POS HMM counts, from a tagged corpus. */
   readonly #pos = new PosCounts();
   #words = 0;
+  /** The base dictionary whose words the corpus can contradict, and those it did (spanning two of a sentence's words). */
+  readonly #base: PrefixDictionary | undefined;
+  readonly #contradicted = new Set<string>();
+  /** Per code unit of the sentence being counted: where its word ends. */
+  #wordEnds = new Int32Array(256);
 
   constructor(options: TrainOptions = {}) {
     this.#tags = options.tags ?? 'none';
+    this.#base = options.base;
   }
 
   /** Words counted so far. */
@@ -96,6 +116,7 @@ export class DictionaryTrainer {
   add(text: string, source = '<string>', line = 1): this {
     let run = -1; // the previous Han character's state, or -1 at the start of a run
     const separator = this.#tags === 'slash' ? '/' : this.#tags === 'underscore' ? '_' : '';
+    const words: string[] = [];
     for (const token of splitWhitespace(text)) {
       let word = token;
       let tag: string | undefined;
@@ -105,6 +126,7 @@ export class DictionaryTrainer {
         if (!TAG.test(tag)) throw new CorpusError(source, line, `${JSON.stringify(token)} has no ${separator}tag`);
         word = token.slice(0, at);
       }
+      words.push(word);
       this.#counts.set(word, (this.#counts.get(word) ?? 0) + 1);
       this.#words++;
       if (tag !== undefined) {
@@ -130,15 +152,47 @@ export class DictionaryTrainer {
       }
     }
     this.#pos.endRun();
+    if (this.#base && words.length > 1) this.#findContradicted(words, this.#base);
     return this;
   }
 
   /**
-   * The trained dictionary (merged into `base` if given) and HMM.
+   * Note the words of `base` that span two or more of `words` in their
+   * sentence (the words put together, as the raw text reads): the corpus
+   * cuts them apart there.
+   */
+  #findContradicted(words: readonly string[], base: PrefixDictionary): void {
+    const text = words.join('');
+    if (this.#wordEnds.length < text.length) this.#wordEnds = new Int32Array(2 * text.length);
+    const wordEnds = this.#wordEnds;
+    let at = 0;
+    for (const word of words) {
+      const end = at + word.length;
+      wordEnds.fill(end, at, end);
+      at = end;
+    }
+    const { trie, classFrequency } = base;
+    const values = trie.values;
+    for (let start = 0; start < text.length; start++) {
+      const firstEnd = wordEnds[start]!;
+      let node = trie.child(ROOT, text.charCodeAt(start));
+      for (let end = start + 1; node >= 0; end++) {
+        if (end > firstEnd && classFrequency[values[node]!]! > 0) this.#contradicted.add(text.slice(start, end));
+        if (end === text.length) break;
+        node = trie.child(node, text.charCodeAt(end));
+      }
+    }
+  }
+
+  /**
+   * The trained dictionary (merged into `base` if given) and HMM, its
+   * `dict.txt` lines, the weight of a corpus count, and `dropped`: how many
+   * base words were left out because the corpus cut them apart (see
+   * {@link TrainOptions.base}).
    *
    * @throws RangeError for a weight that is not a positive safe integer
    */
-  build(options: BuildOptions = {}): { dictionary: PrefixDictionary; hmm: HmmModel; pos?: PosModel; unknownPosStates?: string[]; lines: string[]; weight: number } {
+  build(options: BuildOptions = {}): { dictionary: PrefixDictionary; hmm: HmmModel; pos?: PosModel; unknownPosStates?: string[]; lines: string[]; weight: number; dropped: number } {
     const ratio = options.ratio ?? 4;
     if (!(ratio > 0 && Number.isFinite(ratio))) throw new RangeError(`jieba-ts: train ratio must be a positive number, got ${ratio}`);
     const weight = options.weight ?? (options.base && this.#words > 0 ? Math.max(1, Math.round((ratio * options.base.dictionary.total) / this.#words)) : 1);
@@ -153,16 +207,28 @@ export class DictionaryTrainer {
       }
     }
     for (const [word, count] of this.#counts) frequencies.set(word, (frequencies.get(word) ?? 0) + weight * count);
+    // Base words the corpus cut apart and never wrote whole go.
+    const split = new Set<string>();
+    for (const word of this.#contradicted) {
+      if (this.#counts.has(word) || !frequencies.delete(word)) continue;
+      tags.delete(word);
+      split.add(word);
+    }
+    const dropped = split.size;
+    // The HMM must not make them either (as Python's del_word sees to); a
+    // trained base's own such words stay split unless this corpus has them.
+    for (const word of options.base?.hmm.split ?? []) if (!this.#counts.has(word)) split.add(word);
     for (const [word, counts] of this.#wordTags) tags.set(word, mostFrequent(counts));
     // dict.txt lines, sorted (code units: all words are of one script mostly; the order only makes the output deterministic).
     const words = [...frequencies.keys()].sort();
     const lines = words.map((word) => (tags.has(word) ? `${word} ${frequencies.get(word)} ${tags.get(word)}` : `${word} ${frequencies.get(word)}`));
     const dictionary = PrefixDictionary.fromText(`${lines.join('\n')}\n`, 'trained dictionary');
-    const hmm = this.#hmm(options.base?.hmm);
-    if (this.#pos.characters === 0) return { dictionary, hmm, lines, weight };
+    const trained = this.#hmm(options.base?.hmm);
+    const hmm = split.size > 0 ? { ...trained, split } : trained;
+    if (this.#pos.characters === 0) return { dictionary, hmm, lines, weight, dropped };
     // A tagged corpus: the POS HMM too, merged into the base's.
     const { model: pos, unknownStates } = this.#pos.build(options.base?.pos?.());
-    return { dictionary, hmm, pos, unknownPosStates: unknownStates, lines, weight };
+    return { dictionary, hmm, pos, unknownPosStates: unknownStates, lines, weight, dropped };
   }
 
   #hmm(base: HmmModel | undefined): HmmModel {

@@ -27,7 +27,9 @@ Train a dictionary on segmented text (words separated by spaces, one
 sentence a line; CORPUS - for standard input): the corpus's words merged into
 jieba's dictionary (or -D DICT, or none with --no-base), and the HMM that
 finds unknown words re-estimated from the corpus; with --tags, the words'
-tags and the POS HMM (what -p tags unknown words with) as well. OUT ending
+tags and the POS HMM (what -p tags unknown words with) as well. Words of the
+base that the corpus cuts apart (一 个 人 against the base's 个人) and never
+writes whole are left out, unless --keep-base-words. OUT ending
 in .img is a compiled image that carries the HMMs (jieba -D OUT uses them
 all); any other name gets dict.txt text, which has no place for them.
 
@@ -38,6 +40,7 @@ options:
   --ratio R            the corpus's words add up to R times the base's total (default 4)
   --weight N           or: each corpus count adds N to a word's frequency
   --tags STYLE         words carry POS tags: slash (word/tag) or underscore (word_tag)
+  --keep-base-words    keep every base word, even those the corpus cuts apart
   -q, --quiet          no summary on standard error
   -h, --help           show this help and exit
 `;
@@ -50,6 +53,7 @@ export const TRAIN_OPTIONS = {
   ratio: { type: 'string' },
   weight: { type: 'string' },
   tags: { type: 'string' },
+  'keep-base-words': { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -88,8 +92,10 @@ export async function trainMain(argv: readonly string[], io: CliIo): Promise<num
   if (weight !== undefined && !(Number.isSafeInteger(weight) && weight >= 1)) return usage(`--weight must be a positive integer, not ${JSON.stringify(values.weight)}`);
   if (values.tags !== undefined && values.tags !== 'slash' && values.tags !== 'underscore') return usage(`--tags must be slash or underscore, not ${JSON.stringify(values.tags)}`);
 
-  const trainer = new DictionaryTrainer({ tags: (values.tags ?? 'none') as CorpusTags });
   try {
+    // The base first: the trainer reads it while counting, for the words the corpus cuts apart.
+    const base = values['no-base'] ? undefined : baseOf(values.dict);
+    const trainer = new DictionaryTrainer({ tags: (values.tags ?? 'none') as CorpusTags, ...(base && !values['keep-base-words'] ? { base: base.dictionary } : {}) });
     for (const file of files) {
       const name = file === '-' ? '<stdin>' : file;
       const stream = file === '-' ? (io.stdin as AsyncIterable<Uint8Array>) : createReadStream(file, { highWaterMark: 1 << 16 });
@@ -98,13 +104,16 @@ export async function trainMain(argv: readonly string[], io: CliIo): Promise<num
         for (const item of lines) trainer.add(typeof item === 'string' ? item : item.text, name, ++line);
       }
     }
-    const base = values['no-base'] ? undefined : baseOf(values.dict);
     const image = values.output.endsWith('.img');
     const built = trainer.build({ ...(base ? { base } : {}), ...(ratio !== undefined ? { ratio } : {}), ...(weight !== undefined ? { weight } : {}) });
-    const { dictionary, hmm, pos, unknownPosStates, lines, weight: used } = built;
+    const { dictionary, hmm, pos, unknownPosStates, lines, weight: used, dropped } = built;
     writeFileAtomic(values.output, image ? encodeDictionaryImage(dictionary, hmm, false, pos) : `${lines.join('\n')}\n`);
     if (!values.quiet) {
       say(`jieba train: ${trainer.words} words counted; ${lines.length} words written to ${values.output} (each count weighs ${used})\n`);
+      if (dropped > 0) {
+        say(`jieba train: ${dropped} words of the base left out: the corpus cuts them apart and never writes them whole (--keep-base-words keeps them)\n`);
+        if (!image) say(`jieba train: the HMM may still find them: only an .img output tells it to split them\n`);
+      }
       if (pos && image) say(`jieba train: the POS HMM re-estimated over ${pos.states.length} states\n`);
       if (pos && !image) say(`jieba train: the POS HMM was not written: only an .img output carries it\n`);
       if (pos && unknownPosStates && unknownPosStates.length > 0) {

@@ -129,7 +129,9 @@ export function dictionaryFromSections(
  * more at start-up (it runs cold) than reading the extra 400 KB.
  */
 export function hmmSections(model: HmmModel): Record<string, SectionArray> {
-  return { 'hmm.start': model.start, 'hmm.trans': model.trans, 'hmm.emit': model.emit };
+  const sections: Record<string, SectionArray> = { 'hmm.start': model.start, 'hmm.trans': model.trans, 'hmm.emit': model.emit };
+  if (model.split && model.split.size > 0) sections['hmm.split'] = encodeText([...model.split].sort().join('\n'));
+  return sections;
 }
 
 /** The HMM stored in an image, as views over its memory. */
@@ -142,7 +144,9 @@ export function hmmFromSections(sections: Map<string, SectionArray>, name: strin
   if (model.start.length !== 4 || model.trans.length !== 16 || model.emit.length !== 4 * HAN_COUNT) {
     throw new ImageError(`${name} has inconsistent HMM sections`, name);
   }
-  return model;
+  if (!sections.has('hmm.split')) return model;
+  const split = section(sections, 'hmm.split', Uint8Array, name);
+  return { ...model, split: new Set(decodeText(split).split('\n')) };
 }
 
 /** Sections holding the POS model (`jieba.posseg`). */

@@ -67,11 +67,15 @@ function cutHan(context: FinalsegContext, text: string, start: number, end: numb
 }
 
 function emitWord(context: FinalsegContext, text: string, start: number, end: number, out: SpanBuffer): void {
-  if (context.forceSplit.size > 0 && context.forceSplit.has(text.slice(start, end))) {
-    for (let i = start; i < end; i++) out.push(i, i + 1); // Han characters: one unit each
-  } else {
-    out.push(start, end);
+  const split = context.model.split;
+  if (end - start > 1 && (context.forceSplit.size > 0 || split !== undefined)) {
+    const word = text.slice(start, end);
+    if (context.forceSplit.has(word) || split?.has(word)) {
+      for (let i = start; i < end; i++) out.push(i, i + 1); // Han characters: one unit each
+      return;
+    }
   }
+  out.push(start, end);
 }
 
 /**

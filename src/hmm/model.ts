@@ -40,4 +40,11 @@ export interface HmmModel {
   readonly trans: Float64Array;
   /** Emission log-probabilities over the Han range, four states per character. */
   readonly emit: Float64Array;
+  /**
+   * Words this model never gives whole, character by character instead, as
+   * Python does for the words `del_word` removed (`Force_Split_Words`):
+   * those of a trained dictionary's base that its corpus cut apart (see
+   * `DictionaryTrainer`). Python's own models have none.
+   */
+  readonly split?: ReadonlySet<string>;
 }

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { CorpusError, DictionaryTrainer } from '../../src/analyse/train.js';
 import { B, E, M, MIN_FLOAT, S } from '../../src/hmm/model.js';
 import { Tokenizer, trainDictionary } from '../../src/index.js';
+import { dictionaryFromBytes, encodeDictionaryImage } from '../../src/data/load.js';
 import { sharedModels } from '../../src/node-platform.js';
 import { HAN_FIRST } from '../../src/text/char-classes.js';
 
@@ -40,6 +41,47 @@ describe('DictionaryTrainer', () => {
     assert.equal(dictionary.frequencyOf('杭研', 0, 2), 4 * weight);
     assert.equal(dictionary.frequencyOf('大厦', 0, 2), base.base.frequencyOf('大厦', 0, 2) + 2 * weight);
     assert.equal(dictionary.frequencyOf('清华大学', 0, 4), base.base.frequencyOf('清华大学', 0, 4), 'base words the corpus lacks keep their frequency');
+  });
+
+  it('leaves out the base words that the corpus cuts apart and never writes whole, and has the HMM split them', () => {
+    const data = sharedModels.defaultData();
+    const base = { dictionary: data.base, hmm: data.model };
+    const corpus = ['一 个 人 来 了', '他 说 的 确实 在 理', '清华大学 ， 好', '个人 的 事'];
+    const trainer = new DictionaryTrainer({ base: data.base });
+    const keeper = new DictionaryTrainer();
+    for (const line of corpus) {
+      trainer.add(line);
+      keeper.add(line);
+    }
+    const { dictionary, hmm, dropped, lines } = trainer.build({ base });
+    // 一个 spans 一 and 个, 的确 and 实在 span two words of line 2: gone. 个人 is cut apart in
+    // line 1 but written whole in line 4, and 清华 or 大学 lie inside one word: kept.
+    assert.deepEqual([...hmm.split!].sort(), ['一个', '实在', '的确'].sort());
+    assert.equal(dropped, 3);
+    for (const word of ['一个', '的确', '实在']) {
+      assert.equal(dictionary.frequencyOf(word, 0, word.length) > 0, false, word);
+      assert.ok(!lines.some((line) => line.startsWith(`${word} `)), word);
+    }
+    for (const word of ['个人', '清华', '大学', '清华大学', '确实']) assert.ok(dictionary.frequencyOf(word, 0, word.length) > 0, word);
+    // Without the base while counting, every base word stays.
+    const kept = keeper.build({ base });
+    assert.equal(kept.dropped, 0);
+    assert.equal(kept.hmm.split, undefined);
+    assert.ok(kept.dictionary.frequencyOf('一个', 0, 2) > 0);
+    // The image carries the words the HMM must split.
+    const loaded = dictionaryFromBytes(encodeDictionaryImage(dictionary, hmm), 'trained.img', () => data);
+    assert.deepEqual([...loaded.model.split!].sort(), [...hmm.split!].sort());
+    assert.equal(new Tokenizer({ dict: trainDictionary(corpus).image }).cut('一个', { hmm: false }).join('/'), '一/个');
+    assert.match(trainDictionary(corpus, { keepBaseWords: true }).text, /^一个 \d+/m);
+    assert.doesNotMatch(trainDictionary(corpus).text, /^一个 \d+/m);
+  });
+
+  it('gives the HMM\'s split words character by character, as Python does for the words del_word removed', () => {
+    const data = sharedModels.defaultData();
+    assert.deepEqual(new Tokenizer({ dict: encodeDictionaryImage(data.base, data.model) }).cut('韩冰说'), ['韩冰', '说']);
+    const image = encodeDictionaryImage(data.base, { ...data.model, split: new Set(['韩冰']) });
+    assert.deepEqual(new Tokenizer({ dict: image }).cut('韩冰说'), ['韩', '冰', '说']);
+    assert.deepEqual(new Tokenizer({ dict: image }).cut('韩冰说', { hmm: false }), ['韩', '冰', '说']);
   });
 
   it('reads tagged corpora, and names the line of a word without its tag', () => {

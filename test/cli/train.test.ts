@@ -46,6 +46,22 @@ describe('jieba train', () => {
     assert.match(text.stderr, /the POS HMM was not written: only an \.img output carries it/);
   });
 
+  it('leaves out the base words the corpus cuts apart, unless --keep-base-words', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jieba-train-'));
+    const corpus = '一 个 人 来 了\n他 说 的 确实 在 理\n';
+    const image = await run(['train', '-', '-o', join(dir, 'mine.img')], corpus);
+    assert.equal(image.status, 0, image.stderr);
+    assert.match(image.stderr, /jieba train: 4 words of the base left out: the corpus cuts them apart/);
+    assert.equal((await run(['-q', '-D', join(dir, 'mine.img'), '-n'], '一个\n')).stdout, '一 / 个\n');
+    const text = await run(['train', '-', '-o', join(dir, 'mine.txt')], corpus);
+    assert.match(text.stderr, /only an \.img output tells it to split them/);
+    assert.doesNotMatch(readFileSync(join(dir, 'mine.txt'), 'utf8'), /^一个 /m);
+    const kept = await run(['train', '-', '--keep-base-words', '-o', join(dir, 'kept.txt')], corpus);
+    assert.equal(kept.status, 0, kept.stderr);
+    assert.doesNotMatch(kept.stderr, /left out/);
+    assert.match(readFileSync(join(dir, 'kept.txt'), 'utf8'), /^一个 \d+ m$/m);
+  });
+
   it('names the corpus line it cannot read (status 1), and refuses bad options (status 2)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'jieba-train-'));
     writeFileSync(join(dir, 'tagged.txt'), '杭研/nt 大厦/n\n我/r 在\n');
