@@ -387,15 +387,23 @@ export interface TrainDictionaryOptions {
   weight?: number;
   /** How words carry POS tags: `'slash'` (`word/tag`), `'underscore'` (`word_tag`) or `'none'`. @defaultValue 'none' */
   tags?: CorpusTags;
-  /** Keep every base word, even those that the corpus cuts apart and never writes whole (by default they are left out). @defaultValue false */
-  keepBaseWords?: boolean;
+  /**
+   * Keep the words the corpus contradicts: by default, the base's words
+   * that the corpus cuts apart and never writes whole are left out, and the
+   * words the trained tokenizer's HMM makes in the corpus's own sentences
+   * where the corpus cuts them apart are split (the corpus read twice; a
+   * one-shot iterator, such as a generator, is read once, without this).
+   *
+   * @defaultValue false
+   */
+  keepContradicted?: boolean;
 }
 
 /**
  * A dictionary trained on segmented text (words separated by whitespace,
  * a sentence a line), as `jieba train`: the corpus's words merged into the
  * base dictionary (less the base words that the corpus cuts apart and never
- * writes whole, unless `keepBaseWords`), and finalseg's HMM re-estimated from the corpus (with
+ * writes whole, unless `keepContradicted`), and finalseg's HMM re-estimated from the corpus (with
  * `tags`, the POS HMM too, which `tag` then uses). `image` carries them all
  * (give it to `new Tokenizer({ dict })` or save it and use `jieba -D`);
  * `text` is the `dict.txt` form, without the HMMs.
@@ -407,15 +415,24 @@ export interface TrainDictionaryOptions {
  */
 export function trainDictionary(corpus: string | Iterable<string>, options: TrainDictionaryOptions = {}): { image: Uint8Array; text: string; words: number } {
   const base = options.base === null ? undefined : (options.base ?? defaultTokenizer).trainingBase();
-  const trainer = new DictionaryTrainer({ tags: options.tags ?? 'none', ...(base && !options.keepBaseWords ? { base: base.dictionary } : {}) });
+  const review = !options.keepContradicted;
+  const trainer = new DictionaryTrainer({ tags: options.tags ?? 'none', ...(base && review ? { base: base.dictionary } : {}) });
+  const lines = (): Iterable<string> => (typeof corpus === 'string' ? corpus.split('\n') : corpus);
   let line = 0;
-  for (const text of typeof corpus === 'string' ? corpus.split('\n') : corpus) trainer.add(text, '<corpus>', ++line);
-  const { dictionary, hmm, pos, lines } = trainer.build({
+  for (const text of lines()) trainer.add(text, '<corpus>', ++line);
+  const { dictionary, hmm, pos, lines: text } = trainer.build({
     ...(base ? { base } : {}),
     ...(options.ratio !== undefined ? { ratio: options.ratio } : {}),
     ...(options.weight !== undefined ? { weight: options.weight } : {}),
   });
-  return { image: encodeDictionaryImage(dictionary, hmm, false, pos), text: `${lines.join('\n')}\n`, words: trainer.words };
+  // A generator is its own iterator, spent by now: no second pass over it.
+  if (!review || (typeof corpus !== 'string' && (corpus[Symbol.iterator]() as unknown) === corpus)) {
+    return { image: encodeDictionaryImage(dictionary, hmm, false, pos), text: `${text.join('\n')}\n`, words: trainer.words };
+  }
+  const trained = new Tokenizer({ dict: encodeDictionaryImage(dictionary, hmm) });
+  line = 0;
+  for (const sentence of lines()) trainer.review(sentence, (joined) => trained.cut(joined), '<corpus>', ++line);
+  return { image: encodeDictionaryImage(dictionary, trainer.reviewedHmm(hmm), false, pos), text: `${text.join('\n')}\n`, words: trainer.words };
 }
 
 const jieba = {

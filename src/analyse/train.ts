@@ -15,8 +15,11 @@
  * more of their words) and never write whole is left out, when the base is
  * known while counting (`new DictionaryTrainer({ base })`). Words that sit
  * inside one of the corpus's words stay (清华 of 清华大学: search mode
- * needs them, and the longer word wins anyway). Without a base,
- * frequencies are the counts. The HMM's probabilities are the
+ * needs them, and the longer word wins anyway). The HMM is told to split
+ * the words left out (`HmmModel.split`, Python's `Force_Split_Words`), and,
+ * after a second pass (`review`) that cuts the corpus with the trained
+ * dictionary, the words it makes there across the corpus's words too.
+ * Without a base, frequencies are the counts. The HMM's probabilities are the
  * average of the base's and the corpus's where both have one, so that
  * characters the corpus never shows keep the base's emissions.
  *
@@ -95,6 +98,8 @@ export class DictionaryTrainer {
   /** The base dictionary whose words the corpus can contradict, and those it did (spanning two of a sentence's words). */
   readonly #base: PrefixDictionary | undefined;
   readonly #contradicted = new Set<string>();
+  /** Words a tokenizer of the trained dictionary made in the corpus that the corpus cuts apart (see `review`). */
+  readonly #madeByHmm = new Set<string>();
   /** Per code unit of the sentence being counted: where its word ends. */
   #wordEnds = new Int32Array(256);
 
@@ -115,18 +120,10 @@ export class DictionaryTrainer {
    */
   add(text: string, source = '<string>', line = 1): this {
     let run = -1; // the previous Han character's state, or -1 at the start of a run
-    const separator = this.#tags === 'slash' ? '/' : this.#tags === 'underscore' ? '_' : '';
-    const words: string[] = [];
-    for (const token of splitWhitespace(text)) {
-      let word = token;
-      let tag: string | undefined;
-      if (separator) {
-        const at = token.lastIndexOf(separator);
-        tag = at > 0 ? token.slice(at + 1) : '';
-        if (!TAG.test(tag)) throw new CorpusError(source, line, `${JSON.stringify(token)} has no ${separator}tag`);
-        word = token.slice(0, at);
-      }
-      words.push(word);
+    const { words, tags: wordTags } = this.#tokens(text, source, line);
+    for (let w = 0; w < words.length; w++) {
+      const word = words[w]!;
+      const tag = wordTags[w];
       this.#counts.set(word, (this.#counts.get(word) ?? 0) + 1);
       this.#words++;
       if (tag !== undefined) {
@@ -157,13 +154,67 @@ export class DictionaryTrainer {
   }
 
   /**
-   * Note the words of `base` that span two or more of `words` in their
-   * sentence (the words put together, as the raw text reads): the corpus
-   * cuts them apart there.
+   * Second pass over the corpus, after `build`: `cut` (a tokenizer of the
+   * trained dictionary) cuts the line's words put together, and the words
+   * it makes there that span two or more of the line's words and that the
+   * corpus never writes whole are noted. They are the HMM's (the
+   * dictionary's such words are gone already, when the trainer had the
+   * base); {@link reviewedHmm} tells the HMM to split them.
+   *
+   * @throws {@link CorpusError} as {@link add} does
+   * @example
+   * const tokenizer = new Tokenizer({ dict: encodeDictionaryImage(dictionary, hmm) });
+   * for (const line of corpus) trainer.review(line, (text) => tokenizer.cut(text));
+   * const image = encodeDictionaryImage(dictionary, trainer.reviewedHmm(hmm));
    */
-  #findContradicted(words: readonly string[], base: PrefixDictionary): void {
-    const text = words.join('');
-    if (this.#wordEnds.length < text.length) this.#wordEnds = new Int32Array(2 * text.length);
+  review(text: string, cut: (sentence: string) => readonly string[], source = '<string>', line = 1): this {
+    const { words } = this.#tokens(text, source, line);
+    if (words.length < 2) return this;
+    const sentence = words.join('');
+    const wordEnds = this.#markWordEnds(words, sentence.length);
+    let start = 0;
+    for (const word of cut(sentence)) {
+      const end = start + word.length;
+      if (end > wordEnds[start]! && !this.#counts.has(word) && isHanWord(word)) this.#madeByHmm.add(word);
+      start = end;
+    }
+    return this;
+  }
+
+  /** Words {@link review} found so far. */
+  get reviewed(): number {
+    return this.#madeByHmm.size;
+  }
+
+  /** `hmm` (of `build`'s result) told to split the words {@link review} found too. */
+  reviewedHmm(hmm: HmmModel): HmmModel {
+    if (this.#madeByHmm.size === 0) return hmm;
+    return { ...hmm, split: new Set([...(hmm.split ?? []), ...this.#madeByHmm]) };
+  }
+
+  /** The words of a line (and their tags, when the corpus has them). */
+  #tokens(text: string, source: string, line: number): { words: string[]; tags: (string | undefined)[] } {
+    const separator = this.#tags === 'slash' ? '/' : this.#tags === 'underscore' ? '_' : '';
+    const words: string[] = [];
+    const tags: (string | undefined)[] = [];
+    for (const token of splitWhitespace(text)) {
+      if (!separator) {
+        words.push(token);
+        tags.push(undefined);
+        continue;
+      }
+      const at = token.lastIndexOf(separator);
+      const tag = at > 0 ? token.slice(at + 1) : '';
+      if (!TAG.test(tag)) throw new CorpusError(source, line, `${JSON.stringify(token)} has no ${separator}tag`);
+      words.push(token.slice(0, at));
+      tags.push(tag);
+    }
+    return { words, tags };
+  }
+
+  /** Per code unit of the words put together: where the word holding it ends. */
+  #markWordEnds(words: readonly string[], length: number): Int32Array {
+    if (this.#wordEnds.length < length) this.#wordEnds = new Int32Array(2 * length);
     const wordEnds = this.#wordEnds;
     let at = 0;
     for (const word of words) {
@@ -171,6 +222,17 @@ export class DictionaryTrainer {
       wordEnds.fill(end, at, end);
       at = end;
     }
+    return wordEnds;
+  }
+
+  /**
+   * Note the words of `base` that span two or more of `words` in their
+   * sentence (the words put together, as the raw text reads): the corpus
+   * cuts them apart there.
+   */
+  #findContradicted(words: readonly string[], base: PrefixDictionary): void {
+    const text = words.join('');
+    const wordEnds = this.#markWordEnds(words, text.length);
     const { trie, classFrequency } = base;
     const values = trie.values;
     for (let start = 0; start < text.length; start++) {

@@ -29,7 +29,10 @@ jieba's dictionary (or -D DICT, or none with --no-base), and the HMM that
 finds unknown words re-estimated from the corpus; with --tags, the words'
 tags and the POS HMM (what -p tags unknown words with) as well. Words of the
 base that the corpus cuts apart (一 个 人 against the base's 个人) and never
-writes whole are left out, unless --keep-base-words. OUT ending
+writes whole are left out; for an .img, the corpus is read a second time,
+cut with the trained dictionary, and the words its HMM makes there that the
+corpus cuts apart are split from then on (not for standard input, which is
+read once); --keep-contradicted does neither. OUT ending
 in .img is a compiled image that carries the HMMs (jieba -D OUT uses them
 all); any other name gets dict.txt text, which has no place for them.
 
@@ -40,7 +43,7 @@ options:
   --ratio R            the corpus's words add up to R times the base's total (default 4)
   --weight N           or: each corpus count adds N to a word's frequency
   --tags STYLE         words carry POS tags: slash (word/tag) or underscore (word_tag)
-  --keep-base-words    keep every base word, even those the corpus cuts apart
+  --keep-contradicted  keep the base's words and the HMM's that the corpus cuts apart
   -q, --quiet          no summary on standard error
   -h, --help           show this help and exit
 `;
@@ -53,7 +56,7 @@ export const TRAIN_OPTIONS = {
   ratio: { type: 'string' },
   weight: { type: 'string' },
   tags: { type: 'string' },
-  'keep-base-words': { type: 'boolean' },
+  'keep-contradicted': { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -95,25 +98,29 @@ export async function trainMain(argv: readonly string[], io: CliIo): Promise<num
   try {
     // The base first: the trainer reads it while counting, for the words the corpus cuts apart.
     const base = values['no-base'] ? undefined : baseOf(values.dict);
-    const trainer = new DictionaryTrainer({ tags: (values.tags ?? 'none') as CorpusTags, ...(base && !values['keep-base-words'] ? { base: base.dictionary } : {}) });
-    for (const file of files) {
-      const name = file === '-' ? '<stdin>' : file;
-      const stream = file === '-' ? (io.stdin as AsyncIterable<Uint8Array>) : createReadStream(file, { highWaterMark: 1 << 16 });
-      let line = 0;
-      for await (const lines of readLineBatches(stream, { universalNewlines: file !== '-', replaceInvalid: false, name })) {
-        for (const item of lines) trainer.add(typeof item === 'string' ? item : item.text, name, ++line);
-      }
-    }
+    const keep = values['keep-contradicted'] === true;
+    const trainer = new DictionaryTrainer({ tags: (values.tags ?? 'none') as CorpusTags, ...(base && !keep ? { base: base.dictionary } : {}) });
+    await readCorpus(files, io, (text, name, line) => trainer.add(text, name, line));
     const image = values.output.endsWith('.img');
     const built = trainer.build({ ...(base ? { base } : {}), ...(ratio !== undefined ? { ratio } : {}), ...(weight !== undefined ? { weight } : {}) });
-    const { dictionary, hmm, pos, unknownPosStates, lines, weight: used, dropped } = built;
+    const { dictionary, pos, unknownPosStates, lines, weight: used, dropped } = built;
+    let hmm = built.hmm;
+    // Only an image can tell the HMM what to split; standard input cannot be read again.
+    const review = image && !keep && !files.includes('-');
+    if (review) {
+      const trained = new Tokenizer({ dict: encodeDictionaryImage(dictionary, hmm) });
+      await readCorpus(files, io, (text, name, line) => trainer.review(text, (joined) => trained.cut(joined), name, line));
+      hmm = trainer.reviewedHmm(hmm);
+    }
     writeFileAtomic(values.output, image ? encodeDictionaryImage(dictionary, hmm, false, pos) : `${lines.join('\n')}\n`);
     if (!values.quiet) {
       say(`jieba train: ${trainer.words} words counted; ${lines.length} words written to ${values.output} (each count weighs ${used})\n`);
       if (dropped > 0) {
-        say(`jieba train: ${dropped} words of the base left out: the corpus cuts them apart and never writes them whole (--keep-base-words keeps them)\n`);
+        say(`jieba train: ${dropped} words of the base left out: the corpus cuts them apart and never writes them whole (--keep-contradicted keeps them)\n`);
         if (!image) say(`jieba train: the HMM may still find them: only an .img output tells it to split them\n`);
       }
+      if (review) say(`jieba train: ${trainer.reviewed} words the HMM made in the corpus, which cuts them apart, split from now on\n`);
+      else if (image && !keep) say(`jieba train: standard input is read once: the HMM's words were not checked against the corpus (give the corpus as a file for that)\n`);
       if (pos && image) say(`jieba train: the POS HMM re-estimated over ${pos.states.length} states\n`);
       if (pos && !image) say(`jieba train: the POS HMM was not written: only an .img output carries it\n`);
       if (pos && unknownPosStates && unknownPosStates.length > 0) {
@@ -129,6 +136,18 @@ export async function trainMain(argv: readonly string[], io: CliIo): Promise<num
     return 1;
   }
   return 0;
+}
+
+/** Every line of the corpus files (`-`: standard input), with its file's name and its number. */
+async function readCorpus(files: readonly string[], io: CliIo, each: (text: string, name: string, line: number) => void): Promise<void> {
+  for (const file of files) {
+    const name = file === '-' ? '<stdin>' : file;
+    const stream = file === '-' ? (io.stdin as AsyncIterable<Uint8Array>) : createReadStream(file, { highWaterMark: 1 << 16 });
+    let line = 0;
+    for await (const lines of readLineBatches(stream, { universalNewlines: file !== '-', replaceInvalid: false, name })) {
+      for (const item of lines) each(typeof item === 'string' ? item : item.text, name, ++line);
+    }
+  }
 }
 
 /** The base dictionary and its HMM: jieba's, or `-D DICT` with the HMM it carries (jieba's if it is text). */

@@ -72,8 +72,32 @@ describe('DictionaryTrainer', () => {
     const loaded = dictionaryFromBytes(encodeDictionaryImage(dictionary, hmm), 'trained.img', () => data);
     assert.deepEqual([...loaded.model.split!].sort(), [...hmm.split!].sort());
     assert.equal(new Tokenizer({ dict: trainDictionary(corpus).image }).cut('一个', { hmm: false }).join('/'), '一/个');
-    assert.match(trainDictionary(corpus, { keepBaseWords: true }).text, /^一个 \d+/m);
+    assert.match(trainDictionary(corpus, { keepContradicted: true }).text, /^一个 \d+/m);
     assert.doesNotMatch(trainDictionary(corpus).text, /^一个 \d+/m);
+  });
+
+  it('reviews the corpus with a tokenizer of the trained dictionary: words it makes across the corpus\'s words, never written whole, go to the HMM\'s split', () => {
+    const trainer = new DictionaryTrainer({ tags: 'slash' });
+    for (const line of ['杭研/nt 大厦/n 很/d 高/a', '清华大学/nt 很/d 高/a', '很高/a 的/uj 楼/n']) trainer.add(line);
+    const { hmm } = trainer.build();
+    const cuts: Record<string, string[]> = { 杭研大厦很高: ['杭研大', '厦', '很', '高'], 清华大学很高: ['清华', '大学', '很高'] };
+    trainer.review('杭研/nt 大厦/n 很/d 高/a', (text) => cuts[text]!);
+    trainer.review('清华大学/nt 很/d 高/a', (text) => cuts[text]!);
+    // 杭研大 spans 杭研 and 大厦; 很高 spans 很 and 高 but the corpus writes it whole; 清华 and 大学 lie inside 清华大学.
+    assert.equal(trainer.reviewed, 1);
+    assert.deepEqual([...trainer.reviewedHmm(hmm).split!], ['杭研大']);
+    assert.equal(new DictionaryTrainer().reviewedHmm(hmm), hmm, 'nothing found: the same model');
+    assert.throws(() => trainer.review('杭研 大厦', () => [], 'c.txt', 3), /c\.txt: line 3: "杭研" has no \/tag/);
+  });
+
+  it('trains on a generator, read once (no review)', () => {
+    function* lines(): Generator<string> {
+      yield '一 个 人 来 了';
+      yield '他 说 的 确实 在 理';
+    }
+    const data = sharedModels.defaultData();
+    const { image } = trainDictionary(lines());
+    assert.deepEqual([...dictionaryFromBytes(image, 'g.img', () => data).model.split!].sort(), ['一个', '个人', '实在', '的确'].sort());
   });
 
   it('gives the HMM\'s split words character by character, as Python does for the words del_word removed', () => {

@@ -46,19 +46,24 @@ describe('jieba train', () => {
     assert.match(text.stderr, /the POS HMM was not written: only an \.img output carries it/);
   });
 
-  it('leaves out the base words the corpus cuts apart, unless --keep-base-words', async () => {
+  it('leaves out the base words the corpus cuts apart, and splits the HMM\'s, unless --keep-contradicted', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'jieba-train-'));
     const corpus = '一 个 人 来 了\n他 说 的 确实 在 理\n';
-    const image = await run(['train', '-', '-o', join(dir, 'mine.img')], corpus);
+    writeFileSync(join(dir, 'corpus.txt'), corpus);
+    const image = await run(['train', join(dir, 'corpus.txt'), '-o', join(dir, 'mine.img')]);
     assert.equal(image.status, 0, image.stderr);
     assert.match(image.stderr, /jieba train: 4 words of the base left out: the corpus cuts them apart/);
+    assert.match(image.stderr, /jieba train: \d+ words the HMM made in the corpus, which cuts them apart, split from now on/);
     assert.equal((await run(['-q', '-D', join(dir, 'mine.img'), '-n'], '一个\n')).stdout, '一 / 个\n');
+    const piped = await run(['train', '-', '-o', join(dir, 'piped.img')], corpus);
+    assert.match(piped.stderr, /standard input is read once: the HMM's words were not checked/);
     const text = await run(['train', '-', '-o', join(dir, 'mine.txt')], corpus);
     assert.match(text.stderr, /only an \.img output tells it to split them/);
+    assert.doesNotMatch(text.stderr, /read once/);
     assert.doesNotMatch(readFileSync(join(dir, 'mine.txt'), 'utf8'), /^一个 /m);
-    const kept = await run(['train', '-', '--keep-base-words', '-o', join(dir, 'kept.txt')], corpus);
+    const kept = await run(['train', join(dir, 'corpus.txt'), '--keep-contradicted', '-o', join(dir, 'kept.txt')]);
     assert.equal(kept.status, 0, kept.stderr);
-    assert.doesNotMatch(kept.stderr, /left out/);
+    assert.doesNotMatch(kept.stderr, /left out|split from now on|read once/);
     assert.match(readFileSync(join(dir, 'kept.txt'), 'utf8'), /^一个 \d+ m$/m);
   });
 
