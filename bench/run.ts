@@ -18,6 +18,13 @@
  * run to the next.) Peak RSS is the largest of the rounds. Python jieba, 20 to 100
  * times slower, is measured once.
  *
+ * Where `taskset` (util-linux) is at hand, every engine of a round runs
+ * pinned to the same CPU, the CPU changing from round to round: this VM's
+ * two vCPUs differ by 15-55% in speed (neighbours on the host, not this
+ * machine's own load), and an unpinned process stays on whichever it
+ * started on, so two engines measured on different CPUs gave ratios off by
+ * as much. The CPU is named in the progress lines.
+ *
  * Peers come from bench/node_modules (`npm run bench:install`); a peer that
  * is missing or fails is reported as skipped. Python jieba is measured when
  * /usr/bin/python3 has it. Results go to bench/results/latest.json and a
@@ -78,16 +85,34 @@ function bestOf(a: Row | undefined, b: Row): Row {
   return { ...a, mbps, tokens, loadMs: Math.min(a.loadMs, b.loadMs), peakRssMiB: Math.max(a.peakRssMiB, b.peakRssMiB) };
 }
 
-function measure(engine: string, corpus: string): Row {
-  const child = spawnSync(process.execPath, [`${root}dist/bench/measure.js`, engine, corpus], { encoding: 'utf8', cwd: root });
+/** The CPUs this process may run on (`taskset -cp`), or none when `taskset` is missing. */
+function allowedCpus(): number[] {
+  const probe = spawnSync('taskset', ['-cp', String(process.pid)], { encoding: 'utf8' });
+  const list = probe.status === 0 ? /:\s*([\d,\s-]+)$/.exec(probe.stdout.trim())?.[1] : undefined;
+  if (!list) return [];
+  return list.split(',').flatMap((part) => {
+    const [from, to] = part.trim().split('-').map(Number);
+    return Array.from({ length: (to ?? from!) - from! + 1 }, (_, i) => from! + i);
+  });
+}
+
+const CPUS = allowedCpus();
+
+/** `command args` pinned to `cpu` by `taskset`, or as they are without it. */
+function pinned(cpu: number | undefined, command: string, args: string[]): [string, string[]] {
+  return cpu === undefined ? [command, args] : ['taskset', ['-c', String(cpu), command, ...args]];
+}
+
+function measure(engine: string, corpus: string, cpu: number | undefined): Row {
+  const child = spawnSync(...pinned(cpu, process.execPath, [`${root}dist/bench/measure.js`, engine, corpus]), { encoding: 'utf8', cwd: root });
   if (child.status !== 0) return { engine, skipped: (child.stderr.trim().split('\n')[0] ?? 'failed').slice(0, 120) };
   return JSON.parse(child.stdout.trim().split('\n').pop()!) as Measurement;
 }
 
-function measurePython(corpus: string): Row {
+function measurePython(corpus: string, cpu: number | undefined): Row {
   const engine = 'Python jieba';
   if (!existsSync(PYTHON)) return { engine, skipped: `${PYTHON} not found` };
-  const child = spawnSync(PYTHON, [`${root}bench/python_engine.py`, corpus], { encoding: 'utf8' });
+  const child = spawnSync(...pinned(cpu, PYTHON, [`${root}bench/python_engine.py`, corpus]), { encoding: 'utf8' });
   if (child.status !== 0) return { engine, skipped: (child.stderr.trim().split('\n').pop() ?? 'failed').slice(0, 120) };
   return JSON.parse(child.stdout.trim()) as Measurement;
 }
@@ -132,15 +157,16 @@ function main(): void {
     if (path === undefined) continue;
     const best = new Map<string, Row>();
     for (let round = 1; round <= options.rounds; round++) {
+      const cpu = CPUS.length > 0 ? CPUS[(round - 1) % CPUS.length] : undefined;
       for (const engine of options.engines) {
-        process.stderr.write(`bench: ${engine} on ${basename(path)}, round ${round} of ${options.rounds}\n`);
-        best.set(engine, bestOf(best.get(engine), measure(engine, path)));
+        process.stderr.write(`bench: ${engine} on ${basename(path)}, round ${round} of ${options.rounds}${cpu === undefined ? '' : `, CPU ${cpu}`}\n`);
+        best.set(engine, bestOf(best.get(engine), measure(engine, path, cpu)));
       }
     }
     const rows: Row[] = options.engines.map((engine) => best.get(engine)!);
     if (options.python) {
       process.stderr.write(`bench: Python jieba on ${basename(path)}\n`);
-      rows.push(measurePython(path));
+      rows.push(measurePython(path, CPUS.at(-1)));
     }
     results.push({ corpus: basename(path), bytes: readFileSync(path).length, rows });
     console.log(`\n### ${basename(path)} (${(readFileSync(path).length / 1e6).toFixed(2)} MB), MB/s (best of ${options.rounds} rounds) and ratio to @node-rs/jieba\n`);
