@@ -119,7 +119,8 @@ export async function trainMain(argv: readonly string[], io: CliIo): Promise<num
         say(`jieba train: ${dropped} words of the base left out: the corpus cuts them apart and never writes them whole (--keep-contradicted keeps them)\n`);
         if (!image) say(`jieba train: the HMM may still find them: only an .img output tells it to split them\n`);
       }
-      if (review) say(`jieba train: ${trainer.reviewed} words the HMM made in the corpus, which cuts them apart, split from now on\n`);
+      if (review && trainer.reviewed > 0) say(`jieba train: ${trainer.reviewed} words the HMM made in the corpus, which cuts them apart, split from now on\n`);
+      else if (review) say(`jieba train: the HMM made no word in the corpus across its words\n`);
       else if (image && !keep) say(`jieba train: standard input is read once: the HMM's words were not checked against the corpus (give the corpus as a file for that)\n`);
       if (pos && image) say(`jieba train: the POS HMM re-estimated over ${pos.states.length} states\n`);
       if (pos && !image) say(`jieba train: the POS HMM was not written: only an .img output carries it\n`);
