@@ -19,11 +19,11 @@
  * times slower, is measured once.
  *
  * Where `taskset` (util-linux) is at hand, every engine of a round runs
- * pinned to the same CPU, the CPU changing from round to round: this VM's
- * two vCPUs differ by 15-55% in speed (neighbours on the host, not this
- * machine's own load), and an unpinned process stays on whichever it
- * started on, so two engines measured on different CPUs gave ratios off by
- * as much. The CPU is named in the progress lines.
+ * pinned to the same CPU, the CPU changing from round to round: at times
+ * one of this VM's two vCPUs runs 15-55% slower than the other (neighbours
+ * on the host, not this machine's own load), and an unpinned process stays
+ * on whichever it started on, so two engines measured on different CPUs
+ * gave ratios off by as much. The CPU is named in the progress lines.
  *
  * Peers come from bench/node_modules (`npm run bench:install`); a peer that
  * is missing or fails is reported as skipped. Python jieba is measured when
