@@ -8,7 +8,9 @@
  * apart left out, and the words the trained HMM makes there split, as
  * `jieba train` makes an image) and after with them kept
  * (`--keep-contradicted`), averaged over the folds. `--ratio R`: the corpus's
- * weight against the base dictionary (default 4).
+ * weight against the base dictionary (default 4). `--curve`: then the
+ * learning curve, the same folds trained on the first eighth, quarter,
+ * half and all of their training sentences.
  *
  * @module
  */
@@ -20,11 +22,29 @@ import { DictionaryTrainer } from '../src/analyse/train.js';
 import { encodeDictionaryImage } from '../src/data/load.js';
 import { sharedModels } from '../src/node-platform.js';
 import { Tokenizer } from '../src/index.js';
+import type { PrefixDictionary } from '../src/dictionary/prefix-dictionary.js';
+import type { HmmModel } from '../src/hmm/model.js';
 import { f1, scoreSentence, type Score } from './score.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const dir = join(root, '..', 'shared', 'sighan2005');
 const FOLDS = 5;
+
+/**
+ * A dictionary trained on `lines` as `jieba train` makes an image (both
+ * passes), as a tokenizer, with how many base words it left out and how
+ * many of the HMM's words it splits.
+ */
+function trained(lines: readonly string[], base: BaseModels, ratio: number): { tokenizer: Tokenizer; dropped: number; reviewed: number } {
+  const trainer = new DictionaryTrainer({ base: base.dictionary });
+  for (const line of lines) trainer.add(line);
+  const { dictionary, hmm, dropped } = trainer.build({ base, ratio });
+  const first = new Tokenizer({ dict: encodeDictionaryImage(dictionary, hmm) });
+  for (const line of lines) trainer.review(line, (text) => first.cut(text));
+  return { tokenizer: new Tokenizer({ dict: encodeDictionaryImage(dictionary, trainer.reviewedHmm(hmm)) }), dropped, reviewed: trainer.reviewed };
+}
+
+type BaseModels = { dictionary: PrefixDictionary; hmm: HmmModel };
 
 function f1Of(tokenizer: Tokenizer, gold: readonly string[]): number {
   const score: Score = { gold: 0, predicted: 0, correct: 0 };
@@ -50,28 +70,33 @@ if (!existsSync(dir)) {
     let afterKept = 0;
     for (let fold = 0; fold < FOLDS; fold++) {
       const held = gold.filter((_, i) => i % FOLDS === fold);
-      const trainer = new DictionaryTrainer({ base: base.dictionary });
+      const training = gold.filter((_, i) => i % FOLDS !== fold);
+      const { tokenizer, dropped, reviewed } = trained(training, base, ratio);
       const keeper = new DictionaryTrainer();
-      let sentences = 0;
-      gold.forEach((line, i) => {
-        if (i % FOLDS === fold) return;
-        trainer.add(line);
-        keeper.add(line);
-        sentences++;
-      });
-      const { dictionary, hmm, dropped } = trainer.build({ base, ratio });
-      // The second pass, as `jieba train` makes it for an image: the HMM's words the corpus cuts apart.
-      const first = new Tokenizer({ dict: encodeDictionaryImage(dictionary, hmm) });
-      gold.forEach((line, i) => void (i % FOLDS !== fold && trainer.review(line, (text) => first.cut(text))));
+      for (const line of training) keeper.add(line);
       const kept = keeper.build({ base, ratio });
       const b = f1Of(new Tokenizer(), held);
-      const a = f1Of(new Tokenizer({ dict: encodeDictionaryImage(dictionary, trainer.reviewedHmm(hmm)) }), held);
+      const a = f1Of(tokenizer, held);
       const k = f1Of(new Tokenizer({ dict: encodeDictionaryImage(kept.dictionary, kept.hmm) }), held);
       before += b / FOLDS;
       after += a / FOLDS;
       afterKept += k / FOLDS;
-      console.log(`${set}\t${fold + 1}\t${sentences}\t${b.toFixed(4)}\t${a.toFixed(4)}\t${k.toFixed(4)}\t${dropped}\t${trainer.reviewed}`);
+      console.log(`${set}\t${fold + 1}\t${training.length}\t${b.toFixed(4)}\t${a.toFixed(4)}\t${k.toFixed(4)}\t${dropped}\t${reviewed}`);
     }
     console.log(`${set}\tmean\t\t${before.toFixed(4)}\t${after.toFixed(4)}\t${afterKept.toFixed(4)}`);
+    if (!process.argv.includes('--curve')) continue;
+    const points: string[] = [];
+    for (const share of [1 / 8, 1 / 4, 1 / 2, 1]) {
+      let mean = 0;
+      let sentences = 0;
+      for (let fold = 0; fold < FOLDS; fold++) {
+        const training = gold.filter((_, i) => i % FOLDS !== fold);
+        const part = training.slice(0, Math.round(training.length * share));
+        sentences = part.length;
+        mean += f1Of(trained(part, base, ratio).tokenizer, gold.filter((_, i) => i % FOLDS === fold)) / FOLDS;
+      }
+      points.push(`${sentences} sentences ${mean.toFixed(4)}`);
+    }
+    console.log(`${set}\tlearning curve\t${points.join(', ')}`);
   }
 }
