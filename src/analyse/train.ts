@@ -28,7 +28,7 @@
 
 import { B, E, HAN_COUNT, M, MIN_FLOAT, S, type HmmModel } from '../hmm/model.js';
 import { PrefixDictionary } from '../dictionary/prefix-dictionary.js';
-import { ROOT } from '../dictionary/static-trie.js';
+import { Dictionary, PrefixMatches } from '../dictionary/dictionary.js';
 import { HAN_FIRST, isHanChar, isPythonSpace } from '../text/char-classes.js';
 import type { PosModel } from '../posseg/model.js';
 import { isHanWord, PosCounts } from './train-pos.js';
@@ -96,7 +96,8 @@ export class DictionaryTrainer {
   readonly #pos = new PosCounts();
   #words = 0;
   /** The base dictionary whose words the corpus can contradict, and those it did (spanning two of a sentence's words). */
-  readonly #base: PrefixDictionary | undefined;
+  readonly #base: Dictionary | undefined;
+  readonly #matches = new PrefixMatches();
   readonly #contradicted = new Set<string>();
   /** Words a tokenizer of the trained dictionary made in the corpus that the corpus cuts apart (see `review`). */
   readonly #madeByHmm = new Set<string>();
@@ -105,7 +106,7 @@ export class DictionaryTrainer {
 
   constructor(options: TrainOptions = {}) {
     this.#tags = options.tags ?? 'none';
-    this.#base = options.base;
+    this.#base = options.base && new Dictionary(options.base);
   }
 
   /** Words counted so far. */
@@ -230,18 +231,15 @@ export class DictionaryTrainer {
    * sentence (the words put together, as the raw text reads): the corpus
    * cuts them apart there.
    */
-  #findContradicted(words: readonly string[], base: PrefixDictionary): void {
+  #findContradicted(words: readonly string[], base: Dictionary): void {
     const text = words.join('');
     const wordEnds = this.#markWordEnds(words, text.length);
-    const { trie, classFrequency } = base;
-    const values = trie.values;
+    const matches = this.#matches;
     for (let start = 0; start < text.length; start++) {
-      const firstEnd = wordEnds[start]!;
-      let node = trie.child(ROOT, text.charCodeAt(start));
-      for (let end = start + 1; node >= 0; end++) {
-        if (end > firstEnd && classFrequency[values[node]!]! > 0) this.#contradicted.add(text.slice(start, end));
-        if (end === text.length) break;
-        node = trie.child(node, text.charCodeAt(end));
+      base.matchPrefixes(text, start, text.length, matches);
+      for (let m = 0; m < matches.count; m++) {
+        const end = matches.ends[m]! + 1;
+        if (end > wordEnds[start]!) this.#contradicted.add(text.slice(start, end));
       }
     }
   }
