@@ -29,7 +29,7 @@
 import { B, E, HAN_COUNT, M, MIN_FLOAT, S, type HmmModel } from '../hmm/model.js';
 import { PrefixDictionary } from '../dictionary/prefix-dictionary.js';
 import { Dictionary, PrefixMatches } from '../dictionary/dictionary.js';
-import { HAN_FIRST, isHanChar, isPythonSpace } from '../text/char-classes.js';
+import { HAN_FIRST, isPythonSpace } from '../text/char-classes.js';
 import type { PosModel } from '../posseg/model.js';
 import { isHanWord, PosCounts } from './train-pos.js';
 
@@ -135,9 +135,7 @@ export class DictionaryTrainer {
         else this.#pos.endRun();
       }
       // The HMM learns from words of Han characters; any other word ends a run.
-      let han = true;
-      for (let i = 0; i < word.length && han; i++) han = isHanChar(word.charCodeAt(i));
-      if (!han) {
+      if (!isHanWord(word)) {
         run = -1;
         continue;
       }
