@@ -8,6 +8,15 @@
  * node's counting slot: one cache line serves both. Words outside the
  * dictionary (rare: new names the HMM finds) are keyed by their text.
  *
+ * The per-node table is one per trie, shared by every tally of that trie:
+ * a tally of its own would be a fresh 4 MB array (two entries for each of
+ * the default dictionary's 498,114 nodes) for every new extractor, whose
+ * first pages cost page faults, and a fresh extractor over a few hundred
+ * kilobytes of text spent as long on that as on counting. Each tally marks
+ * the verdicts it writes with a stamp of its own and reads only those, so
+ * tallies sharing a table never see each other's verdicts (each may have
+ * its own IDF table and stop words), only overwrite them.
+ *
  * @module
  */
 
@@ -45,13 +54,12 @@ export class WordTally {
   size = 0;
   /** Sum of `counts`. */
   total = 0;
-  /**
-   * Two entries per trie node. `[2n]`: the sparse half of a sparse set: the
-   * index of node n's word when `nodeOf[index] === n`, so it needs no
-   * clearing between texts. `[2n + 1]`: the node's verdict + 2 (so 1 for
-   * dropped), 0 for not decided yet.
-   */
-  #perNode = new Int32Array(0);
+  /** The trie's shared table (see {@link NodeTable}). */
+  #table: NodeTable | undefined;
+  /** This tally's stamp in `#table`, for the current IDF table and stop words. */
+  #stamp = 0;
+  /** `#table.generation` when `#stamp` was taken. */
+  #generation = -1;
   /** Node of each distinct word, or -1 for a word outside the trie. */
   #nodeOf = new Int32Array(256);
   #trie: StaticTrie | undefined;
@@ -82,18 +90,20 @@ export class WordTally {
     judge: (word: string) => Verdict,
     quickJudge?: (text: string, start: number, end: number) => Verdict,
   ): void {
-    if (this.#trie !== trie) {
+    if (this.#trie !== trie || this.#idfKey !== idfKey || this.#stopVersion !== stopVersion) {
       this.#trie = trie;
-      this.#perNode = new Int32Array(2 * trie.size);
+      this.#table = nodeTableOf(trie);
       this.#outsideVerdicts.clear();
-    } else if (this.#idfKey !== idfKey || this.#stopVersion !== stopVersion) {
-      for (let n = 1; n < this.#perNode.length; n += 2) this.#perNode[n] = 0;
-      this.#outsideVerdicts.clear();
+      this.#generation = -1;
     }
     this.#idfKey = idfKey;
     this.#stopVersion = stopVersion;
+    const table = this.#table!;
+    // A new stamp forgets every verdict this tally wrote before.
+    if (this.#generation !== table.generation) [this.#stamp, this.#generation] = [table.takeStamp(), table.generation];
+    const stamp = this.#stamp;
     if (this.starts.length < words.length) this.#grow(words.length);
-    const perNode = this.#perNode;
+    const perNode = table.entries;
     const nodeOf = this.#nodeOf;
     const { starts, ends, counts, idfIndices } = this;
     const data = words.data;
@@ -108,7 +118,7 @@ export class WordTally {
     let touched = 0;
     for (let w = 0; w < words.length; w++) {
       const node = data[3 * w + 2]!;
-      if (node >= 0) touched ^= perNode[2 * node]!;
+      if (node >= 0) touched ^= perNode[3 * node]!;
     }
     this.touched = touched;
     let size = 0;
@@ -120,8 +130,8 @@ export class WordTally {
       if (node < 0) node = trie.find(text, start, end);
       let verdict: Verdict;
       if (node >= 0) {
-        const slot = perNode[2 * node]!;
-        const known = perNode[2 * node + 1]!;
+        const slot = perNode[3 * node]!;
+        const known = perNode[3 * node + 2] === stamp ? perNode[3 * node + 1]! : 0;
         if (known === DROPPED + 2) continue;
         if (slot < size && nodeOf[slot] === node) {
           counts[slot]!++;
@@ -131,12 +141,13 @@ export class WordTally {
         if (known === 0) {
           verdict = quickJudge === undefined ? UNKNOWN : quickJudge(text, start, end);
           if (verdict === UNKNOWN) verdict = judge(text.slice(start, end));
-          perNode[2 * node + 1] = verdict + 2;
+          perNode[3 * node + 1] = verdict + 2;
+          perNode[3 * node + 2] = stamp;
           if (verdict === DROPPED) continue;
         } else {
           verdict = known - 2;
         }
-        perNode[2 * node] = size;
+        perNode[3 * node] = size;
       } else {
         const entry = byText.find(start, end);
         if (entry >= 0) {
@@ -181,4 +192,45 @@ export class WordTally {
     this.idfIndices = new Int32Array(capacity);
     this.#nodeOf = new Int32Array(capacity);
   }
+}
+
+/**
+ * Three entries per trie node, shared by the tallies of one trie. `[3n]`:
+ * the sparse half of a sparse set: the index of node n's word in the tally
+ * counting it when that tally's `nodeOf[index] === n`, so it needs no
+ * clearing between texts (a tally counts a text in one synchronous call,
+ * so no other tally writes in between). `[3n + 1]`: the node's verdict + 2
+ * (so 1 for dropped), valid for the tally whose stamp is `[3n + 2]`.
+ */
+class NodeTable {
+  readonly entries: Int32Array;
+  /** Changes when stamps start again from 1, so that every tally takes a new one. */
+  generation = 0;
+  #nextStamp = 1;
+
+  constructor(nodes: number) {
+    this.entries = new Int32Array(3 * nodes);
+  }
+
+  /** A stamp no live tally holds in this generation. */
+  takeStamp(): number {
+    if (this.#nextStamp === 0x7fffffff) {
+      for (let i = 2; i < this.entries.length; i += 3) this.entries[i] = 0;
+      this.#nextStamp = 1;
+      this.generation++;
+    }
+    return this.#nextStamp++;
+  }
+}
+
+const nodeTables = new WeakMap<StaticTrie, NodeTable>();
+
+/** The node table of `trie`, made on first use. */
+function nodeTableOf(trie: StaticTrie): NodeTable {
+  let table = nodeTables.get(trie);
+  if (table === undefined) {
+    table = new NodeTable(trie.size);
+    nodeTables.set(trie, table);
+  }
+  return table;
 }

@@ -73,6 +73,69 @@ describe('TF-IDF by dictionary node', () => {
     assert.ok(judged.includes('研究'));
   });
 
+  it('keeps the verdicts of tallies that share a trie apart, interleaved, and counts each text right', () => {
+    // Every tally of a trie writes into one table (node slots and verdicts):
+    // two tallies whose judges disagree, counting in turns, must each see
+    // only their own verdicts, and count as a tally alone does.
+    const tokenizer = new Tokenizer();
+    const generator = new RandomText(7, dictionaryWords());
+    const docs = Array.from({ length: 40 }, () => generator.next() + generator.next());
+    const lengthJudge = (word: string): number => word.length;
+    const evenJudge = (word: string): number => (word.length % 2 === 0 ? DROPPED : 3 * word.length);
+    const snapshot = (tally: WordTally, text: string): string =>
+      JSON.stringify(Array.from({ length: tally.size }, (_, i) => [text.slice(tally.starts[i], tally.ends[i]), tally.counts[i], tally.idfIndices[i]]));
+    // What a tally should give, counted here with a Map, apart from any table.
+    const alone = (judge: (word: string) => number): string[] =>
+      docs.map((text) => {
+        const words = new WordNodeBuffer();
+        tokenizer.segmentLongWords(text, words);
+        const counted = new Map<string, [number, number]>();
+        for (let w = 0; w < words.length; w++) {
+          const word = text.slice(words.data[3 * w]!, words.data[3 * w + 1]!);
+          const verdict = judge(word);
+          if (verdict === DROPPED) continue;
+          const seen = counted.get(word);
+          if (seen) seen[0]++;
+          else counted.set(word, [1, verdict]);
+        }
+        return JSON.stringify([...counted].map(([word, [n, verdict]]) => [word, n, verdict]));
+      });
+    const expectedA = alone(lengthJudge);
+    const expectedB = alone(evenJudge);
+    const a = new WordTally();
+    const b = new WordTally();
+    let judgedByB = 0;
+    docs.forEach((text, i) => {
+      const words = new WordNodeBuffer();
+      const trie = tokenizer.segmentLongWords(text, words)!;
+      a.count(text, words, trie, lengthJudge, 0, lengthJudge);
+      assert.equal(snapshot(a, text), expectedA[i]);
+      b.count(text, words, trie, evenJudge, 0, (word) => {
+        judgedByB++;
+        return evenJudge(word);
+      });
+      assert.equal(snapshot(b, text), expectedB[i]);
+    });
+    assert.ok(judgedByB > 100, 'b judges its words itself');
+    // Extractors of one tokenizer with different stop words, in turns, agree
+    // with extractors that have a tokenizer (and so a table) of their own.
+    const text = docs.join('\n');
+    const reference = new TfIdf(new Tokenizer()).extractTags(text, { topK: 30, withWeight: true });
+    const stops = { text: reference.slice(0, 5).map((k) => k.word).join('\n') };
+    const stopped = new TfIdf(new Tokenizer());
+    stopped.setStopWords(stops);
+    const referenceStopped = stopped.extractTags(text, { topK: 30, withWeight: true });
+    assert.notDeepEqual(referenceStopped, reference);
+    for (let round = 0; round < 3; round++) {
+      const left = new TfIdf(tokenizer);
+      const right = new TfIdf(tokenizer);
+      right.setStopWords(stops);
+      assert.deepEqual(right.extractTags(text, { topK: 30, withWeight: true }), referenceStopped);
+      assert.deepEqual(left.extractTags(text, { topK: 30, withWeight: true }), reference);
+      assert.deepEqual(right.extractTags(text, { topK: 30, withWeight: true }), referenceStopped);
+    }
+  });
+
   it('keys thousands of words outside the dictionary by their text', () => {
     const tokenizer = new Tokenizer();
     const trie = tokenizer.segmentLongWords('', new WordNodeBuffer())!;
