@@ -13,7 +13,10 @@
  * nearly every string is new to the second worker, so merging costs much),
  * and every poem of chinese-poetry's quantangshi (about 57 MB, whose table
  * prunes), with whether the outputs are the same bytes. `--no-speed`
- * skips it.
+ * skips it. `--gold NAME=PATH` (any number of times): also a segmented file
+ * of your own, one sentence a line, words separated by spaces, whose text
+ * with the spaces taken out is the raw text (the NLPCC 2016 Weibo sets,
+ * say, which this repository does not hold).
  *
  * @module
  */
@@ -37,13 +40,34 @@ function f1Of(tokenizer: Tokenizer, raw: readonly string[], gold: readonly strin
   return f1(score).f1;
 }
 
-if (!existsSync(dir)) {
-  console.log(`bench:discover: no SIGHAN 2005 data at ${dir}`);
-} else {
+/** Each set's raw lines and gold lines, the same number: SIGHAN's, then `--gold NAME=PATH`. */
+function sets(): Array<{ name: string; raw: string[]; gold: string[] }> {
+  const found: Array<{ name: string; raw: string[]; gold: string[] }> = [];
+  if (existsSync(dir)) {
+    for (const set of ['pku', 'msr']) {
+      found.push({
+        name: set,
+        raw: readFileSync(join(dir, `${set}_test.utf8`), 'utf8').split('\n'),
+        gold: readFileSync(join(dir, `${set}_test_gold.utf8`), 'utf8').split('\n'),
+      });
+    }
+  } else {
+    console.log(`bench:discover: no SIGHAN 2005 data at ${dir}`);
+  }
+  process.argv.forEach((arg, i) => {
+    if (arg !== '--gold') return;
+    const spec = process.argv[i + 1] ?? '';
+    const eq = spec.indexOf('=');
+    if (eq <= 0) throw new Error(`--gold wants NAME=PATH, got "${spec}"`);
+    const gold = readFileSync(spec.slice(eq + 1), 'utf8').split('\n').filter((line) => line.trim() !== '');
+    found.push({ name: spec.slice(0, eq), raw: gold.map((line) => line.replace(/\s+/g, '')), gold });
+  });
+  return found;
+}
+
+{
   console.log('set\tminCount\ttop\tprecision\tF1 before\tF1 after\tseconds');
-  for (const [set, minCount] of [['pku', 5], ['pku', 2], ['msr', 5], ['msr', 2]] as const) {
-    const raw = readFileSync(join(dir, `${set}_test.utf8`), 'utf8').split('\n');
-    const gold = readFileSync(join(dir, `${set}_test_gold.utf8`), 'utf8').split('\n');
+  for (const { name: set, raw, gold } of sets()) for (const minCount of [5, 2]) {
     // MSR's gold breaks 16 lines differently from its input: score aligned lines only.
     const aligned = raw.map((line, i) => line.replace(/\s+/g, '') === (gold[i] ?? '').replace(/\s+/g, '')).map((same, i) => (same ? i : -1)).filter((i) => i >= 0);
     const vocabulary = new Set(gold.join(' ').split(/\s+/).filter(Boolean));
