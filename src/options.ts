@@ -40,6 +40,56 @@ export function optionsOf<T extends object>(options: T | null | undefined, metho
   return options;
 }
 
+/** `K`, when it names every key of `T`; `never` when it misses one. */
+type EveryKey<T, K extends readonly PropertyKey[]> = [Exclude<keyof T, K[number]>] extends [never] ? K : never;
+
+/**
+ * The option names of `T`, all of them: a list that misses one does not
+ * compile, so the list of a method's options cannot fall behind its type.
+ *
+ * @example
+ * const CUT_KEYS = optionKeys<CutOptions & PaddleOptions>()(['hmm', 'paddle', 'invalidUtf8']);
+ */
+export function optionKeys<T>(): <const K extends readonly (keyof T & string)[]>(keys: EveryKey<T, K>) => readonly string[] {
+  return (keys) => keys;
+}
+
+/** Options users write by Python's names (or by habit), and what `method` calls them. */
+const LIKELY_MEANT: Readonly<Record<string, string>> = {
+  HMM: 'hmm',
+  use_paddle: 'paddle',
+  cut_all: 'cutAll()',
+  withweight: 'withWeight',
+  allowpos: 'allowPOS',
+  topk: 'topK',
+  withflag: 'withFlag',
+};
+
+/**
+ * `optionsOf`, and every option named must be one `method` has: a
+ * misspelt option, or one in Python's spelling (`{ HMM: false }`), is a
+ * TypeError that names it and the options there are, not an option
+ * silently ignored (and output other than the caller meant).
+ *
+ * @throws TypeError for anything but an object, or an option not in `known`
+ * @example
+ * knownOptions({ HMM: false }, 'cut', ['hmm', 'paddle']);
+ * // TypeError: jieba-ts: cut() has no option HMM (did you mean hmm?); its options are hmm, paddle
+ */
+export function knownOptions<T extends object>(options: T | null | undefined, method: string, known: readonly string[]): Partial<T> {
+  const checked = optionsOf(options, method);
+  for (const key of Object.keys(checked)) {
+    if (known.includes(key)) continue;
+    const folded = key.toLowerCase().replace(/_/g, '');
+    const suggested = LIKELY_MEANT[key] ?? LIKELY_MEANT[key.toLowerCase()];
+    const meant = suggested !== undefined && (suggested.endsWith('()') || known.includes(suggested)) ? suggested : known.find((name) => name.toLowerCase().replace(/_/g, '') === folded);
+    const hint = meant === undefined ? '' : meant.endsWith('()') ? ` (use the ${meant} method)` : ` (did you mean ${meant}?)`;
+    const list = known.length === 0 ? 'it takes none' : `its options are ${known.join(', ')}`;
+    throw new TypeError(`jieba-ts: ${method}() has no option ${key}${hint}; ${list}`);
+  }
+  return checked;
+}
+
 /**
  * A boolean option: `fallback` when absent.
  *

@@ -28,7 +28,7 @@ import { lacAnalyze, lacAnalyzeMany, type LacResult } from './paddle/lac.js';
 import type { LacModel } from './paddle/model.js';
 import type { IdfTable } from './dictionary/idf-table.js';
 import type { Location, Platform } from './platform.js';
-import { booleanOption, choiceOption, describeValue, optionsOf } from './options.js';
+import { booleanOption, choiceOption, describeValue, knownOptions, optionKeys, optionsOf } from './options.js';
 import { decodeUtf8, utf8Offsets, type InvalidUtf8Handling } from './text/utf8.js';
 
 export type { StreamMode } from './cut/stream.js';
@@ -262,9 +262,18 @@ export interface TokenizerOptions {
   eager?: boolean;
 }
 
+/** Every option of each method, for {@link knownOptions}. */
+const CUT_KEYS = optionKeys<CutOptions & PaddleOptions>()(['hmm', 'paddle', 'invalidUtf8']);
+const CUT_ALL_KEYS = optionKeys<BytesOptions>()(['invalidUtf8']);
+const SEARCH_KEYS = optionKeys<CutOptions>()(['hmm', 'invalidUtf8']);
+const TOKENIZE_KEYS = optionKeys<TokenizeOptions>()(['mode', 'hmm', 'offsets', 'invalidUtf8']);
+const STREAM_KEYS = optionKeys<{ mode?: StreamMode; hmm?: boolean }>()(['mode', 'hmm']);
+const TOKENIZER_KEYS = optionKeys<TokenizerOptions>()(['dict', 'tagDict', 'eager']);
+const LOAD_KEYS = optionKeys<LoadOptions>()(['dict', 'pos', 'keywords', 'paddle', 'fetch']);
+
 /** The `hmm` and `paddle` options of `cut` and `tag`, checked. */
 function cutOptions(options: (CutOptions & PaddleOptions) | null | undefined, method: string): { hmm: boolean; paddle: { normalize: boolean } | undefined } {
-  const checked = optionsOf(options, method);
+  const checked = knownOptions(options, method, CUT_KEYS);
   const hmm = booleanOption(checked.hmm, 'hmm', method, true);
   const paddle = checked.paddle;
   if (paddle === undefined || paddle === false) return { hmm, paddle: undefined };
@@ -277,7 +286,7 @@ function cutOptions(options: (CutOptions & PaddleOptions) | null | undefined, me
 
 /** The `mode` and `hmm` options of the streaming methods, checked. */
 function streamOptions(options: { mode?: StreamMode; hmm?: boolean } | null | undefined, method: string): { mode: StreamMode; hmm: boolean } {
-  const checked = optionsOf(options, method);
+  const checked = knownOptions(options, method, STREAM_KEYS);
   return {
     mode: choiceOption(checked.mode, 'mode', method, CUT_MODES),
     hmm: booleanOption(checked.hmm, 'hmm', method, true),
@@ -379,7 +388,7 @@ export class TokenizerCore {
   protected constructor(options: TokenizerOptions, platform: Platform, shared: SharedModels) {
     this.#platform = platform;
     this.#shared = shared;
-    const checked = optionsOf(options, 'Tokenizer');
+    const checked = knownOptions(options, 'Tokenizer', TOKENIZER_KEYS);
     this.#source = checked.dict;
     this.#tagSource = checked.tagDict;
     if (booleanOption(checked.eager, 'eager', 'Tokenizer', false)) this.initialize();
@@ -450,7 +459,7 @@ export class TokenizerCore {
    * tokenizer.tag('我爱北京天安门');
    */
   async load(options: LoadOptions = {}): Promise<this> {
-    options = optionsOf(options, 'load');
+    options = knownOptions(options, 'load', LOAD_KEYS);
     const images = this.#platform.images;
     const fetchImpl = options.fetch;
     const dict = options.dict !== undefined ? options.dict : this.#source;
@@ -569,7 +578,7 @@ export class TokenizerCore {
 
   /** The words of `cut`, `cutAll` or `cutForSearch` as spans of `text` (as strings in paddle mode), options checked as each method checks them. */
   #cutSpans(method: 'cut' | 'cutAll' | 'cutForSearch', input: TextInput, options: (CutOptions & PaddleOptions) | null | undefined): { text: string; spans?: SpanBuffer; words?: string[] } {
-    const checked = optionsOf(options, method);
+    const checked = knownOptions(options, method, method === 'cut' ? CUT_KEYS : method === 'cutAll' ? CUT_ALL_KEYS : SEARCH_KEYS);
     if (method === 'cut') {
       const { hmm, paddle } = cutOptions(options, 'cut');
       const text = textOf(input, 'cut', checked);
@@ -657,7 +666,7 @@ export class TokenizerCore {
   }
   /** The words of `tokenize` and `tokenizeOffsets` as spans, options checked as each method checks them. */
   #tokenSpans(method: 'tokenize' | 'tokenizeOffsets', input: TextInput, options: TokenizeOptions | null | undefined): { text: string; spans: SpanBuffer; units: 'utf16' | 'utf8' } {
-    const checked = optionsOf(options, method);
+    const checked = knownOptions(options, method, TOKENIZE_KEYS);
     const text = textOf(input, method, checked);
     const mode = choiceOption(checked.mode, 'mode', method, TOKENIZE_MODES);
     const hmm = booleanOption(checked.hmm, 'hmm', method, true);

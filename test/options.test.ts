@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { extractTags, textRank, Tokenizer } from '../src/index.js';
+import { chineseAnalyzer, countWords, discoverWords, extractTags, searchTokenizer, textRank, Tokenizer } from '../src/index.js';
 
 /** An error of `kind` whose message names the method, the option and the value received. */
 function rejects(call: () => unknown, kind: typeof TypeError | typeof RangeError, message: RegExp): void {
@@ -29,6 +29,30 @@ describe('option checks', () => {
     rejects(() => tokenizer.cut('北京', { paddle: { normalize: 1 as never } }), TypeError, /option paddle\.normalize must be true or false, got 1/);
     rejects(() => new Tokenizer({ eager: 'yes' as never }), TypeError, /Tokenizer\(\) option eager must be true or false/);
     assert.deepEqual(tokenizer.cut('他来到了网易杭研大厦', { hmm: false }), ['他', '来到', '了', '网易', '杭', '研', '大厦']);
+  });
+
+  it('refuse options a method does not have, naming them, the likely meant one and the method\'s own', () => {
+    // Python's spelling, silently ignored, would give the HMM's cut where the caller asked for none.
+    rejects(() => tokenizer.cut('他来到了网易杭研大厦', { HMM: false } as never), TypeError, /^jieba-ts: cut\(\) has no option HMM \(did you mean hmm\?\); its options are hmm, paddle, invalidUtf8$/);
+    rejects(() => tokenizer.cut('北京', { cut_all: true } as never), TypeError, /cut\(\) has no option cut_all \(use the cutAll\(\) method\)/);
+    rejects(() => tokenizer.cut('北京', { normalize: true } as never), TypeError, /cut\(\) has no option normalize; its options are hmm, paddle, invalidUtf8/);
+    rejects(() => tokenizer.tag('北京', { use_paddle: true } as never), TypeError, /tag\(\) has no option use_paddle \(did you mean paddle\?\)/);
+    rejects(() => tokenizer.cutAll('北京', { hmm: false } as never), TypeError, /^jieba-ts: cutAll\(\) has no option hmm; its options are invalidUtf8$/);
+    rejects(() => tokenizer.cutForSearch('北京', { mode: 'search' } as never), TypeError, /cutForSearch\(\) has no option mode/);
+    rejects(() => tokenizer.tokenize('北京', { Offsets: 'utf8' } as never), TypeError, /tokenize\(\) has no option Offsets \(did you mean offsets\?\)/);
+    rejects(() => tokenizer.tokenizeOffsets('北京', { signal: undefined } as never), TypeError, /tokenizeOffsets\(\) has no option signal/);
+    rejects(() => tokenizer.cutStream({ hmm: true, paddle: true } as never), TypeError, /cutStream\(\) has no option paddle; its options are mode, hmm$/);
+    rejects(() => new Tokenizer({ userDict: 'user.txt' } as never), TypeError, /^jieba-ts: Tokenizer\(\) has no option userDict; its options are dict, tagDict, eager$/);
+    rejects(() => extractTags('北京大学', { topk: 3 } as never), TypeError, /extractTags\(\) has no option topk \(did you mean topK\?\)/);
+    rejects(() => textRank('北京大学', { allow_pos: ['n'] } as never), TypeError, /textRank\(\) has no option allow_pos \(did you mean allowPOS\?\)/);
+    rejects(() => countWords('北京', { minlength: 2 } as never), TypeError, /countWords\(\) has no option minlength \(did you mean minLength\?\)/);
+    rejects(() => discoverWords('北京', { min_count: 2 } as never), TypeError, /discoverWords\(\) has no option min_count \(did you mean minCount\?\)/);
+    rejects(() => searchTokenizer({ foldcase: true } as never), TypeError, /searchTokenizer\(\) has no option foldcase \(did you mean foldCase\?\)/);
+    rejects(() => chineseAnalyzer({ stoplist: ['的'] } as never), TypeError, /chineseAnalyzer\(\) has no option stoplist; its options are stopWords, minSize, stem, tokenizer/);
+    assert.deepEqual(discoverWords('北京', { top: 5, minCount: 2, tokenizer }), []);
+    // Known options, and known options left undefined, still pass.
+    assert.deepEqual(tokenizer.cut('他来到了网易杭研大厦', { hmm: false, paddle: undefined, invalidUtf8: undefined }), ['他', '来到', '了', '网易', '杭', '研', '大厦']);
+    assert.deepEqual(tokenizer.tokenize('北京', { mode: 'search', hmm: true, offsets: 'utf8' }), [{ word: '北京', start: 0, end: 6 }]);
   });
 
   it('name the choices of a mode', () => {

@@ -16,12 +16,15 @@
  * @module
  */
 
-import { describeValue, optionsOf, stringSetOption } from '../options.js';
+import { describeValue, knownOptions, optionKeys, stringSetOption } from '../options.js';
 import type { TokenizerCore } from '../tokenizer.js';
 import { charLengthAt, isHanChar } from '../text/char-classes.js';
 import { pythonLower } from '../text/python-lower.js';
 import { pythonLength } from '../text/python-str.js';
 import { porterStem } from './porter.js';
+
+/** Every option of `chineseAnalyzer`. */
+const ANALYZER_KEYS = optionKeys<ChineseAnalyzerOptions>()(['stopWords', 'minSize', 'stem', 'tokenizer']);
 
 /**
  * `jieba.analyse.analyzer.STOP_WORDS`: Whoosh's English stop words with
@@ -106,7 +109,7 @@ const STEM_CACHE = 50_000;
  * // [{ text: '我', ... }, { text: '爱', ... }, { text: 'runn', original: 'Running', pos: 2, startChar: 2, endChar: 9 }]
  */
 export function createChineseAnalyzer(fallback: TokenizerCore, options?: ChineseAnalyzerOptions | null): ChineseAnalyzer {
-  const checked = optionsOf(options, 'chineseAnalyzer');
+  const checked = knownOptions(options, 'chineseAnalyzer', ANALYZER_KEYS);
   const tokenizer = checked.tokenizer ?? fallback;
   if (typeof tokenizer?.tokenizeOffsets !== 'function') {
     throw new TypeError(`jieba-ts: chineseAnalyzer() option tokenizer must be a Tokenizer, got ${describeValue(tokenizer)}`);

@@ -6,7 +6,7 @@
  * @module
  */
 
-import { booleanOption, describeValue, optionsOf } from '../options.js';
+import { booleanOption, describeValue, knownOptions, optionKeys } from '../options.js';
 import { SCRATCH_KEEP } from '../scratch.js';
 import type { TaggedWord } from '../tokenizer.js';
 import { isHanChar, pythonSplitLines } from '../text/char-classes.js';
@@ -18,6 +18,9 @@ import { WordNodeBuffer } from '../text/spans.js';
 import type { StaticTrie } from '../dictionary/static-trie.js';
 import { DROPPED, type Verdict, WordTally } from './word-tally.js';
 import { UNKNOWN } from './verdict-memo.js';
+
+/** Every option of `extractTags` and `textRank`. */
+const KEYWORD_KEYS = optionKeys<KeywordOptions>()(['topK', 'withWeight', 'allowPOS', 'withFlag']);
 
 /** Options of TF-IDF and TextRank keyword extraction. */
 export interface KeywordOptions {
@@ -216,7 +219,7 @@ function keywordOptions(options: KeywordOptions | null | undefined, method: stri
   withWeight: boolean;
   withFlag: boolean;
 } {
-  const checked = optionsOf(options, method);
+  const checked = knownOptions(options, method, KEYWORD_KEYS);
   const topK = checked.topK;
   if (topK !== undefined && topK !== null && !Number.isInteger(topK)) {
     throw new TypeError(`jieba-ts: ${method}() option topK must be an integer or null, got ${describeValue(topK)}`);

@@ -34,10 +34,13 @@
  * @module
  */
 
-import { describeValue, optionsOf } from '../options.js';
+import { describeValue, knownOptions, optionKeys } from '../options.js';
 import { isHanChar } from '../text/char-classes.js';
 import type { TokenizerCore } from '../tokenizer.js';
 import { NgramTable, type NgramCounts } from './ngram-table.js';
+
+/** Every option of `discoverWords`. */
+const DISCOVER_KEYS = optionKeys<DiscoverOptions & { tokenizer?: unknown }>()(['top', 'minCount', 'maxLength', 'maxEntries', 'tokenizer']);
 
 /** Options of {@link NewWordFinder}. */
 export interface DiscoverOptions {
@@ -141,7 +144,7 @@ export class NewWordFinder {
   #pruned = 0;
 
   constructor(tokenizer: TokenizerCore, options?: DiscoverOptions | null) {
-    const checked = optionsOf(options, 'discoverWords');
+    const checked = knownOptions(options, 'discoverWords', DISCOVER_KEYS);
     this.#tokenizer = tokenizer;
     this.#top = positiveInteger(checked.top, 'top', 100);
     this.#minCount = positiveInteger(checked.minCount, 'minCount', 5);

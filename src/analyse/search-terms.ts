@@ -16,10 +16,13 @@
  * @module
  */
 
-import { booleanOption, describeValue, optionsOf, stringSetOption } from '../options.js';
+import { booleanOption, describeValue, knownOptions, optionKeys, stringSetOption } from '../options.js';
 import type { TokenizerCore } from '../tokenizer.js';
 import { hasLetterOrDigit } from '../text/char-classes.js';
 import { pythonLower } from '../text/python-lower.js';
+
+/** Every option of `searchTokenizer` and `queryTokenizer`. */
+const SEARCH_TERMS_KEYS = optionKeys<SearchTermsOptions>()(['foldCase', 'foldWidth', 'stopWords', 'hmm', 'tokenizer']);
 
 /** Options of {@link createSearchTerms}. */
 export interface SearchTermsOptions {
@@ -70,7 +73,7 @@ export type TermsFor = 'index' | 'query';
  */
 export function createSearchTerms(fallback: TokenizerCore, use: TermsFor, options?: SearchTermsOptions | null): (text: string) => string[] {
   const method = use === 'index' ? 'searchTokenizer' : 'queryTokenizer';
-  const checked = optionsOf(options, method);
+  const checked = knownOptions(options, method, SEARCH_TERMS_KEYS);
   const tokenizer = checked.tokenizer ?? fallback;
   if (typeof tokenizer?.tokenizeOffsets !== 'function') {
     throw new TypeError(`jieba-ts: ${method}() option tokenizer must be a Tokenizer, got ${describeValue(tokenizer)}`);

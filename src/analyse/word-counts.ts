@@ -9,10 +9,13 @@
  */
 
 import { CUT_MODES, type CutMode } from '../cut/modes.js';
-import { booleanOption, choiceOption, describeValue, optionsOf, stringSetOption } from '../options.js';
+import { booleanOption, choiceOption, describeValue, knownOptions, optionKeys, stringSetOption } from '../options.js';
 import { hasLetterOrDigit } from '../text/char-classes.js';
 import { comparePython, pythonLength } from '../text/python-str.js';
 import type { TokenizerCore } from '../tokenizer.js';
+
+/** Every option of `countWords`. */
+const COUNT_KEYS = optionKeys<CountWordsOptions>()(['mode', 'hmm', 'allowPOS', 'stopWords', 'minLength', 'tokenizer']);
 
 /** Options of {@link createWordCounter}. */
 export interface CountWordsOptions {
@@ -171,7 +174,7 @@ export interface WordCountPlan {
  */
 export function wordCountPlan(fallback: TokenizerCore, options?: CountWordsOptions | null): WordCountPlan {
   const method = 'countWords';
-  const checked = optionsOf(options, method);
+  const checked = knownOptions(options, method, COUNT_KEYS);
   const tokenizer = checked.tokenizer ?? fallback;
   if (typeof tokenizer?.cut !== 'function') throw new TypeError(`jieba-ts: ${method}() option tokenizer must be a Tokenizer, got ${describeValue(tokenizer)}`);
   const mode = choiceOption(checked.mode, 'mode', method, CUT_MODES);
