@@ -31,6 +31,7 @@ import { DictionaryError, FetchError, ImageError } from './dictionary/errors.js'
 import { InvalidUtf8Error } from './text/utf8.js';
 import { CUT_MODES, TOKENIZE_MODES } from './cut/modes.js';
 import { BIG_DICTIONARY, DEFAULT_DICTIONARY, IDF_TABLE, PADDLE_MODEL, POS_MODEL } from './node-platform.js';
+import { knownOptions, optionKeys } from './options.js';
 
 export { BIG_DICTIONARY, DEFAULT_DICTIONARY, IDF_TABLE, PADDLE_MODEL, POS_MODEL } from './node-platform.js';
 export { TextRank, TfIdf } from './analyse/extractors.js';
@@ -377,6 +378,9 @@ export function discoverWords(texts: string | Iterable<string>, options?: (Disco
   return finder.words();
 }
 
+/** Every option of {@link trainDictionary}. */
+const TRAIN_KEYS = optionKeys<TrainDictionaryOptions>()(['base', 'ratio', 'weight', 'tags', 'keepContradicted']);
+
 /** Options of {@link trainDictionary}. */
 export interface TrainDictionaryOptions {
   /** The dictionary to merge into (its words as they stand, and its HMM), or `null` for the corpus alone. @defaultValue the default tokenizer's */
@@ -414,6 +418,7 @@ export interface TrainDictionaryOptions {
  * const tokenizer = new Tokenizer({ dict: image });
  */
 export function trainDictionary(corpus: string | Iterable<string>, options: TrainDictionaryOptions = {}): { image: Uint8Array; text: string; words: number } {
+  options = knownOptions(options, 'trainDictionary', TRAIN_KEYS);
   const base = options.base === null ? undefined : (options.base ?? defaultTokenizer).trainingBase();
   const review = !options.keepContradicted;
   const trainer = new DictionaryTrainer({ tags: options.tags ?? 'none', ...(base && review ? { base: base.dictionary } : {}) });

@@ -7,6 +7,10 @@
 
 import type { PoolReply, PoolSetup } from './protocol.js';
 import { TokenizerPool, type SpawnWorker } from './pool.js';
+import { knownOptions, optionKeys } from '../options.js';
+
+/** Every option of `createPool`. */
+const POOL_KEYS = optionKeys<PoolOptions>()(['size', 'workerUrl', 'dict', 'big', 'userDict', 'idf', 'stopWords']);
 
 /** The part of the Web Worker API used here (typed locally: the project's lib has no DOM). */
 interface WebWorker {
@@ -101,7 +105,7 @@ export interface PoolOptions extends PoolSetup {
  * const words = await pool.cut('我来到北京清华大学');
  */
 export async function createPool(options: PoolOptions = {}): Promise<TokenizerPool> {
-  const { size = navigator?.hardwareConcurrency || 2, workerUrl, ...setup } = options;
+  const { size = navigator?.hardwareConcurrency || 2, workerUrl, ...setup } = knownOptions(options, 'createPool', POOL_KEYS);
   if (!Number.isSafeInteger(size) || size < 1 || size > 1024) {
     throw new TypeError(`jieba-ts: createPool() option size must be an integer from 1 to 1024, got ${String(size)}`);
   }

@@ -10,6 +10,10 @@ import type { PoolReply } from './protocol.js';
 import { TokenizerPool, type SpawnWorker } from './pool.js';
 import type { PoolSetup } from './protocol.js';
 import { chosenWorkerScript, workerScript } from './node-script.js';
+import { knownOptions, optionKeys } from '../options.js';
+
+/** Every option of `createPool`. */
+const POOL_KEYS = optionKeys<PoolOptions>()(['size', 'workerUrl', 'dict', 'big', 'userDict', 'idf', 'stopWords']);
 
 /**
  * A {@link SpawnWorker} of worker threads running `script` (a module
@@ -86,7 +90,7 @@ export interface PoolOptions extends PoolSetup {
  * pool.close();
  */
 export async function createPool(options: PoolOptions = {}): Promise<TokenizerPool> {
-  const { size = availableParallelism(), workerUrl, ...setup } = options;
+  const { size = availableParallelism(), workerUrl, ...setup } = knownOptions(options, 'createPool', POOL_KEYS);
   if (!Number.isSafeInteger(size) || size < 1 || size > 1024) {
     throw new TypeError(`jieba-ts: createPool() option size must be an integer from 1 to 1024, got ${String(size)}`);
   }

@@ -73,6 +73,7 @@ describe('DictionaryTrainer', () => {
     assert.deepEqual([...loaded.model.split!].sort(), [...hmm.split!].sort());
     assert.equal(new Tokenizer({ dict: trainDictionary(corpus).image }).cut('一个', { hmm: false }).join('/'), '一/个');
     assert.match(trainDictionary(corpus, { keepContradicted: true }).text, /^一个 \d+/m);
+    assert.throws(() => trainDictionary(corpus, { keep_contradicted: true } as never), /^TypeError: jieba-ts: trainDictionary\(\) has no option keep_contradicted \(did you mean keepContradicted\?\)/);
     assert.doesNotMatch(trainDictionary(corpus).text, /^一个 \d+/m);
   });
 

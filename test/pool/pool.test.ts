@@ -111,6 +111,7 @@ describe('createPool', () => {
 
   it('refuses a size that is not a positive integer', async () => {
     await assert.rejects(createPool({ size: 0 }), /size must be an integer from 1 to 1024/);
+    await assert.rejects(createPool({ size: 1, userdict: 'user.txt' } as never), /^TypeError: jieba-ts: createPool\(\) has no option userdict \(did you mean userDict\?\); its options are size, workerUrl, dict, big, userDict, idf, stopWords$/);
   });
 
   it('runs its workers from workerUrl when given, and refuses a workerUrl that is no file', async () => {
