@@ -12,6 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { createApiHandler, type ApiHandler, type ApiOptions } from './http-api.js';
 import { WorkerPool, type TokenizerSetup } from './worker-pool.js';
+import { knownOptions, optionKeys } from '../options.js';
 
 /** Options of {@link startServer}. */
 export interface ServeOptions extends Omit<ApiOptions, 'pool' | 'allowedHosts'> {
@@ -101,6 +102,12 @@ function defaultAllowedHosts(host: string): readonly string[] | undefined {
   return [host.includes(':') ? `[${host}]` : host.toLowerCase()];
 }
 
+/** Every option of {@link startServer}. */
+const SERVE_KEYS = optionKeys<ServeOptions>()([
+  'setup', 'workers', 'encodeInWorkers', 'timeoutMs', 'port', 'host', 'allowedHosts', 'headersTimeoutMs',
+  'tokenizer', 'maxBodyBytes', 'bodyTimeoutMs', 'maxInflight', 'memoryBudgetBytes', 'sendTimeoutMs', 'cors',
+]);
+
 /**
  * Start serving the API.
  *
@@ -117,6 +124,7 @@ function defaultAllowedHosts(host: string): readonly string[] | undefined {
  * await running.close();
  */
 export async function startServer(options: ServeOptions = {}): Promise<RunningServer> {
+  options = knownOptions(options, 'startServer', SERVE_KEYS);
   const host = options.host ?? '127.0.0.1';
   const timeoutMs = options.timeoutMs ?? 30_000;
   const pool = options.tokenizer

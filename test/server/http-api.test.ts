@@ -218,6 +218,13 @@ describe('HTTP API', () => {
   });
 });
 
+describe('startServer() options', () => {
+  it('refuses an option it does not have before it listens', async () => {
+    await assert.rejects(startServer({ port: 0, timeout: 1000 } as never), /^TypeError: jieba-ts: startServer\(\) has no option timeout; its options are setup, workers/);
+    await assert.rejects(startServer({ port: 0, max_inflight: 4 } as never), /startServer\(\) has no option max_inflight \(did you mean maxInflight\?\)/);
+  });
+});
+
 describe('startServer().close()', () => {
   it('finishes a request in flight, then stops, refusing new connections meanwhile', async () => {
     const running = await startServer({ tokenizer: new Tokenizer(), port: 0 });
