@@ -65,6 +65,15 @@ const LIKELY_MEANT: Readonly<Record<string, string>> = {
   withflag: 'withFlag',
 };
 
+/** Whether `a` becomes `b` by one insertion, deletion or substitution (or none). */
+function withinOneEdit(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  const tail = (x: string, from: number): string => x.slice(from);
+  return tail(a, i + 1) === tail(b, i + 1) || tail(a, i) === tail(b, i + 1) || tail(a, i + 1) === tail(b, i);
+}
+
 /**
  * `optionsOf`, and every option named must be one `method` has: a
  * misspelt option, or one in Python's spelling (`{ HMM: false }`), is a
@@ -82,7 +91,10 @@ export function knownOptions<T extends object>(options: T | null | undefined, me
     if (known.includes(key)) continue;
     const folded = key.toLowerCase().replace(/_/g, '');
     const suggested = LIKELY_MEANT[key] ?? LIKELY_MEANT[key.toLowerCase()];
-    const meant = suggested !== undefined && (suggested.endsWith('()') || known.includes(suggested)) ? suggested : known.find((name) => name.toLowerCase().replace(/_/g, '') === folded);
+    const meant =
+      suggested !== undefined && (suggested.endsWith('()') || known.includes(suggested))
+        ? suggested
+        : (known.find((name) => name.toLowerCase().replace(/_/g, '') === folded) ?? known.find((name) => withinOneEdit(name.toLowerCase(), folded)));
     const hint = meant === undefined ? '' : meant.endsWith('()') ? ` (use the ${meant} method)` : ` (did you mean ${meant}?)`;
     const list = known.length === 0 ? 'it takes none' : `its options are ${known.join(', ')}`;
     throw new TypeError(`jieba-ts: ${method}() has no option ${key}${hint}; ${list}`);
