@@ -87,8 +87,9 @@ function withinOneEdit(a: string, b: string): boolean {
  */
 export function knownOptions<T extends object>(options: T | null | undefined, method: string, known: readonly string[]): Partial<T> {
   const checked = optionsOf(options, method);
-  for (const key of Object.keys(checked)) {
-    if (known.includes(key)) continue;
+  // for...in rather than Object.keys: no array per call, and most calls pass {}.
+  for (const key in checked) {
+    if (!Object.prototype.hasOwnProperty.call(checked, key) || known.includes(key)) continue;
     const folded = key.toLowerCase().replace(/_/g, '');
     const suggested = LIKELY_MEANT[key] ?? LIKELY_MEANT[key.toLowerCase()];
     const meant =
