@@ -4,9 +4,12 @@
  * jieba's) and of paddle mode (as Python runs it, and with the opt-in input
  * normalisation), on the PKU and MSR test sets, read in place.
  *
- *   npm run bench:accuracy [-- --sighan DIR] [--limit LINES] [--modes default,paddle,paddle-normalized]
+ *   npm run bench:accuracy [-- --sighan DIR] [--limit LINES] [--modes default,paddle,paddle-normalized] [--gold NAME=PATH ...]
  *
- * DIR defaults to ../shared/sighan2005 beside the repository. A word counts
+ * DIR defaults to ../shared/sighan2005 beside the repository. `--gold
+ * NAME=PATH` adds a segmented file of your own (one sentence a line, words
+ * separated by spaces; its text with the spaces taken out is the input),
+ * such as the NLPCC 2016 Weibo sets, which this repository does not hold. A word counts
  * as right when its span (start and end, counted in characters with
  * whitespace left out) is a span of the gold segmentation, the bakeoff's
  * own rule. Writes bench/results/accuracy.json.
@@ -50,16 +53,33 @@ async function main(): Promise<void> {
   const dir = option('--sighan', `${root}../shared/sighan2005`);
   const limit = Number(option('--limit', 'Infinity'));
   const modes = option('--modes', 'default,paddle,paddle-normalized').split(',');
-  if (!existsSync(`${dir}/pku_test.utf8`)) {
+  const sets: Array<{ corpus: string; test: string[]; gold: string[] }> = [];
+  if (existsSync(`${dir}/pku_test.utf8`)) {
+    for (const corpus of ['pku', 'msr']) {
+      sets.push({
+        corpus,
+        test: readFileSync(`${dir}/${corpus}_test.utf8`, 'utf8').split(/\r?\n/),
+        gold: readFileSync(`${dir}/${corpus}_test_gold.utf8`, 'utf8').split(/\r?\n/),
+      });
+    }
+  } else {
     process.stderr.write(`bench:accuracy: no SIGHAN 2005 data in ${dir} (use --sighan DIR)\n`);
+  }
+  process.argv.forEach((arg, i) => {
+    if (arg !== '--gold') return;
+    const spec = process.argv[i + 1] ?? '';
+    const eq = spec.indexOf('=');
+    if (eq <= 0) throw new Error(`--gold wants NAME=PATH, got "${spec}"`);
+    const gold = readFileSync(spec.slice(eq + 1), 'utf8').split(/\r?\n/).filter((line) => line.trim() !== '');
+    sets.push({ corpus: spec.slice(0, eq), test: gold.map((line) => line.split(/\s+/).join('')), gold });
+  });
+  if (sets.length === 0) {
     process.exitCode = 1;
     return;
   }
   const tokenizer = new Tokenizer();
   const results: Record<string, Record<string, { precision: number; recall: number; f1: number; seconds: number; chars: number }>> = {};
-  for (const corpus of ['pku', 'msr']) {
-    const test = readFileSync(`${dir}/${corpus}_test.utf8`, 'utf8').split(/\r?\n/);
-    const gold = readFileSync(`${dir}/${corpus}_test_gold.utf8`, 'utf8').split(/\r?\n/);
+  for (const { corpus, test, gold } of sets) {
     const count = Math.min(test.length, gold.length, limit);
     results[corpus] = {};
     for (const mode of modes) {
