@@ -25,7 +25,7 @@ import { pythonStrip } from '../src/text/python-str.js';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
 export { scoreSentence, spansOf, type Score } from './score.js';
-import { f1, scoreSentence, type Score } from './score.js';
+import { f1, goldFiles, scoreSentence, type Score } from './score.js';
 
 function option(name: string, fallback: string): string {
   const at = process.argv.indexOf(name);
@@ -65,14 +65,7 @@ async function main(): Promise<void> {
   } else {
     process.stderr.write(`bench:accuracy: no SIGHAN 2005 data in ${dir} (use --sighan DIR)\n`);
   }
-  process.argv.forEach((arg, i) => {
-    if (arg !== '--gold') return;
-    const spec = process.argv[i + 1] ?? '';
-    const eq = spec.indexOf('=');
-    if (eq <= 0) throw new Error(`--gold wants NAME=PATH, got "${spec}"`);
-    const gold = readFileSync(spec.slice(eq + 1), 'utf8').split(/\r?\n/).filter((line) => line.trim() !== '');
-    sets.push({ corpus: spec.slice(0, eq), test: gold.map((line) => line.split(/\s+/).join('')), gold });
-  });
+  for (const { name, sentences } of goldFiles(process.argv)) sets.push({ corpus: name, test: sentences.map((line) => line.split(/\s+/).join('')), gold: sentences });
   if (sets.length === 0) {
     process.exitCode = 1;
     return;

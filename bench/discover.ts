@@ -29,7 +29,7 @@ import { fileURLToPath } from 'node:url';
 import { discoverWords, Tokenizer } from '../src/index.js';
 import { corpusPath } from './corpus.js';
 import { realCorpusPath } from './real-corpora.js';
-import { f1, scoreSentence, type Score } from './score.js';
+import { f1, goldFiles, scoreSentence, type Score } from './score.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const dir = join(root, '..', 'shared', 'sighan2005');
@@ -54,14 +54,7 @@ function sets(): Array<{ name: string; raw: string[]; gold: string[] }> {
   } else {
     console.log(`bench:discover: no SIGHAN 2005 data at ${dir}`);
   }
-  process.argv.forEach((arg, i) => {
-    if (arg !== '--gold') return;
-    const spec = process.argv[i + 1] ?? '';
-    const eq = spec.indexOf('=');
-    if (eq <= 0) throw new Error(`--gold wants NAME=PATH, got "${spec}"`);
-    const gold = readFileSync(spec.slice(eq + 1), 'utf8').split('\n').filter((line) => line.trim() !== '');
-    found.push({ name: spec.slice(0, eq), raw: gold.map((line) => line.replace(/\s+/g, '')), gold });
-  });
+  for (const { name, sentences } of goldFiles(process.argv)) found.push({ name, raw: sentences.map((line) => line.replace(/\s+/g, '')), gold: sentences });
   return found;
 }
 

@@ -5,6 +5,7 @@
  * @module
  */
 
+import { readFileSync } from 'node:fs';
 import { isPythonSpace } from '../src/text/char-classes.js';
 
 /** Counts for precision and recall. */
@@ -54,3 +55,30 @@ export function f1({ gold, predicted, correct }: Score): { precision: number; re
 }
 
 
+
+/** A segmented file named on the command line: its name and its sentences (one a line, words separated by spaces). */
+export interface GoldFile {
+  name: string;
+  sentences: string[];
+}
+
+/**
+ * The files of `--gold NAME=PATH` in `argv` (any number of times), read:
+ * segmented text of your own that the benchmarks score or train on beside
+ * the SIGHAN sets (the NLPCC 2016 Weibo sets, say).
+ *
+ * @example
+ * goldFiles(['--gold', 'weibo=nlpcc2016-wordseg-dev.dat']); // [{ name: 'weibo', sentences: [...] }]
+ */
+export function goldFiles(argv: readonly string[]): GoldFile[] {
+  const files: GoldFile[] = [];
+  argv.forEach((arg, i) => {
+    if (arg !== '--gold') return;
+    const spec = argv[i + 1] ?? '';
+    const eq = spec.indexOf('=');
+    if (eq <= 0) throw new Error(`--gold wants NAME=PATH, got "${spec}"`);
+    const sentences = readFileSync(spec.slice(eq + 1), 'utf8').split(/\r?\n/).filter((line) => line.trim() !== '');
+    files.push({ name: spec.slice(0, eq), sentences });
+  });
+  return files;
+}

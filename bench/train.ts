@@ -28,7 +28,7 @@ import { sharedModels } from '../src/node-platform.js';
 import { Tokenizer } from '../src/index.js';
 import type { PrefixDictionary } from '../src/dictionary/prefix-dictionary.js';
 import type { HmmModel } from '../src/hmm/model.js';
-import { f1, scoreSentence, type Score } from './score.js';
+import { f1, goldFiles, scoreSentence, type GoldFile, type Score } from './score.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const dir = join(root, '..', 'shared', 'sighan2005');
@@ -60,19 +60,13 @@ function f1Of(tokenizer: Tokenizer, gold: readonly string[]): number {
 }
 
 /** The gold sets to cross-validate: SIGHAN's (when present) and `--gold NAME=PATH`. */
-function goldSets(): Array<{ name: string; path: string }> {
-  const sets: Array<{ name: string; path: string }> = [];
+function goldSets(): GoldFile[] {
+  const sets: GoldFile[] = [];
   if (!process.argv.includes('--no-sighan')) {
-    if (existsSync(dir)) for (const set of ['pku', 'msr']) sets.push({ name: set, path: join(dir, `${set}_test_gold.utf8`) });
+    if (existsSync(dir)) for (const set of ['pku', 'msr']) sets.push({ name: set, sentences: readFileSync(join(dir, `${set}_test_gold.utf8`), 'utf8').split('\n').filter((line) => line.trim() !== '') });
     else console.log(`bench:train: no SIGHAN 2005 data at ${dir}`);
   }
-  process.argv.forEach((arg, i) => {
-    if (arg !== '--gold') return;
-    const spec = process.argv[i + 1] ?? '';
-    const eq = spec.indexOf('=');
-    if (eq <= 0) throw new Error(`--gold wants NAME=PATH, got "${spec}"`);
-    sets.push({ name: spec.slice(0, eq), path: spec.slice(eq + 1) });
-  });
+  sets.push(...goldFiles(process.argv));
   return sets;
 }
 
@@ -82,8 +76,7 @@ function goldSets(): Array<{ name: string; path: string }> {
   const ratio = at < 0 ? 4 : Number(process.argv[at + 1]);
   console.log(`ratio ${ratio}`);
   console.log('set\tfold\ttraining sentences\tF1 before\tF1 after\tF1 after, contradicted words kept\tbase words left out\tHMM words split');
-  for (const { name: set, path } of goldSets()) {
-    const gold = readFileSync(path, 'utf8').split('\n').filter((line) => line.trim() !== '');
+  for (const { name: set, sentences: gold } of goldSets()) {
     let before = 0;
     let after = 0;
     let afterKept = 0;
