@@ -54,15 +54,17 @@ export function optionKeys<T>(): <const K extends readonly (keyof T & string)[]>
   return (keys) => keys;
 }
 
-/** Options users write by Python's names (or by habit), and what `method` calls them. */
-const LIKELY_MEANT: Readonly<Record<string, string>> = {
-  HMM: 'hmm',
+/**
+ * Python's names for options that are not a matter of case or underscores
+ * (those, `HMM` or `allow_pos`, are folded), and what jieba-ts calls them.
+ */
+const PYTHON_NAMES: Readonly<Record<string, string>> = {
   use_paddle: 'paddle',
   cut_all: 'cutAll()',
-  withweight: 'withWeight',
-  allowpos: 'allowPOS',
-  topk: 'topK',
-  withflag: 'withFlag',
+  dictionary: 'dict',
+  stoplist: 'stopWords',
+  minsize: 'minSize',
+  stemfn: 'stem',
 };
 
 /** Whether `a` becomes `b` by one insertion, deletion or substitution (or none). */
@@ -91,7 +93,7 @@ export function knownOptions<T extends object>(options: T | null | undefined, me
   for (const key in checked) {
     if (!Object.prototype.hasOwnProperty.call(checked, key) || known.includes(key)) continue;
     const folded = key.toLowerCase().replace(/_/g, '');
-    const suggested = LIKELY_MEANT[key] ?? LIKELY_MEANT[key.toLowerCase()];
+    const suggested = PYTHON_NAMES[key];
     const meant =
       suggested !== undefined && (suggested.endsWith('()') || known.includes(suggested))
         ? suggested

@@ -52,7 +52,9 @@ describe('option checks', () => {
     rejects(() => countWords('北京', { minlength: 2 } as never), TypeError, /countWords\(\) has no option minlength \(did you mean minLength\?\)/);
     rejects(() => discoverWords('北京', { min_count: 2 } as never), TypeError, /discoverWords\(\) has no option min_count \(did you mean minCount\?\)/);
     rejects(() => searchTokenizer({ foldcase: true } as never), TypeError, /searchTokenizer\(\) has no option foldcase \(did you mean foldCase\?\)/);
-    rejects(() => chineseAnalyzer({ stoplist: ['的'] } as never), TypeError, /chineseAnalyzer\(\) has no option stoplist; its options are stopWords, minSize, stem, tokenizer/);
+    rejects(() => chineseAnalyzer({ stoplist: ['的'] } as never), TypeError, /chineseAnalyzer\(\) has no option stoplist \(did you mean stopWords\?\); its options are stopWords, minSize, stem, tokenizer/);
+    rejects(() => chineseAnalyzer({ stemfn: null } as never), TypeError, /chineseAnalyzer\(\) has no option stemfn \(did you mean stem\?\)/);
+    rejects(() => new Tokenizer({ dictionary: 'dict.txt' } as never), TypeError, /Tokenizer\(\) has no option dictionary \(did you mean dict\?\)/);
     assert.deepEqual(discoverWords('北京', { top: 5, minCount: 2, tokenizer }), []);
     // Known options, and known options left undefined, still pass.
     assert.deepEqual(tokenizer.cut('他来到了网易杭研大厦', { hmm: false, paddle: undefined, invalidUtf8: undefined }), ['他', '来到', '了', '网易', '杭', '研', '大厦']);
