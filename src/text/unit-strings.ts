@@ -10,8 +10,22 @@
  * @module
  */
 
-/** Slots of the table of two-unit strings: a power of two. */
-const PAIR_SLOTS = 1 << 14;
+/** Bits of a slot of the table of two-unit strings. */
+const PAIR_BITS = 13;
+/** Slots of the table of two-unit strings: 8,192. With 16,384 its array needs 128 KB and more, which V8 allocates in its large-object space, a fresh mapping for every tokenizer (0.6 ms each, most of a tokenizer's making). */
+const PAIR_SLOTS = 1 << PAIR_BITS;
+
+/**
+ * The slot of two units (`first << 16 | second`) in the table of two-unit
+ * strings: always below `PAIR_SLOTS` (a slot past the end would grow the
+ * array, and V8 would make it a hash table).
+ *
+ * @example
+ * pairSlot((0x4e2d << 16) | 0x56fd) < 8192; // true
+ */
+export function pairSlot(units: number): number {
+  return Math.imul(units, 0x9e3779b1) >>> (32 - PAIR_BITS);
+}
 
 /**
  * `text.slice(start, end)`, with the one-unit strings kept and reused.
@@ -44,7 +58,7 @@ export class UnitStrings {
     }
     if (length !== 2) return text.slice(start, end);
     const units = (text.charCodeAt(start) << 16) | text.charCodeAt(start + 1);
-    const slot = Math.imul(units, 0x9e3779b1) >>> 18;
+    const slot = pairSlot(units);
     const kept = this.#pairs[slot];
     if (kept !== undefined && this.#pairUnits[slot] === units) return kept;
     const made = text.slice(start, end);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { UnitStrings } from '../../src/text/unit-strings.js';
+import { pairSlot, UnitStrings } from '../../src/text/unit-strings.js';
 
 describe('UnitStrings', () => {
   // (Whether a string is shared cannot be seen from JavaScript; what can is that every slice is right.)
@@ -24,5 +24,19 @@ describe('UnitStrings', () => {
     for (const order of [pairs, [...pairs].reverse(), pairs]) {
       for (const pair of order) assert.equal(strings.slice(`x${pair}y`, 1, 3), pair);
     }
+  });
+
+  it('puts every pair of units in a slot of its table, and spreads them over all 8,192', () => {
+    // A slot past the end would grow the table's array into a hash table
+    // (slow, and nothing else would show it).
+    const used = new Set<number>();
+    for (let first = 0; first < 0x10000; first += 97) {
+      for (let second = 0; second < 0x10000; second += 89) {
+        const slot = pairSlot((first << 16) | second);
+        assert.ok(Number.isInteger(slot) && slot >= 0 && slot < 8192, `${first} ${second}: ${slot}`);
+        used.add(slot);
+      }
+    }
+    assert.equal(used.size, 8192);
   });
 });
