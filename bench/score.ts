@@ -54,8 +54,6 @@ export function f1({ gold, predicted, correct }: Score): { precision: number; re
   return { precision, recall, f1: (2 * precision * recall) / (precision + recall) };
 }
 
-
-
 /** A segmented file named on the command line: its name and its sentences (one a line, words separated by spaces). */
 export interface GoldFile {
   name: string;

@@ -578,13 +578,14 @@ export class TokenizerCore {
 
   /** The words of `cut`, `cutAll` or `cutForSearch` as spans of `text` (as strings in paddle mode), options checked as each method checks them. */
   #cutSpans(method: 'cut' | 'cutAll' | 'cutForSearch', input: TextInput, options: (CutOptions & PaddleOptions) | null | undefined): { text: string; spans?: SpanBuffer; words?: string[] } {
-    const checked = knownOptions(options, method, method === 'cut' ? CUT_KEYS : method === 'cutAll' ? CUT_ALL_KEYS : SEARCH_KEYS);
     if (method === 'cut') {
+      // cutOptions checks cut's options, all of them.
       const { hmm, paddle } = cutOptions(options, 'cut');
-      const text = textOf(input, 'cut', checked);
+      const text = textOf(input, 'cut', optionsOf(options, 'cut'));
       if (paddle) return { text, words: lacAnalyze(this.#paddle(), text, paddle.normalize).words };
       return { text, spans: this.#spans(text, hmm ? 'hmm' : 'no-hmm') };
     }
+    const checked = knownOptions(options, method, method === 'cutAll' ? CUT_ALL_KEYS : SEARCH_KEYS);
     const text = textOf(input, method, checked);
     if (method === 'cutAll') return { text, spans: this.#spans(text, 'all') };
     return { text, spans: this.#searchSpans(text, booleanOption(checked.hmm, 'hmm', 'cutForSearch', true)) };
