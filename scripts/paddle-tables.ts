@@ -5,6 +5,8 @@
  * @module
  */
 
+import { LacEmbedding } from '../src/paddle/embedding.js';
+import { LacVocabulary } from '../src/paddle/vocabulary.js';
 import { EMBEDDING_SIZE, HIDDEN_SIZE, type GruDirection, type LacModel } from '../src/paddle/model.js';
 
 /** One saved tensor: its dimensions and float32 data. */
@@ -128,11 +130,10 @@ export function readLacModel(read: (file: string) => Uint8Array): LacModel {
     recurrentBias: tensor(`gru_${gru}.b_0`, [1, 3 * H]),
   });
   return {
-    vocabulary: new Map(words.map(([id, word]) => [word, id])),
-    words: new Map(words),
+    vocabulary: LacVocabulary.from(words),
     oov: oov[0],
     labels: labels.map(([, label]) => label),
-    embedding: tensor('word_emb', [vocabularySize, EMBEDDING_SIZE]),
+    embedding: new LacEmbedding(tensor('word_emb', [vocabularySize, EMBEDDING_SIZE])),
     layers: [
       { inputSize: EMBEDDING_SIZE, forward: direction(0, 0, EMBEDDING_SIZE), backward: direction(1, 1, EMBEDDING_SIZE) },
       { inputSize: 2 * H, forward: direction(2, 2, 2 * H), backward: direction(3, 3, 2 * H) },

@@ -26,7 +26,8 @@
 
 import { ImageError } from '../dictionary/errors.js';
 import { allocateImageBytes, checksum, checksumOf, filterKernels, hasHalfKernel } from './checksum.js';
-import { deltaDecode, deltaEncode, fromFloat16, shuffle, toFloat16, unshuffle } from './filters.js';
+import { fromFloat16, toFloat16 } from '../math/half.js';
+import { deltaDecode, deltaEncode, shuffle, unshuffle } from './filters.js';
 
 /** Version of the layout above: 2 added filters and float16; a reader takes 1 and 2 and refuses any other. */
 export const IMAGE_VERSION = 2;
@@ -159,6 +160,8 @@ function align8(n: number): number {
   return (n + 7) & ~7;
 }
 
+const NO_HALVES: ReadonlySet<string> = new Set();
+
 function align16(n: number): number {
   return (n + 15) & ~15;
 }
@@ -168,13 +171,19 @@ function align16(n: number): number {
  * and checksum, then return each section as a typed-array view over the
  * same memory. The bytes are copied once if they are not 8-byte aligned or
  * hold filtered sections (which are undone in the copy); float16 sections
- * become new `Float32Array`s.
+ * become new `Float32Array`s, except those named in `halves`, which stay
+ * half-precision bits (`Uint16Array` views): a reader that needs few of
+ * their values at a time widens those itself, and the image's memory does
+ * not grow by twice their size, pages the system must back at load.
  *
  * @param source - the image bytes
  * @param name - how errors name the source, e.g. a path or URL
+ * @param halves - float16 sections to leave as half-precision bits
  * @throws {@link ImageError} when the bytes are not a valid image
+ * @example
+ * decodeImage(bytes, 'paddle.img', new Set(['lac.embedding'])).get('lac.embedding'); // Uint16Array
  */
-export function decodeImage(source: Uint8Array | ArrayBuffer, name = '<image>'): Map<string, SectionArray> {
+export function decodeImage(source: Uint8Array | ArrayBuffer, name = '<image>', halves: ReadonlySet<string> = NO_HALVES): Map<string, SectionArray> {
   assertLittleEndian();
   let bytes = source instanceof Uint8Array ? source : new Uint8Array(source);
   const fail = (why: string): never => {
@@ -210,14 +219,17 @@ export function decodeImage(source: Uint8Array | ArrayBuffer, name = '<image>'):
   }
   // With filters, the bytes are copied into a WebAssembly memory where the
   // kernels undo them; float16 sections then widen there too, into room
-  // after the copy (16-byte aligned), when the SIMD kernel exists.
+  // after the copy (16-byte aligned), when the SIMD kernel exists. That
+  // room is the unshuffling's input first: the widening comes after the
+  // last section is unfiltered, so one place serves both.
   let floatsAt = -1;
+  const widened = (entry: (typeof entries)[number]): boolean => entry.type.code === FLOAT16 && !halves.has(entry.name);
   if (entries.some((entry) => entry.filters !== 0)) {
     const shuffleBytes = Math.max(...entries.map((entry) => (entry.filters & SHUFFLE ? entry.byteLength : 0)));
-    const floatBytes = hasHalfKernel() ? entries.reduce((sum, entry) => sum + (entry.type.code === FLOAT16 ? align16(4 * entry.elements) : 0), 0) : 0;
-    bytes = unfilter(bytes, entries, floatBytes > 0 ? align16(shuffleBytes) + floatBytes + 16 : shuffleBytes);
+    const floatBytes = hasHalfKernel() ? entries.reduce((sum, entry) => sum + (widened(entry) ? align16(4 * entry.elements) : 0), 0) : 0;
+    bytes = unfilter(bytes, entries, floatBytes > 0 ? Math.max(shuffleBytes, floatBytes + 16) : shuffleBytes);
     view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    if (floatBytes > 0 && filterKernels(bytes.buffer)?.f16to32) floatsAt = align16(bytes.byteOffset + length + align16(shuffleBytes));
+    if (floatBytes > 0 && filterKernels(bytes.buffer)?.f16to32) floatsAt = align16(bytes.byteOffset + length);
   } else if (bytes.byteOffset % 8 !== 0) {
     bytes = bytes.slice();
   }
@@ -229,6 +241,8 @@ export function decodeImage(source: Uint8Array | ArrayBuffer, name = '<image>'):
     const at = bytes.byteOffset + entry.offset;
     if (entry.type.code !== FLOAT16) {
       sections.set(entry.name, new entry.type.ctor(bytes.buffer as ArrayBuffer, at, entry.elements));
+    } else if (!widened(entry)) {
+      sections.set(entry.name, new Uint16Array(bytes.buffer as ArrayBuffer, at, entry.elements));
     } else if (halfKernel) {
       halfKernel(at, floatsAt, entry.elements);
       sections.set(entry.name, new Float32Array(bytes.buffer as ArrayBuffer, floatsAt, entry.elements));

@@ -6,14 +6,13 @@
  */
 
 import { ImageError } from '../dictionary/errors.js';
+import { LacEmbedding } from '../paddle/embedding.js';
+import { LacVocabulary, VOCABULARY_SEPARATOR } from '../paddle/vocabulary.js';
 import { EMBEDDING_SIZE, HIDDEN_SIZE, type BiGruLayer, type GruDirection, type LacModel } from '../paddle/model.js';
 import type { SectionArray } from './image.js';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { fatal: true });
-
-/** Separates vocabulary entries in the image (no entry contains it). */
-const SEPARATOR = '\u0000';
 
 /**
  * The image sections of a model.
@@ -22,13 +21,13 @@ const SEPARATOR = '\u0000';
  * encodeImage(lacSections(model));
  */
 export function lacSections(model: LacModel): Record<string, SectionArray> {
-  const words = [...model.words];
+  const words = [...model.vocabulary.entries()];
   const sections: Record<string, SectionArray> = {
     'lac.vocab.ids': Int32Array.from(words.map(([id]) => id)),
-    'lac.vocab.words': encoder.encode(words.map(([, word]) => word).join(SEPARATOR)),
+    'lac.vocab.words': encoder.encode(words.map(([, word]) => word).join(VOCABULARY_SEPARATOR)),
     'lac.vocab.oov': Int32Array.of(model.oov),
-    'lac.labels': encoder.encode(model.labels.join(SEPARATOR)),
-    'lac.embedding': model.embedding,
+    'lac.labels': encoder.encode(model.labels.join(VOCABULARY_SEPARATOR)),
+    'lac.embedding': model.embedding.floats(),
     'lac.emission.w': model.emission,
     'lac.emission.b': model.emissionBias,
     'lac.crf': model.transitions,
@@ -58,6 +57,16 @@ function bytes(sections: Map<string, SectionArray>, key: string, name: string): 
   return decoder.decode(array);
 }
 
+/** The embedding section: floats, or half-precision bits that `decodeImage` was asked to keep (`LAC_HALVES`). */
+function embedding(sections: Map<string, SectionArray>, length: number, name: string): LacEmbedding {
+  const array = sections.get('lac.embedding');
+  if (array instanceof Uint16Array && array.length === length) return new LacEmbedding(array);
+  return new LacEmbedding(floats(sections, 'lac.embedding', length, name));
+}
+
+/** The sections `decodeImage` should leave in half precision for {@link lacFromSections}. */
+export const LAC_HALVES: ReadonlySet<string> = new Set(['lac.embedding']);
+
 /**
  * Read a model back from image sections, checking every shape.
  *
@@ -69,17 +78,15 @@ export function lacFromSections(sections: Map<string, SectionArray>, name: strin
   if (!(ids instanceof Int32Array) || !(oovSection instanceof Int32Array) || oovSection.length !== 1) {
     throw new ImageError(`${name} has no valid paddle-mode vocabulary`, name);
   }
-  const entries = bytes(sections, 'lac.vocab.words', name).split(SEPARATOR);
-  if (entries.length !== ids.length) throw new ImageError(`${name} has an inconsistent paddle-mode vocabulary`, name);
-  const vocabulary = new Map<string, number>();
-  const words = new Map<number, string>();
-  let size = 0;
-  entries.forEach((word, i) => {
-    vocabulary.set(word, ids[i]!);
-    words.set(ids[i]!, word);
-    size = Math.max(size, ids[i]! + 1);
-  });
-  const labels = bytes(sections, 'lac.labels', name).split(SEPARATOR);
+  let vocabulary: LacVocabulary;
+  try {
+    vocabulary = new LacVocabulary(ids, bytes(sections, 'lac.vocab.words', name));
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    throw new ImageError(`${name} has an inconsistent paddle-mode vocabulary: ${error.message}`, name);
+  }
+  const size = vocabulary.size;
+  const labels = bytes(sections, 'lac.labels', name).split(VOCABULARY_SEPARATOR);
   const L = labels.length;
   const H = HIDDEN_SIZE;
   const direction = (key: string, input: number): GruDirection => ({
@@ -95,10 +102,9 @@ export function lacFromSections(sections: Map<string, SectionArray>, name: strin
   if (layers.length === 0) throw new ImageError(`${name} has no GRU layers`, name);
   return {
     vocabulary,
-    words,
     oov: oovSection[0]!,
     labels,
-    embedding: floats(sections, 'lac.embedding', size * EMBEDDING_SIZE, name),
+    embedding: embedding(sections, size * EMBEDDING_SIZE, name),
     layers,
     emission: floats(sections, 'lac.emission.w', 2 * H * L, name),
     emissionBias: floats(sections, 'lac.emission.b', L, name),

@@ -12,7 +12,7 @@ import type { HmmModel } from '../hmm/model.js';
 import type { PosModel } from '../posseg/model.js';
 import type { IdfTable } from '../dictionary/idf-table.js';
 import type { LacModel } from '../paddle/model.js';
-import { lacFromSections } from './lac-sections.js';
+import { LAC_HALVES, lacFromSections } from './lac-sections.js';
 import { decodeImage, encodeImage, isImage } from './image.js';
 import { dictionaryFromSections, dictionarySections, hmmFromSections, hmmSections, idfFromSections, posFromSections, posSections, tagsFromSections } from './sections.js';
 
@@ -84,5 +84,5 @@ export function idfFromImage(bytes: Uint8Array, name: string): IdfTable {
  * @throws `ImageError` when the bytes are not a paddle-mode image
  */
 export function lacFromImage(bytes: Uint8Array, name: string): LacModel {
-  return lacFromSections(decodeImage(bytes, name), name);
+  return lacFromSections(decodeImage(bytes, name, LAC_HALVES), name);
 }

@@ -63,7 +63,7 @@ export function lacEmissionsJs(model: LacModel, ids: Int32Array): Float32Array {
   const weights = prepare(model);
   let features = new Float32Array(steps * EMBEDDING_SIZE);
   for (let t = 0; t < steps; t++) {
-    features.set(model.embedding.subarray(ids[t]! * EMBEDDING_SIZE, (ids[t]! + 1) * EMBEDDING_SIZE), t * EMBEDDING_SIZE);
+    model.embedding.copyRow(ids[t]!, features, t * EMBEDDING_SIZE);
   }
   let width = EMBEDDING_SIZE;
   model.layers.forEach((layer, i) => {
@@ -249,7 +249,7 @@ function idsOf(model: LacModel, text: string): Int32Array {
 
 /** The character of vocabulary id `id` as Python shows it (`id2word_dict`; a space for `OOV`), kept in `info`. */
 function shownOf(model: LacModel, info: LabelInfo, id: number): string {
-  const word = model.words.get(id)!;
+  const word = model.vocabulary.wordOf(id)!;
   return (info.shown[id] = word === 'OOV' ? ' ' : word);
 }
 
@@ -276,7 +276,7 @@ function labelsOf(model: LacModel): LabelInfo {
     // the first call some 9 ms.
     info = {
       idOfUnit: new Int32Array(0x10000).fill(-1),
-      shown: new Array<string | undefined>(model.embedding.length / EMBEDDING_SIZE).fill(undefined),
+      shown: new Array<string | undefined>(model.embedding.rows).fill(undefined),
       tagOf: model.labels.map((tag) => tag.split('-')[0]!),
       begins: Uint8Array.from(model.labels, (tag) => (tag.endsWith('-B') ? 1 : 0)),
       outside: Uint8Array.from(model.labels, (tag) => (tag === 'O' ? 1 : 0)),

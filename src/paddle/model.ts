@@ -6,8 +6,10 @@
  * @module
  */
 
-/** Width of the character embedding (`word_emb_dim`). */
-export const EMBEDDING_SIZE = 128;
+import type { LacEmbedding } from './embedding.js';
+import type { LacVocabulary } from './vocabulary.js';
+
+export { EMBEDDING_SIZE } from './embedding.js';
 /** Width of each GRU's hidden state (`grnn_hidden_dim`). */
 export const HIDDEN_SIZE = 128;
 
@@ -36,16 +38,14 @@ export interface BiGruLayer {
 
 /** Everything paddle mode needs. */
 export interface LacModel {
-  /** `word.dic`: character to id. */
-  readonly vocabulary: ReadonlyMap<string, number>;
-  /** `id2word_dict`: id to character (`'OOV'` for the unknown-character id). */
-  readonly words: ReadonlyMap<number, string>;
+  /** `word.dic`: character to id, and back (`id2word_dict`). */
+  readonly vocabulary: LacVocabulary;
   /** Id of `'OOV'`, which characters missing from the vocabulary get. */
   readonly oov: number;
   /** `tag.dic`: labels by id, e.g. `'n-B'`, `'PER-I'`, `'O'`. */
   readonly labels: readonly string[];
-  /** `word_emb`, `[vocabulary size, EMBEDDING_SIZE]`. */
-  readonly embedding: Float32Array;
+  /** `word_emb`, `[vocabulary size, EMBEDDING_SIZE]`, read a row at a time. */
+  readonly embedding: LacEmbedding;
   readonly layers: readonly BiGruLayer[];
   /** Emission `fc`: `[2 * HIDDEN, labels]` and `[labels]`. */
   readonly emission: Float32Array;

@@ -185,7 +185,7 @@ export class WasmLacNetwork {
     this.crfNext = take(2 * crfLabels);
     this.crfTrack = take(2 * CHUNK * crfLabels);
     this.cache = take(CACHED_CHARACTERS * 2 * GATES);
-    this.cacheSlots = new Int32Array(model.embedding.length / EMBEDDING_SIZE).fill(-1);
+    this.cacheSlots = new Int32Array(model.embedding.rows).fill(-1);
     const memory = new wasm.Memory({ initial: Math.ceil(bytes / 65536) });
     const { exports } = new wasm.Instance(module, { env: { memory } });
     this.kernels = exports as unknown as Kernels;
@@ -452,7 +452,7 @@ export class WasmLacNetwork {
       const input = this.input / 4;
       for (let r = 0; r < n; r++) {
         const id = newcomers[from + r]!;
-        f.set(model.embedding.subarray(id * EMBEDDING_SIZE, (id + 1) * EMBEDDING_SIZE), input + r * EMBEDDING_SIZE);
+        model.embedding.copyRow(id, f, input + r * EMBEDDING_SIZE);
       }
       for (const [half, at] of [[0, first!.forward], [GATES, first!.backward]] as const) {
         this.kernels.fc(this.input, n, EMBEDDING_SIZE, at.fc, at.fcBias, GATES, this.gates);
@@ -511,7 +511,7 @@ export class WasmLacNetwork {
       if (slot >= 0) {
         rows[table + t] = cache + slot * 8 * GATES;
       } else {
-        f.set(model.embedding.subarray(id * EMBEDDING_SIZE, (id + 1) * EMBEDDING_SIZE), input + missing * EMBEDDING_SIZE);
+        model.embedding.copyRow(id, f, input + missing * EMBEDDING_SIZE);
         rows[table + t] = fresh + missing * 4 * GATES;
         missing++;
       }

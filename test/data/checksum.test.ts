@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { allocateImageBytes, checksum, checksumOf, filterKernels } from '../../src/data/checksum.js';
-import { deltaEncode, fromFloat16, shuffle } from '../../src/data/filters.js';
+import { deltaEncode, shuffle } from '../../src/data/filters.js';
+import { fromFloat16 } from '../../src/math/half.js';
 import { seededRandom } from '../../compat/random-text.js';
 
 describe('image checksum', () => {

@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ImageError } from '../../src/dictionary/errors.js';
 import { decodeImage, encodeImage } from '../../src/data/image.js';
-import { lacFromSections, lacSections } from '../../src/data/lac-sections.js';
+import { LAC_HALVES, lacFromSections, lacSections } from '../../src/data/lac-sections.js';
+import { LacEmbedding } from '../../src/paddle/embedding.js';
+import { LacVocabulary } from '../../src/paddle/vocabulary.js';
 import { EMBEDDING_SIZE, HIDDEN_SIZE, type GruDirection, type LacModel } from '../../src/paddle/model.js';
 
 /** A small model of the real shapes (three characters, two labels, one layer), its numbers made up. */
@@ -13,11 +15,10 @@ function smallModel(): LacModel {
   const direction = (): GruDirection => ({ projection: floats(EMBEDDING_SIZE * 3 * H), projectionBias: floats(3 * H), recurrent: floats(3 * H * H), recurrentBias: floats(3 * H) });
   const labels = ['n-B', 'O'];
   return {
-    vocabulary: new Map([['我', 0], ['爱', 1], ['OOV', 2]]),
-    words: new Map([[0, '我'], [1, '爱'], [2, 'OOV']]),
+    vocabulary: LacVocabulary.from([[0, '我'], [1, '爱'], [2, 'OOV']]),
     oov: 2,
     labels,
-    embedding: floats(3 * EMBEDDING_SIZE),
+    embedding: new LacEmbedding(floats(3 * EMBEDDING_SIZE)),
     layers: [{ inputSize: EMBEDDING_SIZE, forward: direction(), backward: direction() }],
     emission: floats(2 * H * labels.length),
     emissionBias: floats(labels.length),
@@ -30,6 +31,30 @@ describe('paddle-mode model in image sections', () => {
     const model = smallModel();
     const back = lacFromSections(decodeImage(encodeImage(lacSections(model)), 'small'), 'small');
     assert.deepEqual(back, model);
+    // (The embedding's and vocabulary's contents are private: deepEqual sees only their sizes.)
+    assert.deepEqual(back.embedding.floats(), model.embedding.floats());
+    assert.deepEqual([...back.vocabulary.entries()], [[0, '我'], [1, '爱'], [2, 'OOV']]);
+  });
+
+  it('keeps a float16 embedding in half precision, each row read as the widened floats', () => {
+    const model = smallModel();
+    const image = encodeImage(lacSections(model), { 'lac.embedding': { float16: true, shuffle: true }, 'lac.0f.fc.w': { float16: true, shuffle: true } });
+    const widened = lacFromSections(decodeImage(image, 'wide'), 'wide');
+    const kept = decodeImage(image, 'halves', LAC_HALVES);
+    assert.ok(kept.get('lac.embedding') instanceof Uint16Array);
+    assert.ok(kept.get('lac.0f.fc.w') instanceof Float32Array, 'only the named sections stay halves');
+    assert.deepEqual(kept.get('lac.0f.fc.w'), widened.layers[0]!.forward.projection);
+    const halves = lacFromSections(kept, 'halves');
+    const expected = widened.embedding.floats();
+    assert.notDeepEqual(expected, model.embedding.floats(), 'float16 rounds');
+    assert.deepEqual(halves.embedding.floats(), expected);
+    for (let id = 0; id < halves.embedding.rows; id++) {
+      const row = new Float32Array(EMBEDDING_SIZE + 2).fill(7);
+      halves.embedding.copyRow(id, row, 1);
+      assert.deepEqual(row.subarray(1, 1 + EMBEDDING_SIZE), expected.subarray(id * EMBEDDING_SIZE, (id + 1) * EMBEDDING_SIZE));
+      assert.equal(row[0], 7);
+      assert.equal(row[EMBEDDING_SIZE + 1], 7);
+    }
   });
 
   it('refuses a misshapen or missing section with an ImageError naming it', () => {

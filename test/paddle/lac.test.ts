@@ -92,10 +92,12 @@ describe('paddle mode with { normalize: true }', () => {
     const { LAC_PUNCTUATION, normalizeForLac } = await import('../../src/paddle/lac.js');
     const model = sharedModels.paddle();
     // Untrained embeddings stay within their uniform initialisation, |v| <= 0.1.
+    const row = new Float32Array(128);
     const trained = (c: string): boolean => {
       const id = model.vocabulary.get(c);
       if (id === undefined) return false;
-      return model.embedding.subarray(id * 128, (id + 1) * 128).some((v) => Math.abs(v) > 0.11);
+      model.embedding.copyRow(id, row, 0);
+      return row.some((v) => Math.abs(v) > 0.11);
     };
     const sources = [...Object.keys(LAC_PUNCTUATION), 'Ａ', 'Ｚ', 'ａ', '０', '９', '％', 'A', 'Q', 'Z'];
     for (const c of sources) {

@@ -75,7 +75,7 @@ describe('paddle network on WebAssembly SIMD', () => {
     const news = readFileSync(fixturePath('corpus/seed-news.txt'), 'utf8').replace(/\s+/g, '').slice(0, 600);
     const ids = idsOf(news);
     const inText = new Set(ids);
-    const others = Int32Array.from({ length: model.embedding.length / 128 }, (_, id) => id).filter((id) => !inText.has(id)).slice(0, 4096);
+    const others = Int32Array.from({ length: model.embedding.rows }, (_, id) => id).filter((id) => !inText.has(id)).slice(0, 4096);
     assert.equal(others.length, 4096);
     const full = WasmLacNetwork.of({ ...model })!;
     full.emissions(others);

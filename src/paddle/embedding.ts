@@ -1,0 +1,67 @@
+/**
+ * The character embedding of the LAC model: one row of
+ * {@link EMBEDDING_SIZE} floats per vocabulary id. The shipped image
+ * stores it in half precision, and it stays so in memory: the network reads
+ * one row per character it meets (and keeps the first layer's result for
+ * most characters), so widening a row when it is read costs nothing
+ * measurable, while widening all 2.7 million values at load wrote 10.7 MB
+ * of fresh memory, pages the system must back before the first cut.
+ *
+ * @module
+ */
+
+import { fromFloat16, widenHalves } from '../math/half.js';
+
+/** Width of the character embedding (`word_emb_dim`). */
+export const EMBEDDING_SIZE = 128;
+
+/**
+ * The embedding's rows, from `Float32Array` values or from half-precision
+ * bits (a `Uint16Array`, as an image holds them); either way a row reads
+ * as the same float32 values (widening a half is exact).
+ *
+ * @example
+ * const embedding = new LacEmbedding(new Float32Array(2 * EMBEDDING_SIZE));
+ * embedding.rows; // 2
+ * embedding.copyRow(1, target, 0); // target[0 .. 128) = row 1
+ */
+export class LacEmbedding {
+  /** How many rows (vocabulary ids) it has. */
+  readonly rows: number;
+  readonly #values: Float32Array | Uint16Array;
+
+  /** @throws RangeError when the values are not whole rows */
+  constructor(values: Float32Array | Uint16Array) {
+    if (values.length % EMBEDDING_SIZE !== 0) throw new RangeError(`an embedding holds rows of ${EMBEDDING_SIZE} values, not ${values.length} values`);
+    this.#values = values;
+    this.rows = values.length / EMBEDDING_SIZE;
+  }
+
+  /**
+   * Write row `id` into `target` from index `at`.
+   *
+   * @example
+   * embedding.copyRow(id, features, t * EMBEDDING_SIZE);
+   */
+  copyRow(id: number, target: Float32Array, at: number): void {
+    const values = this.#values;
+    const from = id * EMBEDDING_SIZE;
+    if (values instanceof Float32Array) {
+      target.set(values.subarray(from, from + EMBEDDING_SIZE), at);
+      return;
+    }
+    widenHalves(values, from, EMBEDDING_SIZE, target, at);
+  }
+
+  /**
+   * Every row, as one `Float32Array` (`[rows, EMBEDDING_SIZE]`): for
+   * writing images and for tests, not for the network.
+   *
+   * @example
+   * new LacEmbedding(halves).floats().length === halves.length; // true
+   */
+  floats(): Float32Array {
+    const values = this.#values;
+    return values instanceof Float32Array ? values : fromFloat16(values);
+  }
+}
