@@ -42,6 +42,8 @@ options:
   -j, --jobs N         cut in N worker threads (default 1); the counts are the same
   -D, --dict DICT      main dictionary: dict.txt format or a compiled image
   -u, --user-dict F    user dictionary
+  -q, --quiet          accepted as the other commands accept it: freq writes
+                       nothing but errors to standard error
   -h, --help           show this help and exit
 `;
 
@@ -59,6 +61,7 @@ export const FREQ_OPTIONS = {
   jobs: { type: 'string', short: 'j' },
   dict: { type: 'string', short: 'D' },
   'user-dict': { type: 'string', short: 'u' },
+  quiet: { type: 'boolean', short: 'q' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 

@@ -33,6 +33,9 @@ describe('jieba freq', () => {
       const [a, b] = [rows[i - 1]!, rows[i]!];
       assert.ok(Number(a[1]) > Number(b[1]) || (a[1] === b[1] && a[0]! < b[0]!), `${a.join(' ')} before ${b.join(' ')}`);
     }
+    // -q, as every other command takes it: the same counts, nothing on standard error.
+    const quiet = await run(['freq', '-q', NEWS]);
+    assert.deepEqual([quiet.status, quiet.stdout, quiet.stderr], [0, stdout, '']);
   });
 
   it('counts in search mode, or only tagged words, with stop words and a minimum length', async () => {
