@@ -60,6 +60,12 @@ export interface GoldFile {
   sentences: string[];
 }
 
+/** A bad command line: say what, exit with status 1, no stack. */
+function refuse(message: string): never {
+  process.stderr.write(`bench: ${message}\n`);
+  process.exit(1);
+}
+
 /**
  * The files of `--gold NAME=PATH` in `argv` (any number of times), read:
  * segmented text of your own that the benchmarks score or train on beside
@@ -67,6 +73,9 @@ export interface GoldFile {
  *
  * @example
  * goldFiles(['--gold', 'weibo=nlpcc2016-wordseg-dev.dat']); // [{ name: 'weibo', sentences: [...] }]
+ *
+ * A spec that is not NAME=PATH, or a file that cannot be read, ends the
+ * process with a message and status 1.
  */
 export function goldFiles(argv: readonly string[]): GoldFile[] {
   const files: GoldFile[] = [];
@@ -74,9 +83,15 @@ export function goldFiles(argv: readonly string[]): GoldFile[] {
     if (arg !== '--gold') return;
     const spec = argv[i + 1] ?? '';
     const eq = spec.indexOf('=');
-    if (eq <= 0) throw new Error(`--gold wants NAME=PATH, got "${spec}"`);
-    const sentences = readFileSync(spec.slice(eq + 1), 'utf8').split(/\r?\n/).filter((line) => line.trim() !== '');
-    files.push({ name: spec.slice(0, eq), sentences });
+    if (eq <= 0 || eq === spec.length - 1) refuse(`--gold wants NAME=PATH, not ${JSON.stringify(spec)}`);
+    const path = spec.slice(eq + 1);
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch (error) {
+      refuse(`--gold ${spec}: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    }
+    files.push({ name: spec.slice(0, eq), sentences: text.split(/\r?\n/).filter((line) => line.trim() !== '') });
   });
   return files;
 }
