@@ -209,7 +209,11 @@ export function absorptionThreshold(trans: Float64Array, nextStart: Int32Array, 
     }
   }
   for (const values of emissions) {
-    for (const emit of values) {
+    // Indexed, not for...of: this runs once, cold, where a typed array's
+    // iterator is several times slower (9 ms against 2 over the model's
+    // 155,000 emissions).
+    for (let i = 0; i < values.length; i++) {
+      const emit = values[i]!;
       if (emit === POS_MIN_FLOAT) continue;
       const value = Math.abs(emit);
       if (!(value <= Number.MAX_VALUE)) return Infinity;
