@@ -66,6 +66,11 @@ export function codePointOffsets(text: string, tokens: readonly Token[]): number
   return flat;
 }
 
+/** `tokenize`'s tokens as flat `[start0, end0, ...]`, counted in code points by the library itself (`offsets: 'codepoint'`), as Python counts. */
+function pythonOffsets(tokens: readonly Token[]): number[] {
+  return tokens.flatMap(({ start, end }) => [start, end]);
+}
+
 /** Run every mode of `tokenizer` on `text`. */
 export function runJiebaTs(tokenizer: Tokenizer, text: string): ModeResults {
   return {
@@ -74,10 +79,10 @@ export function runJiebaTs(tokenizer: Tokenizer, text: string): ModeResults {
     cut_all: tokenizer.cutAll(text),
     search: tokenizer.cutForSearch(text),
     search_no_hmm: tokenizer.cutForSearch(text, { hmm: false }),
-    tokenize: codePointOffsets(text, tokenizer.tokenize(text)),
-    tokenize_no_hmm: codePointOffsets(text, tokenizer.tokenize(text, { hmm: false })),
-    tokenize_search: codePointOffsets(text, tokenizer.tokenize(text, { mode: 'search' })),
-    tokenize_search_no_hmm: codePointOffsets(text, tokenizer.tokenize(text, { mode: 'search', hmm: false })),
+    tokenize: pythonOffsets(tokenizer.tokenize(text, { offsets: 'codepoint' })),
+    tokenize_no_hmm: pythonOffsets(tokenizer.tokenize(text, { hmm: false, offsets: 'codepoint' })),
+    tokenize_search: pythonOffsets(tokenizer.tokenize(text, { mode: 'search', offsets: 'codepoint' })),
+    tokenize_search_no_hmm: pythonOffsets(tokenizer.tokenize(text, { mode: 'search', hmm: false, offsets: 'codepoint' })),
     tag: tokenizer.tag(text).flatMap(({ word, tag }) => [word, tag]),
     tag_no_hmm: tokenizer.tag(text, { hmm: false }).flatMap(({ word, tag }) => [word, tag]),
     analyzer: analyzerTokens(tokenizer, text),

@@ -29,7 +29,8 @@ import type { LacModel } from './paddle/model.js';
 import type { IdfTable } from './dictionary/idf-table.js';
 import type { Location, Platform } from './platform.js';
 import { booleanOption, choiceOption, describeValue, knownOptions, optionKeys, optionsOf } from './options.js';
-import { decodeUtf8, utf8Offsets, type InvalidUtf8Handling } from './text/utf8.js';
+import { decodeUtf8, type InvalidUtf8Handling } from './text/utf8.js';
+import { OFFSET_UNITS, offsetsIn, type OffsetUnit } from './text/offset-units.js';
 
 export type { StreamMode } from './cut/stream.js';
 
@@ -113,15 +114,19 @@ export interface TokenizeOptions extends CutOptions {
   mode?: TokenizeMode;
   /**
    * The unit of `start` and `end`: UTF-16 code units (`'utf16'`, so that
-   * `text.slice(start, end)` is the word) or bytes of the text's UTF-8
+   * `text.slice(start, end)` is the word), bytes of the text's UTF-8
    * encoding (`'utf8'`, as SQLite FTS5 and many stores count; a lone
-   * surrogate counts 3 bytes, as `TextEncoder` writes U+FFFD).
+   * surrogate counts 3 bytes, as `TextEncoder` writes U+FFFD), or code
+   * points (`'codepoint'`: Python's offsets, the numbers `jieba.tokenize`
+   * gives; they differ from UTF-16's after a character outside the Basic
+   * Multilingual Plane, which counts 1 instead of 2).
    *
    * @defaultValue 'utf16'
    * @example
    * tokenize('中文abc', { offsets: 'utf8' }); // [{ word: '中文', start: 0, end: 6 }, { word: 'abc', start: 6, end: 9 }]
+   * tokenize('😀中文', { offsets: 'codepoint' }); // [{ word: '😀', start: 0, end: 1 }, { word: '中文', start: 1, end: 3 }]
    */
-  offsets?: 'utf16' | 'utf8';
+  offsets?: OffsetUnit;
 }
 
 /** A word and its part-of-speech tag, as Python's `posseg.pair`. */
@@ -134,14 +139,15 @@ export interface TaggedWord {
 
 /**
  * A word with its place in the text: `text.slice(start, end) === word`
- * (with `{ offsets: 'utf8' }`, byte offsets into the UTF-8 text instead).
+ * (with `{ offsets: 'utf8' }`, byte offsets into the UTF-8 text instead;
+ * with `{ offsets: 'codepoint' }`, code-point offsets, as Python's).
  */
 export interface Token {
   /** The word. */
   word: string;
-  /** Offset of its first UTF-16 code unit (or byte). */
+  /** Offset of its first UTF-16 code unit (or byte, or code point). */
   start: number;
-  /** Offset just past its last UTF-16 code unit (or byte). */
+  /** Offset just past its last UTF-16 code unit (or byte, or code point). */
   end: number;
 }
 
@@ -294,7 +300,6 @@ function streamOptions(options: { mode?: StreamMode; hmm?: boolean } | null | un
 }
 
 const INVALID_UTF8: readonly InvalidUtf8Handling[] = ['error', 'replace'];
-const OFFSET_UNITS = ['utf16', 'utf8'] as const;
 
 /** The text of `input`: itself if a string, decoded if UTF-8 bytes (see {@link TextInput}). */
 function textOf(input: unknown, method: string, options: BytesOptions): string {
@@ -334,7 +339,7 @@ export type PackableMethod = 'cut' | 'cutAll' | 'cutForSearch' | 'tokenize' | 't
 export type PackedResult =
   | { kind: 'value'; value: unknown }
   | { kind: 'words'; text?: string; offsets: Int32Array }
-  | { kind: 'tokens'; text?: string; offsets: Int32Array; utf8: boolean }
+  | { kind: 'tokens'; text?: string; offsets: Int32Array; units: OffsetUnit }
   | { kind: 'tagged'; text?: string; offsets: Int32Array; tags: Uint32Array; names: string[] };
 
 function requireText(text: unknown, method: string, what = 'a string'): asserts text is string {
@@ -624,8 +629,8 @@ export class TokenizerCore {
    * Offsets are UTF-16 indices into `text`, so `text.slice(start, end)` is
    * always the word. Python counts code points instead; the two agree unless
    * the text holds characters outside the Basic Multilingual Plane (emoji,
-   * CJK Extension B...), each of which counts 2 here and 1 in Python. To get
-   * Python's offsets, subtract the number of such characters before each one.
+   * CJK Extension B...), each of which counts 2 here and 1 in Python.
+   * `{ offsets: 'codepoint' }` gives Python's numbers (`'utf8'`, bytes).
    *
    * @example
    * tokenizer.tokenize('永和服装饰品有限公司');
@@ -640,11 +645,11 @@ export class TokenizerCore {
       const end = data[2 * i + 1]!;
       tokens[i] = { word: this.#strings.slice(text, start, end), start, end };
     }
-    if (units === 'utf8') {
-      const bytes = utf8Offsets(text, data.slice(0, 2 * spans.length));
+    if (units !== 'utf16') {
+      const counted = offsetsIn(units, text, data.slice(0, 2 * spans.length));
       tokens.forEach((token, i) => {
-        token.start = bytes[2 * i]!;
-        token.end = bytes[2 * i + 1]!;
+        token.start = counted[2 * i]!;
+        token.end = counted[2 * i + 1]!;
       });
     }
     return this.#release(tokens);
@@ -653,8 +658,8 @@ export class TokenizerCore {
   /**
    * Offsets of the words of `text`, without making a string per word: the
    * same words as {@link tokenize} (accurate or search mode), as an
-   * `Int32Array` of `[start0, end0, start1, end1, ...]` UTF-16 offsets. One
-   * allocation per call, whatever the number of words.
+   * `Int32Array` of `[start0, end0, start1, end1, ...]` UTF-16 offsets (or
+   * as `offsets` asks). One allocation per call, whatever the number of words.
    *
    * @example
    * const offsets = tokenizer.tokenizeOffsets('永和服装饰品有限公司');
@@ -663,10 +668,10 @@ export class TokenizerCore {
   tokenizeOffsets(input: TextInput, options: TokenizeOptions = {}): Int32Array {
     const { text, spans, units } = this.#tokenSpans('tokenizeOffsets', input, options);
     const offsets = spans.data.slice(0, 2 * spans.length);
-    return this.#release(units === 'utf8' ? utf8Offsets(text, offsets) : offsets);
+    return this.#release(offsetsIn(units, text, offsets));
   }
   /** The words of `tokenize` and `tokenizeOffsets` as spans, options checked as each method checks them. */
-  #tokenSpans(method: 'tokenize' | 'tokenizeOffsets', input: TextInput, options: TokenizeOptions | null | undefined): { text: string; spans: SpanBuffer; units: 'utf16' | 'utf8' } {
+  #tokenSpans(method: 'tokenize' | 'tokenizeOffsets', input: TextInput, options: TokenizeOptions | null | undefined): { text: string; spans: SpanBuffer; units: OffsetUnit } {
     const checked = knownOptions(options, method, TOKENIZE_KEYS);
     const text = textOf(input, method, checked);
     const mode = choiceOption(checked.mode, 'mode', method, TOKENIZE_MODES);
@@ -857,7 +862,7 @@ export class TokenizerCore {
     const text = (decoded: string): { text?: string } => (typeof input === 'string' ? {} : { text: decoded });
     if (method === 'tokenize') {
       const { text: decoded, spans, units } = this.#tokenSpans('tokenize', input, options);
-      return this.#release({ kind: 'tokens', ...text(decoded), offsets: spans.data.slice(0, 2 * spans.length), utf8: units === 'utf8' });
+      return this.#release({ kind: 'tokens', ...text(decoded), offsets: spans.data.slice(0, 2 * spans.length), units });
     }
     if (method === 'tag') {
       const { text: decoded, out, words } = this.#tagSpans(input, options);

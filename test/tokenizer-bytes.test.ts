@@ -53,6 +53,28 @@ describe('UTF-8 byte offsets', () => {
     assert.deepEqual(tokenizer.tokenizeOffsets('hello world', { offsets: 'utf8' }), tokenizer.tokenizeOffsets('hello world'));
     const tokens = tokenizer.tokenize('a\ud800中', { offsets: 'utf8' });
     assert.equal(tokens.at(-1)!.end, new TextEncoder().encode('a\ud800中').length);
-    assert.throws(() => tokenizer.tokenize('x', { offsets: 'bytes' as 'utf8' }), /option offsets must be 'utf16' or 'utf8'/);
+    assert.throws(() => tokenizer.tokenize('x', { offsets: 'bytes' as 'utf8' }), /option offsets must be 'utf16' or 'utf8' or 'codepoint'/);
+  });
+});
+
+describe('code-point offsets', () => {
+  it("index the text's code points, as Python's tokenize does, in both modes, for strings and bytes alike", () => {
+    const text = `${TEXT}𠀀𠀁文字\ud800中\udc00国😀`;
+    const points = Array.from(text);
+    for (const mode of ['default', 'search'] as const) {
+      const tokens = tokenizer.tokenize(text, { mode, offsets: 'codepoint' });
+      assert.ok(tokens.some(({ word }) => word === '😀'));
+      assert.deepEqual(tokens.map(({ word }) => word), tokenizer.tokenize(text, { mode }).map(({ word }) => word));
+      for (const { word, start, end } of tokens) assert.equal(points.slice(start, end).join(''), word, `${word} at ${start}`);
+      assert.equal(tokens.at(-1)!.end, points.length);
+      assert.deepEqual(tokenizer.tokenizeOffsets(text, { mode, offsets: 'codepoint' }), Int32Array.from(tokens.flatMap((t) => [t.start, t.end])));
+      const bytes = encode(TEXT);
+      assert.deepEqual(tokenizer.tokenize(bytes, { mode, offsets: 'codepoint' }), tokenizer.tokenize(TEXT, { mode, offsets: 'codepoint' }));
+    }
+  });
+
+  it('are the UTF-16 offsets where no character is outside the Basic Multilingual Plane', () => {
+    const text = '我来到北京清华大学，iPhone 很好用';
+    assert.deepEqual(tokenizer.tokenizeOffsets(text, { mode: 'search', offsets: 'codepoint' }), tokenizer.tokenizeOffsets(text, { mode: 'search' }));
   });
 });

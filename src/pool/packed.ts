@@ -9,7 +9,7 @@
 
 import type { PackedResult, TaggedWord, TextInput, Token } from '../tokenizer.js';
 import type { UnitStrings } from '../text/unit-strings.js';
-import { utf8Offsets } from '../text/utf8.js';
+import { offsetsIn } from '../text/offset-units.js';
 
 /**
  * The result `packed` stands for, `input` being what the method was given;
@@ -35,7 +35,7 @@ export function unpackResult(packed: PackedResult, input: TextInput, strings: Un
     return words;
   }
   const tokens: Token[] = new Array(count);
-  const units = packed.utf8 ? utf8Offsets(text, offsets.slice()) : offsets;
+  const units = packed.units === 'utf16' ? offsets : offsetsIn(packed.units, text, offsets.slice());
   for (let i = 0; i < count; i++) tokens[i] = { word: strings.slice(text, offsets[2 * i]!, offsets[2 * i + 1]!), start: units[2 * i]!, end: units[2 * i + 1]! };
   return tokens;
 }

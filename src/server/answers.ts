@@ -12,6 +12,7 @@
 import { TextRank, TfIdf, type Tokenizer, type WeightedKeyword, type WeightedTaggedKeyword } from '../index.js';
 import type { PoolEngine } from '../pool/worker-core.js';
 import { firstInvalidUtf8 } from '../text/utf8.js';
+import { offsetsIn } from '../text/offset-units.js';
 import { parseCutRequest, parseKeywordsRequest, parseTagRequest, parseTokenizeRequest, RequestError } from './requests.js';
 
 /** The routes that compute, by path. */
@@ -27,7 +28,7 @@ export type ComputeRoute = (typeof COMPUTE_ROUTES)[number];
 export type Answer =
   | { status: number; kind: 'json'; body: unknown }
   | { status: number; kind: 'bytes'; body: Uint8Array }
-  | { status: 200; kind: 'words' | 'tokens'; text: string; offsets: Int32Array }
+  | { status: 200; kind: 'words' | 'tokens'; text: string; offsets: Int32Array; positions?: Int32Array }
   | { status: 200; kind: 'tagged'; text: string; offsets: Int32Array; tags: Uint32Array; names: string[] };
 
 /** A tokenizer with the keyword extractors that share it (what a pool worker holds). */
@@ -70,8 +71,9 @@ function compute(engine: Engine, route: ComputeRoute, json: unknown): Answer {
       return { status: 200, kind: 'words', text, offsets: tokenizer.cutOffsets(text, mode, hmm) };
     }
     case '/tokenize': {
-      const { text, mode, hmm } = parseTokenizeRequest(json);
-      return { status: 200, kind: 'tokens', text, offsets: tokenizer.cutOffsets(text, mode, hmm) };
+      const { text, mode, hmm, offsets: unit } = parseTokenizeRequest(json);
+      const offsets = tokenizer.cutOffsets(text, mode, hmm);
+      return { status: 200, kind: 'tokens', text, offsets, ...(unit === 'utf16' ? {} : { positions: offsetsIn(unit, text, offsets.slice()) }) };
     }
     case '/tag': {
       const { text, hmm } = parseTagRequest(json);

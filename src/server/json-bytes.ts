@@ -166,6 +166,8 @@ export interface WordsAnswer {
   kind: 'words' | 'tokens' | 'tagged';
   text: string;
   offsets: Int32Array;
+  /** The tokens' start and end as the client asked them counted, when not UTF-16 offsets (`offsets`). */
+  positions?: Int32Array;
   tags?: Uint32Array;
   names?: string[];
 }
@@ -180,6 +182,7 @@ export interface WordsAnswer {
  */
 export function wordsJsonBytes(answer: WordsAnswer): Uint8Array {
   const { kind, text, offsets } = answer;
+  const positions = answer.positions ?? offsets;
   const escaped = new EscapedText(text);
   const count = offsets.length >>> 1;
   const out = new ByteWriter(escaped.at[text.length]! + 24 * count + 16);
@@ -196,9 +199,9 @@ export function wordsJsonBytes(answer: WordsAnswer): Uint8Array {
       out.ascii('{"word":');
       out.string(escaped, start, end);
       out.ascii(',"start":');
-      out.integer(start);
+      out.integer(positions[2 * i]!);
       out.ascii(',"end":');
-      out.integer(end);
+      out.integer(positions[2 * i + 1]!);
       out.ascii('}');
     } else {
       const name = names[answer.tags![i]!]!;

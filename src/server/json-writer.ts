@@ -31,6 +31,7 @@ export function* jsonPieces(answer: Answer, pieceUnits = PIECE_UNITS): Generator
     return;
   }
   const { text, offsets, kind } = answer;
+  const positions = (answer.kind === 'tokens' ? answer.positions : undefined) ?? offsets;
   const tags = answer.kind === 'tagged' ? answer.tags : undefined;
   const names = answer.kind === 'tagged' ? answer.names.map((name) => JSON.stringify(name)) : [];
   const count = offsets.length >>> 1;
@@ -41,7 +42,7 @@ export function* jsonPieces(answer: Answer, pieceUnits = PIECE_UNITS): Generator
     const word = JSON.stringify(text.slice(start, end));
     if (i > 0) piece += ',';
     if (kind === 'words') piece += word;
-    else if (kind === 'tokens') piece += `{"word":${word},"start":${start},"end":${end}}`;
+    else if (kind === 'tokens') piece += `{"word":${word},"start":${positions[2 * i]},"end":${positions[2 * i + 1]}}`;
     else piece += `{"word":${word},"tag":${names[tags![i]!]}}`;
     if (piece.length >= pieceUnits) {
       yield piece;

@@ -29,7 +29,8 @@ const errors = {
 
 /**
  * The document. Offsets in `/tokenize` are UTF-16 code-unit indices, as
- * JavaScript's `String.prototype.slice` takes them.
+ * JavaScript's `String.prototype.slice` takes them, unless the request's
+ * `offsets` asks for bytes or code points.
  *
  * @example
  * OPENAPI_DOCUMENT.paths['/cut']; // the /cut operation
@@ -88,7 +89,7 @@ export const OPENAPI_DOCUMENT = {
         summary: 'Words with their offsets (jieba.tokenize)',
         requestBody: jsonBody(REQUEST_FIELDS['/tokenize']),
         responses: {
-          '200': jsonResponse('Words with UTF-16 offsets: text.slice(start, end) === word.', {
+          '200': jsonResponse('Words with their offsets, UTF-16 by default (text.slice(start, end) === word in JavaScript), or as "offsets" asks.', {
             type: 'object',
             properties: {
               tokens: {

@@ -10,6 +10,7 @@
  */
 
 import { CUT_MODES, TOKENIZE_MODES, type CutMode, type TokenizeMode } from '../cut/modes.js';
+import { OFFSET_UNITS, type OffsetUnit } from '../text/offset-units.js';
 import { invalidRequest, readBody, type BodyFields } from './request-fields.js';
 
 export { RequestError } from './request-fields.js';
@@ -26,6 +27,7 @@ export interface TokenizeRequest {
   text: string;
   mode: TokenizeMode;
   hmm: boolean;
+  offsets: OffsetUnit;
 }
 
 /** `POST /tag`. */
@@ -67,6 +69,12 @@ export const REQUEST_FIELDS = {
     text,
     mode: { kind: 'choice', choices: TOKENIZE_MODES, description: 'Accurate or search-engine mode.' },
     hmm,
+    offsets: {
+      kind: 'choice',
+      choices: OFFSET_UNITS,
+      description:
+        'What start and end count: UTF-16 code units (JavaScript string indices), bytes of the UTF-8 text, or code points (Python string indices, the numbers of jieba.tokenize).',
+    },
   },
   '/tag': { text, hmm },
   '/keywords': {
@@ -95,7 +103,7 @@ export function parseCutRequest(json: unknown): CutRequest {
  * Check a `POST /tokenize` body.
  *
  * @example
- * parseTokenizeRequest({ text: '永和服装饰品' }); // { text: '永和服装饰品', mode: 'default', hmm: true }
+ * parseTokenizeRequest({ text: '永和服装饰品' }); // { text: '永和服装饰品', mode: 'default', hmm: true, offsets: 'utf16' }
  */
 export function parseTokenizeRequest(json: unknown): TokenizeRequest {
   return readBody(REQUEST_FIELDS['/tokenize'], json);

@@ -36,6 +36,8 @@ describe('TokenizerPool', () => {
       assert.deepEqual(await pool.cutAll(text), tokenizer.cutAll(text));
       assert.deepEqual(await pool.cutForSearch(text), tokenizer.cutForSearch(text));
       assert.deepEqual(await pool.tokenize(text, { mode: 'search', offsets: 'utf8' }), tokenizer.tokenize(text, { mode: 'search', offsets: 'utf8' }));
+      assert.deepEqual(await pool.tokenize(text, { offsets: 'codepoint' }), tokenizer.tokenize(text, { offsets: 'codepoint' }));
+      assert.deepEqual(await pool.tokenizeOffsets(text, { offsets: 'codepoint' }), tokenizer.tokenizeOffsets(text, { offsets: 'codepoint' }));
       assert.deepEqual(await pool.tokenizeOffsets(text), tokenizer.tokenizeOffsets(text));
       assert.deepEqual(await pool.tag(text), tokenizer.tag(text));
     }

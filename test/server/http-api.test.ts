@@ -14,6 +14,8 @@ interface CutRecord {
   cut_all: string[];
   search: string[];
   search_no_hmm: string[];
+  tokenize: number[];
+  tokenize_search: number[];
   tag: string[];
   tag_no_hmm: string[];
 }
@@ -111,6 +113,20 @@ describe('HTTP API', () => {
       }
     });
 
+    it("POST /tokenize with offsets in code points (Python's numbers) or UTF-8 bytes", async () => {
+      const flat = (tokens: { start: number; end: number }[]): number[] => tokens.flatMap(({ start, end }) => [start, end]);
+      assert.ok(records.some((r) => /[\ud800-\udfff]/.test(r.text)), 'the edge cases hold characters outside the BMP');
+      for (const url of urls) for (const r of records) {
+        assert.deepEqual(flat((await post(url, '/tokenize', { text: r.text, offsets: 'codepoint' })).json.tokens), r.tokenize, r.text);
+        assert.deepEqual(flat((await post(url, '/tokenize', { text: r.text, mode: 'search', offsets: 'codepoint' })).json.tokens), r.tokenize_search);
+        const bytes = new TextEncoder().encode(r.text);
+        for (const { word, start, end } of (await post(url, '/tokenize', { text: r.text, offsets: 'utf8' })).json.tokens) {
+          const lone = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(word); // UTF-8 holds U+FFFD instead
+          if (!lone) assert.equal(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes.subarray(start, end)), word);
+        }
+      }
+    });
+
     it('POST /tag with and without the HMM', async () => {
       for (const url of urls) for (const r of records) {
         assert.deepEqual((await post(url, '/tag', { text: r.text })).json, { tokens: pairs(r.tag) }, r.text);
@@ -163,6 +179,7 @@ describe('HTTP API', () => {
     it('options of the wrong type or value', async () => {
       await refuses(post(url, '/cut', { text: '我', mode: 'fast' }), 400, 'invalid_request', /"mode" must be one of/);
       await refuses(post(url, '/tokenize', { text: '我', mode: 'all' }), 400, 'invalid_request', /"mode"/);
+      await refuses(post(url, '/tokenize', { text: '我', offsets: 'bytes' }), 400, 'invalid_request', /"offsets" must be one of "utf16", "utf8", "codepoint"/);
       await refuses(post(url, '/cut', { text: '我', hmm: 'no' }), 400, 'invalid_request', /"hmm" must be true or false/);
       await refuses(post(url, '/keywords', { text: '我', topK: -1 }), 400, 'invalid_request', /"topK"/);
       await refuses(post(url, '/keywords', { text: '我', topK: 1.5 }), 400, 'invalid_request', /"topK"/);

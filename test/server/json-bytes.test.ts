@@ -7,11 +7,12 @@ const encoder = new TextEncoder();
 /** The bytes the answer's JSON must be: TextEncoder over JSON.stringify. */
 function expected(answer: WordsAnswer): Uint8Array {
   const { text, offsets } = answer;
+  const positions = answer.positions ?? offsets;
   const tokens = Array.from({ length: offsets.length >>> 1 }, (_, i) => {
     const [start, end] = [offsets[2 * i]!, offsets[2 * i + 1]!];
     const word = text.slice(start, end);
     if (answer.kind === 'words') return word;
-    if (answer.kind === 'tokens') return { word, start, end };
+    if (answer.kind === 'tokens') return { word, start: positions[2 * i]!, end: positions[2 * i + 1]! };
     return { word, tag: answer.names![answer.tags![i]!] };
   });
   return encoder.encode(JSON.stringify({ tokens }));
@@ -39,6 +40,7 @@ describe('wordsJsonBytes', () => {
       for (const answer of [
         { kind: 'words', text, offsets: spans },
         { kind: 'tokens', text, offsets: spans },
+        { kind: 'tokens', text, offsets: spans, positions: spans.map((n) => 1000 * n + next(1000)) },
         { kind: 'tagged', text, offsets: spans, tags, names },
       ] as WordsAnswer[]) {
         assert.deepEqual(wordsJsonBytes(answer), expected(answer), `${answer.kind} ${JSON.stringify(text)} ${offsets.join(',')}`);

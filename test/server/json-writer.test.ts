@@ -10,6 +10,11 @@ const WORDS = Array.from({ length: OFFSETS.length / 2 }, (_, i) => TEXT.slice(OF
 const answers: [Answer, unknown][] = [
   [{ status: 200, kind: 'words', text: TEXT, offsets: OFFSETS }, { tokens: WORDS }],
   [{ status: 200, kind: 'tokens', text: TEXT, offsets: OFFSETS }, { tokens: WORDS.map((word, i) => ({ word, start: OFFSETS[2 * i], end: OFFSETS[2 * i + 1] })) }],
+  // Offsets counted otherwise than in UTF-16 (bytes, code points): words from `offsets`, numbers from `positions`.
+  [
+    { status: 200, kind: 'tokens', text: TEXT, offsets: OFFSETS, positions: OFFSETS.map((n) => 3 * n + 1) },
+    { tokens: WORDS.map((word, i) => ({ word, start: 3 * OFFSETS[2 * i]! + 1, end: 3 * OFFSETS[2 * i + 1]! + 1 })) },
+  ],
   [
     { status: 200, kind: 'tagged', text: TEXT, offsets: OFFSETS, tags: Uint32Array.from(WORDS, (_, i) => i % 2), names: ['n', 'x"y'] },
     { tokens: WORDS.map((word, i) => ({ word, tag: ['n', 'x"y'][i % 2] })) },
