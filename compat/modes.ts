@@ -39,31 +39,11 @@ export type ModeResults = Record<Mode, string[] | number[] | (string | number)[]
 
 const analyzers = new WeakMap<Tokenizer, ChineseAnalyzer>();
 
-/** jieba.analyse.ChineseAnalyzer()'s tokens of `text`, flat, offsets in code points. */
+/** jieba.analyse.ChineseAnalyzer()'s tokens of `text`, flat, offsets in code points (the analyzer's own `offsets: 'codepoint'`). */
 export function analyzerTokens(tokenizer: Tokenizer, text: string): (string | number)[] {
   let analyze = analyzers.get(tokenizer);
-  if (!analyze) analyzers.set(tokenizer, (analyze = chineseAnalyzer({ tokenizer })));
-  const tokens = analyze(text);
-  const offsets = codePointOffsets(text, tokens.map((token) => ({ word: token.original, start: token.startChar, end: token.endChar })));
-  const positions = codePointOffsets(text, tokens.map((token) => ({ word: token.original, start: token.pos, end: token.pos })));
-  return tokens.flatMap((token, i) => [token.text, positions[2 * i]!, offsets[2 * i]!, offsets[2 * i + 1]!]);
-}
-
-/** Offsets of `tokens` as `[start0, end0, start1, ...]` in code points of `text`. */
-export function codePointOffsets(text: string, tokens: readonly Token[]): number[] {
-  const index = new Int32Array(text.length + 1);
-  let codePoints = 0;
-  for (let i = 0; i < text.length; i++) {
-    index[i] = codePoints;
-    const cu = text.charCodeAt(i);
-    const pair = cu >= 0xd800 && cu <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
-    if (pair) index[++i] = codePoints; // the low half shares its character's index
-    codePoints++;
-  }
-  index[text.length] = codePoints;
-  const flat: number[] = [];
-  for (const token of tokens) flat.push(index[token.start]!, index[token.end]!);
-  return flat;
+  if (!analyze) analyzers.set(tokenizer, (analyze = chineseAnalyzer({ tokenizer, offsets: 'codepoint' })));
+  return analyze(text).flatMap((token) => [token.text, token.pos, token.startChar, token.endChar]);
 }
 
 /** `tokenize`'s tokens as flat `[start0, end0, ...]`, counted in code points by the library itself (`offsets: 'codepoint'`), as Python counts. */

@@ -11,12 +11,14 @@
  * Lengths count code points, as Python's `len` does. Offsets are UTF-16
  * indices, as in `tokenize`, so `text.slice(startChar, endChar)` is always
  * the token's original; Python's count code points, and the two differ only
- * after a character outside the Basic Multilingual Plane.
+ * after a character outside the Basic Multilingual Plane: the option
+ * `offsets: 'codepoint'` gives Python's.
  *
  * @module
  */
 
-import { describeValue, knownOptions, optionKeys, stringSetOption } from '../options.js';
+import { choiceOption, describeValue, knownOptions, optionKeys, stringSetOption } from '../options.js';
+import { OFFSET_UNITS, offsetsIn, type OffsetUnit } from '../text/offset-units.js';
 import type { TokenizerCore } from '../tokenizer.js';
 import { charLengthAt, isHanChar } from '../text/char-classes.js';
 import { pythonLower } from '../text/python-lower.js';
@@ -24,7 +26,7 @@ import { pythonLength } from '../text/python-str.js';
 import { porterStem } from './porter.js';
 
 /** Every option of `chineseAnalyzer`. */
-const ANALYZER_KEYS = optionKeys<ChineseAnalyzerOptions>()(['stopWords', 'minSize', 'stem', 'tokenizer']);
+const ANALYZER_KEYS = optionKeys<ChineseAnalyzerOptions>()(['stopWords', 'minSize', 'stem', 'tokenizer', 'offsets']);
 
 /**
  * `jieba.analyse.analyzer.STOP_WORDS`: Whoosh's English stop words with
@@ -49,9 +51,9 @@ export interface AnalyzerToken {
   original: string;
   /** Where the word starts: Python's analyzer sets `pos` to the start offset, not to a token count. */
   pos: number;
-  /** UTF-16 offset of the word's start. */
+  /** UTF-16 offset of the word's start (or as the `offsets` option counts). */
   startChar: number;
-  /** UTF-16 offset just past the word. */
+  /** UTF-16 offset just past the word (or as the `offsets` option counts). */
   endChar: number;
 }
 
@@ -90,6 +92,17 @@ export interface ChineseAnalyzerOptions {
    * const analyze = chineseAnalyzer({ tokenizer });
    */
   tokenizer?: TokenizerCore;
+  /**
+   * What `pos`, `startChar` and `endChar` count, as `tokenize`'s option of
+   * that name: UTF-16 code units (`text.slice(startChar, endChar)` is the
+   * original), bytes of the UTF-8 text, or code points (`'codepoint'`:
+   * Python's numbers).
+   *
+   * @defaultValue 'utf16'
+   * @example
+   * chineseAnalyzer({ offsets: 'codepoint' })('😀我爱'); // startChar 1, 2 for 我, 爱 (Python's)
+   */
+  offsets?: OffsetUnit;
 }
 
 /** A function from text to the tokens to index. */
@@ -119,6 +132,7 @@ export function createChineseAnalyzer(fallback: TokenizerCore, options?: Chinese
   if (!Number.isSafeInteger(minSize) || minSize < 0) {
     throw new TypeError(`jieba-ts: chineseAnalyzer() option minSize must be a non-negative integer, got ${describeValue(minSize)}`);
   }
+  const units = choiceOption(checked.offsets, 'offsets', 'chineseAnalyzer', OFFSET_UNITS);
   const stem = checked.stem === undefined ? porterStem : checked.stem;
   if (stem !== null && typeof stem !== 'function') {
     throw new TypeError(`jieba-ts: chineseAnalyzer() option stem must be a function or null, got ${describeValue(stem)}`);
@@ -139,6 +153,7 @@ export function createChineseAnalyzer(fallback: TokenizerCore, options?: Chinese
   return (text: string): AnalyzerToken[] => {
     if (typeof text !== 'string') throw new TypeError(`jieba-ts: chineseAnalyzer() expects a string, got ${text === null ? 'null' : typeof text}`);
     const offsets = tokenizer.tokenizeOffsets(text, { mode: 'search' });
+    const counted = units === 'utf16' ? offsets : offsetsIn(units, text, offsets.slice());
     const tokens: AnalyzerToken[] = [];
     for (let i = 0; i < offsets.length; i += 2) {
       const start = offsets[i]!;
@@ -148,7 +163,7 @@ export function createChineseAnalyzer(fallback: TokenizerCore, options?: Chinese
       const original = text.slice(start, end);
       const term = pythonLower(original);
       if (stopWords.has(term) || (minSize > 1 && pythonLength(term) < minSize)) continue;
-      tokens.push({ text: stemmed(term), original, pos: start, startChar: start, endChar: end });
+      tokens.push({ text: stemmed(term), original, pos: counted[i]!, startChar: counted[i]!, endChar: counted[i + 1]! });
     }
     return tokens;
   };

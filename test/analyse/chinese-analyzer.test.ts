@@ -53,6 +53,24 @@ describe('createChineseAnalyzer', () => {
     for (const token of createChineseAnalyzer(tokenizer)(text)) assert.equal(text.slice(token.startChar, token.endChar), token.original);
   });
 
+  it("counts offsets in code points, Python's numbers, with offsets: 'codepoint' (or in UTF-8 bytes)", () => {
+    const text = '😀😀 中文分词 Running 𠀀𠀁abc';
+    const points = Array.from(text);
+    const utf16 = createChineseAnalyzer(tokenizer)(text);
+    const tokens = createChineseAnalyzer(tokenizer, { offsets: 'codepoint' })(text);
+    assert.deepEqual(tokens.map((t) => t.original), utf16.map((t) => t.original));
+    assert.ok(tokens.some((t) => t.startChar !== utf16.find((u) => u.original === t.original)!.startChar), 'the emoji move them');
+    for (const token of tokens) {
+      assert.equal(points.slice(token.startChar, token.endChar).join(''), token.original);
+      assert.equal(token.pos, token.startChar);
+    }
+    const bytes = new TextEncoder().encode(text);
+    for (const token of createChineseAnalyzer(tokenizer, { offsets: 'utf8' })(text)) {
+      assert.equal(new TextDecoder().decode(bytes.subarray(token.startChar, token.endChar)), token.original);
+    }
+    assert.throws(() => createChineseAnalyzer(tokenizer, { offsets: 'python' as 'utf8' }), /option offsets must be/);
+  });
+
   it('drops a lone non-Han character, an emoji included, as Python counts it: one character', () => {
     assert.deepEqual(createChineseAnalyzer(tokenizer)('😀 a 中').map((t) => t.original), ['中']);
   });
