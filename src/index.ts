@@ -30,6 +30,7 @@ import { lunrPluginOf, oramaTokenizerOf, type LunrBuilder, type LunrModule, type
 import { DictionaryError, FetchError, ImageError } from './dictionary/errors.js';
 import { InvalidUtf8Error } from './text/utf8.js';
 import { CUT_MODES, TOKENIZE_MODES } from './cut/modes.js';
+import { OFFSET_UNITS } from './text/offset-units.js';
 import { BIG_DICTIONARY, DEFAULT_DICTIONARY, IDF_TABLE, PADDLE_MODEL, POS_MODEL } from './node-platform.js';
 import { knownOptions, optionKeys } from './options.js';
 
@@ -66,6 +67,7 @@ export type {
 export { InvalidUtf8Error, type InvalidUtf8Handling } from './text/utf8.js';
 export { DictionaryError, FetchError, ImageError } from './dictionary/errors.js';
 export { CUT_MODES, TOKENIZE_MODES, type CutMode, type TokenizeMode } from './cut/modes.js';
+export { OFFSET_UNITS, type OffsetUnit } from './text/offset-units.js';
 
 /**
  * A Chinese word segmenter whose output is identical to Python jieba
@@ -484,6 +486,7 @@ const jieba = {
   InvalidUtf8Error,
   CUT_MODES,
   TOKENIZE_MODES,
+  OFFSET_UNITS,
   DEFAULT_DICTIONARY,
   BIG_DICTIONARY,
   POS_MODEL,

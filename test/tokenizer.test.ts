@@ -9,7 +9,7 @@ describe('Tokenizer API', () => {
   it('exports the contract names, bound to a default instance', () => {
     assert.deepEqual(Object.keys(jieba).sort(), [
       'ANALYZER_STOP_WORDS', 'BIG_DICTIONARY', 'CUT_MODES', 'CorpusError', 'DEFAULT_DICTIONARY', 'DictionaryError', 'DictionaryTrainer', 'FetchError', 'IDF_TABLE', 'ImageError', 'InvalidUtf8Error',
-      'NewWordFinder', 'PADDLE_MODEL', 'POS_MODEL', 'TOKENIZE_MODES', 'TextRank', 'TfIdf', 'Tokenizer', 'WordCounts',
+      'NewWordFinder', 'OFFSET_UNITS', 'PADDLE_MODEL', 'POS_MODEL', 'TOKENIZE_MODES', 'TextRank', 'TfIdf', 'Tokenizer', 'WordCounts',
       'addWord', 'barChartSvg', 'chartHtml', 'chartSvg', 'chineseAnalyzer', 'countWords', 'cut', 'cutAll', 'cutForSearch', 'default', 'delWord', 'discoverWords', 'extractTags', 'layoutCloud', 'load', 'loadUserDict', 'lunrPlugin',
       'oramaTokenizer', 'porterStem', 'queryTokenizer', 'searchTokenizer', 'setDictionary', 'setIdf',
       'setStopWords', 'suggestFreq', 'tag', 'textRank', 'tokenize', 'trainDictionary', 'wordCloudSvg',
