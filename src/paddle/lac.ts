@@ -228,7 +228,6 @@ function lacWords(model: LacModel, { ids, characters }: LacInput, labels: Int32A
 
 /** The vocabulary id of each character (code point) of `text`, the characters looked up as they are. */
 function idsOf(model: LacModel, text: string): Int32Array {
-  const { idOfUnit } = labelsOf(model);
   const { vocabulary, oov } = model;
   const ids = new Int32Array(text.length);
   let count = 0;
@@ -239,9 +238,8 @@ function idsOf(model: LacModel, text: string): Int32Array {
       ids[count++] = vocabulary.get(text.slice(i, i + 2)) ?? oov;
       i++;
     } else {
-      let id = idOfUnit[unit]!;
-      if (id === -1) idOfUnit[unit] = id = vocabulary.get(text[i]!) ?? oov;
-      ids[count++] = id;
+      const id = vocabulary.idOfUnit(unit);
+      ids[count++] = id >= 0 ? id : oov;
     }
   }
   return ids.subarray(0, count);
@@ -255,8 +253,6 @@ function shownOf(model: LacModel, info: LabelInfo, id: number): string {
 
 /** What `parse_result` reads of a model's labels and vocabulary, as arrays. */
 interface LabelInfo {
-  /** The id of each character of one UTF-16 unit looked up so far (-1: not yet). */
-  idOfUnit: Int32Array;
   /** The character of each id shown so far (see `shownOf`). */
   shown: (string | undefined)[];
   /** Each label's tag: `'n-B'` gives `'n'`. */
@@ -272,10 +268,9 @@ const labelInfo = new WeakMap<LacModel, LabelInfo>();
 function labelsOf(model: LacModel): LabelInfo {
   let info = labelInfo.get(model);
   if (!info) {
-    // Filled as characters come: walking the whole vocabulary would cost
-    // the first call some 9 ms.
+    // `shown` is filled as characters come: walking the whole vocabulary
+    // would cost the first call some 9 ms.
     info = {
-      idOfUnit: new Int32Array(0x10000).fill(-1),
       shown: new Array<string | undefined>(model.embedding.rows).fill(undefined),
       tagOf: model.labels.map((tag) => tag.split('-')[0]!),
       begins: Uint8Array.from(model.labels, (tag) => (tag.endsWith('-B') ? 1 : 0)),

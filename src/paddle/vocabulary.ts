@@ -91,6 +91,17 @@ export class LacVocabulary {
   }
 
   /**
+   * The id of the one-unit word `unit` (a UTF-16 code unit), or -1: what
+   * {@link get} gives for a one-character string, without making one.
+   *
+   * @example
+   * vocabulary.idOfUnit('我'.charCodeAt(0)); // 0
+   */
+  idOfUnit(unit: number): number {
+    return this.#units[unit] ?? -1;
+  }
+
+  /**
    * The word of id `id`, or undefined.
    *
    * @example

@@ -24,6 +24,7 @@ describe('LacVocabulary', () => {
     const { ids, words } = mapsOf(entries);
     for (const word of ['我', '爱', 'OOV_NUM', '𠀀', '', 'OOV', 'x', '你', 'OOV_', '\ud840']) assert.equal(vocabulary.get(word), ids.get(word), word);
     for (let id = -1; id <= 8; id++) assert.equal(vocabulary.wordOf(id), words.get(id), String(id));
+    for (const word of ['我', '爱', 'x', '你', '\ud840']) assert.equal(vocabulary.idOfUnit(word.charCodeAt(0)), ids.get(word) ?? -1, word);
     assert.equal(vocabulary.wordOf(0.5), undefined);
     assert.equal(vocabulary.size, 7);
     assert.deepEqual([...vocabulary.entries()], entries);
@@ -43,7 +44,10 @@ describe('LacVocabulary', () => {
     const list = [...model.vocabulary.entries()];
     assert.ok(list.length > 20_000);
     const { ids, words } = mapsOf(list);
-    for (const [word, id] of ids) assert.equal(model.vocabulary.get(word), id, word);
+    for (const [word, id] of ids) {
+      assert.equal(model.vocabulary.get(word), id, word);
+      if (word.length === 1) assert.equal(model.vocabulary.idOfUnit(word.charCodeAt(0)), id, word);
+    }
     for (const [id, word] of words) assert.equal(model.vocabulary.wordOf(id), word, String(id));
     assert.equal(model.vocabulary.get('OOV'), model.oov);
   });
