@@ -26,11 +26,11 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 
 export { scoreSentence, spansOf, type Score } from './score.js';
 import { f1, goldFiles, scoreSentence, type Score } from './score.js';
+import { benchArgs, countOr, refuse } from './args.js';
 
-function option(name: string, fallback: string): string {
-  const at = process.argv.indexOf(name);
-  return at < 0 ? fallback : process.argv[at + 1]!;
-}
+/** The segmenters scored: the default mode, and paddle mode as Python runs it and with the opt-in normalisation. */
+const ACCURACY_MODES = ['default', 'paddle', 'paddle-normalized'] as const;
+
 
 /**
  * Paddle mode's words as spans of the original line: Python strips the line
@@ -50,9 +50,17 @@ function paddleWords(tokenizer: Tokenizer, line: string, normalize: boolean): st
 }
 
 async function main(): Promise<void> {
-  const dir = option('--sighan', `${root}../shared/sighan2005`);
-  const limit = Number(option('--limit', 'Infinity'));
-  const modes = option('--modes', 'default,paddle,paddle-normalized').split(',');
+  const args = benchArgs('npm run bench:accuracy [-- --sighan DIR] [--limit LINES] [--modes default,paddle,paddle-normalized] [--gold NAME=PATH ...]', {
+    sighan: { type: 'string' },
+    limit: { type: 'string' },
+    modes: { type: 'string' },
+    gold: { type: 'string', multiple: true },
+  });
+  const dir = args.string('sighan', `${root}../shared/sighan2005`);
+  const limit = countOr(args, 'limit', Infinity);
+  const modes = args.string('modes', ACCURACY_MODES.join(',')).split(',');
+  const unknown = modes.filter((mode) => !(ACCURACY_MODES as readonly string[]).includes(mode));
+  if (unknown.length > 0) refuse(`--modes: no mode named ${unknown.join(', ')} (modes: ${ACCURACY_MODES.join(', ')})`);
   const sets: Array<{ corpus: string; test: string[]; gold: string[] }> = [];
   if (existsSync(`${dir}/pku_test.utf8`)) {
     for (const corpus of ['pku', 'msr']) {
@@ -65,7 +73,7 @@ async function main(): Promise<void> {
   } else {
     process.stderr.write(`bench:accuracy: no SIGHAN 2005 data in ${dir} (use --sighan DIR)\n`);
   }
-  for (const { name, sentences } of goldFiles(process.argv)) sets.push({ corpus: name, test: sentences.map((line) => line.split(/\s+/).join('')), gold: sentences });
+  for (const { name, sentences } of goldFiles(args.strings('gold'))) sets.push({ corpus: name, test: sentences.map((line) => line.split(/\s+/).join('')), gold: sentences });
   if (sets.length === 0) {
     process.exitCode = 1;
     return;

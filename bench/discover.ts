@@ -30,9 +30,14 @@ import { discoverWords, Tokenizer } from '../src/index.js';
 import { corpusPath } from './corpus.js';
 import { realCorpusPath } from './real-corpora.js';
 import { f1, goldFiles, scoreSentence, type Score } from './score.js';
+import { benchArgs } from './args.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const dir = join(root, '..', 'shared', 'sighan2005');
+const args = benchArgs('npm run bench:discover [-- --gold NAME=PATH ...] [--no-speed]', {
+  gold: { type: 'string', multiple: true },
+  'no-speed': { type: 'boolean' },
+});
 
 function f1Of(tokenizer: Tokenizer, raw: readonly string[], gold: readonly string[]): number {
   const score: Score = { gold: 0, predicted: 0, correct: 0 };
@@ -54,7 +59,7 @@ function sets(): Array<{ name: string; raw: string[]; gold: string[] }> {
   } else {
     console.log(`bench:discover: no SIGHAN 2005 data at ${dir}`);
   }
-  for (const { name, sentences } of goldFiles(process.argv)) found.push({ name, raw: sentences.map((line) => line.replace(/\s+/g, '')), gold: sentences });
+  for (const { name, sentences } of goldFiles(args.strings('gold'))) found.push({ name, raw: sentences.map((line) => line.replace(/\s+/g, '')), gold: sentences });
   return found;
 }
 
@@ -100,7 +105,7 @@ async function writePoems(file: string): Promise<boolean> {
   return true;
 }
 
-if (!process.argv.includes('--no-speed') && existsSync('/usr/bin/time')) {
+if (!args.flag('no-speed') && existsSync('/usr/bin/time')) {
   const jobs = availableParallelism();
   const scratch = mkdtempSync(join(tmpdir(), 'jieba-bench-discover-'));
   try {

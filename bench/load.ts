@@ -19,20 +19,23 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { benchArgs, countOr, positiveOr } from './args.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const require = createRequire(`${root}bench/package.json`);
 
-function option(name: string, fallback: number): number {
-  const at = process.argv.indexOf(name);
-  return at < 0 ? fallback : Number(process.argv[at + 1]);
-}
-const seconds = option('--seconds', 10);
-const connections = option('--connections', 16);
+const args = benchArgs('npm run bench:load [-- --seconds 10 --connections 16 --rounds 2 --workers 2]', {
+  seconds: { type: 'string' },
+  connections: { type: 'string' },
+  rounds: { type: 'string' },
+  workers: { type: 'string' },
+});
+const seconds = positiveOr(args, 'seconds', 10);
+const connections = countOr(args, 'connections', 16);
 /** The routes are driven this many times over; RSS at the end of each round shows whether memory grows. */
-const rounds = option('--rounds', 2);
+const rounds = countOr(args, 'rounds', 2);
 /** The server's worker threads (`jieba serve --workers`); the default is the server's own (the available cores). */
-const workers = option('--workers', 0);
+const workers = countOr(args, 'workers', 0, 0);
 
 /** The seed news transcript, without its spaces: a realistic document of 3,443 characters. */
 const SEED = readFileSync(`${root}test/fixtures/corpus/seed-news.txt`, 'utf8');

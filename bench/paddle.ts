@@ -33,9 +33,11 @@ import { fileURLToPath } from 'node:url';
 import { Tokenizer } from '../src/index.js';
 import { sharedModels } from '../src/node-platform.js';
 import { lacLabels, type LacEngine } from '../src/paddle/lac.js';
+import { benchArgs } from './args.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const SENTENCE = '李小福是创新办主任也是云计算方面的专家';
+const args = benchArgs('npm run bench:paddle [-- --agreement]', { agreement: { type: 'boolean' } });
 const CORPORA = ['seed-news.txt', 'modern-mixed.txt', 'jieba-examples.txt', 'chinese-poetry.txt'];
 
 function percentile(sorted: number[], p: number): number {
@@ -143,7 +145,7 @@ function main(): void {
   const cliAll = cliSpeed(file, 3 * characters, jobs);
   rmSync(dir, { recursive: true, force: true });
 
-  const agreed = process.argv.includes('--agreement') ? agreement() : undefined;
+  const agreed = args.flag('agreement') ? agreement() : undefined;
   const result = {
     date: new Date().toISOString(),
     node: process.version,

@@ -12,6 +12,7 @@
  */
 
 import { readFileSync } from 'node:fs';
+import { benchArgs, countOr } from './args.js';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { TfIdf, Tokenizer } from '../src/index.js';
@@ -40,7 +41,7 @@ type Mode = 'cut' | 'tokenizeOffsets' | 'tag' | 'extractTags';
 const MODES: Mode[] = ['cut', 'tokenizeOffsets', 'tag', 'extractTags'];
 
 async function main(): Promise<void> {
-  const rounds = Number(process.argv[process.argv.indexOf('--rounds') + 1]) || 3;
+  const rounds = countOr(benchArgs('npm run bench:pool [-- --rounds N]', { rounds: { type: 'string' } }), 'rounds', 3);
   const cores = availableParallelism();
   const sources = [corpusPath('news'), realCorpusPath('technical-cn')].filter((p): p is string => p !== undefined);
   const documents = sources.flatMap((path) => documentsOf(readFileSync(path, 'utf8'), 1000));

@@ -42,6 +42,7 @@ import { CORPORA, corpusPath, type CorpusName } from './corpus.js';
 import { REAL_CORPORA, realCorpusPath } from './real-corpora.js';
 import { ENGINES } from './engines.js';
 import { MODES, type Measurement } from './modes.js';
+import { benchArgs, countOr, refuse } from './args.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const PYTHON = '/usr/bin/python3';
@@ -53,18 +54,31 @@ interface Options {
   python: boolean;
 }
 
-function parse(argv: string[]): Options {
-  const options: Options = { corpora: [], engines: ENGINES.map((e) => e.name), rounds: 5, python: true };
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--corpus') options.corpora.push(argv[++i]!);
-    else if (argv[i] === '--engines') options.engines = argv[++i]!.split(',');
-    else if (argv[i] === '--no-python') options.python = false;
-    else if (argv[i] === '--rounds') options.rounds = Number(argv[++i]);
-    else throw new Error(`unknown option ${argv[i]}`);
+const USAGE = 'npm run bench [-- --corpus NAME|PATH ...] [--engines a,b] [--rounds N] [--no-python]';
+
+function parse(): Options {
+  const args = benchArgs(USAGE, {
+    corpus: { type: 'string', multiple: true },
+    engines: { type: 'string' },
+    rounds: { type: 'string' },
+    'no-python': { type: 'boolean' },
+  });
+  const names = ENGINES.map((e) => e.name);
+  const engines = args.string('engines', names.join(',')).split(',');
+  const unknown = engines.filter((name) => !names.includes(name));
+  if (unknown.length > 0) refuse(`no engine named ${unknown.join(', ')} (engines: ${names.join(', ')})`);
+  const corpora = args.strings('corpus');
+  for (const corpus of corpora) {
+    if (!(corpus in CORPORA) && !(corpus in REAL_CORPORA) && !existsSync(corpus)) {
+      refuse(`--corpus ${corpus}: no such corpus or file (corpora: ${[...Object.keys(CORPORA), ...Object.keys(REAL_CORPORA)].join(', ')})`);
+    }
   }
-  if (options.corpora.length === 0) options.corpora = [...Object.keys(CORPORA), ...Object.keys(REAL_CORPORA)];
-  if (!Number.isInteger(options.rounds) || options.rounds < 1) throw new Error('--rounds needs a positive integer');
-  return options;
+  return {
+    corpora: corpora.length > 0 ? corpora : [...Object.keys(CORPORA), ...Object.keys(REAL_CORPORA)],
+    engines,
+    rounds: countOr(args, 'rounds', 5),
+    python: !args.flag('no-python'),
+  };
 }
 
 type Row = Measurement | { engine: string; skipped: string };
@@ -150,7 +164,7 @@ function table(rows: Row[]): string {
 }
 
 function main(): void {
-  const options = parse(process.argv.slice(2));
+  const options = parse();
   const results: { corpus: string; bytes: number; rows: Row[] }[] = [];
   for (const corpus of options.corpora) {
     const path = corpus in CORPORA ? corpusPath(corpus as CorpusName) : corpus in REAL_CORPORA ? realCorpusPath(corpus) : corpus;

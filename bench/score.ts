@@ -7,6 +7,7 @@
 
 import { readFileSync } from 'node:fs';
 import { isPythonSpace } from '../src/text/char-classes.js';
+import { refuse } from './args.js';
 
 /** Counts for precision and recall. */
 export interface Score {
@@ -60,28 +61,20 @@ export interface GoldFile {
   sentences: string[];
 }
 
-/** A bad command line: say what, exit with status 1, no stack. */
-function refuse(message: string): never {
-  process.stderr.write(`bench: ${message}\n`);
-  process.exit(1);
-}
-
 /**
- * The files of `--gold NAME=PATH` in `argv` (any number of times), read:
- * segmented text of your own that the benchmarks score or train on beside
- * the SIGHAN sets (the NLPCC 2016 Weibo sets, say).
+ * The files of the `--gold NAME=PATH` options (`specs`: their values),
+ * read: segmented text of your own that the benchmarks score or train on
+ * beside the SIGHAN sets (the NLPCC 2016 Weibo sets, say).
  *
  * @example
- * goldFiles(['--gold', 'weibo=nlpcc2016-wordseg-dev.dat']); // [{ name: 'weibo', sentences: [...] }]
+ * goldFiles(['weibo=nlpcc2016-wordseg-dev.dat']); // [{ name: 'weibo', sentences: [...] }]
  *
  * A spec that is not NAME=PATH, or a file that cannot be read, ends the
  * process with a message and status 1.
  */
-export function goldFiles(argv: readonly string[]): GoldFile[] {
+export function goldFiles(specs: readonly string[]): GoldFile[] {
   const files: GoldFile[] = [];
-  argv.forEach((arg, i) => {
-    if (arg !== '--gold') return;
-    const spec = argv[i + 1] ?? '';
+  specs.forEach((spec) => {
     const eq = spec.indexOf('=');
     if (eq <= 0 || eq === spec.length - 1) refuse(`--gold wants NAME=PATH, not ${JSON.stringify(spec)}`);
     const path = spec.slice(eq + 1);

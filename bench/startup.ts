@@ -16,10 +16,11 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { benchArgs, countOr } from './args.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const benchModules = `${root}bench/node_modules/`;
-const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 15;
+const runs = countOr(benchArgs('npm run bench:startup [-- --runs N]', { runs: { type: 'string' } }), 'runs', 15);
 const SENTENCE = '全国网络安全和信息化工作会议20日至21日在北京召开，中共中央总书记习近平出席会议并发表重要讲话。';
 
 /**

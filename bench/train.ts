@@ -20,6 +20,7 @@
  */
 
 import { existsSync, readFileSync } from 'node:fs';
+import { benchArgs, positiveOr } from './args.js';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DictionaryTrainer } from '../src/analyse/train.js';
@@ -33,6 +34,12 @@ import { f1, goldFiles, scoreSentence, type GoldFile, type Score } from './score
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const dir = join(root, '..', 'shared', 'sighan2005');
 const FOLDS = 5;
+const args = benchArgs('npm run bench:train [-- --ratio R] [--curve] [--gold NAME=PATH ...] [--no-sighan]', {
+  ratio: { type: 'string' },
+  curve: { type: 'boolean' },
+  gold: { type: 'string', multiple: true },
+  'no-sighan': { type: 'boolean' },
+});
 
 /**
  * A dictionary trained on `lines` as `jieba train` makes an image (both
@@ -62,18 +69,17 @@ function f1Of(tokenizer: Tokenizer, gold: readonly string[]): number {
 /** The gold sets to cross-validate: SIGHAN's (when present) and `--gold NAME=PATH`. */
 function goldSets(): GoldFile[] {
   const sets: GoldFile[] = [];
-  if (!process.argv.includes('--no-sighan')) {
+  if (!args.flag('no-sighan')) {
     if (existsSync(dir)) for (const set of ['pku', 'msr']) sets.push({ name: set, sentences: readFileSync(join(dir, `${set}_test_gold.utf8`), 'utf8').split('\n').filter((line) => line.trim() !== '') });
     else console.log(`bench:train: no SIGHAN 2005 data at ${dir}`);
   }
-  sets.push(...goldFiles(process.argv));
+  sets.push(...goldFiles(args.strings('gold')));
   return sets;
 }
 
 {
   const base = { dictionary: sharedModels.defaultData().base, hmm: sharedModels.defaultData().model };
-  const at = process.argv.indexOf('--ratio');
-  const ratio = at < 0 ? 4 : Number(process.argv[at + 1]);
+  const ratio = positiveOr(args, 'ratio', 4);
   console.log(`ratio ${ratio}`);
   console.log('set\tfold\ttraining sentences\tF1 before\tF1 after\tF1 after, contradicted words kept\tbase words left out\tHMM words split');
   for (const { name: set, sentences: gold } of goldSets()) {
@@ -96,7 +102,7 @@ function goldSets(): GoldFile[] {
       console.log(`${set}\t${fold + 1}\t${training.length}\t${b.toFixed(4)}\t${a.toFixed(4)}\t${k.toFixed(4)}\t${dropped}\t${reviewed}`);
     }
     console.log(`${set}\tmean\t\t${before.toFixed(4)}\t${after.toFixed(4)}\t${afterKept.toFixed(4)}`);
-    if (!process.argv.includes('--curve')) continue;
+    if (!args.flag('curve')) continue;
     const points: string[] = [];
     for (const share of [1 / 8, 1 / 4, 1 / 2, 1]) {
       let mean = 0;
