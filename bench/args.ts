@@ -101,10 +101,18 @@ export class BenchArgs {
   }
 }
 
-/** Ends the script: `bench: MESSAGE` on standard error, status 1, no stack. */
-export function refuse(message: string): never {
-  process.stderr.write(`bench: ${message}\n`);
+/** Ends the script: `PROGRAM: MESSAGE` on standard error, status 1, no stack. */
+export function refuse(message: string, program = 'bench'): never {
+  process.stderr.write(`${program}: ${message}\n`);
   process.exit(1);
+}
+
+/** How {@link benchArgs} reads a command line besides its options. */
+export interface BenchArgsSettings {
+  /** Whether arguments that are not options are taken (as `positionals`); default false. */
+  readonly positionals?: boolean;
+  /** The name errors start with; default `bench`. */
+  readonly program?: string;
 }
 
 /**
@@ -116,12 +124,12 @@ export function refuse(message: string): never {
  * const args = benchArgs('npm run bench:pool [-- --rounds N]', { rounds: { type: 'string' } });
  * const rounds = countOr(args, 'rounds', 3);
  */
-export function benchArgs(usage: string, options: Readonly<Record<string, BenchOption>>, allowPositionals = false): BenchArgs {
+export function benchArgs(usage: string, options: Readonly<Record<string, BenchOption>>, settings: BenchArgsSettings = {}): BenchArgs {
   let args: BenchArgs;
   try {
-    args = new BenchArgs(options, process.argv.slice(2), allowPositionals);
+    args = new BenchArgs(options, process.argv.slice(2), settings.positionals ?? false);
   } catch (error) {
-    refuse(`${(error as Error).message}\nusage: ${usage}`);
+    refuse(`${(error as Error).message}\nusage: ${usage}`, settings.program);
   }
   if (args.help) {
     process.stdout.write(`usage: ${usage}\n`);
@@ -137,11 +145,11 @@ export function benchArgs(usage: string, options: Readonly<Record<string, BenchO
  * @example
  * countOr(args, 'rounds', 3); // 3 unless --rounds N was given
  */
-export function countOr(args: BenchArgs, name: string, fallback: number, min = 1): number {
+export function countOr(args: BenchArgs, name: string, fallback: number, min = 1, program = 'bench'): number {
   try {
     return args.count(name, fallback, min);
   } catch (error) {
-    refuse((error as Error).message);
+    refuse((error as Error).message, program);
   }
 }
 

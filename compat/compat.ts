@@ -30,7 +30,7 @@
  */
 
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Tokenizer } from '../src/index.js';
 import { MODES, differingModes, runJiebaTs, type Mode } from './modes.js';
@@ -38,6 +38,7 @@ import { PYTHON, runOracle } from './oracle-client.js';
 import { dictionaryWords, textsOfFile } from './inputs.js';
 import { RandomText } from './random-text.js';
 import { randomScenarios, runScenario, runScenariosInPython, sameResult } from './dict-scenarios.js';
+import { benchArgs, countOr, refuse } from '../bench/args.js';
 import { KEYWORD_VARIANTS, documentsOf, runKeywordOracle, runKeywordVariants } from './keywords.js';
 
 interface Args {
@@ -52,23 +53,38 @@ interface Args {
   report: string | undefined;
 }
 
-function parse(argv: string[]): Args {
-  const args: Args = { files: [], random: 0, seed: 1, cli: false, dict: undefined, scenarios: 0, keywords: 0, tagOnly: false, report: undefined };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '--random') args.random = Number(argv[++i]);
-    else if (arg === '--seed') args.seed = Number(argv[++i]);
-    else if (arg === '--cli') args.cli = true;
-    else if (arg === '--report') args.report = argv[++i];
-    else if (arg === '--dict') args.dict = argv[++i];
-    else if (arg === '--tag-only') args.tagOnly = true;
-    else if (arg === '--keywords') args.keywords = Number(argv[++i]);
-    else if (arg === '--scenarios') args.scenarios = Number(argv[++i]);
-    else if (arg.startsWith('--')) throw new Error(`unknown option ${arg}`);
-    else args.files.push(arg);
-  }
-  if (!Number.isInteger(args.random) || args.random < 0) throw new Error('--random needs a count');
-  return args;
+const USAGE = 'npm run compat -- [--random N] [--seed S] [--cli] [--dict PATH] [--scenarios N] [--keywords N] [--tag-only] [--report PATH] [FILE...]';
+
+function parse(): Args {
+  const program = 'compat';
+  const args = benchArgs(
+    USAGE,
+    {
+      random: { type: 'string' },
+      seed: { type: 'string' },
+      cli: { type: 'boolean' },
+      report: { type: 'string' },
+      dict: { type: 'string' },
+      'tag-only': { type: 'boolean' },
+      keywords: { type: 'string' },
+      scenarios: { type: 'string' },
+    },
+    { positionals: true, program },
+  );
+  const files = [...args.positionals];
+  const dict = args.strings('dict')[0];
+  for (const file of dict === undefined ? files : [...files, dict]) if (!existsSync(file)) refuse(`${file}: no such file`, program);
+  return {
+    files,
+    random: countOr(args, 'random', 0, 0, program),
+    seed: countOr(args, 'seed', 1, 0, program),
+    cli: args.flag('cli'),
+    dict,
+    scenarios: countOr(args, 'scenarios', 0, 0, program),
+    keywords: countOr(args, 'keywords', 0, 0, program),
+    tagOnly: args.flag('tag-only'),
+    report: args.strings('report')[0],
+  };
 }
 
 interface Tally {
@@ -131,7 +147,7 @@ function compareCli(path: string): string[] {
 }
 
 async function main(): Promise<number> {
-  const args = parse(process.argv.slice(2));
+  const args = parse();
   const modes: readonly Mode[] = args.tagOnly ? ['tag', 'tag_no_hmm'] : MODES;
   const mismatches: object[] = [];
   const tallies: Tally[] = [];
