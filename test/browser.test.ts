@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { gunzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { after, before, describe, it } from 'node:test';
 import { TextRank as NodeTextRank, TfIdf as NodeTfIdf, Tokenizer as NodeTokenizer, type PackagedImage } from '../src/index.js';
 import { importBundle, type JiebaModule } from './support/bundles.js';
@@ -116,9 +116,12 @@ describe('jieba-ts/browser', () => {
     const withPaddle = await browser.Tokenizer.load({ fetch: packageFetch, paddle: PADDLE_MODEL });
     assert.deepEqual(withPaddle.cut('我来到北京清华大学', { paddle: true }), ['我', '来到', '北京清华大学']);
     assert.deepEqual(withPaddle.tag(text, { paddle: true }), new NodeTokenizer().tag(text, { paddle: true }));
-    const bytes = readFileSync(repoPath('packages/paddle/paddle.img.gz'));
+    const bytes = readFileSync(repoPath('packages/paddle/paddle.img'));
     const fromBuffer = await browser.Tokenizer.load({ fetch: packageFetch, paddle: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length) as ArrayBuffer });
     assert.deepEqual(fromBuffer.cut('乒乓球拍卖完了', { paddle: true }), ['乒乓球', '拍卖', '完', '了']);
+    // A gzipped copy of the image loads too (a server may hand it out so).
+    const fromGzip = await browser.Tokenizer.load({ fetch: packageFetch, paddle: new Uint8Array(gzipSync(bytes)) });
+    assert.deepEqual(fromGzip.tag(text, { paddle: true }), withPaddle.tag(text, { paddle: true }));
     await assert.rejects(browser.Tokenizer.load({ fetch: packageFetch, paddle: new Uint8Array(64) }), /not a usable jieba-ts image/);
     // The package's model, once loaded, is shared by the page's tokenizers; a new page has none.
     const fresh = await importBundle('browser', 'no-paddle');

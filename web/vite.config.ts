@@ -1,8 +1,9 @@
 /**
  * The playground's build: a static site in dist/playground. The compiled
  * images come along by themselves: jieba-ts/browser, jieba-ts/images/* and
- * jieba-ts-paddle name them with `new URL('….img.gz', import.meta.url)`,
- * which Vite copies and rewrites, as it would in any application.
+ * jieba-ts-paddle name them with `new URL('….img.gz', import.meta.url)` (the
+ * paddle model: `'./paddle.img'`), which Vite copies and rewrites, as it would in any
+ * application.
  */
 import { defineConfig } from 'vite';
 

@@ -1,5 +1,5 @@
 /**
- * jieba's paddle-mode model (LAC small), compiled and gzipped. Pass it to
+ * jieba's paddle-mode model (LAC small), compiled, uncompressed. Pass it to
  * jieba-ts's `load({ paddle })`; it has the shape of jieba-ts's
  * `PackagedImage`.
  *
@@ -12,7 +12,7 @@ export declare const PADDLE_MODEL: {
   /** The package that ships the image. */
   readonly packageName: 'jieba-ts-paddle';
   /** Its path inside the package. */
-  readonly file: 'paddle.img.gz';
+  readonly file: 'paddle.img';
   /** Where the image is, worked out when called. */
   url(): URL;
 };

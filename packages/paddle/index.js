@@ -4,7 +4,8 @@
 // and emit the file.
 
 /**
- * jieba's paddle-mode model (LAC small), compiled and gzipped. Pass it to
+ * jieba's paddle-mode model (LAC small), compiled (uncompressed: it is read straight into
+ * the memory it runs from). Pass it to
  * jieba-ts's `load({ paddle })`.
  *
  * @example
@@ -15,6 +16,6 @@
  */
 export const PADDLE_MODEL = {
   packageName: 'jieba-ts-paddle',
-  file: 'paddle.img.gz',
-  url: () => new URL('./paddle.img.gz', import.meta.url),
+  file: 'paddle.img',
+  url: () => new URL('./paddle.img', import.meta.url),
 };

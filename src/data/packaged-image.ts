@@ -105,5 +105,5 @@ export const OWN_IMAGES = {
   /** dict.txt.big, in the companion package. */
   big: { packageName: 'jieba-ts-big', file: 'big.img.gz' },
   /** The paddle-mode model, in the companion package. */
-  paddle: { packageName: 'jieba-ts-paddle', file: 'paddle.img.gz' },
+  paddle: { packageName: 'jieba-ts-paddle', file: 'paddle.img' },
 } as const satisfies Record<string, PackagedImage>;

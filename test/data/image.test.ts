@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { decodeImage, encodeImage } from '../../src/data/image.js';
-import { checksum } from '../../src/data/checksum.js';
+import { allocateImageBytes, checksum, filterKernels } from '../../src/data/checksum.js';
+import { fromFloat16, toFloat16 } from '../../src/math/half.js';
 import { dictionaryFromSections, dictionarySections } from '../../src/data/sections.js';
 import { DictionaryError } from '../../src/dictionary/errors.js';
 import { PrefixDictionary } from '../../src/dictionary/prefix-dictionary.js';
@@ -51,6 +52,50 @@ describe('binary image', () => {
     damaged[damaged.length - 20]! ^= 1;
     assert.throws(() => decodeImage(damaged, 'x.img'), /checksum mismatch/);
     assert.throws(() => encodeImage({ logs: sections.logs }, { logs: { delta: true } }), /integer arrays only/);
+  });
+
+  it('widens the float16 sections of an unfiltered image read into a kernel memory in the room after it, as fromFloat16 does', () => {
+    const sections = {
+      weights: Float32Array.from({ length: 20_000 }, (_, i) => Math.sin(i) * 2 ** ((i % 40) - 20)),
+      other: Float32Array.from({ length: 37 }, (_, i) => -i / 3),
+      kept: Float32Array.from({ length: 64 }, (_, i) => i / 7),
+      ints: Int32Array.of(5, -5),
+    };
+    const image = encodeImage(sections, { weights: { float16: true }, other: { float16: true }, kept: { float16: true } });
+    // What the sections must be, computed apart from decodeImage: the halves, widened in JavaScript.
+    const reference = new Map<string, Float32Array | Uint16Array>([
+      ['weights', fromFloat16(toFloat16(sections.weights))],
+      ['other', fromFloat16(toFloat16(sections.other))],
+      ['kept', toFloat16(sections.kept)],
+    ]);
+    const roomy = allocateImageBytes(image.length, 3 * image.length);
+    if (roomy === undefined) return; // no WebAssembly here: nothing to compare
+    roomy.set(image);
+    const inMemory = decodeImage(roomy, 'roomy.img', new Set(['kept']));
+    for (const name of ['weights', 'other'] as const) {
+      const got = inMemory.get(name)!;
+      assert.ok(got instanceof Float32Array, name);
+      assert.equal(got.buffer, roomy.buffer, `${name} widened in the image's own memory`);
+      assert.ok(got.byteOffset >= image.length && got.byteOffset % 16 === 0, `${name} after the image, 16-byte aligned`);
+      assert.deepEqual(got, reference.get(name), name);
+    }
+    assert.ok(inMemory.get('kept') instanceof Uint16Array, 'a section asked to stay half stays half');
+    assert.deepEqual(inMemory.get('kept'), reference.get('kept'));
+    assert.deepEqual([...inMemory.get('ints')!], [5, -5]);
+    // Without the room, the floats are new arrays and the image is left alone.
+    const tight = allocateImageBytes(image.length)!;
+    tight.set(image);
+    assert.ok(tight.buffer.byteLength - image.length < 4 * 20_000, 'the test needs a memory without the room');
+    const widenedElsewhere = decodeImage(tight, 'tight.img').get('weights')!;
+    assert.notEqual(widenedElsewhere.buffer, tight.buffer);
+    assert.deepEqual(widenedElsewhere, reference.get('weights'));
+    assert.deepEqual(tight, image, 'the image bytes are unchanged');
+    // Bytes anywhere else (fetched, say) are copied once into such a memory
+    // and widened there by the compiled kernel, not in JavaScript.
+    const copied = decodeImage(image.slice(), 'fetched.img');
+    assert.ok(filterKernels(copied.get('weights')!.buffer) !== undefined, 'widened in a kernel memory');
+    assert.equal(copied.get('ints')!.buffer, copied.get('weights')!.buffer, 'the image copied beside its floats');
+    assert.deepEqual(copied.get('weights'), reference.get('weights'));
   });
 
   it('reads version 1 images (no filters), and refuses filters in them', () => {

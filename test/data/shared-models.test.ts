@@ -21,7 +21,7 @@ class FakePlatform implements Platform {
     pos: { packageName: 'jieba-ts', file: 'dist/data/posseg.img.gz' },
     idf: { packageName: 'jieba-ts', file: 'dist/data/idf.img.gz' },
     big: { packageName: 'jieba-ts-big', file: 'big.img.gz' },
-    paddle: { packageName: 'jieba-ts-paddle', file: 'paddle.img.gz' },
+    paddle: { packageName: 'jieba-ts-paddle', file: 'paddle.img' },
   };
 
   constructor(readonly bytes: Uint8Array) {}
