@@ -215,20 +215,46 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     outputField: undefined,
     filename: undefined,
   };
-  const positionals: string[] = [];
-  const unknown: string[] = [];
+  // What argparse leaves unrecognized, in its order: unknown options where
+  // they stand, and each run of other arguments as it ends (see takeRun).
+  const extras: string[] = [];
+  let run: string[] = [];
+  let marker = -1;
+  let filenameTaken = false;
+  /**
+   * The run of arguments since the last option: the filename (argparse's
+   * `nargs='?'`, pattern `-*A?-*`) takes its first argument, with the first
+   * `--` (the marker) before or right after it, which is dropped; anything
+   * else, a later `--` included, is unrecognized.
+   */
+  const takeRun = (): void => {
+    if (run.length === 0) return;
+    let rest = 0;
+    if (!filenameTaken) {
+      filenameTaken = true;
+      if (marker === 0) rest = 1;
+      if (rest < run.length && rest !== marker) options.filename = run[rest++];
+      if (rest === marker) rest++;
+    }
+    extras.push(...run.slice(rest));
+    run = [];
+    marker = -1;
+  };
   let optionsEnded = false;
 
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (optionsEnded || !looksLikeOption(arg)) {
-      positionals.push(arg);
+      run.push(arg);
       continue;
     }
     if (arg === '--') {
       optionsEnded = true;
+      marker = run.length;
+      run.push(arg);
       continue;
     }
+    takeRun();
 
     let target: OptionSpec;
     let explicit: string | undefined;
@@ -247,7 +273,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
         return { kind: 'error', message: `ambiguous option: ${arg.split('=')[0]} could match ${names}` };
       }
       if (candidates.length === 0) {
-        unknown.push(arg);
+        extras.push(arg);
         continue;
       }
       target = candidates[0]!.spec;
@@ -282,9 +308,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     }
   }
 
-  if (positionals.length > 0) options.filename = positionals.shift();
-  const extra = [...positionals, ...unknown];
-  if (extra.length > 0) return { kind: 'error', message: `unrecognized arguments: ${extra.join(' ')}` };
+  takeRun();
+  if (extras.length > 0) return { kind: 'error', message: `unrecognized arguments: ${extras.join(' ')}` };
   return { kind: 'run', options };
 }
 
