@@ -14,6 +14,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { PAGES } from './apps.js';
+import { undocumented, type CompilerApi } from './docs.js';
 import { pageResult, root, run, runOk, startProcess, tool, type Browser, type StaticSite } from './harness.js';
 
 /** What every case gets. */
@@ -219,6 +220,17 @@ export const CASES: Case[] = [
       },
     ];
   }),
+  {
+    group: 'TypeScript 5.9',
+    name: 'TSDoc on every public symbol the three packages declare, and an example on every function, class, constant and method',
+    async run({ project }) {
+      const packages = ['jieba-ts', 'jieba-ts-paddle', 'jieba-ts-big'].map((name) => join(project, 'node_modules', name));
+      const { checked, missing } = undocumented(requireTool('typescript-5') as CompilerApi, packages);
+      assert.ok(checked > 200, `only ${checked} symbols found`);
+      assert.deepEqual(missing, [], `undocumented in the shipped declarations:\n${missing.join('\n')}`);
+      return `${checked} symbols`;
+    },
+  },
 
   {
     group: 'esbuild',

@@ -7,7 +7,9 @@
  * (nodenext, bundler, browser-only), esbuild (node and browser, ESM and
  * IIFE), Vite, webpack 5, Rollup, Bun, Deno, workerd, and module and
  * classic workers in Chromium. Every app must print what `jieba -d -q`
- * prints for the seed news transcript.
+ * prints for the seed news transcript. TypeScript 5's compiler API also
+ * reads the installed declarations: every public symbol must have its
+ * TSDoc, with an example (`docs.ts`).
  *
  *   npm run build && npm run consumers:install && npm run test:consumers [-- --only vite,bun] [--keep]
  *

@@ -442,6 +442,15 @@ export function trainDictionary(corpus: string | Iterable<string>, options: Trai
   return { image: encodeDictionaryImage(dictionary, trainer.reviewedHmm(hmm), false, pos), text: `${text.join('\n')}\n`, words: trainer.words };
 }
 
+/**
+ * Everything above as one object, for `import jieba from 'jieba-ts'`: the
+ * default tokenizer's functions (bound to it), the classes, errors,
+ * constants and packaged images.
+ *
+ * @example
+ * import jieba from 'jieba-ts';
+ * jieba.cut('我来到北京清华大学'); // ['我', '来到', '北京', '清华大学']
+ */
 const jieba = {
   cut,
   cutAll,

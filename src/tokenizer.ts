@@ -363,7 +363,12 @@ function checkFrequency(freq: unknown, method: string): number {
 
 /**
  * The shared implementation of the public `Tokenizer` class. Construct
- * `Tokenizer` from `jieba-ts`, not this.
+ * `Tokenizer` from `jieba-ts`, not this; it is exported for its type
+ * (functions that take any platform's tokenizer).
+ *
+ * @example
+ * function words(tokenizer: TokenizerCore, text: string): string[] { return tokenizer.cut(text); }
+ * words(new Tokenizer(), '我来到北京清华大学');
  */
 export class TokenizerCore {
   readonly #platform: Platform;

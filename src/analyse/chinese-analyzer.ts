@@ -31,6 +31,9 @@ const ANALYZER_KEYS = optionKeys<ChineseAnalyzerOptions>()(['stopWords', 'minSiz
 /**
  * `jieba.analyse.analyzer.STOP_WORDS`: Whoosh's English stop words with
  * 的, 了 and 和.
+ *
+ * @example
+ * chineseAnalyzer({ stopWords: [...ANALYZER_STOP_WORDS, '我们'] }); // Python's stoplist plus one
  */
 export const ANALYZER_STOP_WORDS: readonly string[] = [
   'a', 'an', 'and', 'are', 'as', 'at', 'be', 'by', 'can', 'for', 'from', 'have', 'if', 'in', 'is', 'it', 'may',

@@ -190,7 +190,13 @@ export class TextRank extends KeywordExtractor {
     return keywords;
   }
 
-  /** Python's alias: `TextRank.extract_tags` is `textrank`. */
+  /**
+   * Python's alias: `TextRank.extract_tags` is `textrank`, so this is
+   * {@link TextRank.textRank} under the name a TF-IDF extractor's callers use.
+   *
+   * @example
+   * new TextRank().extractTags('...', { topK: 5 }); // what textRank('...', { topK: 5 }) gives
+   */
   extractTags(text: string, options?: WordsOptions): string[];
   extractTags(text: string, options: WeightOptions): WeightedKeyword[];
   extractTags(text: string, options: FlagOptions): TaggedKeyword[];

@@ -153,7 +153,12 @@ export class NewWordFinder {
     if (this.#maxLength < 2) throw new TypeError('jieba-ts: discoverWords() option maxLength must be at least 2');
   }
 
-  /** Count the strings of `text`'s runs of Han characters. */
+  /**
+   * Count the strings of `text`'s runs of Han characters.
+   *
+   * @example
+   * for (const line of lines) finder.add(line);
+   */
   add(text: string): this {
     if (typeof text !== 'string') throw new TypeError(`jieba-ts: discoverWords() expects strings, got ${text === null ? 'null' : typeof text}`);
     const inside = this.#insideWords(text);
@@ -229,7 +234,12 @@ export class NewWordFinder {
     while (this.#counts.size > this.#maxEntries / 2) this.#counts.prune(++this.#pruned);
   }
 
-  /** The new words, best first (ties: more frequent, then code-point order). */
+  /**
+   * The new words, best first (ties: more frequent, then code-point order).
+   *
+   * @example
+   * finder.words().slice(0, 3); // [{ word: '魅族', count: 12, cohesion: ..., entropy: ..., ... }, ...]
+   */
   words(): NewWord[] {
     const counts = this.#counts;
     const total = this.#characters;

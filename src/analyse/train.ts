@@ -60,10 +60,19 @@ export interface BuildOptions {
   weight?: number;
 }
 
-/** A line of the corpus that cannot be read. */
+/**
+ * A line of the corpus that cannot be read: `source` and `line` say where,
+ * and the message starts with both.
+ *
+ * @example
+ * try { trainer.add('北京/ 大学', 'corpus.txt', 7); }
+ * catch (error) { if (error instanceof CorpusError) console.error(error.message); } // corpus.txt: line 7: ...
+ */
 export class CorpusError extends Error {
   constructor(
+    /** The file (or `<string>`, `<corpus>`) the line is in. */
     readonly source: string,
+    /** The line's number, from 1. */
     readonly line: number,
     message: string,
   ) {
@@ -117,6 +126,8 @@ export class DictionaryTrainer {
   /**
    * Count one line of segmented text: words separated by whitespace.
    *
+   * @example
+   * trainer.add('我 来到 北京 清华大学', 'corpus.txt', 1);
    * @throws {@link CorpusError} for a tagged word without its tag, naming `source` and `line`
    */
   add(text: string, source = '<string>', line = 1): this {
@@ -185,7 +196,12 @@ export class DictionaryTrainer {
     return this.#madeByHmm.size;
   }
 
-  /** `hmm` (of `build`'s result) told to split the words {@link review} found too. */
+  /**
+   * `hmm` (of `build`'s result) told to split the words {@link review} found too.
+   *
+   * @example
+   * const image = encodeDictionaryImage(dictionary, trainer.reviewedHmm(hmm));
+   */
   reviewedHmm(hmm: HmmModel): HmmModel {
     if (this.#madeByHmm.size === 0) return hmm;
     return { ...hmm, split: new Set([...(hmm.split ?? []), ...this.#madeByHmm]) };
@@ -248,6 +264,8 @@ export class DictionaryTrainer {
    * base words were left out because the corpus cut them apart (see
    * {@link TrainOptions.base}).
    *
+   * @example
+   * const { dictionary, hmm, lines } = trainer.build({ base, ratio: 4 });
    * @throws RangeError for a weight that is not a positive safe integer
    */
   build(options: BuildOptions = {}): { dictionary: PrefixDictionary; hmm: HmmModel; pos?: PosModel; unknownPosStates?: string[]; lines: string[]; weight: number; dropped: number } {

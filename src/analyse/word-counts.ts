@@ -79,7 +79,12 @@ export class WordCounts {
     return total;
   }
 
-  /** The count of `word` (0 if never counted). */
+  /**
+   * The count of `word` (0 if never counted).
+   *
+   * @example
+   * new WordCounts().add('北京', 2).get('北京'); // 2
+   */
   get(word: string): number {
     return this.#counts.get(word) ?? 0;
   }
@@ -87,6 +92,8 @@ export class WordCounts {
   /**
    * Count `word` `times` more times.
    *
+   * @example
+   * counts.add('北京').add('大学', 3);
    * @throws RangeError for a count that is not a non-negative safe integer, or a total past 2^53 - 1
    */
   add(word: string, times = 1): this {
@@ -97,13 +104,25 @@ export class WordCounts {
     return this;
   }
 
-  /** Add every count of `other`. */
+  /**
+   * Add every count of `other`: counts made apart (one per file, or per
+   * worker) merge to what one count over everything gives.
+   *
+   * @example
+   * const all = new WordCounts().merge(countWords(partA)).merge(countWords(partB));
+   */
   merge(other: WordCounts): this {
     for (const [word, count] of other.#counts) this.add(word, count);
     return this;
   }
 
-  /** `[word, count]` pairs, most frequent first (ties: words in code-point order); the first `top` only if given. */
+  /**
+   * `[word, count]` pairs, most frequent first (ties: words in code-point
+   * order); the first `top` only if given.
+   *
+   * @example
+   * new WordCounts().add('的', 3).add('北京').sorted(); // [['的', 3], ['北京', 1]]
+   */
   sorted(top?: number): [string, number][] {
     const entries = [...this.#counts];
     entries.sort((a, b) => b[1] - a[1] || comparePython(a[0], b[0]));

@@ -12,7 +12,14 @@ import { parsePythonFloat } from '../text/python-float.js';
 import { pythonSplitLines } from '../text/char-classes.js';
 import { pythonStrip } from '../text/python-str.js';
 
-/** Words with their IDF, and the median that unknown words get. */
+/**
+ * Words with their IDF, and the median that unknown words get.
+ *
+ * @example
+ * const table = new Tokenizer().defaultIdf(); // jieba.analyse's idf.txt
+ * table.idf('北京'); // 2.9 or so
+ * table.idf('一个没有的词'); // the median, 11.9547675029
+ */
 export class IdfTable {
   /** Words; `trie.values[node]` is an index into `values`, 0 for none. */
   readonly trie: StaticTrie;

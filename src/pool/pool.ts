@@ -121,7 +121,14 @@ function abortReason(signal: AbortSignal): unknown {
   return signal.reason ?? new DOMException('This operation was aborted', 'AbortError');
 }
 
-/** A pool of tokenizer workers (see the module comment); made by `createPool`. */
+/**
+ * A pool of tokenizer workers (see the module comment); made by `createPool`.
+ *
+ * @example
+ * const pool = await createPool({ size: 2 });
+ * const words = await Promise.all(documents.map((text) => pool.cut(text)));
+ * pool.close();
+ */
 export class TokenizerPool {
   readonly #setup: PoolSetup;
   readonly #spawn: SpawnWorker;
@@ -142,8 +149,11 @@ export class TokenizerPool {
   }
 
   /**
-   * Start `size` workers and wait until each has loaded its models.
+   * Start `size` workers and wait until each has loaded its models: what
+   * `createPool` does with the platform's workers (`spawn`).
    *
+   * @example
+   * const pool = await TokenizerPool.start(2, { userDict: 'userdict.txt' }, spawnWorker);
    * @throws the error a worker met making its tokenizer (a `DictionaryError`
    *   for a dictionary it cannot read), after stopping the others
    */
@@ -270,6 +280,9 @@ export class TokenizerPool {
   /**
    * Stop every worker. Calls waiting or running reject with an `Error`
    * saying the pool is closed.
+   *
+   * @example
+   * try { await Promise.all(jobs); } finally { pool.close(); }
    */
   close(): void {
     this.#closed = true;

@@ -6,7 +6,12 @@
  * @module
  */
 
-/** The methods a pool runs in its workers, named as on `Tokenizer`, `TfIdf` and `TextRank`. */
+/**
+ * The methods a pool runs in its workers, named as on `Tokenizer`, `TfIdf` and `TextRank`.
+ *
+ * @example
+ * POOL_METHODS.includes('tag'); // true: `await pool.tag(text)`
+ */
 export const POOL_METHODS = ['cut', 'cutAll', 'cutForSearch', 'tokenize', 'tokenizeOffsets', 'tag', 'extractTags', 'textRank'] as const;
 
 /** One of {@link POOL_METHODS}. */

@@ -17,6 +17,12 @@ import { parseCutRequest, parseKeywordsRequest, parseTagRequest, parseTokenizeRe
 
 /** The routes that compute, by path. */
 export const COMPUTE_ROUTES = ['/cut', '/tokenize', '/tag', '/keywords'] as const;
+/**
+ * A route that computes: `/cut`, `/tokenize`, `/tag` or `/keywords`.
+ *
+ * @example
+ * const route: ComputeRoute = '/tag';
+ */
 export type ComputeRoute = (typeof COMPUTE_ROUTES)[number];
 
 /**

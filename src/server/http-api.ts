@@ -90,13 +90,22 @@ export interface ApiOptions {
   cors?: readonly string[];
 }
 
-/** 1 MiB: about 350,000 Chinese characters per request. */
+/**
+ * The default limit of a request body: 1 MiB, about 350,000 Chinese
+ * characters.
+ *
+ * @example
+ * createApiHandler({ pool, maxBodyBytes: 4 * DEFAULT_MAX_BODY_BYTES }); // 4 MiB
+ */
 export const DEFAULT_MAX_BODY_BYTES = 1 << 20;
 
 /**
  * The most bytes an answer holds per byte of its body: a word per
  * character at worst (a body of spaces), 8 bytes of offsets and 4 of tag
  * per word.
+ *
+ * @example
+ * const worst = ANSWER_BYTES_PER_BODY_BYTE * DEFAULT_MAX_BODY_BYTES; // bytes an answer can take
  */
 export const ANSWER_BYTES_PER_BODY_BYTE = 12;
 

@@ -71,7 +71,9 @@ export type BodyValues<B extends BodyFields> = { -readonly [K in keyof B]: Field
  */
 export class RequestError extends Error {
   constructor(
+    /** The HTTP status of the answer: 400, 404, 413, 500, 503 and so on. */
     readonly status: number,
+    /** The answer's machine-readable `error` field, as `invalid_json` or `timeout`. */
     readonly code: string,
     message: string,
   ) {

@@ -35,7 +35,14 @@ export interface PoolOptions {
   encodeInWorkers?: boolean;
 }
 
-/** Worker threads answering request bodies (see the module comment). */
+/**
+ * Worker threads answering request bodies (see the module comment): what
+ * `jieba serve --workers N` runs its routes on.
+ *
+ * @example
+ * const pool = await WorkerPool.start({ setup: {}, size: 2, timeoutMs: 30_000 });
+ * const server = createServer(createApiHandler({ pool }));
+ */
 export class WorkerPool {
   readonly #pool: TokenizerPool;
   readonly #timeoutMs: number;
@@ -73,6 +80,9 @@ export class WorkerPool {
    * with a 503 `timeout` when the answer takes longer than the pool's
    * limit, a 503 `shutting_down` once the pool is closed, and a 500 when a
    * worker dies on the request.
+   *
+   * @example
+   * const answer = await pool.run('/cut', new TextEncoder().encode('{"text": "我来到北京"}'));
    */
   async run(route: ComputeRoute, body: Uint8Array): Promise<Answer> {
     try {
@@ -86,7 +96,12 @@ export class WorkerPool {
     }
   }
 
-  /** Terminate every worker; requests still waiting are refused. */
+  /**
+   * Terminate every worker; requests still waiting are refused.
+   *
+   * @example
+   * server.close(() => void pool.close());
+   */
   async close(): Promise<void> {
     this.#pool.close();
   }

@@ -9,7 +9,13 @@
 
 import { utf8Offsets } from './utf8.js';
 
-/** Every unit `offsets` options take. */
+/**
+ * Every unit `offsets` options take.
+ *
+ * @example
+ * tokenize('😀中国', { offsets: 'codepoint' }); // offsets as Python counts them: 😀 is one
+ * OFFSET_UNITS.includes(request.offsets); // checking a unit from outside
+ */
 export const OFFSET_UNITS = ['utf16', 'utf8', 'codepoint'] as const;
 
 /** A unit of word offsets (see {@link OFFSET_UNITS}). */

@@ -54,6 +54,7 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
 export class InvalidUtf8Error extends RangeError {
   constructor(
     message: string,
+    /** Where the first bad byte is, counted from the start of the bytes. */
     readonly byteOffset: number,
   ) {
     super(message);
