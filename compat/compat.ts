@@ -19,6 +19,9 @@
  *   --keywords N     also N documents (runs of 1 to 60 lines of the FILEs)
  *                    through TF-IDF and TextRank in several variants (see
  *                    compat/keyword_oracle.py)
+ *   --idf PATH       ... with this IDF file (set_idf_path / setIdf)
+ *   --stop-words PATH  ... and these stop words added (set_stop_words /
+ *                    setStopWords)
  *   --tag-only       compare only the POS tagging modes (Python's posseg is
  *                    slow; this makes large runs practical)
  *   --report PATH    write every mismatch as a JSON line to PATH
@@ -39,7 +42,7 @@ import { dictionaryWords, textsOfFile } from './inputs.js';
 import { RandomText } from './random-text.js';
 import { randomScenarios, runScenario, runScenariosInPython, sameResult } from './dict-scenarios.js';
 import { benchArgs, countOr, refuse } from '../bench/args.js';
-import { KEYWORD_VARIANTS, documentsOf, runKeywordOracle, runKeywordVariants } from './keywords.js';
+import { KEYWORD_VARIANTS, documentsOf, runKeywordOracle, runKeywordVariants, type KeywordFiles } from './keywords.js';
 
 interface Args {
   files: string[];
@@ -49,11 +52,12 @@ interface Args {
   dict: string | undefined;
   scenarios: number;
   keywords: number;
+  keywordFiles: KeywordFiles;
   tagOnly: boolean;
   report: string | undefined;
 }
 
-const USAGE = 'npm run compat -- [--random N] [--seed S] [--cli] [--dict PATH] [--scenarios N] [--keywords N] [--tag-only] [--report PATH] [FILE...]';
+const USAGE = 'npm run compat -- [--random N] [--seed S] [--cli] [--dict PATH] [--scenarios N] [--keywords N [--idf PATH] [--stop-words PATH]] [--tag-only] [--report PATH] [FILE...]';
 
 function parse(): Args {
   const program = 'compat';
@@ -67,13 +71,17 @@ function parse(): Args {
       dict: { type: 'string' },
       'tag-only': { type: 'boolean' },
       keywords: { type: 'string' },
+      idf: { type: 'string' },
+      'stop-words': { type: 'string' },
       scenarios: { type: 'string' },
     },
     { positionals: true, program },
   );
   const files = [...args.positionals];
   const dict = args.strings('dict')[0];
-  for (const file of dict === undefined ? files : [...files, dict]) if (!existsSync(file)) refuse(`${file}: no such file`, program);
+  const idf = args.strings('idf')[0];
+  const stopWords = args.strings('stop-words')[0];
+  for (const file of [...files, dict, idf, stopWords]) if (file !== undefined && !existsSync(file)) refuse(`${file}: no such file`, program);
   return {
     files,
     random: countOr(args, 'random', 0, 0, program),
@@ -82,6 +90,7 @@ function parse(): Args {
     dict,
     scenarios: countOr(args, 'scenarios', 0, 0, program),
     keywords: countOr(args, 'keywords', 0, 0, program),
+    keywordFiles: { ...(idf !== undefined ? { idf } : {}), ...(stopWords !== undefined ? { stopWords } : {}) },
     tagOnly: args.flag('tag-only'),
     report: args.strings('report')[0],
   };
@@ -160,10 +169,10 @@ async function main(): Promise<number> {
   if (args.keywords > 0) {
     const lines = args.files.flatMap((file) => readFileSync(file, 'utf8').split(/\r\n|\r|\n/));
     const docs = documentsOf(lines, args.keywords);
-    const expected = await runKeywordOracle(docs);
+    const expected = await runKeywordOracle(docs, args.keywordFiles);
     const identical: Record<string, number> = {};
     docs.forEach((doc, i) => {
-      const actual = runKeywordVariants(doc);
+      const actual = runKeywordVariants(doc, args.keywordFiles);
       for (const [variant, result] of Object.entries(actual)) {
         if (JSON.stringify(result) === JSON.stringify(expected[i]![variant])) identical[variant] = (identical[variant] ?? 0) + 1;
         else mismatches.push({ label: 'keywords', variant, text: doc.slice(0, 200), python: expected[i]![variant], jiebaTs: result });

@@ -4,6 +4,12 @@ Reads JSON lines {"text": str} and writes, for each, one JSON line with
 the results of several extract_tags and textrank calls (see VARIANTS); pairs
 are written as [word, flag], weighted items as [item, weight] with the
 weight as float.hex() so no digit is lost.
+
+    keyword_oracle.py [--idf PATH] [--stop-words PATH]
+
+--idf gives jieba.analyse.set_idf_path(PATH) first, --stop-words
+jieba.analyse.set_stop_words(PATH) (which adds to the stop words of both
+extract_tags and textrank).
 """
 
 import json
@@ -34,6 +40,10 @@ def plain(item):
 
 
 def main():
+    args = sys.argv[1:]
+    for flag, setter in (("--idf", jieba.analyse.set_idf_path), ("--stop-words", jieba.analyse.set_stop_words)):
+        if flag in args:
+            setter(args[args.index(flag) + 1])
     for line in sys.stdin:
         text = json.loads(line)["text"]
         out = {name: [plain(x) for x in f(text)] for name, f in VARIANTS.items()}

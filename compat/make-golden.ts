@@ -12,7 +12,8 @@
  *   dictionaries, addWord, delWord, suggestFreq, custom main dictionaries;
  *   see compat/dict-scenarios.ts) and their results;
  * - test/fixtures/golden/keywords/: 1,000 documents through jieba.analyse's
- *   TF-IDF and TextRank in several variants (see compat/keyword_oracle.py);
+ *   TF-IDF and TextRank in several variants (see compat/keyword_oracle.py),
+ *   and 300 of them with the IDF file and stop words of test/fixtures/analyse;
  * - test/fixtures/cli/expected.json: `python3 -m jieba` output for the
  *   inputs in test/fixtures/cli/inputs with several flag sets;
  * - test/fixtures/python/argparse.json: how argparse reads command lines;
@@ -24,6 +25,8 @@
  * - test/fixtures/python/porter.json: Whoosh's Porter stemmer (python3-whoosh) on
  *   words made to reach each of its rules;
  * - test/fixtures/python/analyzer.json: jieba.analyse.ChineseAnalyzer with each option;
+ * - test/fixtures/python/sort.json.gz: the order of `sorted` over float keys
+ *   with NaN among them (CPython's algorithm, step by step);
  * - test/fixtures/python/log.json: Python's `math.log` of every frequency
  *   in the default dictionary, its total, the integers where glibc is not
  *   correctly rounded, and random integers and doubles.
@@ -170,6 +173,41 @@ values = [float(v) for v in ints] + doubles
 print(json.dumps({"values": [v.hex() for v in values], "logs": [math.log(v).hex() for v in values]}))
 `);
   writeFileSync(new URL('log.json', pythonDir), log);
+
+  // sorted(range(n), key=keys.__getitem__, reverse=...) over float keys with
+  // NaN, ±0 and ±inf among them, where the order is CPython's algorithm's
+  // own: lists long enough for merges and galloping, with runs and ties.
+  const sort = python(`
+import json, math, random
+random.seed(20261201)
+def enc(v):
+    return 'nan' if math.isnan(v) else repr(v)
+cases = []
+for t in range(240):
+    n = [0, 1, 2, 3, 7, 31, 63, 64, 65, 127, 129, 300, 700, 1500][t % 14]
+    style = ['random', 'runs', 'ties', 'descending'][(t // 14) % 4]
+    nan_share = [0.0, 0.02, 0.1, 0.4][(t // 56) % 4]
+    keys, level = [], 0
+    for i in range(n):
+        if style == 'random': v = random.randint(0, 999)
+        elif style == 'runs': level += random.choice([1, 1, 1, 2, -40]); v = level
+        elif style == 'ties': v = random.randint(0, 3)
+        else: v = n - i if random.random() > 0.05 else random.randint(0, n)
+        v = float(v)
+        if random.random() < nan_share: v = float('nan')
+        elif random.random() < 0.01: v = random.choice([0.0, -0.0, math.inf, -math.inf])
+        keys.append(v)
+    reverse = t % 2 == 1
+    cases.append({"keys": [enc(v) for v in keys], "reverse": reverse, "order": sorted(range(n), key=keys.__getitem__, reverse=reverse)})
+# Long lists, where powersort's merge order (new in 3.11) departs from the older one.
+for t in range(8):
+    n = 4000 if t < 4 else 8000
+    keys = [float('nan') if random.random() < 0.05 else float(random.randint(0, 999) if t % 2 else random.randint(0, 3)) for _ in range(n)]
+    reverse = t % 4 >= 2
+    cases.append({"keys": [enc(v) for v in keys], "reverse": reverse, "order": sorted(range(n), key=keys.__getitem__, reverse=reverse)})
+print(json.dumps(cases, separators=(',', ':')))
+`);
+  writeFileSync(new URL('sort.json.gz', pythonDir), gzipSync(sort, { level: 9 }));
   console.log(`python facts: ${fileURLToPath(pythonDir)}`);
 }
 
@@ -423,6 +461,16 @@ async function writeKeywordGoldens(): Promise<void> {
   const records = docs.map((text, i) => JSON.stringify({ text, ...results[i] }));
   writeFileSync(file, gzipSync(records.join('\n') + '\n', { level: 9 }));
   console.log(`golden: ${fileURLToPath(file)} (${docs.length} documents)`);
+
+  // The same variants with an IDF file and stop words of our own
+  // (test/fixtures/analyse: a byte order mark, CRLF and other line breaks,
+  // every number form float() takes, nan, -0, inf, stop words with spaces).
+  const custom = docs.slice(0, 300);
+  const files = { idf: fixturePath('analyse/custom-idf.txt'), stopWords: fixturePath('analyse/custom-stop-words.txt') };
+  const customResults = await runKeywordOracle(custom, files);
+  const customFile = new URL('custom-files.jsonl.gz', dir);
+  writeFileSync(customFile, gzipSync(custom.map((text, i) => JSON.stringify({ text, ...customResults[i] })).join('\n') + '\n', { level: 9 }));
+  console.log(`golden: ${fileURLToPath(customFile)} (${custom.length} documents, custom IDF and stop words)`);
 }
 
 function fixturePath(relative: string): string {

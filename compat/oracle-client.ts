@@ -63,11 +63,11 @@ export async function runOracle(texts: readonly string[], workers = 2, dict?: st
  * @example
  * const results = await runJsonLinesOracle('keyword_oracle.py', texts.map((text) => ({ text })));
  */
-export function runJsonLinesOracle<T>(script: string, records: readonly unknown[]): Promise<T[]> {
+export function runJsonLinesOracle<T>(script: string, records: readonly unknown[], args: readonly string[] = []): Promise<T[]> {
   requirePython();
   const root = fileURLToPath(new URL('../../', import.meta.url));
   return new Promise((resolve, reject) => {
-    const child = spawn(PYTHON, [`${root}compat/${script}`], {
+    const child = spawn(PYTHON, [`${root}compat/${script}`, ...args], {
       cwd: root,
       stdio: ['pipe', 'pipe', 'inherit'],
       env: { ...process.env, PYTHONIOENCODING: 'utf-8' },

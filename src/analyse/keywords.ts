@@ -18,6 +18,7 @@ import { WordNodeBuffer } from '../text/spans.js';
 import type { StaticTrie } from '../dictionary/static-trie.js';
 import { DROPPED, type Verdict, WordTally } from './word-tally.js';
 import { UNKNOWN } from './verdict-memo.js';
+import { pythonSortedIndices } from '../math/python-sort.js';
 
 /** Every option of `extractTags` and `textRank`. */
 const KEYWORD_KEYS = optionKeys<KeywordOptions>()(['topK', 'withWeight', 'allowPOS', 'withFlag']);
@@ -251,8 +252,12 @@ function top<T>(items: T[], topK: number | null): T[] {
 function rankByWeight(weights: ArrayLike<number>, n: number, topK: number | null): number[] {
   let hasNaN = false;
   for (let i = 0; i < n && !hasNaN; i++) hasNaN = Number.isNaN(weights[i]);
-  if (!topK || topK < 0 || n <= topK || hasNaN) {
-    // (NaN weights, from an IDF file that says "nan", keep the plain sort's order.)
+  if (hasNaN) {
+    // NaN weights (from an IDF file that says "nan") make `<` no order at
+    // all: the order is whatever CPython's sort makes of them, so sort as it does.
+    return top(pythonSortedIndices(Array.from({ length: n }, (_, i) => weights[i]!), true), topK);
+  }
+  if (!topK || topK < 0 || n <= topK) {
     const all = Array.from({ length: n }, (_, i) => i);
     all.sort((a, b) => (weights[a]! < weights[b]! ? 1 : weights[a]! > weights[b]! ? -1 : 0));
     return top(all, topK);

@@ -11,6 +11,7 @@ import { StaticTrie } from './static-trie.js';
 import { parsePythonFloat } from '../text/python-float.js';
 import { pythonSplitLines } from '../text/char-classes.js';
 import { pythonStrip } from '../text/python-str.js';
+import { pythonSortedIndices } from '../math/python-sort.js';
 
 /**
  * Words with their IDF, and the median that unknown words get.
@@ -56,12 +57,24 @@ export class IdfTable {
       idf.set(fields[0]!, value);
     });
     if (idf.size === 0) throw new DictionaryError(`${name} has no IDF entries`, name);
-    const sorted = [...idf.values()].sort((a, b) => a - b);
-    const median = sorted[Math.floor(sorted.length / 2)]!;
-    const distinct = [0, ...new Set(idf.values())];
-    const index = new Map(distinct.map((v, i) => [v, i]));
+    const values = [...idf.values()];
+    // With a NaN among them, `<` orders nothing and the median is whatever
+    // CPython's sort makes of the list: sort as it does.
+    const median = values.some(Number.isNaN)
+      ? values[pythonSortedIndices(values)[Math.floor(values.length / 2)]!]!
+      : [...values].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))[Math.floor(values.length / 2)]!;
+    // Distinct values, -0 apart from 0 (a word of IDF -0 weighs -0, as in Python).
+    const keyOf = (value: number): number | string => (Object.is(value, -0) ? '-0' : value);
+    const distinct = [0];
+    const index = new Map<number | string, number>();
+    for (const value of values) {
+      if (!index.has(keyOf(value))) {
+        index.set(keyOf(value), distinct.length);
+        distinct.push(value);
+      }
+    }
     const words = [...idf.keys()];
-    return new IdfTable(StaticTrie.build(words, words.map((w) => index.get(idf.get(w)!)!)), Float64Array.from(distinct), median);
+    return new IdfTable(StaticTrie.build(words, words.map((w) => index.get(keyOf(idf.get(w)!))!)), Float64Array.from(distinct), median);
   }
 
   /**

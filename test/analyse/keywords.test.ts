@@ -6,7 +6,7 @@ import { DictionaryError, TextRank, TfIdf, Tokenizer, extractTags, textRank } fr
 import { parsePythonFloat } from '../../src/text/python-float.js';
 import { comparePython, pythonLength, pythonStrip } from '../../src/text/python-str.js';
 import { pythonSplitLines } from '../../src/text/char-classes.js';
-import { readJsonLinesGz } from '../support/fixtures.js';
+import { fixturePath, readJsonLinesGz } from '../support/fixtures.js';
 
 const news =
   '全国网络安全和信息化工作会议20日至21日在北京召开。中共中央总书记、国家主席、中央军委主席、中央网络安全和信息化委员会主任习近平出席会议并发表重要讲话。他强调，信息化为中华民族带来了千载难逢的机遇。';
@@ -23,6 +23,23 @@ describe('keywords against jieba.analyse', () => {
       }
     }
     assert.deepEqual(failures.slice(0, 5), [], `${failures.length} differ`);
+  });
+
+  it('reproduces 300 of them with an IDF file and stop words of its own (BOM, CRLF, every float() form, nan, -0, inf)', () => {
+    const records = readJsonLinesGz<Record<string, KeywordResult> & { text: string }>('golden/keywords/custom-files.jsonl.gz');
+    assert.ok(records.length >= 300);
+    const files = { idf: fixturePath('analyse/custom-idf.txt'), stopWords: fixturePath('analyse/custom-stop-words.txt') };
+    const failures: string[] = [];
+    let differFromDefault = 0;
+    for (const record of records) {
+      const actual = runKeywordVariants(record.text, files);
+      if (JSON.stringify(actual) !== JSON.stringify(runKeywordVariants(record.text))) differFromDefault++;
+      for (const variant of Object.keys(KEYWORD_VARIANTS)) {
+        if (JSON.stringify(actual[variant]) !== JSON.stringify(record[variant])) failures.push(`${variant}: ${record.text.slice(0, 40)}`);
+      }
+    }
+    assert.deepEqual(failures.slice(0, 5), [], `${failures.length} differ`);
+    assert.ok(differFromDefault > 250, `the files change most results (${differFromDefault} of ${records.length})`);
   });
 
   it('gives the shapes TypeScript promises', () => {
