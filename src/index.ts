@@ -260,14 +260,6 @@ export function setStopWords(source: DictionarySource): void {
 }
 
 /**
- * Everything above as one object, for code written as Python's
- * `import jieba; jieba.cut(...)`.
- *
- * @example
- * import jieba from 'jieba-ts';
- * jieba.cut('我来到北京清华大学'); // ['我', '来到', '北京', '清华大学']
- */
-/**
  * jieba's analyzer for search engines, as Python's
  * `jieba.analyse.ChineseAnalyzer()`: a function from text to the terms to
  * index, cut in search mode, single non-Han characters dropped,
