@@ -64,8 +64,9 @@ function sets(): Array<{ name: string; raw: string[]; gold: string[] }> {
 }
 
 {
+  const all = sets(); // (a bad --gold ends the run before anything is printed)
   console.log('set\tminCount\ttop\tprecision\tF1 before\tF1 after\tseconds');
-  for (const { name: set, raw, gold } of sets()) for (const minCount of [5, 2]) {
+  for (const { name: set, raw, gold } of all) for (const minCount of [5, 2]) {
     // MSR's gold breaks 16 lines differently from its input: score aligned lines only.
     const aligned = raw.map((line, i) => line.replace(/\s+/g, '') === (gold[i] ?? '').replace(/\s+/g, '')).map((same, i) => (same ? i : -1)).filter((i) => i >= 0);
     const vocabulary = new Set(gold.join(' ').split(/\s+/).filter(Boolean));
