@@ -7,6 +7,7 @@
 
 import { LacEmbedding } from '../src/paddle/embedding.js';
 import { LacVocabulary } from '../src/paddle/vocabulary.js';
+import { LacWeights } from '../src/paddle/weights.js';
 import { EMBEDDING_SIZE, HIDDEN_SIZE, type GruDirection, type LacModel } from '../src/paddle/model.js';
 
 /** One saved tensor: its dimensions and float32 data. */
@@ -124,9 +125,9 @@ export function readLacModel(read: (file: string) => Uint8Array): LacModel {
   const H = HIDDEN_SIZE;
   // Parameter names follow the order nets.py creates the layers in.
   const direction = (fc: number, gru: number, input: number): GruDirection => ({
-    projection: tensor(`fc_${fc}.w_0`, [input, 3 * H]),
+    projection: new LacWeights(tensor(`fc_${fc}.w_0`, [input, 3 * H])),
     projectionBias: tensor(`fc_${fc}.b_0`, [3 * H]),
-    recurrent: tensor(`gru_${gru}.w_0`, [H, 3 * H]),
+    recurrent: new LacWeights(tensor(`gru_${gru}.w_0`, [H, 3 * H])),
     recurrentBias: tensor(`gru_${gru}.b_0`, [1, 3 * H]),
   });
   return {
@@ -138,7 +139,7 @@ export function readLacModel(read: (file: string) => Uint8Array): LacModel {
       { inputSize: EMBEDDING_SIZE, forward: direction(0, 0, EMBEDDING_SIZE), backward: direction(1, 1, EMBEDDING_SIZE) },
       { inputSize: 2 * H, forward: direction(2, 2, 2 * H), backward: direction(3, 3, 2 * H) },
     ],
-    emission: tensor('fc_4.w_0', [2 * H, L]),
+    emission: new LacWeights(tensor('fc_4.w_0', [2 * H, L])),
     emissionBias: tensor('fc_4.b_0', [L]),
     transitions: tensor('crfw', [L + 2, L]),
   };

@@ -180,12 +180,12 @@ function align16(n: number): number {
  *
  * @param source - the image bytes
  * @param name - how errors name the source, e.g. a path or URL
- * @param halves - float16 sections to leave as half-precision bits
+ * @param halves - float16 sections to leave as half-precision bits (a `Set` of names, or anything with `has`)
  * @throws {@link ImageError} when the bytes are not a valid image
  * @example
  * decodeImage(bytes, 'paddle.img', new Set(['lac.embedding'])).get('lac.embedding'); // Uint16Array
  */
-export function decodeImage(source: Uint8Array | ArrayBuffer, name = '<image>', halves: ReadonlySet<string> = NO_HALVES): Map<string, SectionArray> {
+export function decodeImage(source: Uint8Array | ArrayBuffer, name = '<image>', halves: { has(name: string): boolean } = NO_HALVES): Map<string, SectionArray> {
   assertLittleEndian();
   let bytes = source instanceof Uint8Array ? source : new Uint8Array(source);
   const fail = (why: string): never => {

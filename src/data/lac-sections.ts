@@ -7,6 +7,7 @@
 
 import { ImageError } from '../dictionary/errors.js';
 import { LacEmbedding } from '../paddle/embedding.js';
+import { LacWeights } from '../paddle/weights.js';
 import { LacVocabulary, VOCABULARY_SEPARATOR } from '../paddle/vocabulary.js';
 import { EMBEDDING_SIZE, HIDDEN_SIZE, type BiGruLayer, type GruDirection, type LacModel } from '../paddle/model.js';
 import type { SectionArray } from './image.js';
@@ -28,15 +29,15 @@ export function lacSections(model: LacModel): Record<string, SectionArray> {
     'lac.vocab.oov': Int32Array.of(model.oov),
     'lac.labels': encoder.encode(model.labels.join(VOCABULARY_SEPARATOR)),
     'lac.embedding': model.embedding.floats(),
-    'lac.emission.w': model.emission,
+    'lac.emission.w': model.emission.floats(),
     'lac.emission.b': model.emissionBias,
     'lac.crf': model.transitions,
   };
   model.layers.forEach((layer, i) => {
     for (const [side, direction] of [['f', layer.forward], ['b', layer.backward]] as const) {
-      sections[`lac.${i}${side}.fc.w`] = direction.projection;
+      sections[`lac.${i}${side}.fc.w`] = direction.projection.floats();
       sections[`lac.${i}${side}.fc.b`] = direction.projectionBias;
-      sections[`lac.${i}${side}.gru.w`] = direction.recurrent;
+      sections[`lac.${i}${side}.gru.w`] = direction.recurrent.floats();
       sections[`lac.${i}${side}.gru.b`] = direction.recurrentBias;
     }
   });
@@ -64,8 +65,22 @@ function embedding(sections: Map<string, SectionArray>, length: number, name: st
   return new LacEmbedding(floats(sections, 'lac.embedding', length, name));
 }
 
-/** The sections `decodeImage` should leave in half precision for {@link lacFromSections}. */
-export const LAC_HALVES: ReadonlySet<string> = new Set(['lac.embedding']);
+/** A weight matrix's section: floats, or half-precision bits that `decodeImage` was asked to keep. */
+function weights(sections: Map<string, SectionArray>, key: string, length: number, name: string): LacWeights {
+  const array = sections.get(key);
+  if (array instanceof Uint16Array && array.length === length) return new LacWeights(array);
+  return new LacWeights(floats(sections, key, length, name));
+}
+
+/**
+ * The sections `decodeImage` should leave in half precision for
+ * {@link lacFromSections}: the embedding, widened a row at a time, and the
+ * weight matrices, widened where the network copies them.
+ *
+ * @example
+ * decodeImage(bytes, 'paddle.img', LAC_HALVES).get('lac.0f.gru.w'); // Uint16Array
+ */
+export const LAC_HALVES: { has(name: string): boolean } = { has: (name) => /^lac\.(?:embedding|emission\.w|\d+[fb]\.(?:fc|gru)\.w)$/.test(name) };
 
 /**
  * Read a model back from image sections, checking every shape.
@@ -90,9 +105,9 @@ export function lacFromSections(sections: Map<string, SectionArray>, name: strin
   const L = labels.length;
   const H = HIDDEN_SIZE;
   const direction = (key: string, input: number): GruDirection => ({
-    projection: floats(sections, `${key}.fc.w`, input * 3 * H, name),
+    projection: weights(sections, `${key}.fc.w`, input * 3 * H, name),
     projectionBias: floats(sections, `${key}.fc.b`, 3 * H, name),
-    recurrent: floats(sections, `${key}.gru.w`, 3 * H * H, name),
+    recurrent: weights(sections, `${key}.gru.w`, 3 * H * H, name),
     recurrentBias: floats(sections, `${key}.gru.b`, 3 * H, name),
   });
   const layers: BiGruLayer[] = [];
@@ -106,7 +121,7 @@ export function lacFromSections(sections: Map<string, SectionArray>, name: strin
     labels,
     embedding: embedding(sections, size * EMBEDDING_SIZE, name),
     layers,
-    emission: floats(sections, 'lac.emission.w', 2 * H * L, name),
+    emission: weights(sections, 'lac.emission.w', 2 * H * L, name),
     emissionBias: floats(sections, 'lac.emission.b', L, name),
     transitions: floats(sections, 'lac.crf', (L + 2) * L, name),
   };

@@ -35,12 +35,12 @@ function prepare(model: LacModel): Prepared {
     ready = {
       layers: model.layers.map((layer) => ({
         inputSize: layer.inputSize,
-        forwardFc: transpose(layer.forward.projection, layer.inputSize, 3 * H),
-        backwardFc: transpose(layer.backward.projection, layer.inputSize, 3 * H),
-        forwardGru: gruWeights(layer.forward.recurrent, layer.forward.recurrentBias, H),
-        backwardGru: gruWeights(layer.backward.recurrent, layer.backward.recurrentBias, H),
+        forwardFc: transpose(layer.forward.projection.floats(), layer.inputSize, 3 * H),
+        backwardFc: transpose(layer.backward.projection.floats(), layer.inputSize, 3 * H),
+        forwardGru: gruWeights(layer.forward.recurrent.floats(), layer.forward.recurrentBias, H),
+        backwardGru: gruWeights(layer.backward.recurrent.floats(), layer.backward.recurrentBias, H),
       })),
-      emission: transpose(model.emission, 2 * H, model.labels.length),
+      emission: transpose(model.emission.floats(), 2 * H, model.labels.length),
     };
     prepared.set(model, ready);
   }

@@ -8,6 +8,7 @@
 
 import type { LacEmbedding } from './embedding.js';
 import type { LacVocabulary } from './vocabulary.js';
+import type { LacWeights } from './weights.js';
 
 export { EMBEDDING_SIZE } from './embedding.js';
 /** Width of each GRU's hidden state (`grnn_hidden_dim`). */
@@ -16,7 +17,7 @@ export const HIDDEN_SIZE = 128;
 /** One direction of a bidirectional GRU layer: PaddlePaddle's `fc` feeding `dynamic_gru`. */
 export interface GruDirection {
   /** `fc` weight, `[input, 3 * HIDDEN]` row-major. */
-  readonly projection: Float32Array;
+  readonly projection: LacWeights;
   /** `fc` bias, `[3 * HIDDEN]`. */
   readonly projectionBias: Float32Array;
   /**
@@ -24,7 +25,7 @@ export interface GruDirection {
    * block for the update and reset gates, then a `[HIDDEN, HIDDEN]` block
    * for the candidate state.
    */
-  readonly recurrent: Float32Array;
+  readonly recurrent: LacWeights;
   /** `dynamic_gru` bias, `[3 * HIDDEN]`: update, reset, candidate. */
   readonly recurrentBias: Float32Array;
 }
@@ -48,7 +49,7 @@ export interface LacModel {
   readonly embedding: LacEmbedding;
   readonly layers: readonly BiGruLayer[];
   /** Emission `fc`: `[2 * HIDDEN, labels]` and `[labels]`. */
-  readonly emission: Float32Array;
+  readonly emission: LacWeights;
   readonly emissionBias: Float32Array;
   /**
    * `crfw`, `[labels + 2, labels]`: row 0 the start scores, row 1 the end

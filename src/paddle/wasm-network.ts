@@ -205,15 +205,15 @@ export class WasmLacNetwork {
         [plan.forward, layer.forward],
         [plan.backward, layer.backward],
       ] as const) {
-        f.set(direction.projection, at.fc / 4);
+        direction.projection.copyTo(f, at.fc / 4);
         f.set(direction.projectionBias, at.fcBias / 4);
-        f.set(direction.recurrent.subarray(0, 2 * H * H), at.updateReset / 4);
-        f.set(direction.recurrent.subarray(2 * H * H, 3 * H * H), at.candidate / 4);
+        direction.recurrent.copyTo(f, at.updateReset / 4, 0, 2 * H * H);
+        direction.recurrent.copyTo(f, at.candidate / 4, 2 * H * H, H * H);
         f.set(direction.recurrentBias, at.gruBias / 4);
       }
       this.layers.push(plan);
     });
-    for (let k = 0; k < 2 * H; k++) f.set(model.emission.subarray(k * L, (k + 1) * L), this.emission / 4 + k * paddedLabels);
+    for (let k = 0; k < 2 * H; k++) model.emission.copyTo(f, this.emission / 4 + k * paddedLabels, k * L, L);
     f.set(model.emissionBias, this.emissionBias / 4);
     // The CRF's transitions from each label j (rows 2 .. L + 1 of the
     // model's), as doubles; the lanes past the last label get -Infinity
