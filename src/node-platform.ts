@@ -135,11 +135,9 @@ function locate(image: PackagedImage, what: string): string {
 
 /**
  * Read a whole file into memory where an image's checksum runs compiled
- * (see `allocateImageBytes`), so that loading spends no time in cold code,
- * with as many bytes again of room after it, where `decodeImage` widens
- * float16 sections (the paddle model's 2 MB of weights) with the compiled
- * kernel. Room never written costs no memory: the system backs a page
- * only when it is first touched.
+ * (see `allocateImageBytes`), so that loading spends no time in cold code.
+ * An unfiltered image is then used where it lies (the paddle model's
+ * sections, its float16 matrices included, are views of this memory).
  */
 function readFile(path: string | URL): Uint8Array {
   const fd = openSync(path, 'r');
@@ -147,7 +145,7 @@ function readFile(path: string | URL): Uint8Array {
     const stats = fstatSync(fd);
     if (stats.isDirectory()) throw Object.assign(new Error(`EISDIR: ${String(path)} is a directory`), { code: 'EISDIR' });
     const size = stats.size;
-    const bytes = allocateImageBytes(size, size) ?? new Uint8Array(size);
+    const bytes = allocateImageBytes(size) ?? new Uint8Array(size);
     let read = 0;
     while (read < size) {
       const n = readSync(fd, bytes, read, size - read, read);

@@ -225,8 +225,8 @@ export function decodeImage(source: Uint8Array | ArrayBuffer, name = '<image>', 
   // room is the unshuffling's input first: the widening comes after the
   // last section is unfiltered, so one place serves both.
   // An unfiltered image with float16 sections to widen does so there too:
-  // in place when it was read straight into such a memory with room after
-  // it (`readFile` in node-platform.ts leaves some), else in a copy.
+  // in place when it lies in such a memory with room after it, else in a
+  // copy.
   let floatsAt = -1;
   const widened = (entry: (typeof entries)[number]): boolean => entry.type.code === FLOAT16 && !halves.has(entry.name);
   const floatBytes = hasHalfKernel() ? entries.reduce((sum, entry) => sum + (widened(entry) ? align16(4 * entry.elements) : 0), 0) : 0;
