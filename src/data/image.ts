@@ -169,10 +169,8 @@ function align16(n: number): number {
 /**
  * Read an image made by {@link encodeImage}: check magic, version, length
  * and checksum, then return each section as a typed-array view over the
- * same memory. The bytes are copied once if they are not 8-byte aligned,
- * hold filtered sections (which are undone in the copy), or hold float16
- * sections to widen and are not in a WebAssembly memory of
- * `allocateImageBytes` with room for them after the image; float16 sections
+ * same memory. The bytes are copied once if they are not 8-byte aligned or
+ * hold filtered sections (which are undone in the copy); float16 sections
  * become new `Float32Array`s, except those named in `halves`, which stay
  * half-precision bits (`Uint16Array` views): a reader that needs few of
  * their values at a time widens those itself, and the image's memory does
@@ -224,9 +222,10 @@ export function decodeImage(source: Uint8Array | ArrayBuffer, name = '<image>', 
   // after the copy (16-byte aligned), when the SIMD kernel exists. That
   // room is the unshuffling's input first: the widening comes after the
   // last section is unfiltered, so one place serves both.
-  // An unfiltered image with float16 sections to widen does so there too:
-  // in place when it lies in such a memory with room after it, else in a
-  // copy.
+  // An unfiltered image with float16 sections to widen does so there too
+  // when it lies in such a memory with room after it; elsewhere it is used
+  // where it lies, and widened in JavaScript (copying megabytes into fresh
+  // memory first costs more than that on a VM slow to back new pages).
   let floatsAt = -1;
   const widened = (entry: (typeof entries)[number]): boolean => entry.type.code === FLOAT16 && !halves.has(entry.name);
   const floatBytes = hasHalfKernel() ? entries.reduce((sum, entry) => sum + (widened(entry) ? align16(4 * entry.elements) : 0), 0) : 0;
@@ -235,19 +234,10 @@ export function decodeImage(source: Uint8Array | ArrayBuffer, name = '<image>', 
     bytes = unfilter(bytes, entries, floatBytes > 0 ? Math.max(shuffleBytes, floatBytes + 16) : shuffleBytes);
     view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     if (floatBytes > 0 && filterKernels(bytes.buffer)?.f16to32) floatsAt = align16(bytes.byteOffset + length);
-  } else {
-    if (floatBytes > 0 && !hasRoomToWiden(bytes, floatBytes)) {
-      // Copied once to such a memory, as a filtered image is: cheaper than
-      // checking and widening megabytes in cold JavaScript.
-      const copy = allocateImageBytes(length, floatBytes + 16);
-      if (copy) {
-        copy.set(bytes);
-        bytes = copy;
-        view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-      }
-    }
-    if (floatBytes > 0 && hasRoomToWiden(bytes, floatBytes)) floatsAt = align16(bytes.byteOffset + length);
-    else if (bytes.byteOffset % 8 !== 0) bytes = bytes.slice();
+  } else if (floatBytes > 0 && hasRoomToWiden(bytes, floatBytes)) {
+    floatsAt = align16(bytes.byteOffset + length);
+  } else if (bytes.byteOffset % 8 !== 0) {
+    bytes = bytes.slice();
   }
   if (checksumOf(bytes, HEADER_BYTES) !== view.getUint32(20, true)) fail('checksum mismatch (damaged file?)');
 
