@@ -10,7 +10,7 @@
  * @module
  */
 
-import { fromFloat16, widenHalves } from '../math/half.js';
+import { LacWeights } from './weights.js';
 
 /** Width of the character embedding (`word_emb_dim`). */
 export const EMBEDDING_SIZE = 128;
@@ -28,12 +28,12 @@ export const EMBEDDING_SIZE = 128;
 export class LacEmbedding {
   /** How many rows (vocabulary ids) it has. */
   readonly rows: number;
-  readonly #values: Float32Array | Uint16Array;
+  readonly #values: LacWeights;
 
   /** @throws RangeError when the values are not whole rows */
   constructor(values: Float32Array | Uint16Array) {
     if (values.length % EMBEDDING_SIZE !== 0) throw new RangeError(`an embedding holds rows of ${EMBEDDING_SIZE} values, not ${values.length} values`);
-    this.#values = values;
+    this.#values = new LacWeights(values);
     this.rows = values.length / EMBEDDING_SIZE;
   }
 
@@ -44,13 +44,7 @@ export class LacEmbedding {
    * embedding.copyRow(id, features, t * EMBEDDING_SIZE);
    */
   copyRow(id: number, target: Float32Array, at: number): void {
-    const values = this.#values;
-    const from = id * EMBEDDING_SIZE;
-    if (values instanceof Float32Array) {
-      target.set(values.subarray(from, from + EMBEDDING_SIZE), at);
-      return;
-    }
-    widenHalves(values, from, EMBEDDING_SIZE, target, at);
+    this.#values.copyTo(target, at, id * EMBEDDING_SIZE, EMBEDDING_SIZE);
   }
 
   /**
@@ -61,7 +55,6 @@ export class LacEmbedding {
    * new LacEmbedding(halves).floats().length === halves.length; // true
    */
   floats(): Float32Array {
-    const values = this.#values;
-    return values instanceof Float32Array ? values : fromFloat16(values);
+    return this.#values.floats();
   }
 }
