@@ -2,7 +2,9 @@
 // TypeScript modules beside them (NAME-wasm.ts, base64), before the
 // compiler runs: `npm run build` and `npm run typecheck` call this first.
 // The generated modules are not committed (see .gitignore). Plain
-// JavaScript, because it runs before TypeScript is compiled.
+// JavaScript, because it runs before TypeScript is compiled. A line
+// `;; #include PATH` (PATH from the repository's root) is replaced by that
+// file's text: a fragment that more than one module needs, written once.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import createWabt from 'wabt';
@@ -10,9 +12,16 @@ import createWabt from 'wabt';
 const SOURCES = ['src/data/kernels.wat', 'src/paddle/kernels.wat', 'src/posseg/kernels.wat'];
 const root = fileURLToPath(new URL('../', import.meta.url));
 
+const INCLUDE = /^[ \t]*;; #include (\S+)[ \t]*$/gm;
+
+/** The text of `source` with its includes in place (not nested). */
+function withIncludes(source) {
+  return readFileSync(root + source, 'utf8').replace(INCLUDE, (_, path) => readFileSync(root + path, 'utf8'));
+}
+
 const wabt = await createWabt();
 for (const source of SOURCES) {
-  const text = readFileSync(root + source, 'utf8');
+  const text = withIncludes(source);
   let module;
   try {
     module = wabt.parseWat(source, text, { simd: true });

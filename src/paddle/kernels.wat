@@ -516,4 +516,9 @@
         (br $stepLoop)))
     ;; After an odd number of steps the last alpha is in the caller's $next.
     (if (i32.and (local.get $steps) (i32.const 1))
-      (then (memory.copy (local.get $next) (local.get $alpha) (local.get $stride))))))
+      (then (memory.copy (local.get $next) (local.get $alpha) (local.get $stride)))))
+
+  ;; f16to32(src, dst, count): the weight matrices, stored as halves, are
+  ;; copied into their places in this memory and widened there, in place.
+  ;; #include src/math/halves.wat
+)

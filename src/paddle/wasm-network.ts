@@ -47,6 +47,8 @@ interface WasmApi {
 }
 
 interface Kernels {
+  /** Widens halves, in place from the upper half of the output (see `src/math/halves.wat`). */
+  f16to32(src: number, dst: number, count: number): void;
   fc(input: number, rows: number, inSize: number, weights: number, bias: number, outSize: number, out: number): void;
   gruPair(
     steps: number,
@@ -199,21 +201,23 @@ export class WasmLacNetwork {
     // fc weight is [input, output], a GRU weight an [H, 2H] block for the
     // update and reset gates, then an [H, H] block for the candidate.
     const f = this.floats;
+    const { buffer } = memory;
+    const widen = this.kernels.f16to32;
     model.layers.forEach((layer, i) => {
       const plan = plans[i]!;
       for (const [at, direction] of [
         [plan.forward, layer.forward],
         [plan.backward, layer.backward],
       ] as const) {
-        direction.projection.copyTo(f, at.fc / 4);
+        direction.projection.placeIn(buffer, at.fc, widen);
         f.set(direction.projectionBias, at.fcBias / 4);
-        direction.recurrent.copyTo(f, at.updateReset / 4, 0, 2 * H * H);
-        direction.recurrent.copyTo(f, at.candidate / 4, 2 * H * H, H * H);
+        direction.recurrent.placeIn(buffer, at.updateReset, widen, 0, 2 * H * H);
+        direction.recurrent.placeIn(buffer, at.candidate, widen, 2 * H * H, H * H);
         f.set(direction.recurrentBias, at.gruBias / 4);
       }
       this.layers.push(plan);
     });
-    for (let k = 0; k < 2 * H; k++) model.emission.copyTo(f, this.emission / 4 + k * paddedLabels, k * L, L);
+    for (let k = 0; k < 2 * H; k++) model.emission.placeIn(buffer, this.emission + 4 * k * paddedLabels, widen, k * L, L);
     f.set(model.emissionBias, this.emissionBias / 4);
     // The CRF's transitions from each label j (rows 2 .. L + 1 of the
     // model's), as doubles; the lanes past the last label get -Infinity
