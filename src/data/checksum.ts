@@ -228,7 +228,7 @@ export interface FilterKernels {
  * buffer, and the compiled module (null where WebAssembly is unavailable).
  * Both are caches of immutable things: nothing observable depends on them.
  */
-const instances = new WeakMap<ArrayBufferLike, { hash: Hash; kernels: FilterKernels }>();
+const instances = new WeakMap<ArrayBufferLike, { hash: Hash; memory: WasmMemory; exports: FilterKernels; kernels?: FilterKernels }>();
 let compiled: object | null | undefined;
 let compiledSimd: object | null | undefined;
 
@@ -283,18 +283,23 @@ export function allocateImageBytes(byteLength: number, scratch = 0): Uint8Array 
   if (module === null || !wasm) return undefined;
   const memory = new wasm.Memory({ initial: Math.ceil((byteLength + scratch) / 65536) });
   const { exports } = new wasm.Instance(module, { env: { memory } });
-  const simd = simdModule(wasm);
-  const kernels = simd ? { ...(exports as unknown as FilterKernels), ...(new wasm.Instance(simd, { env: { memory } }).exports as unknown as FilterKernels) } : (exports as unknown as FilterKernels);
-  instances.set(memory.buffer, { hash: exports.hash as Hash, kernels });
+  instances.set(memory.buffer, { hash: exports.hash as Hash, memory, exports: exports as unknown as FilterKernels });
   return new Uint8Array(memory.buffer, 0, byteLength);
 }
 
 /**
  * The filter kernels of a memory {@link allocateImageBytes} made, or
- * undefined for any other buffer.
+ * undefined for any other buffer. The SIMD ones are compiled and
+ * instantiated here, when first asked for: the images read at start-up
+ * and the paddle model have no filters, and compiling them took 2 ms.
  */
 export function filterKernels(buffer: ArrayBufferLike): FilterKernels | undefined {
-  return instances.get(buffer)?.kernels;
+  const instance = instances.get(buffer);
+  if (!instance || instance.kernels) return instance?.kernels;
+  const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
+  const simd = wasm && simdModule(wasm);
+  instance.kernels = simd ? { ...instance.exports, ...(new wasm.Instance(simd, { env: { memory: instance.memory } }).exports as unknown as FilterKernels) } : instance.exports;
+  return instance.kernels;
 }
 
 /**

@@ -228,7 +228,8 @@ export function decodeImage(source: Uint8Array | ArrayBuffer, name = '<image>', 
   // memory first costs more than that on a VM slow to back new pages).
   let floatsAt = -1;
   const widened = (entry: (typeof entries)[number]): boolean => entry.type.code === FLOAT16 && !halves.has(entry.name);
-  const floatBytes = hasHalfKernel() ? entries.reduce((sum, entry) => sum + (widened(entry) ? align16(4 * entry.elements) : 0), 0) : 0;
+  // (Asked only when there is something to widen: the kernel is compiled when first asked for.)
+  const floatBytes = entries.some(widened) && hasHalfKernel() ? entries.reduce((sum, entry) => sum + (widened(entry) ? align16(4 * entry.elements) : 0), 0) : 0;
   if (entries.some((entry) => entry.filters !== 0)) {
     const shuffleBytes = Math.max(...entries.map((entry) => (entry.filters & SHUFFLE ? entry.byteLength : 0)));
     bytes = unfilter(bytes, entries, floatBytes > 0 ? Math.max(shuffleBytes, floatBytes + 16) : shuffleBytes);

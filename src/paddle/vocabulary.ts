@@ -38,27 +38,34 @@ export class LacVocabulary {
    * @throws RangeError when there are not as many words as ids, or an id is negative
    */
   constructor(ids: Int32Array, text: string) {
+    // Run once per model, cold (interpreted at first): indexed loops over
+    // locals, not iterators and fields, halve its 7 ms.
+    const count = ids.length;
     let size = 0;
-    for (const id of ids) {
+    for (let i = 0; i < count; i++) {
+      const id = ids[i]!;
       if (id < 0) throw new RangeError(`a vocabulary id is negative (${id})`);
-      size = Math.max(size, id + 1);
+      if (id >= size) size = id + 1;
     }
     const spans = new Int32Array(2 * size).fill(-1);
+    const units = this.#units;
+    const longer = this.#longer;
+    const length = text.length;
     let entry = 0;
     // (No ids and no text: no entries, not one empty word.)
-    for (let start = ids.length === 0 && text === '' ? 1 : 0; start <= text.length; entry++) {
+    for (let start = count === 0 && length === 0 ? 1 : 0; start <= length; entry++) {
       let end = text.indexOf(VOCABULARY_SEPARATOR, start);
-      if (end < 0) end = text.length;
-      if (entry < ids.length) {
+      if (end < 0) end = length;
+      if (entry < count) {
         const id = ids[entry]!;
-        if (end - start === 1) this.#units[text.charCodeAt(start)] = id;
-        else this.#longer.set(text.slice(start, end), id);
+        if (end - start === 1) units[text.charCodeAt(start)] = id;
+        else longer.set(text.slice(start, end), id);
         spans[2 * id] = start;
         spans[2 * id + 1] = end;
       }
       start = end + 1;
     }
-    if (entry !== ids.length) throw new RangeError(`the vocabulary has ${entry} words for ${ids.length} ids`);
+    if (entry !== count) throw new RangeError(`the vocabulary has ${entry} words for ${count} ids`);
     this.size = size;
     this.#ids = ids;
     this.#text = text;
