@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import createWabt from 'wabt';
 
-const SOURCES = ['src/data/kernels.wat', 'src/paddle/kernels.wat', 'src/posseg/kernels.wat'];
+const SOURCES = ['src/data/scalar-kernels.wat', 'src/data/kernels.wat', 'src/paddle/kernels.wat', 'src/posseg/kernels.wat'];
 const root = fileURLToPath(new URL('../', import.meta.url));
 
 const INCLUDE = /^[ \t]*;; #include (\S+)[ \t]*$/gm;

@@ -17,7 +17,9 @@
  * @module
  */
 
+import { compiledWasm } from '../wasm-module.js';
 import { WASM_BASE64 as SIMD_BASE64 } from './kernels-wasm.js';
+import { WASM_BASE64 as SCALAR_BASE64 } from './scalar-kernels-wasm.js';
 
 const M = 0x5bd1e995;
 const K = 0xcc9e2d51;
@@ -56,151 +58,8 @@ export function checksum(words: Int32Array): number {
   return Math.imul(h, M) >>> 0;
 }
 
-// WebAssembly opcodes used below.
-const op = {
-  block: 0x02, loop: 0x03, br: 0x0c, brIf: 0x0d, end: 0x0b,
-  get: 0x20, set: 0x21, tee: 0x22, load: 0x28, load8u: 0x2d, load16u: 0x2f, store: 0x36, store16: 0x3b, const: 0x41,
-  geU: 0x4f, add: 0x6a, mul: 0x6c, and: 0x71, or: 0x72, xor: 0x73, shl: 0x74, shrU: 0x76,
-} as const;
-
-/** Signed LEB128, as `i32.const` wants its operand. */
-function sleb(value: number): number[] {
-  const out: number[] = [];
-  value |= 0;
-  for (;;) {
-    const byte = value & 0x7f;
-    value >>= 7;
-    if ((value === 0 && (byte & 0x40) === 0) || (value === -1 && (byte & 0x40) !== 0)) return [...out, byte];
-    out.push(byte | 0x80);
-  }
-}
-
-/** Unsigned LEB128, for sizes and counts. */
-function uleb(value: number): number[] {
-  const out: number[] = [];
-  do {
-    const byte = value & 0x7f;
-    value >>>= 7;
-    out.push(value === 0 ? byte : byte | 0x80);
-  } while (value !== 0);
-  return out;
-}
-
-function section(id: number, content: number[]): number[] {
-  return [id, ...uleb(content.length), ...content];
-}
-
-const i32 = (v: number): number[] => [op.const, ...sleb(v)];
-
-/**
- * The body of `hash(byteOffset, wordCount) -> i32`: the same hash as
- * {@link checksum}. Locals: 0 pointer, 1 word count, 2-5 lanes a-d,
- * 6 cursor, 7 end of the four-word part, 8 h, 9 end.
- */
-function hashBody(): number[] {
-  const [PTR, N, A, B, C, D, P, BODY_END, H, END] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9] as const;
-  const lane = (local: number, offset: number): number[] => [
-    op.get, local, op.get, P, op.load, 2, offset, op.xor, ...i32(M), op.mul, op.tee, local,
-    op.get, local, ...i32(15), op.shrU, op.xor, op.set, local,
-  ];
-  const code = [
-    ...i32(SEEDS[0]), op.set, A, ...i32(SEEDS[1]), op.set, B, ...i32(SEEDS[2]), op.set, C, ...i32(SEEDS[3]), op.set, D,
-    op.get, PTR, op.set, P,
-    op.get, PTR, op.get, N, ...i32(-4), op.and, ...i32(2), op.shl, op.add, op.set, BODY_END,
-    op.get, PTR, op.get, N, ...i32(2), op.shl, op.add, op.set, END,
-    op.block, 0x40, op.loop, 0x40,
-    op.get, P, op.get, BODY_END, op.geU, op.brIf, 1,
-    ...lane(A, 0), ...lane(B, 4), ...lane(C, 8), ...lane(D, 12),
-    op.get, P, ...i32(16), op.add, op.set, P,
-    op.br, 0, op.end, op.end,
-    // h = imul(a ^ (b >>> 7) ^ (b << 25), M) ^ imul(c ^ (d >>> 13) ^ (d << 19), K) ^ n
-    op.get, A, op.get, B, ...i32(7), op.shrU, op.xor, op.get, B, ...i32(25), op.shl, op.xor, ...i32(M), op.mul,
-    op.get, C, op.get, D, ...i32(13), op.shrU, op.xor, op.get, D, ...i32(19), op.shl, op.xor, ...i32(K), op.mul,
-    op.xor, op.get, N, op.xor, op.set, H,
-    op.block, 0x40, op.loop, 0x40,
-    op.get, P, op.get, END, op.geU, op.brIf, 1,
-    op.get, H, op.get, P, op.load, 2, 0, op.xor, ...i32(M), op.mul, op.get, H, ...i32(15), op.shrU, op.xor, op.set, H,
-    op.get, P, ...i32(4), op.add, op.set, P,
-    op.br, 0, op.end, op.end,
-    op.get, H, op.get, H, ...i32(13), op.shrU, op.xor, ...i32(M), op.mul,
-    op.end,
-  ];
-  return [1, 8, 0x7f, ...code]; // one group of 8 i32 locals after the 2 parameters
-}
-
-/**
- * The body of `unshuffle(src, dst, count)` for elements of `width` (2 or
- * 4) bytes: element i is the bytes at src + i, src + count + i, ... (see
- * `filters.ts`). Locals: 0 src (the cursor over plane 0), 1 dst, 2 count,
- * 3 end of plane 0, 4 twice count, 5 three times count.
- */
-function unshuffleBody(width: 2 | 4): number[] {
-  const [SRC, DST, COUNT, END, C2, C3] = [0, 1, 2, 3, 4, 5] as const;
-  const plane = (k: number): number[] =>
-    k === 0 ? [op.get, SRC, op.load8u, 0, 0] : [op.get, SRC, op.get, k === 1 ? COUNT : k === 2 ? C2 : C3, op.add, op.load8u, 0, 0, ...i32(8 * k), op.shl, op.or];
-  const value = [...plane(0), ...plane(1), ...(width === 4 ? [...plane(2), ...plane(3)] : [])];
-  const code = [
-    op.get, SRC, op.get, COUNT, op.add, op.set, END,
-    op.get, COUNT, ...i32(1), op.shl, op.set, C2,
-    op.get, C2, op.get, COUNT, op.add, op.set, C3,
-    op.block, 0x40, op.loop, 0x40,
-    op.get, SRC, op.get, END, op.geU, op.brIf, 1,
-    op.get, DST, ...value, ...(width === 4 ? [op.store, 2, 0] : [op.store16, 1, 0]),
-    op.get, SRC, ...i32(1), op.add, op.set, SRC,
-    op.get, DST, ...i32(width), op.add, op.set, DST,
-    op.br, 0, op.end, op.end,
-    op.end,
-  ];
-  return [1, 3, 0x7f, ...code];
-}
-
-/**
- * The body of `undelta(ptr, count)` for elements of `width` (2 or 4)
- * bytes: running sums in place, wrapping as the type does. Locals: 0
- * cursor, 1 count, 2 end, 3 sum.
- */
-function undeltaBody(width: 2 | 4): number[] {
-  const [P, COUNT, END, SUM] = [0, 1, 2, 3] as const;
-  const load = width === 4 ? [op.load, 2, 0] : [op.load16u, 1, 0];
-  const store = width === 4 ? [op.store, 2, 0] : [op.store16, 1, 0];
-  const code = [
-    op.get, P, op.get, COUNT, ...i32(width === 4 ? 2 : 1), op.shl, op.add, op.set, END,
-    op.block, 0x40, op.loop, 0x40,
-    op.get, P, op.get, END, op.geU, op.brIf, 1,
-    op.get, P, op.get, SUM, op.get, P, ...load, op.add, op.tee, SUM, ...store,
-    op.get, P, ...i32(width), op.add, op.set, P,
-    op.br, 0, op.end, op.end,
-    op.end,
-  ];
-  return [1, 2, 0x7f, ...code];
-}
-
-/** Names, types and bodies of the module's functions. Types: 0 (i32, i32) -> i32, 1 (i32, i32, i32) -> (), 2 (i32, i32) -> (). */
-const FUNCTIONS = [
-  { name: 'hash', type: 0, body: hashBody },
-  { name: 'unshuffle2', type: 1, body: () => unshuffleBody(2) },
-  { name: 'unshuffle4', type: 1, body: () => unshuffleBody(4) },
-  { name: 'undelta2', type: 2, body: () => undeltaBody(2) },
-  { name: 'undelta4', type: 2, body: () => undeltaBody(4) },
-] as const;
-
-/** The WebAssembly module: imports `env.memory`, exports {@link FUNCTIONS}. */
-function moduleBytes(): Uint8Array {
-  const name = (text: string): number[] => [text.length, ...[...text].map((ch) => ch.charCodeAt(0))];
-  const bodies = FUNCTIONS.map((f) => f.body());
-  return Uint8Array.from([
-    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
-    ...section(1, [3, 0x60, 2, 0x7f, 0x7f, 1, 0x7f, 0x60, 3, 0x7f, 0x7f, 0x7f, 0, 0x60, 2, 0x7f, 0x7f, 0]),
-    ...section(2, [1, ...name('env'), ...name('memory'), 2, 0, 0]), // import a memory of at least 0 pages
-    ...section(3, [FUNCTIONS.length, ...FUNCTIONS.map((f) => f.type)]),
-    ...section(7, [FUNCTIONS.length, ...FUNCTIONS.flatMap((f, i) => [...name(f.name), 0, i])]),
-    ...section(10, [FUNCTIONS.length, ...bodies.flatMap((body) => [...uleb(body.length), ...body])]),
-  ]);
-}
-
 /** The part of the WebAssembly API used here (typed locally: the project's lib has no DOM). */
 interface WasmApi {
-  Module: new (bytes: Uint8Array) => object;
   Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
   Memory: new (descriptor: { initial: number }) => WasmMemory;
 }
@@ -225,24 +84,9 @@ export interface FilterKernels {
 
 /**
  * The functions of the memories {@link allocateImageBytes} made, by their
- * buffer, and the compiled module (null where WebAssembly is unavailable).
- * Both are caches of immutable things: nothing observable depends on them.
+ * buffer: a cache of immutable things, so nothing observable depends on it.
  */
 const instances = new WeakMap<ArrayBufferLike, { hash: Hash; memory: WasmMemory; exports: FilterKernels; kernels?: FilterKernels }>();
-let compiled: object | null | undefined;
-let compiledSimd: object | null | undefined;
-
-/** The SIMD kernels' module, compiled once; null where WebAssembly SIMD is unavailable. */
-function simdModule(wasm: WasmApi): object | null {
-  if (compiledSimd === undefined) {
-    try {
-      compiledSimd = typeof atob === 'function' ? new wasm.Module(Uint8Array.from(atob(SIMD_BASE64), (c) => c.charCodeAt(0))) : null;
-    } catch {
-      compiledSimd = null; // no SIMD (older engines)
-    }
-  }
-  return compiledSimd;
-}
 
 /**
  * Whether memories {@link allocateImageBytes} makes from now on have an
@@ -250,19 +94,17 @@ function simdModule(wasm: WasmApi): object | null {
  * room in them.
  */
 export function hasHalfKernel(): boolean {
-  const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
-  return wasm !== undefined && compiledModule(wasm) !== null && simdModule(wasm) !== null;
+  return compiledModule() !== null && compiledWasm(SIMD_BASE64) !== null;
 }
 
-function compiledModule(wasm: WasmApi | undefined): object | null {
-  if (compiled === undefined) {
-    try {
-      compiled = wasm ? new wasm.Module(moduleBytes()) : null;
-    } catch {
-      compiled = null; // e.g. a worker runtime that forbids compiling code at run time
-    }
-  }
-  return compiled;
+/**
+ * The module of `hash` and the scalar filter kernels
+ * (`scalar-kernels.wat`), assembled by the build like the SIMD ones
+ * (`kernels.wat`, null in engines without SIMD); null where a runtime
+ * cannot or may not compile code (some edge workers).
+ */
+function compiledModule(): object | null {
+  return compiledWasm(SCALAR_BASE64);
 }
 
 /**
@@ -279,7 +121,7 @@ function compiledModule(wasm: WasmApi | undefined): object | null {
  */
 export function allocateImageBytes(byteLength: number, scratch = 0): Uint8Array | undefined {
   const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
-  const module = compiledModule(wasm);
+  const module = compiledModule();
   if (module === null || !wasm) return undefined;
   const memory = new wasm.Memory({ initial: Math.ceil((byteLength + scratch) / 65536) });
   const { exports } = new wasm.Instance(module, { env: { memory } });
@@ -297,7 +139,7 @@ export function filterKernels(buffer: ArrayBufferLike): FilterKernels | undefine
   const instance = instances.get(buffer);
   if (!instance || instance.kernels) return instance?.kernels;
   const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
-  const simd = wasm && simdModule(wasm);
+  const simd = wasm && compiledWasm(SIMD_BASE64);
   instance.kernels = simd ? { ...instance.exports, ...(new wasm.Instance(simd, { env: { memory: instance.memory } }).exports as unknown as FilterKernels) } : instance.exports;
   return instance.kernels;
 }

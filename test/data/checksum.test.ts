@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { allocateImageBytes, checksum, checksumOf, filterKernels } from '../../src/data/checksum.js';
+import { allocateImageBytes, checksum, checksumOf, filterKernels, type FilterKernels } from '../../src/data/checksum.js';
+import { WASM_BASE64 as SCALAR_BASE64 } from '../../src/data/scalar-kernels-wasm.js';
+import { compiledWasm } from '../../src/wasm-module.js';
 import { deltaEncode, shuffle } from '../../src/data/filters.js';
 import { fromFloat16 } from '../../src/math/half.js';
 import { seededRandom } from '../../compat/random-text.js';
@@ -61,10 +63,22 @@ describe('image checksum', () => {
   });
 });
 
+/** The part of the WebAssembly API used here (the project's lib has no DOM). */
+const wasm = (globalThis as unknown as { WebAssembly: { Memory: new (d: { initial: number }) => { buffer: ArrayBuffer }; Instance: new (m: object, i: object) => { exports: object } } }).WebAssembly;
+
+/** The kernels without SIMD (what engines without WebAssembly SIMD run) over a memory of their own, as `allocateImageBytes` lays one out. */
+function scalarKernels(imageBytes: number, scratch: number): { memory: Uint8Array; kernels: FilterKernels } {
+  const module = compiledWasm(SCALAR_BASE64);
+  assert.ok(module, 'the scalar module compiles');
+  const memory = new wasm.Memory({ initial: Math.ceil((imageBytes + scratch) / 65536) });
+  return { memory: new Uint8Array(memory.buffer, 0, imageBytes), kernels: new wasm.Instance(module, { env: { memory } }).exports as FilterKernels };
+}
+
 describe('filter kernels in WebAssembly', () => {
-  it('undo shuffle and delta exactly as the JavaScript filters are undone, for 2- and 4-byte elements', () => {
+  it('undo shuffle and delta exactly as the JavaScript filters are undone, for 2- and 4-byte elements, with SIMD and without', () => {
     const random = seededRandom(11);
-    for (const width of [2, 4] as const) {
+    const cases = [true, false].flatMap((simd) => ([2, 4] as const).map((width) => ({ simd, width })));
+    for (const { simd, width } of cases) {
       for (const count of [0, 1, 2, 3, 17, 4096, 100_003]) {
         const original = new Uint8Array(count * width);
         for (let i = 0; i < original.length; i++) original[i] = Math.floor(random() * 256);
@@ -72,14 +86,14 @@ describe('filter kernels in WebAssembly', () => {
         deltaEncode(encoded, width);
         const shuffled = shuffle(encoded, width);
         // The image at offset 0, the kernels' input after it, as decodeImage lays them out.
-        const memory = allocateImageBytes(original.length, original.length)!;
-        const kernels = filterKernels(memory.buffer)!;
+        const memory = simd ? allocateImageBytes(original.length, original.length)! : undefined;
+        const { memory: bytes, kernels } = memory ? { memory, kernels: filterKernels(memory.buffer)! } : scalarKernels(original.length, original.length);
         assert.ok(kernels, 'kernels for memory from allocateImageBytes');
-        new Uint8Array(memory.buffer, original.length, original.length).set(shuffled);
+        new Uint8Array(bytes.buffer, original.length, original.length).set(shuffled);
         (width === 2 ? kernels.unshuffle2 : kernels.unshuffle4)(original.length, 0, count);
-        assert.deepEqual(memory.subarray(0, original.length), encoded, `unshuffle, width ${width}, ${count} elements`);
+        assert.deepEqual(bytes.subarray(0, original.length), encoded, `unshuffle, width ${width}, ${count} elements, SIMD ${simd}`);
         (width === 2 ? kernels.undelta2 : kernels.undelta4)(0, count);
-        assert.deepEqual(memory.subarray(0, original.length), original, `undelta, width ${width}, ${count} elements`);
+        assert.deepEqual(bytes.subarray(0, original.length), original, `undelta, width ${width}, ${count} elements, SIMD ${simd}`);
       }
     }
     assert.equal(filterKernels(new ArrayBuffer(8)), undefined, 'no kernels for other memory');
