@@ -18,7 +18,7 @@ const LAYERS: readonly (readonly string[])[] = [
   // platform must provide to read them.
   ['data', 'platform.ts'],
   ['fetch-io.ts', 'node-platform.ts', 'browser-platform.ts', 'embedded-platform.ts', 'idf-image.ts', 'posseg-image.ts'],
-  ['tokenizer.ts'],
+  ['tokenizer-options.ts', 'tokenizer.ts'],
   // Keywords take a tokenizer.
   ['analyse'],
   ['index.ts'],
