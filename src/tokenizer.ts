@@ -64,7 +64,6 @@ export type {
   DictionarySource,
   LoadOptions,
   PackableMethod,
-  PackedResult,
   PaddleOptions,
   TaggedWord,
   TextInput,
@@ -72,6 +71,7 @@ export type {
   TokenizeOptions,
   TokenizerOptions,
 } from './tokenizer-options.js';
+// (Not `PackedResult`: it is internal, and declarations leave it out, so a re-export of it would name nothing.)
 
 /** Models a tokenizer loaded from sources of its own, rather than the package's shared ones. */
 interface OwnModels {

@@ -7,7 +7,7 @@
  * @module
  */
 
-import type { PackedResult, TaggedWord, TextInput, Token } from '../tokenizer.js';
+import type { PackedResult, TaggedWord, TextInput, Token } from '../tokenizer-options.js';
 import type { UnitStrings } from '../text/unit-strings.js';
 import { offsetsIn } from '../text/offset-units.js';
 

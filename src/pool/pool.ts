@@ -20,7 +20,7 @@ import { DictionaryError, FetchError, ImageError, InvalidUtf8Error } from '../in
 import type { BytesOptions, CutOptions, PaddleOptions, TaggedWord, TextInput, Token, TokenizeOptions } from '../index.js';
 import type { FlagOptions, Keyword, KeywordOptions, WeightFlagOptions, WeightOptions, WordsOptions } from '../index.js';
 import { UnitStrings } from '../text/unit-strings.js';
-import type { PackableMethod, PackedResult } from '../tokenizer.js';
+import type { PackableMethod, PackedResult } from '../tokenizer-options.js';
 import { unpackResult } from './packed.js';
 import type { PoolBatch, PoolErrorData, PoolReply, PoolSetup } from './protocol.js';
 
