@@ -44,7 +44,7 @@ export class LacWeights {
    * direction.recurrent.copyTo(memory, at, 0, 2 * H * H); // the update and reset gates' block
    */
   copyTo(target: Float32Array, at: number, from = 0, count = this.length - from): void {
-    if (from < 0 || count < 0 || from + count > this.length) throw new RangeError(`values ${from} .. ${from + count} of a matrix of ${this.length}`);
+    this.#checkRange(from, count);
     const values = this.#values;
     if (values instanceof Float32Array) target.set(values.subarray(from, from + count), at);
     else widenHalves(values, from, count, target, at);
@@ -66,9 +66,14 @@ export class LacWeights {
       this.copyTo(new Float32Array(memory, byteAt, count), 0, from, count);
       return;
     }
-    if (from < 0 || count < 0 || from + count > this.length) throw new RangeError(`values ${from} .. ${from + count} of a matrix of ${this.length}`);
+    this.#checkRange(from, count);
     new Uint16Array(memory, byteAt + 2 * count, count).set(values.subarray(from, from + count));
     widen(byteAt + 2 * count, byteAt, count);
+  }
+
+  /** Throws a `RangeError` unless values `from .. from + count` are in the matrix. */
+  #checkRange(from: number, count: number): void {
+    if (from < 0 || count < 0 || from + count > this.length) throw new RangeError(`values ${from} .. ${from + count} of a matrix of ${this.length}`);
   }
 
   /**
