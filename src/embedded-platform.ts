@@ -18,6 +18,7 @@ import { isPackagedImage, OWN_IMAGES, sameImage, type PackagedImage } from './da
 import { SharedModels } from './data/shared-models.js';
 import { ImageError, FetchError } from './dictionary/errors.js';
 import type { Location, Platform } from './platform.js';
+import { base64Bytes } from './text/base64.js';
 
 
 /** The gzipped default image in base64, put here by the bundler (`scripts/bundle.ts`). */
@@ -63,18 +64,6 @@ function node(): NodeModules | null {
   return nodeModules;
 }
 
-/** Base64 to bytes, with the fastest decoder the runtime has. */
-function fromBase64(text: string): Uint8Array {
-  const native = (Uint8Array as unknown as { fromBase64?: (text: string) => Uint8Array }).fromBase64;
-  if (native) return native(text);
-  const buffer = (globalThis as { Buffer?: { from(text: string, encoding: string): Uint8Array } }).Buffer;
-  if (buffer) return buffer.from(text, 'base64');
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
-
 function gunzip(bytes: Uint8Array, name: string): Uint8Array {
   const zlib = node();
   if (!zlib) return gunzipBytes(bytes, name);
@@ -88,7 +77,7 @@ function gunzip(bytes: Uint8Array, name: string): Uint8Array {
 
 function read(location: Location, what: string): [Uint8Array, string] {
   if (isPackagedImage(location)) {
-    if (sameImage(location, DEFAULT_DICTIONARY)) return [fromBase64(JIEBA_EMBEDDED_DEFAULT_IMAGE), 'jieba-ts/embedded'];
+    if (sameImage(location, DEFAULT_DICTIONARY)) return [base64Bytes(JIEBA_EMBEDDED_DEFAULT_IMAGE), 'jieba-ts/embedded'];
     throw notLoaded(location, what);
   }
   const fs = node();

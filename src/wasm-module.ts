@@ -6,6 +6,8 @@
  * @module
  */
 
+import { base64Bytes } from './text/base64.js';
+
 /** The part of the WebAssembly API used here (typed locally: the project's lib has no DOM). */
 interface WasmModuleApi {
   Module: new (bytes: Uint8Array) => object;
@@ -29,7 +31,7 @@ export function compiledWasm(base64: string): object | null {
     const wasm = (globalThis as { WebAssembly?: WasmModuleApi }).WebAssembly;
     if (wasm && typeof atob === 'function') {
       try {
-        module = new wasm.Module(bytesOf(base64));
+        module = new wasm.Module(base64Bytes(base64));
       } catch {
         // Left null: the callers use their JavaScript.
       }
@@ -37,18 +39,4 @@ export function compiledWasm(base64: string): object | null {
     modules.set(base64, module);
   }
   return module;
-}
-
-/**
- * The bytes of `base64`: `Uint8Array.fromBase64` where the engine has it,
- * else `atob` and a loop (`Uint8Array.from` with a mapping function took
- * 1.1-1.6 ms for a kernel module, still cold at start-up; the loop 0.3-0.4).
- */
-function bytesOf(base64: string): Uint8Array {
-  const fromBase64 = (Uint8Array as { fromBase64?: (text: string) => Uint8Array }).fromBase64;
-  if (typeof fromBase64 === 'function') return fromBase64.call(Uint8Array, base64);
-  const text = atob(base64);
-  const bytes = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-  return bytes;
 }
