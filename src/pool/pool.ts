@@ -7,7 +7,7 @@
  * for the next call rather than finishing work nobody wants.
  *
  * Inputs and answers are copied between threads, never transferred: a
- * transfer would detach the caller's buffer (see the README on detached
+ * transfer would detach the caller's buffer (see docs/performance.md on detached
  * buffers), and the caller keeps its `Uint8Array` intact.
  *
  * This module knows nothing of the runtime: a {@link SpawnWorker} starts
