@@ -14,9 +14,16 @@ const root = fileURLToPath(new URL('../', import.meta.url));
 
 const INCLUDE = /^[ \t]*;; #include (\S+)[ \t]*$/gm;
 
-/** The text of `source` with its includes in place (not nested). */
+/** The text of `source` with its includes in place (not nested); a missing one ends the build with one line. */
 function withIncludes(source) {
-  return readFileSync(root + source, 'utf8').replace(INCLUDE, (_, path) => readFileSync(root + path, 'utf8'));
+  return readFileSync(root + source, 'utf8').replace(INCLUDE, (_, path) => {
+    try {
+      return readFileSync(root + path, 'utf8');
+    } catch (error) {
+      console.error(`${source}: cannot include ${path}: ${error instanceof Error ? error.message : String(error)}`);
+      process.exit(1);
+    }
+  });
 }
 
 const wabt = await createWabt();
