@@ -67,6 +67,7 @@ interface WasmMemory {
   readonly buffer: ArrayBuffer;
 }
 type Hash = (byteOffset: number, words: number) => number;
+type Largest = (byteOffset: number, count: number, skip: number) => number;
 
 /**
  * The filter kernels over one memory; pointers are byte offsets into it.
@@ -86,7 +87,7 @@ export interface FilterKernels {
  * The functions of the memories {@link allocateImageBytes} made, by their
  * buffer: a cache of immutable things, so nothing observable depends on it.
  */
-const instances = new WeakMap<ArrayBufferLike, { hash: Hash; memory: WasmMemory; exports: FilterKernels; kernels?: FilterKernels }>();
+const instances = new WeakMap<ArrayBufferLike, { hash: Hash; largest: Largest; memory: WasmMemory; exports: FilterKernels; kernels?: FilterKernels }>();
 
 /**
  * Whether memories {@link allocateImageBytes} makes from now on have an
@@ -125,7 +126,7 @@ export function allocateImageBytes(byteLength: number, scratch = 0): Uint8Array 
   if (module === null || !wasm) return undefined;
   const memory = new wasm.Memory({ initial: Math.ceil((byteLength + scratch) / 65536) });
   const { exports } = new wasm.Instance(module, { env: { memory } });
-  instances.set(memory.buffer, { hash: exports.hash as Hash, memory, exports: exports as unknown as FilterKernels });
+  instances.set(memory.buffer, { hash: exports.hash as Hash, largest: exports.largest as Largest, memory, exports: exports as unknown as FilterKernels });
   return new Uint8Array(memory.buffer, 0, byteLength);
 }
 
@@ -142,6 +143,21 @@ export function filterKernels(buffer: ArrayBufferLike): FilterKernels | undefine
   const simd = wasm && compiledWasm(SIMD_BASE64);
   instance.kernels = simd ? { ...instance.exports, ...(new wasm.Instance(simd, { env: { memory: instance.memory } }).exports as unknown as FilterKernels) } : instance.exports;
   return instance.kernels;
+}
+
+/**
+ * The largest magnitude among `values` other than `skip` (0 for none), or
+ * `Infinity` when one of them is not finite, computed by the scalar module
+ * when `values` lie in a memory {@link allocateImageBytes} made (as a
+ * decoded image's sections do); undefined elsewhere, for the caller's
+ * JavaScript.
+ *
+ * @example
+ * largestMagnitudeOf(model.emitValues, POS_MIN_FLOAT) ?? largestEmission(model.emitValues);
+ */
+export function largestMagnitudeOf(values: Float64Array, skip: number): number | undefined {
+  const largest = instances.get(values.buffer)?.largest;
+  return largest ? largest(values.byteOffset, values.length, skip) : undefined;
 }
 
 /**

@@ -120,4 +120,28 @@
         (local.set $sum (i32.add (local.get $sum) (i32.load (local.get $p))))
         (i32.store (local.get $p) (local.get $sum))
         (local.set $p (i32.add (local.get $p) (i32.const 4)))
-        (br $each)))))
+        (br $each))))
+
+  ;; largest(ptr, count, skip): the largest magnitude among the `count`
+  ;; doubles at ptr other than those equal to `skip` (0 for none), or
+  ;; infinity when one of them is not finite: `largestEmission` of
+  ;; src/posseg/model.ts, compiled, for the POS model's emissions at the
+  ;; first tagging (skip: MIN_FLOAT).
+  (func (export "largest") (param $p i32) (param $count i32) (param $skip f64) (result f64)
+    (local $end i32) (local $value f64) (local $largest f64)
+    (local.set $end (i32.add (local.get $p) (i32.shl (local.get $count) (i32.const 3))))
+    (block $done
+      (loop $each
+        (br_if $done (i32.ge_u (local.get $p) (local.get $end)))
+        (local.set $value (f64.load (local.get $p)))
+        (if (f64.ne (local.get $value) (local.get $skip))
+          (then
+            (local.set $value (f64.abs (local.get $value)))
+            ;; (NaN fails every comparison, so this also catches it.)
+            (if (i32.eqz (f64.le (local.get $value) (f64.const 0x1.fffffffffffffp+1023)))
+              (then (return (f64.const inf))))
+            (if (f64.gt (local.get $value) (local.get $largest))
+              (then (local.set $largest (local.get $value))))))
+        (local.set $p (i32.add (local.get $p) (i32.const 8)))
+        (br $each)))
+    (local.get $largest)))

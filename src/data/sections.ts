@@ -8,9 +8,10 @@ import { ImageError } from '../dictionary/errors.js';
 import { StaticTrie } from '../dictionary/static-trie.js';
 import { PrefixDictionary, type WordTags } from '../dictionary/prefix-dictionary.js';
 import { HAN_COUNT, type HmmModel } from '../hmm/model.js';
-import { absorptionThreshold, predecessors, type PosModel } from '../posseg/model.js';
+import { absorptionThresholdWith, largestEmission, POS_MIN_FLOAT, predecessors, type PosModel } from '../posseg/model.js';
 import { IdfTable } from '../dictionary/idf-table.js';
 import type { SectionArray } from './image.js';
+import { largestMagnitudeOf } from './checksum.js';
 
 /** Marker of an image whose word tags are stored elsewhere (the default dictionary's, in posseg.img). */
 const EXTERNAL_TAGS = 'tags.external';
@@ -219,7 +220,8 @@ export function posFromSections(sections: Map<string, SectionArray>, name: strin
       seen[y] = c;
     }
   }
-  return { ...model, hugeScore: absorptionThreshold(trans, nextStart, next, model.emitValues, model.charEmit) };
+  const largest = (values: Float64Array): number => largestMagnitudeOf(values, POS_MIN_FLOAT) ?? largestEmission(values);
+  return { ...model, hugeScore: absorptionThresholdWith(trans, nextStart, next, Math.max(largest(model.emitValues), largest(model.charEmit))) };
 }
 
 /** Sections holding an IDF table (jieba.analyse). */

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { allocateImageBytes, checksum, checksumOf, filterKernels, type FilterKernels } from '../../src/data/checksum.js';
+import { allocateImageBytes, checksum, checksumOf, filterKernels, largestMagnitudeOf, type FilterKernels } from '../../src/data/checksum.js';
+import { absorptionThreshold, largestEmission, POS_MIN_FLOAT } from '../../src/posseg/model.js';
 import { WASM_BASE64 as SCALAR_BASE64 } from '../../src/data/scalar-kernels-wasm.js';
 import { compiledWasm } from '../../src/wasm-module.js';
 import { deltaEncode, shuffle } from '../../src/data/filters.js';
@@ -119,5 +120,44 @@ describe('filter kernels in WebAssembly', () => {
         else assert.equal(widened[i], expected[i], `half 0x${halves[i]!.toString(16)}`);
       }
     }
+  });
+});
+
+describe('largest magnitude in WebAssembly', () => {
+  /** `values` copied into a memory allocateImageBytes made, as a decoded image's sections lie. */
+  const inImageMemory = (values: readonly number[]): Float64Array => {
+    const bytes = allocateImageBytes(8 * values.length + 8)!;
+    const view = new Float64Array(bytes.buffer, 8, values.length);
+    view.set(values);
+    return view;
+  };
+
+  it('is what largestEmission computes in JavaScript, MIN_FLOAT aside, Infinity for a value that is not finite', () => {
+    const cases: number[][] = [
+      [],
+      [POS_MIN_FLOAT],
+      [-7, POS_MIN_FLOAT, -1],
+      [-0, 0],
+      [3, -5, 4.5],
+      [-1, Number.NaN, -2],
+      [-1, -Infinity],
+      [Infinity],
+      [-1e300, Number.MAX_VALUE, -Number.MAX_VALUE],
+      [POS_MIN_FLOAT * 2, -3],
+    ];
+    for (const values of cases) {
+      const expected = largestEmission(Float64Array.from(values));
+      assert.equal(largestMagnitudeOf(inImageMemory(values), POS_MIN_FLOAT), expected, values.join(', '));
+    }
+    assert.equal(largestMagnitudeOf(Float64Array.of(-7), POS_MIN_FLOAT), undefined, 'undefined outside such a memory');
+  });
+
+  it('gives the shipped POS model the hugeScore that the JavaScript computes', async () => {
+    const { sharedModels } = await import('../../src/node-platform.js');
+    const { model } = sharedModels.pos();
+    for (const values of [model.emitValues, model.charEmit]) assert.equal(largestMagnitudeOf(values, POS_MIN_FLOAT), largestEmission(values));
+    assert.ok(largestMagnitudeOf(model.emitValues, POS_MIN_FLOAT) !== undefined, 'the shipped model is decoded into such a memory');
+    assert.equal(model.hugeScore, absorptionThreshold(model.trans, model.nextStart, model.next, model.emitValues, model.charEmit));
+    assert.ok(Number.isFinite(model.hugeScore));
   });
 });
