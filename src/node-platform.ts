@@ -11,7 +11,7 @@
  * @module
  */
 
-import { closeSync, existsSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,7 +19,8 @@ import { gunzipSync } from 'node:zlib';
 import { allocateImageBytes } from './data/checksum.js';
 import { imageName, isPackagedImage, OWN_IMAGES, type PackagedImage } from './data/packaged-image.js';
 import { SharedModels } from './data/shared-models.js';
-import { ImageError, FetchError } from './dictionary/errors.js';
+import { DictionaryError, ImageError, FetchError } from './dictionary/errors.js';
+import type { ImageFile } from './data/open-image.js';
 import { fetchBytes } from './fetch-io.js';
 import type { Location, Platform } from './platform.js';
 
@@ -158,21 +159,68 @@ function readFile(path: string | URL): Uint8Array {
   }
 }
 
-function read(location: Location, what: string): [Uint8Array, string] {
+/** The path of `location` and how messages name it. */
+function pathOf(location: Location, what: string): [string | URL, string] {
   const path = isPackagedImage(location) ? locate(location, what) : location;
-  const name = isPackagedImage(location) ? path.toString() : typeof location === 'string' ? location : location.href;
+  return [path, isPackagedImage(location) ? path.toString() : typeof location === 'string' ? location : location.href];
+}
+
+/** A `FetchError` saying why `name` could not be read; errors of our own pass as they are. */
+function readError(error: unknown, what: string, name: string): DictionaryError {
+  if (error instanceof DictionaryError) return error;
+  const code = (error as NodeJS.ErrnoException).code;
+  const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (error as Error).message;
+  return new FetchError(`cannot read ${what} ${name}: ${why}`, name);
+}
+
+function read(location: Location, what: string): [Uint8Array, string] {
+  const [path, name] = pathOf(location, what);
   try {
     return [readFile(path), name];
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (error as Error).message;
-    throw new FetchError(`cannot read ${what} ${name}: ${why}`, name);
+    throw readError(error, what, name);
+  }
+}
+
+/** `target.length` bytes of the file at `path` from `position` on, the file opened for this read alone. */
+function readPiece(path: string | URL, name: string, target: Uint8Array, position: number): void {
+  const fd = openSync(path, 'r');
+  try {
+    for (let done = 0; done < target.length; ) {
+      const n = readSync(fd, target, done, target.length - done, position + done);
+      if (n === 0) throw new ImageError(`${name} is shorter than when it was opened (replaced?)`, name);
+      done += n;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function open(location: Location, what: string): ImageFile {
+  const [path, name] = pathOf(location, what);
+  try {
+    const stats = statSync(path);
+    if (stats.isDirectory()) throw Object.assign(new Error(`EISDIR: ${String(path)} is a directory`), { code: 'EISDIR' });
+    return {
+      name,
+      size: stats.size,
+      read(target, position) {
+        try {
+          readPiece(path, name, target, position);
+        } catch (error) {
+          throw readError(error, what, name);
+        }
+      },
+    };
+  } catch (error) {
+    throw readError(error, what, name);
   }
 }
 
 /** Node, Deno and Bun. */
 export const platform: Platform = {
   read,
+  open,
   async fetch(location, what, fetchImpl) {
     const web = (typeof location === 'string' || location instanceof URL) && /^https?:/i.test(String(location));
     return web ? fetchBytes(location, what, fetchImpl) : read(location, what);

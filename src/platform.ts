@@ -10,6 +10,7 @@
  * @module
  */
 
+import type { ImageFile } from './data/open-image.js';
 import type { PackagedImage } from './data/packaged-image.js';
 
 /** A source that names bytes somewhere: a path, a URL or a packaged image. */
@@ -26,6 +27,15 @@ export interface Platform {
    *   and what to do (in a browser: load them first)
    */
   read(location: Location, what: string): [Uint8Array, string];
+  /**
+   * The file at `location`, to read pieces of synchronously, where the
+   * runtime reads files (Node.js, Deno, Bun): the paddle-mode model is so
+   * read a block at a time when first needed. Each read opens the file
+   * anew, so that nothing stays open.
+   *
+   * @throws {@link DictionaryError} when it cannot be found or opened
+   */
+  open?(location: Location, what: string): ImageFile;
   /** The same, asynchronously, for `load()`: also fetches `http:` and `https:` URLs. */
   fetch(location: Location, what: string, fetchImpl: typeof fetch | undefined): Promise<[Uint8Array, string]>;
   /**

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, openSync, readFileSync, closeSync, truncateSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -8,7 +8,13 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, it } from 'node:test';
 import { DictionaryError, FetchError, ImageError, POS_MODEL, Tokenizer, type PackagedImage } from '../src/index.js';
-import { locateImage } from '../src/node-platform.js';
+import { locateImage, PADDLE_MODEL, platform } from '../src/node-platform.js';
+import { decodeImage } from '../src/data/image.js';
+import { lacFromFile, lacFromImage } from '../src/data/load.js';
+import { SharedModels } from '../src/data/shared-models.js';
+import type { ImageFile } from '../src/data/open-image.js';
+import { EMBEDDING_SIZE } from '../src/paddle/embedding.js';
+import { lacAnalyze } from '../src/paddle/lac.js';
 import { repoPath } from './support/fixtures.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'jieba-ts-platform-'));
@@ -72,5 +78,54 @@ describe('packaged images in Node.js', () => {
       assert.throws(() => tokenizer.setDictionary(source), (error: Error) => error instanceof kind && error instanceof DictionaryError && pattern.test(error.message), String(source.file));
     }
     assert.deepEqual(tokenizer.cut('我来到北京清华大学'), before);
+  });
+});
+
+describe('the paddle-mode model in Node.js', () => {
+  const paddlePath = locateImage(PADDLE_MODEL);
+  const bytes = new Uint8Array(readFileSync(paddlePath));
+  const embeddingAt = decodeImage(bytes, 'paddle.img', new Set(['lac.embedding'])).get('lac.embedding')!.byteOffset;
+  const rowBytes = EMBEDDING_SIZE * 2;
+
+  it('is read without its embedding, each block of rows read when first needed: the same rows and labels as read whole', () => {
+    const opened = platform.open!(PADDLE_MODEL, 'paddle-mode model');
+    let read = 0;
+    const counting: ImageFile = { ...opened, read: (target, position) => ((read += target.length), opened.read(target, position)) };
+    const lazy = lacFromFile(counting)!;
+    assert.ok(read < 1.3e6 && read > 1.1e6, `${read} bytes read at load, of ${bytes.length}`);
+    const whole = lacFromImage(bytes, 'paddle.img');
+    const [a, b] = [new Float32Array(EMBEDDING_SIZE), new Float32Array(EMBEDDING_SIZE)];
+    for (const id of [0, 1, 127, 128, 5000, 12_345, lazy.embedding.rows - 1]) {
+      const before = read;
+      lazy.embedding.copyRow(id, a, 0);
+      whole.embedding.copyRow(id, b, 0);
+      assert.deepEqual(a, b, `row ${id}`);
+      assert.ok(read - before <= 32 * 1024, `row ${id}: ${read - before} bytes read`);
+    }
+    const text = '我来到北京清华大学，他說「你好，世界」。ｊｉｅｂａ';
+    assert.deepEqual(lacAnalyze(lazy, text), lacAnalyze(whole, text));
+  });
+
+  it('says to reinstall jieba-ts-paddle when a block is damaged, cut short or gone after the load', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jieba-ts-paddle-'));
+    const path = join(dir, 'paddle.img');
+    copyFileSync(paddlePath, path);
+    const image: PackagedImage = { packageName: 'jieba-ts-paddle', file: 'paddle.img', url: () => pathToFileURL(path) };
+    const model = new SharedModels({ ...platform, images: { ...platform.images, paddle: image } }).paddle();
+    const row = new Float32Array(EMBEDDING_SIZE);
+    model.embedding.copyRow(3, row, 0);
+    const fd = openSync(path, 'r+');
+    writeSync(fd, Uint8Array.of(0x55), 0, 1, embeddingAt + 200 * rowBytes + 7);
+    closeSync(fd);
+    const fails = (id: number, pattern: RegExp, kind: typeof DictionaryError): void => {
+      assert.throws(() => model.embedding.copyRow(id, row, 0), (error: Error) => error instanceof kind && pattern.test(error.message), `row ${id}`);
+    };
+    fails(200, /paddle\.img is damaged \(or was replaced after it was opened\): block 1 of its section lac\.embedding fails its checksum; reinstall the package jieba-ts-paddle/, ImageError);
+    fails(255, /block 1 of its section lac\.embedding fails its checksum/, ImageError); // still absent
+    model.embedding.copyRow(4, row, 0); // block 0, read before
+    truncateSync(path, embeddingAt + 1000 * rowBytes);
+    fails(2000, /paddle\.img is shorter than when it was opened \(replaced\?\); reinstall the package jieba-ts-paddle/, ImageError);
+    unlinkSync(path);
+    fails(3000, /cannot read paddle-mode model .*paddle\.img: no such file; reinstall the package jieba-ts-paddle/, FetchError);
   });
 });

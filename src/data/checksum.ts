@@ -161,11 +161,15 @@ export function largestMagnitudeOf(values: Float64Array, skip: number): number |
 }
 
 /**
- * {@link checksum} of the 32-bit words of `bytes` from `start` to the end,
- * compiled when `bytes` came from {@link allocateImageBytes}.
+ * {@link checksum} of the 32-bit words of `bytes` from `start` to `end`
+ * (the end of `bytes` by default), compiled when `bytes` came from
+ * {@link allocateImageBytes}.
+ *
+ * @example
+ * checksumOf(image, 24); // what an image's header holds
  */
-export function checksumOf(bytes: Uint8Array, start: number): number {
-  const words = (bytes.length - start) >>> 2;
+export function checksumOf(bytes: Uint8Array, start: number, end = bytes.length): number {
+  const words = (end - start) >>> 2;
   const hash = instances.get(bytes.buffer)?.hash;
   if (hash) return hash(bytes.byteOffset + start, words) >>> 0;
   return checksum(new Int32Array(bytes.buffer, bytes.byteOffset + start, words));

@@ -21,16 +21,31 @@
  * significance (`shuffle`). The checksum is taken with the filters undone,
  * so it vouches for what the reader finally uses.
  *
+ * Version 3 adds sections checked by blocks (type bit `0x400`, no
+ * filters): the header's checksum leaves out their bytes (padded to 8)
+ * and is then the checksum of the checksums of the stretches around them,
+ * while a section named `#` and the section's name (`Int32Array`: the
+ * block size in bytes, then one checksum per block) vouches for them block
+ * by block. A reader of a file can so leave such a section unread until
+ * it needs a block (`open-image.ts`). Images without one are written as
+ * version 2.
+ *
  * @module
  */
 
 import { ImageError } from '../dictionary/errors.js';
-import { allocateImageBytes, checksum, checksumOf, filterKernels, hasHalfKernel } from './checksum.js';
+import { allocateImageBytes, checksum, filterKernels, hasHalfKernel } from './checksum.js';
 import { fromFloat16, toFloat16 } from '../math/half.js';
 import { deltaDecode, deltaEncode, shuffle, unshuffle } from './filters.js';
+import { blockSums, blockSumsName, checkBlockSums, coveredChecksum, SectionBlocks, type SectionBlocksSource, type Stretch } from './image-blocks.js';
 
-/** Version of the layout above: 2 added filters and float16; a reader takes 1 and 2 and refuses any other. */
-export const IMAGE_VERSION = 2;
+/**
+ * Version of the layout above: 2 added filters and float16, 3 sections
+ * checked by blocks; a reader takes 1 to 3 and refuses any other.
+ */
+export const IMAGE_VERSION = 3;
+/** The version written when no section is checked by blocks, so that such images read in releases before version 3. */
+const PLAIN_VERSION = 2;
 
 const MAGIC = 'JIEBA-TS';
 const HEADER_BYTES = 24;
@@ -56,11 +71,18 @@ export interface SectionEncoding {
   delta?: boolean;
   /** Store a `Float32Array` as IEEE half-precision floats. */
   float16?: boolean;
+  /**
+   * Check the section by blocks of this many bytes (a positive multiple of
+   * 8) instead of with the rest of the image, so that a reader of a file
+   * can leave it unread until it needs a block. Takes no filters.
+   */
+  blocks?: number;
 }
 
 const FLOAT16 = 6;
 const SHUFFLE = 0x100;
 const DELTA = 0x200;
+const BLOCKS = 0x400;
 const TYPE_MASK = 0xff;
 const FILTER_MASK = SHUFFLE | DELTA;
 
@@ -111,40 +133,49 @@ export function encodeImage(sections: Record<string, SectionArray>, encodings: R
   assertLittleEndian();
   const names = Object.keys(sections);
   for (const name of Object.keys(encodings)) if (!(name in sections)) throw new RangeError(`an encoding for a missing section ${name}`);
-  let offset = align8(HEADER_BYTES + ENTRY_BYTES * names.length);
-  const placed = names.map((name) => {
+  const byBlocks = names.filter((name) => encodings[name]?.blocks !== undefined);
+  for (const name of byBlocks) checkBlockEncoding(name, encodings[name]!, names);
+  let offset = align8(HEADER_BYTES + ENTRY_BYTES * (names.length + byBlocks.length));
+  const place = (name: string, array: SectionArray, encoding: SectionEncoding) => {
     if (name.length === 0 || name.length > NAME_BYTES || !/^[\x21-\x7e]+$/.test(name)) {
       throw new RangeError(`bad section name ${JSON.stringify(name)}`);
     }
-    const array = sections[name]!;
-    const encoding = encodings[name] ?? {};
     const type = typeOf(array, encoding.float16 === true);
     if (encoding.delta && (array instanceof Float64Array || array instanceof Float32Array)) {
       throw new TypeError(`section ${name}: delta applies to integer arrays only`);
     }
     const filters = (encoding.shuffle && type.width > 1 ? SHUFFLE : 0) | (encoding.delta ? DELTA : 0);
-    const entry = { name, array, type, filters, offset, byteLength: array.length * type.width };
+    const entry = { name, array, type, filters, blocks: encoding.blocks ?? 0, offset, byteLength: array.length * type.width };
     offset = align8(offset + entry.byteLength);
     return entry;
-  });
+  };
+  const placed = names.map((name) => place(name, sections[name]!, encodings[name] ?? {}));
+  // Each companion's length is known once its section is placed; its checksums once the section is written.
+  const companions = placed.filter((entry) => entry.blocks > 0).map((entry) => ({ of: entry, entry: place(blockSumsName(entry.name), new Int32Array(1 + Math.ceil(align8(entry.byteLength) / entry.blocks)), {}) }));
+  const entries = [...placed, ...companions.map(({ entry }) => entry)];
   const bytes = new Uint8Array(offset);
   const view = new DataView(bytes.buffer);
   for (let i = 0; i < MAGIC.length; i++) bytes[i] = MAGIC.charCodeAt(i);
-  view.setUint32(8, IMAGE_VERSION, true);
-  view.setUint32(12, names.length, true);
+  view.setUint32(8, companions.length > 0 ? IMAGE_VERSION : PLAIN_VERSION, true);
+  view.setUint32(12, entries.length, true);
   view.setUint32(16, bytes.length, true);
-  placed.forEach((entry, index) => {
+  const write = (entry: (typeof entries)[number], index: number): void => {
     const at = HEADER_BYTES + ENTRY_BYTES * index;
     for (let i = 0; i < entry.name.length; i++) bytes[at + i] = entry.name.charCodeAt(i);
-    view.setUint32(at + NAME_BYTES, entry.type.code, true);
+    view.setUint32(at + NAME_BYTES, entry.type.code | (entry.blocks > 0 ? BLOCKS : 0), true);
     view.setUint32(at + NAME_BYTES + 4, entry.offset, true);
     view.setUint32(at + NAME_BYTES + 8, entry.array.length, true);
     const target = bytes.subarray(entry.offset, entry.offset + entry.byteLength);
     if (entry.type.code === FLOAT16) new Uint16Array(target.buffer, entry.offset, entry.array.length).set(toFloat16(entry.array as Float32Array));
     else target.set(new Uint8Array(entry.array.buffer, entry.array.byteOffset, entry.array.byteLength));
+  };
+  placed.forEach(write);
+  companions.forEach(({ of, entry }, i) => {
+    (entry.array as Int32Array).set(blockSums(bytes, stretchOf(of), of.blocks));
+    write(entry, placed.length + i);
   });
   // The checksum covers the unfiltered bytes; the filters come after it.
-  view.setUint32(20, checksum(new Int32Array(bytes.buffer, HEADER_BYTES)), true);
+  view.setUint32(20, coveredChecksum(bytes, HEADER_BYTES, companions.map(({ of }) => stretchOf(of))), true);
   placed.forEach((entry, index) => {
     if (entry.filters === 0) return;
     const at = HEADER_BYTES + ENTRY_BYTES * index;
@@ -154,6 +185,18 @@ export function encodeImage(sections: Record<string, SectionArray>, encodings: R
     if (entry.filters & SHUFFLE) target.set(shuffle(target, entry.type.width));
   });
   return bytes;
+}
+
+function checkBlockEncoding(name: string, encoding: SectionEncoding, names: readonly string[]): void {
+  const blocks = encoding.blocks!;
+  if (!Number.isInteger(blocks) || blocks <= 0 || blocks % 8 !== 0) throw new RangeError(`section ${name}: blocks of ${blocks} bytes (a positive multiple of 8 is needed)`);
+  if (encoding.shuffle || encoding.delta) throw new TypeError(`section ${name}: a section checked by blocks takes no filters`);
+  if (names.includes(blockSumsName(name))) throw new RangeError(`section ${name}: its block checksums' name ${blockSumsName(name)} is taken`);
+}
+
+/** Where a section lies, padded to 8 bytes (the padding is zeros). */
+function stretchOf(entry: { offset: number; byteLength: number }): Stretch {
+  return [entry.offset, align8(entry.offset + entry.byteLength)];
 }
 
 function align8(n: number): number {
@@ -184,39 +227,9 @@ function align16(n: number): number {
  * decodeImage(bytes, 'paddle.img', new Set(['lac.embedding'])).get('lac.embedding'); // Uint16Array
  */
 export function decodeImage(source: Uint8Array | ArrayBuffer, name = '<image>', halves: { has(name: string): boolean } = NO_HALVES): Map<string, SectionArray> {
-  assertLittleEndian();
   let bytes = source instanceof Uint8Array ? source : new Uint8Array(source);
-  const fail = (why: string): never => {
-    throw new ImageError(`${name} is not a usable jieba-ts image: ${why}`, name);
-  };
-  if (bytes.length < HEADER_BYTES) fail('too short');
-  for (let i = 0; i < MAGIC.length; i++) if (bytes[i] !== MAGIC.charCodeAt(i)) fail('wrong magic number');
-  let view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const version = view.getUint32(8, true);
-  if (version < 1 || version > IMAGE_VERSION) fail(`format version ${version}, expected ${IMAGE_VERSION} or older`);
-  const count = view.getUint32(12, true);
-  const length = view.getUint32(16, true);
-  if (length !== bytes.length) fail(`it should be ${length} bytes long but is ${bytes.length} (truncated?)`);
-  if (length % 8 !== 0 || HEADER_BYTES + ENTRY_BYTES * count > length) fail('inconsistent header');
-
-  const entries: { name: string; type: (typeof TYPES)[number]; filters: number; offset: number; elements: number; byteLength: number }[] = [];
-  for (let index = 0; index < count; index++) {
-    const at = HEADER_BYTES + ENTRY_BYTES * index;
-    let sectionName = '';
-    for (let i = 0; i < NAME_BYTES && bytes[at + i] !== 0; i++) sectionName += String.fromCharCode(bytes[at + i]!);
-    const typeField = view.getUint32(at + NAME_BYTES, true);
-    const offset = view.getUint32(at + NAME_BYTES + 4, true);
-    const elements = view.getUint32(at + NAME_BYTES + 8, true);
-    const filters = typeField & ~TYPE_MASK;
-    const type = TYPES.find((t) => t.code === (typeField & TYPE_MASK));
-    if (!type || (filters & ~FILTER_MASK) !== 0 || (version < 2 && (filters !== 0 || type.code === FLOAT16))) {
-      fail(`section ${sectionName} has unknown type ${typeField}`);
-    }
-    const byteLength = elements * type!.width;
-    if (offset % 8 !== 0 || offset + byteLength > length) fail(`section ${sectionName} lies outside the image`);
-    if ((filters & DELTA) !== 0 && (type!.ctor === Float64Array || type!.ctor === Float32Array)) fail(`section ${sectionName} has a delta filter on floats`);
-    entries.push({ name: sectionName, type: type!, filters, offset, elements, byteLength });
-  }
+  const { entries, fail } = readImageTable(bytes, name);
+  const length = bytes.length;
   // With filters, the bytes are copied into a WebAssembly memory where the
   // kernels undo them; float16 sections then widen there too, into room
   // after the copy (16-byte aligned), when the SIMD kernel exists. That
@@ -233,14 +246,14 @@ export function decodeImage(source: Uint8Array | ArrayBuffer, name = '<image>', 
   if (entries.some((entry) => entry.filters !== 0)) {
     const shuffleBytes = Math.max(...entries.map((entry) => (entry.filters & SHUFFLE ? entry.byteLength : 0)));
     bytes = unfilter(bytes, entries, floatBytes > 0 ? Math.max(shuffleBytes, floatBytes + 16) : shuffleBytes);
-    view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     if (floatBytes > 0 && filterKernels(bytes.buffer)?.f16to32) floatsAt = align16(bytes.byteOffset + length);
   } else if (floatBytes > 0 && hasRoomToWiden(bytes, floatBytes)) {
     floatsAt = align16(bytes.byteOffset + length);
   } else if (bytes.byteOffset % 8 !== 0) {
     bytes = bytes.slice();
   }
-  if (checksumOf(bytes, HEADER_BYTES) !== view.getUint32(20, true)) fail('checksum mismatch (damaged file?)');
+  const skipped = checkedByBlocks(entries, fail);
+  if (coveredChecksum(bytes, HEADER_BYTES, skipped) !== new DataView(bytes.buffer, bytes.byteOffset, 24).getUint32(20, true)) fail('checksum mismatch (damaged file?)');
 
   const sections = new Map<string, SectionArray>();
   const halfKernel = floatsAt >= 0 ? filterKernels(bytes.buffer)?.f16to32 : undefined;
@@ -258,7 +271,133 @@ export function decodeImage(source: Uint8Array | ArrayBuffer, name = '<image>', 
       sections.set(entry.name, fromFloat16(new Uint16Array(bytes.buffer, at, entry.elements)));
     }
   }
+  // Every block is here: check them all now, as the header's checksum is.
+  for (const blocks of sectionBlocks(bytes, entries, sections, fail, (section) => ({ name, section })).values()) blocks.ensureAll();
   return sections;
+}
+
+/** A section as an image's table describes it. @internal */
+export interface ImageEntry {
+  readonly name: string;
+  readonly type: (typeof TYPES)[number];
+  readonly filters: number;
+  /** Whether it is checked by blocks. */
+  readonly blocks: boolean;
+  readonly offset: number;
+  readonly elements: number;
+  readonly byteLength: number;
+}
+
+/** What {@link readImageTable} found, and how to report what is wrong with the image. @internal */
+export interface ImageTable {
+  readonly version: number;
+  readonly entries: readonly ImageEntry[];
+  readonly fail: (why: string) => never;
+}
+
+/**
+ * The header and section table of an image, checked: `bytes` are the whole
+ * image, or memory of its full length into which its first
+ * `tableBytes(count)` bytes have been read.
+ *
+ * @throws {@link ImageError} when they are not a valid image's
+ * @internal
+ */
+export function readImageTable(bytes: Uint8Array, name: string): ImageTable {
+  assertLittleEndian();
+  const fail = (why: string): never => {
+    throw new ImageError(`${name} is not a usable jieba-ts image: ${why}`, name);
+  };
+  if (bytes.length < HEADER_BYTES) fail('too short');
+  for (let i = 0; i < MAGIC.length; i++) if (bytes[i] !== MAGIC.charCodeAt(i)) fail('wrong magic number');
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const version = view.getUint32(8, true);
+  if (version < 1 || version > IMAGE_VERSION) fail(`format version ${version}, expected ${IMAGE_VERSION} or older`);
+  const count = view.getUint32(12, true);
+  const length = view.getUint32(16, true);
+  if (length !== bytes.length) fail(`it should be ${length} bytes long but is ${bytes.length} (truncated?)`);
+  if (length % 8 !== 0 || tableBytes(count) > length) fail('inconsistent header');
+
+  const entries: ImageEntry[] = [];
+  for (let index = 0; index < count; index++) {
+    const at = HEADER_BYTES + ENTRY_BYTES * index;
+    let sectionName = '';
+    for (let i = 0; i < NAME_BYTES && bytes[at + i] !== 0; i++) sectionName += String.fromCharCode(bytes[at + i]!);
+    const typeField = view.getUint32(at + NAME_BYTES, true);
+    const offset = view.getUint32(at + NAME_BYTES + 4, true);
+    const elements = view.getUint32(at + NAME_BYTES + 8, true);
+    const filters = typeField & FILTER_MASK;
+    const blocks = (typeField & BLOCKS) !== 0;
+    const type = TYPES.find((t) => t.code === (typeField & TYPE_MASK));
+    if (
+      !type ||
+      (typeField & ~(TYPE_MASK | FILTER_MASK | BLOCKS)) !== 0 ||
+      (version < 2 && (filters !== 0 || type.code === FLOAT16)) ||
+      (blocks && (version < 3 || filters !== 0))
+    ) {
+      fail(`section ${sectionName} has unknown type ${typeField}`);
+    }
+    const byteLength = elements * type!.width;
+    if (offset % 8 !== 0 || offset + byteLength > length) fail(`section ${sectionName} lies outside the image`);
+    if ((filters & DELTA) !== 0 && (type!.ctor === Float64Array || type!.ctor === Float32Array)) fail(`section ${sectionName} has a delta filter on floats`);
+    entries.push({ name: sectionName, type: type!, filters, blocks, offset, elements, byteLength });
+  }
+  return { version, entries, fail };
+}
+
+/** Whether a section holds float16 values, as half-precision bits. @internal */
+export function storedAsHalves(entry: ImageEntry): boolean {
+  return entry.type.code === FLOAT16;
+}
+
+/** How many bytes an image's header and table of `count` sections take. @internal */
+export function tableBytes(count: number): number {
+  return HEADER_BYTES + ENTRY_BYTES * count;
+}
+
+/**
+ * Where the sections checked by blocks lie, sorted, which the header's
+ * checksum leaves out; they must lie after the table and apart.
+ *
+ * @internal
+ */
+export function checkedByBlocks(entries: readonly ImageEntry[], fail: (why: string) => never): Stretch[] {
+  const stretches = entries
+    .filter((entry) => entry.blocks)
+    .map((entry): Stretch => [entry.offset, align8(entry.offset + entry.byteLength)])
+    .sort((a, b) => a[0] - b[0]);
+  let end = tableBytes(entries.length);
+  for (const [from, to] of stretches) {
+    if (from < end) fail('sections checked by blocks overlap the table or each other');
+    end = to;
+  }
+  return stretches;
+}
+
+/**
+ * The blocks of each section checked by blocks, their companion sections
+ * checked for shape and then taken out of `sections`: readers see only
+ * the sections that were written.
+ *
+ * @internal
+ */
+export function sectionBlocks(
+  bytes: Uint8Array,
+  entries: readonly ImageEntry[],
+  sections: Map<string, SectionArray>,
+  fail: (why: string) => never,
+  source: (section: string) => SectionBlocksSource,
+): Map<string, SectionBlocks> {
+  const found = new Map<string, SectionBlocks>();
+  for (const entry of entries.filter((e) => e.blocks)) {
+    const stretch: Stretch = [entry.offset, align8(entry.offset + entry.byteLength)];
+    const sums = sections.get(blockSumsName(entry.name));
+    const wrong = checkBlockSums(sums, stretch);
+    if (wrong !== undefined) fail(`section ${entry.name} is checked by blocks, but its ${blockSumsName(entry.name)} has ${wrong}`);
+    found.set(entry.name, new SectionBlocks(bytes, stretch, sums as Int32Array, source(entry.name)));
+  }
+  for (const entry of entries) if (entry.blocks) sections.delete(blockSumsName(entry.name));
+  return found;
 }
 
 /** Whether `bytes`, 8-byte aligned, lie in a memory with the compiled widening kernel and `floatBytes` of room after them (16-byte aligned). */

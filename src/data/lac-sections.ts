@@ -11,6 +11,7 @@ import { LacWeights } from '../paddle/weights.js';
 import { LacVocabulary, VOCABULARY_SEPARATOR } from '../paddle/vocabulary.js';
 import { EMBEDDING_SIZE, HIDDEN_SIZE, type BiGruLayer, type GruDirection, type LacModel } from '../paddle/model.js';
 import type { SectionArray } from './image.js';
+import type { SectionBlocks } from './image-blocks.js';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -58,11 +59,11 @@ function bytes(sections: Map<string, SectionArray>, key: string, name: string): 
   return decoder.decode(array);
 }
 
-/** The embedding section: floats, or half-precision bits that `decodeImage` was asked to keep (`LAC_HALVES`). */
-function embedding(sections: Map<string, SectionArray>, length: number, name: string): LacEmbedding {
+/** The embedding section: floats, or half-precision bits that `decodeImage` was asked to keep (`LAC_HALVES`), read by blocks when `blocks` say so. */
+function embedding(sections: Map<string, SectionArray>, length: number, name: string, blocks: SectionBlocks | undefined): LacEmbedding {
   const array = sections.get('lac.embedding');
-  if (array instanceof Uint16Array && array.length === length) return new LacEmbedding(array);
-  return new LacEmbedding(floats(sections, 'lac.embedding', length, name));
+  if (array instanceof Uint16Array && array.length === length) return new LacEmbedding(array, blocks);
+  return new LacEmbedding(floats(sections, 'lac.embedding', length, name), blocks);
 }
 
 /** A weight matrix's section: floats, or half-precision bits that `decodeImage` was asked to keep. */
@@ -85,9 +86,12 @@ export const LAC_HALVES: { has(name: string): boolean } = { has: (name) => /^lac
 /**
  * Read a model back from image sections, checking every shape.
  *
+ * @param blocks - the sections of a file not read yet (`openImage`): the
+ *   embedding's blocks are read as its rows are needed, any other's now
  * @throws {@link ImageError} when a section is missing or misshapen
  */
-export function lacFromSections(sections: Map<string, SectionArray>, name: string): LacModel {
+export function lacFromSections(sections: Map<string, SectionArray>, name: string, blocks: ReadonlyMap<string, SectionBlocks> = new Map()): LacModel {
+  for (const [section, unread] of blocks) if (section !== 'lac.embedding') unread.ensureAll();
   const ids = sections.get('lac.vocab.ids');
   const oovSection = sections.get('lac.vocab.oov');
   if (!(ids instanceof Int32Array) || !(oovSection instanceof Int32Array) || oovSection.length !== 1) {
@@ -119,7 +123,7 @@ export function lacFromSections(sections: Map<string, SectionArray>, name: strin
     vocabulary,
     oov: oovSection[0]!,
     labels,
-    embedding: embedding(sections, size * EMBEDDING_SIZE, name),
+    embedding: embedding(sections, size * EMBEDDING_SIZE, name, blocks.get('lac.embedding')),
     layers,
     emission: weights(sections, 'lac.emission.w', 2 * H * L, name),
     emissionBias: floats(sections, 'lac.emission.b', L, name),

@@ -14,6 +14,7 @@ import type { IdfTable } from '../dictionary/idf-table.js';
 import type { LacModel } from '../paddle/model.js';
 import { LAC_HALVES, lacFromSections } from './lac-sections.js';
 import { decodeImage, encodeImage, isImage } from './image.js';
+import { openImage, type ImageFile } from './open-image.js';
 import { dictionaryFromSections, dictionarySections, hmmFromSections, hmmSections, idfFromSections, posFromSections, posSections, tagsFromSections } from './sections.js';
 
 /** A main dictionary with the HMM that goes with it. */
@@ -85,4 +86,19 @@ export function idfFromImage(bytes: Uint8Array, name: string): IdfTable {
  */
 export function lacFromImage(bytes: Uint8Array, name: string): LacModel {
   return lacFromSections(decodeImage(bytes, name, LAC_HALVES), name);
+}
+
+/**
+ * The paddle-mode model in an image file, its embedding read a block at a
+ * time as sentences need its rows; or `undefined` when the image has no
+ * sections checked by blocks (then read it whole, for {@link lacFromImage}).
+ *
+ * @param guard - runs each later block's read and check, so that their errors can say more
+ * @throws `ImageError` when the file is not a paddle-mode image
+ * @example
+ * lacFromFile(platform.open(PADDLE_MODEL, 'paddle-mode model')) ?? lacFromImage(...platform.read(PADDLE_MODEL, 'paddle-mode model'));
+ */
+export function lacFromFile(file: ImageFile, guard?: <T>(load: () => T) => T): LacModel | undefined {
+  const opened = openImage(file, LAC_HALVES, guard);
+  return opened && lacFromSections(opened.sections, file.name, opened.blocks);
 }

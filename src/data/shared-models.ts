@@ -18,7 +18,7 @@ import type { LacModel } from '../paddle/model.js';
 import type { Location, Platform } from '../platform.js';
 import { isGzip } from './inflate.js';
 import { whenDamaged } from './packaged-image.js';
-import { dictionaryFromBytes, idfFromImage, lacFromImage, posFromImage, type DictionaryData, type PosImage } from './load.js';
+import { dictionaryFromBytes, idfFromImage, lacFromFile, lacFromImage, posFromImage, type DictionaryData, type PosImage } from './load.js';
 
 /** The pieces of data, by the key of the image that holds each in `Platform.images`. */
 export type ModelKind = 'dictionary' | 'pos' | 'idf' | 'paddle';
@@ -102,6 +102,13 @@ export class SharedModels {
 
   #readAndSet(kind: ModelKind): void {
     const image = this.#platform.images[kind];
+    // Where files can be read in pieces, the paddle model's embedding (5.4 MB of 6.6) is read as sentences need it.
+    const open = this.#platform.open;
+    if (kind === 'paddle' && open) {
+      const guard = <T>(load: () => T): T => whenDamaged(image, load);
+      this.#paddle = guard(() => lacFromFile(open(image, WHAT.paddle), guard));
+      if (this.#paddle) return;
+    }
     whenDamaged(image, () => this.#set(kind, ...this.read(image, WHAT[kind])));
   }
 

@@ -16,6 +16,20 @@ import { LacWeights } from './weights.js';
 export const EMBEDDING_SIZE = 128;
 
 /**
+ * Values still to be read, by byte range, before they are used: a file's
+ * section checked by blocks (`SectionBlocks` in `data/image-blocks.ts`).
+ *
+ * @example
+ * pending.ensure(id * 256, (id + 1) * 256); // row `id` of half-precision values is now in memory
+ */
+export interface PendingBytes {
+  /** Read (and check) bytes `[from, to)` of the values, if they are not yet. */
+  ensure(from: number, to: number): void;
+  /** Read (and check) every byte not read yet. */
+  ensureAll(): void;
+}
+
+/**
  * The embedding's rows, from `Float32Array` values or from half-precision
  * bits (a `Uint16Array`, as an image holds them); either way a row reads
  * as the same float32 values (widening a half is exact).
@@ -29,21 +43,33 @@ export class LacEmbedding {
   /** How many rows (vocabulary ids) it has. */
   readonly rows: number;
   readonly #values: LacWeights;
+  readonly #blocks: PendingBytes | undefined;
+  readonly #rowBytes: number;
 
-  /** @throws RangeError when the values are not whole rows */
-  constructor(values: Float32Array | Uint16Array) {
+  /**
+   * @param blocks - where `values` are a file's section checked by blocks,
+   *   not yet read: a row's block is read (and checked) when the row is
+   *   first copied
+   * @throws RangeError when the values are not whole rows
+   */
+  constructor(values: Float32Array | Uint16Array, blocks?: PendingBytes) {
     if (values.length % EMBEDDING_SIZE !== 0) throw new RangeError(`an embedding holds rows of ${EMBEDDING_SIZE} values, not ${values.length} values`);
     this.#values = new LacWeights(values);
     this.rows = values.length / EMBEDDING_SIZE;
+    this.#blocks = blocks;
+    this.#rowBytes = EMBEDDING_SIZE * values.BYTES_PER_ELEMENT;
   }
 
   /**
    * Write row `id` into `target` from index `at`.
    *
+   * @throws `ImageError` or `FetchError` when its block, read now, is damaged or cannot be read
+   *
    * @example
    * embedding.copyRow(id, features, t * EMBEDDING_SIZE);
    */
   copyRow(id: number, target: Float32Array, at: number): void {
+    if (id >= 0 && id < this.rows) this.#blocks?.ensure(id * this.#rowBytes, (id + 1) * this.#rowBytes);
     this.#values.copyTo(target, at, id * EMBEDDING_SIZE, EMBEDDING_SIZE);
   }
 
@@ -55,6 +81,7 @@ export class LacEmbedding {
    * new LacEmbedding(halves).floats().length === halves.length; // true
    */
   floats(): Float32Array {
+    this.#blocks?.ensureAll();
     return this.#values.floats();
   }
 }

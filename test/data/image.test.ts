@@ -129,7 +129,55 @@ describe('binary image', () => {
     expectFailure(magic, /wrong magic/);
     const version = image.slice();
     version[8] = 99;
-    expectFailure(version, /format version 99, expected 2 or older/);
+    expectFailure(version, /format version 99, expected 3 or older/);
+  });
+
+  it('writes version 2 unless a section is checked by blocks, and then version 3 with the block checksums hidden from readers', () => {
+    assert.equal(new DataView(encodeImage(sample).buffer).getUint32(8, true), 2);
+    const big = Uint16Array.from({ length: 5000 }, (_, i) => (i * 7919) & 0xffff);
+    const image = encodeImage({ ...sample, big }, { big: { blocks: 1024 } });
+    assert.equal(new DataView(image.buffer).getUint32(8, true), 3);
+    const back = decodeImage(image);
+    assert.deepEqual([...back.keys()], [...Object.keys(sample), 'big']);
+    assert.deepEqual([...back.get('big')!], [...big]);
+    for (const [name, array] of Object.entries(sample)) assert.deepEqual([...back.get(name)!], [...array], name);
+    // float16 sections can be checked by blocks too, and kept as halves
+    const floats = Float32Array.from({ length: 700 }, (_, i) => Math.cos(i));
+    const halves = decodeImage(encodeImage({ floats }, { floats: { float16: true, blocks: 256 } }), 'h.img', new Set(['floats'])).get('floats');
+    assert.deepEqual(halves, toFloat16(floats));
+  });
+
+  it('checks a section checked by blocks block by block, and the rest by the header', () => {
+    const big = Uint16Array.from({ length: 5001 }, (_, i) => (i * 7919) & 0xffff); // 10,002 bytes, padded to 10,008
+    const image = encodeImage({ head: sample.ints, big, tail: sample.floats }, { big: { blocks: 1024 } });
+    const bigAt = decodeImage(image).get('big')!.byteOffset;
+    const inBlock = image.slice();
+    inBlock[bigAt + 1024 * 3 + 5]! ^= 0x40;
+    assert.throws(() => decodeImage(inBlock, 'x.img'), /x\.img is damaged .*block 3 of its section big fails its checksum/);
+    const padding = image.slice();
+    padding[bigAt + 10_005]! ^= 1; // the section's last block includes its padding
+    assert.throws(() => decodeImage(padding, 'x.img'), /block 9 of its section big/);
+    const outside = image.slice();
+    outside[image.length - 3]! ^= 1;
+    assert.throws(() => decodeImage(outside, 'x.img'), /checksum mismatch/);
+    const table = image.slice();
+    table[24 + 32 * 3 + 2]! ^= 1; // the block checksums' name, in the table, which the header's checksum covers
+    assert.throws(() => decodeImage(table, 'x.img'), /checksum mismatch/);
+    const sums = image.slice();
+    sums[image.length - 12]! ^= 1; // a block checksum: the companion section is the image's last
+
+    assert.throws(() => decodeImage(sums, 'x.img'), /checksum mismatch/);
+    const older = image.slice();
+    older[8] = 2;
+    assert.throws(() => decodeImage(older, 'x.img'), /section big has unknown type/);
+  });
+
+  it('refuses block encodings it cannot write', () => {
+    const big = new Uint16Array(100);
+    assert.throws(() => encodeImage({ big }, { big: { blocks: 12 } }), /blocks of 12 bytes/);
+    assert.throws(() => encodeImage({ big }, { big: { blocks: 0 } }), RangeError);
+    assert.throws(() => encodeImage({ big }, { big: { blocks: 64, shuffle: true } }), /takes no filters/);
+    assert.throws(() => encodeImage({ big, '#big': new Int32Array(1) }, { big: { blocks: 64 } }), /#big is taken/);
   });
 
   it('checksum changes when any word changes', () => {
