@@ -106,6 +106,23 @@ describe('the paddle-mode model in Node.js', () => {
     assert.deepEqual(lacAnalyze(lazy, text), lacAnalyze(whole, text));
   });
 
+  it('leaves the network as it was when a block of rows is found damaged: later sentences are labelled as by the intact model', () => {
+    const whole = lacFromImage(bytes, 'paddle.img');
+    const id = whole.vocabulary.get('京')!;
+    const block = Math.floor(id / 128);
+    const damaged = bytes.slice();
+    damaged[embeddingAt + id * rowBytes + 3]! ^= 0x20;
+    const file: ImageFile = { name: 'damaged.img', size: damaged.length, read: (target, position) => target.set(damaged.subarray(position, position + target.length)) };
+    const lazy = lacFromFile(file)!;
+    const failing = '我来到北京清华大学';
+    // Characters outside the damaged block, new to the network when the failing sentence is tried first.
+    const others = [...'他说这是一个好的开始我们明天去上海看看那边的天气怎么样'].filter((c) => Math.floor(whole.vocabulary.get(c)! / 128) !== block).join('');
+    assert.ok(others.length > 20);
+    for (let i = 0; i < 2; i++) assert.throws(() => lacAnalyze(lazy, `${others}${failing}`), new RegExp(`block ${block} of its section lac\\.embedding fails its checksum`));
+    assert.deepEqual(lacAnalyze(lazy, others), lacAnalyze(whole, others));
+    assert.deepEqual(lacAnalyze(lazy, `${others}。${others.slice(3)}`), lacAnalyze(whole, `${others}。${others.slice(3)}`));
+  });
+
   it('says to reinstall jieba-ts-paddle when a block is damaged, cut short or gone after the load', () => {
     const dir = mkdtempSync(join(tmpdir(), 'jieba-ts-paddle-'));
     const path = join(dir, 'paddle.img');

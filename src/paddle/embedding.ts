@@ -74,6 +74,25 @@ export class LacEmbedding {
   }
 
   /**
+   * Read (and check) now the rows of `ids` not read yet, so that copying
+   * them cannot fail: the network calls this before it changes anything,
+   * so that a block found damaged leaves nothing half done.
+   *
+   * @throws `ImageError` or `FetchError` when a block is damaged or cannot be read
+   * @example
+   * model.embedding.prepare(ids); // then copyRow for any of ids cannot throw
+   */
+  prepare(ids: Int32Array): void {
+    const blocks = this.#blocks;
+    if (!blocks) return;
+    const rowBytes = this.#rowBytes;
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i]!;
+      if (id >= 0 && id < this.rows) blocks.ensure(id * rowBytes, (id + 1) * rowBytes);
+    }
+  }
+
+  /**
    * Every row, as one `Float32Array` (`[rows, EMBEDDING_SIZE]`): for
    * writing images and for tests, not for the network.
    *

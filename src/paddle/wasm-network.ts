@@ -443,6 +443,8 @@ export class WasmLacNetwork {
    */
   private keep(ids: Int32Array): void {
     const { cacheSlots: slots, floats: f, model } = this;
+    // Before any slot is taken: a row's block found damaged must not leave a slot that was never computed.
+    model.embedding.prepare(ids);
     const [first] = this.layers;
     const newcomers: number[] = [];
     for (let t = 0; t < ids.length && this.cached + newcomers.length < CACHED_CHARACTERS; t++) {
