@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdtempSync, openSync, readFileSync, closeSync, truncateSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, openSync, readFileSync, closeSync, truncateSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -31,6 +31,23 @@ describe('packaged images in Node.js', () => {
     assert.equal(locateImage(wrong), repoPath('dist/data/posseg.img.gz'));
     const tokenizer = await new Tokenizer().load({ pos: gone });
     assert.deepEqual(tokenizer.tag('我爱北京天安门').map((t) => t.tag), ['r', 'v', 'ns', 'ns']);
+  });
+
+  it('of companion packages are found in the first node_modules folder up from the working directory that has them', () => {
+    const project = mkdtempSync(join(tmpdir(), 'jieba-ts-project-'));
+    const root = join(project, 'node_modules', 'jieba-ts-companion');
+    mkdirSync(join(project, 'src', 'deep'), { recursive: true });
+    mkdirSync(root, { recursive: true });
+    writeFileSync(join(root, 'package.json'), '{"name":"jieba-ts-companion"}');
+    writeFileSync(join(root, 'x.img'), 'x');
+    const cwd = process.cwd();
+    try {
+      process.chdir(join(project, 'src', 'deep'));
+      assert.equal(locateImage({ packageName: 'jieba-ts-companion', file: 'x.img' }), join(root, 'x.img'));
+      assert.throws(() => locateImage({ packageName: 'jieba-ts-elsewhere', file: 'x.img' }), /the package jieba-ts-elsewhere is not installed/);
+    } finally {
+      process.chdir(cwd);
+    }
   });
 
   it('name the package to install when it is missing', () => {
