@@ -117,6 +117,25 @@ describe('openImage', () => {
     assert.deepEqual(kept.sections.get('weights'), toFloat16(withFloats.weights));
   });
 
+  it('refuses every one-bit change of an image with an ImageError, at its load or at the block that holds it', () => {
+    const small = encodeImage({ head: Int32Array.of(1, 2, 3), big: Uint16Array.from({ length: 301 }, (_, i) => i * 3), tail: Uint8Array.of(9, 8, 7) }, { big: { blocks: 128 } });
+    const isImageError = (error: unknown): boolean => error instanceof ImageError;
+    for (let at = 0; at < small.length; at++) {
+      const changed = small.slice();
+      changed[at]! ^= 1 << (at % 8);
+      assert.throws(() => decodeImage(changed, 'x.img'), isImageError, `decodeImage, byte ${at}`);
+      assert.throws(
+        () => {
+          const opened = openImage(fileOf(changed));
+          if (opened === undefined) decodeImage(changed, 'x.img');
+          else for (const blocks of opened.blocks.values()) blocks.ensureAll();
+        },
+        isImageError,
+        `openImage, byte ${at}`,
+      );
+    }
+  });
+
   it('reads a table longer than its first read', () => {
     const many: Record<string, Int32Array> = {};
     for (let i = 0; i < 200; i++) many[`s${i}`] = Int32Array.of(i);
