@@ -364,7 +364,7 @@ export function tableBytes(count: number): number {
 export function checkedByBlocks(entries: readonly ImageEntry[], fail: (why: string) => never): Stretch[] {
   const stretches = entries
     .filter((entry) => entry.blocks)
-    .map((entry): Stretch => [entry.offset, align8(entry.offset + entry.byteLength)])
+    .map(stretchOf)
     .sort((a, b) => a[0] - b[0]);
   let end = tableBytes(entries.length);
   for (const [from, to] of stretches) {
@@ -390,7 +390,7 @@ export function sectionBlocks(
 ): Map<string, SectionBlocks> {
   const found = new Map<string, SectionBlocks>();
   for (const entry of entries.filter((e) => e.blocks)) {
-    const stretch: Stretch = [entry.offset, align8(entry.offset + entry.byteLength)];
+    const stretch = stretchOf(entry);
     const sums = sections.get(blockSumsName(entry.name));
     const wrong = checkBlockSums(sums, stretch);
     if (wrong !== undefined) fail(`section ${entry.name} is checked by blocks, but its ${blockSumsName(entry.name)} has ${wrong}`);
