@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, mkdtempSync, openSync, readFileSync, closeSync, truncateSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, symlinkSync, openSync, readFileSync, closeSync, truncateSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -35,11 +35,16 @@ describe('packaged images in Node.js', () => {
 
   it('of companion packages are found in the first node_modules folder up from the working directory that has them', () => {
     const project = mkdtempSync(join(tmpdir(), 'jieba-ts-project-'));
+    // Linked, as pnpm and workspaces install packages: the walk answers with
+    // the path through the link, where Node's resolution (the fallback) gives the real one.
+    const store = join(project, 'store', 'jieba-ts-companion');
     const root = join(project, 'node_modules', 'jieba-ts-companion');
     mkdirSync(join(project, 'src', 'deep'), { recursive: true });
-    mkdirSync(root, { recursive: true });
-    writeFileSync(join(root, 'package.json'), '{"name":"jieba-ts-companion"}');
-    writeFileSync(join(root, 'x.img'), 'x');
+    mkdirSync(store, { recursive: true });
+    mkdirSync(join(project, 'node_modules'));
+    symlinkSync(store, root, 'dir');
+    writeFileSync(join(store, 'package.json'), '{"name":"jieba-ts-companion"}');
+    writeFileSync(join(store, 'x.img'), 'x');
     const cwd = process.cwd();
     try {
       process.chdir(join(project, 'src', 'deep'));
