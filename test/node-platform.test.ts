@@ -145,6 +145,26 @@ describe('the paddle-mode model in Node.js', () => {
     assert.deepEqual(lacAnalyze(lazy, `${others}。${others.slice(3)}`), lacAnalyze(whole, `${others}。${others.slice(3)}`));
   });
 
+  it('read whole (as fetched), checks each block of the embedding when a sentence first reaches it, saying to reinstall', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jieba-ts-paddle-whole-'));
+    const path = join(dir, 'paddle.img');
+    const whole = lacFromImage(bytes, 'paddle.img');
+    const id = whole.vocabulary.get('京')!;
+    const damaged = bytes.slice();
+    damaged[embeddingAt + id * rowBytes + 9]! ^= 0x04;
+    writeFileSync(path, damaged);
+    const image: PackagedImage = { packageName: 'jieba-ts-paddle', file: 'paddle.img', url: () => pathToFileURL(path) };
+    // No `open`: the platform reads the file whole, as a browser fetches it.
+    const { open: _open, ...wholeFiles } = platform;
+    const model = new SharedModels({ ...wholeFiles, images: { ...platform.images, paddle: image } }).paddle();
+    const block = Math.floor(id / 128);
+    const others = [...'他说这是一个好的开始我们明天去上海'].filter((c) => Math.floor(whole.vocabulary.get(c)! / 128) !== block).join('');
+    assert.deepEqual(lacAnalyze(model, others), lacAnalyze(whole, others));
+    const pattern = new RegExp(`paddle\\.img is damaged .*block ${block} of its section lac\\.embedding fails its checksum; reinstall the package jieba-ts-paddle`);
+    for (let i = 0; i < 2; i++) assert.throws(() => lacAnalyze(model, '我来到北京'), (error: Error) => error instanceof ImageError && pattern.test(error.message));
+    assert.deepEqual(lacAnalyze(model, others), lacAnalyze(whole, others));
+  });
+
   it('says to reinstall jieba-ts-paddle when a block is damaged, cut short or gone after the load', () => {
     const dir = mkdtempSync(join(tmpdir(), 'jieba-ts-paddle-'));
     const path = join(dir, 'paddle.img');

@@ -227,6 +227,32 @@ function align16(n: number): number {
  * decodeImage(bytes, 'paddle.img', new Set(['lac.embedding'])).get('lac.embedding'); // Uint16Array
  */
 export function decodeImage(source: Uint8Array | ArrayBuffer, name = '<image>', halves: { has(name: string): boolean } = NO_HALVES): Map<string, SectionArray> {
+  const { sections, blocks } = decodeImageByBlocks(source, name, halves);
+  // Every block is here: check them all now, as the header's checksum is.
+  for (const unchecked of blocks.values()) unchecked.ensureAll();
+  return sections;
+}
+
+/**
+ * {@link decodeImage}, except that the blocks of a section checked by
+ * blocks are checked only when first asked for (`blocks`, by section):
+ * the paddle model's embedding, 5.1 MiB of its 6.3, is so not hashed at
+ * load where it was fetched whole, only the blocks that sentences reach.
+ * Ask for a block's bytes before reading them.
+ *
+ * @param guard - runs each block's check, so that its errors can say more
+ * @throws {@link ImageError} when the bytes are not a valid image (and from
+ *   a block's `ensure`, when it is damaged)
+ * @example
+ * const { sections, blocks } = decodeImageByBlocks(bytes, 'paddle.img', LAC_HALVES);
+ * blocks.get('lac.embedding')?.ensure(0, 256); // the first row's block, checked
+ */
+export function decodeImageByBlocks(
+  source: Uint8Array | ArrayBuffer,
+  name = '<image>',
+  halves: { has(name: string): boolean } = NO_HALVES,
+  guard?: <T>(check: () => T) => T,
+): { sections: Map<string, SectionArray>; blocks: ReadonlyMap<string, SectionBlocks> } {
   let bytes = source instanceof Uint8Array ? source : new Uint8Array(source);
   const { entries, fail } = readImageTable(bytes, name);
   const length = bytes.length;
@@ -271,9 +297,8 @@ export function decodeImage(source: Uint8Array | ArrayBuffer, name = '<image>', 
       sections.set(entry.name, fromFloat16(new Uint16Array(bytes.buffer, at, entry.elements)));
     }
   }
-  // Every block is here: check them all now, as the header's checksum is.
-  for (const blocks of sectionBlocks(bytes, entries, sections, fail, (section) => ({ name, section })).values()) blocks.ensureAll();
-  return sections;
+  const blocks = sectionBlocks(bytes, entries, sections, fail, (section) => ({ name, section, ...(guard ? { guard } : {}) }));
+  return { sections, blocks };
 }
 
 /** A section as an image's table describes it. @internal */

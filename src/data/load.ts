@@ -13,7 +13,7 @@ import type { PosModel } from '../posseg/model.js';
 import type { IdfTable } from '../dictionary/idf-table.js';
 import type { LacModel } from '../paddle/model.js';
 import { LAC_HALVES, lacFromSections } from './lac-sections.js';
-import { decodeImage, encodeImage, isImage } from './image.js';
+import { decodeImage, decodeImageByBlocks, encodeImage, isImage } from './image.js';
 import { openImage, type ImageFile } from './open-image.js';
 import { dictionaryFromSections, dictionarySections, hmmFromSections, hmmSections, idfFromSections, posFromSections, posSections, tagsFromSections } from './sections.js';
 
@@ -80,12 +80,17 @@ export function idfFromImage(bytes: Uint8Array, name: string): IdfTable {
 }
 
 /**
- * The paddle-mode model in an image.
+ * The paddle-mode model in an image. Its embedding's blocks (a section
+ * checked by blocks) are checked when sentences first reach their rows.
  *
- * @throws `ImageError` when the bytes are not a paddle-mode image
+ * @param guard - runs each later block's check, so that its errors can say more
+ * @throws `ImageError` when the bytes are not a paddle-mode image (and from
+ *   a later cut, when a block its sentence reaches is damaged)
  */
-export function lacFromImage(bytes: Uint8Array, name: string): LacModel {
-  return lacFromSections(decodeImage(bytes, name, LAC_HALVES), name);
+export function lacFromImage(bytes: Uint8Array, name: string, guard?: <T>(check: () => T) => T): LacModel {
+  // The embedding's blocks are checked as sentences reach them, not all at load.
+  const { sections, blocks } = decodeImageByBlocks(bytes, name, LAC_HALVES, guard);
+  return lacFromSections(sections, name, blocks);
 }
 
 /**

@@ -61,6 +61,37 @@
 
   ;; unshuffle2(src, dst, count): element i (2 bytes, at dst + 2i) is bytes
   ;; src[i] and src[count + i], low byte first.
+  ;; hashLanes(state, ptr, groups): the four lanes of `hash`, read from the
+  ;; four words at `state` and written back there, carried on over `groups`
+  ;; groups of four words at ptr: what `hash` does before its fold, a piece
+  ;; at a time, for words that lie elsewhere and are copied here in pieces
+  ;; (checksum.ts folds the lanes and hashes the last words).
+  (func (export "hashLanes") (param $state i32) (param $ptr i32) (param $groups i32)
+    (local $a i32) (local $b i32) (local $c i32) (local $d i32) (local $p i32) (local $end i32)
+    (local.set $a (i32.load offset=0 (local.get $state)))
+    (local.set $b (i32.load offset=4 (local.get $state)))
+    (local.set $c (i32.load offset=8 (local.get $state)))
+    (local.set $d (i32.load offset=12 (local.get $state)))
+    (local.set $p (local.get $ptr))
+    (local.set $end (i32.add (local.get $ptr) (i32.shl (local.get $groups) (i32.const 4))))
+    (block $done
+      (loop $body
+        (br_if $done (i32.ge_u (local.get $p) (local.get $end)))
+        (local.set $a (i32.mul (i32.xor (local.get $a) (i32.load (local.get $p))) (i32.const 0x5bd1e995)))
+        (local.set $a (i32.xor (local.get $a) (i32.shr_u (local.get $a) (i32.const 15))))
+        (local.set $b (i32.mul (i32.xor (local.get $b) (i32.load offset=4 (local.get $p))) (i32.const 0x5bd1e995)))
+        (local.set $b (i32.xor (local.get $b) (i32.shr_u (local.get $b) (i32.const 15))))
+        (local.set $c (i32.mul (i32.xor (local.get $c) (i32.load offset=8 (local.get $p))) (i32.const 0x5bd1e995)))
+        (local.set $c (i32.xor (local.get $c) (i32.shr_u (local.get $c) (i32.const 15))))
+        (local.set $d (i32.mul (i32.xor (local.get $d) (i32.load offset=12 (local.get $p))) (i32.const 0x5bd1e995)))
+        (local.set $d (i32.xor (local.get $d) (i32.shr_u (local.get $d) (i32.const 15))))
+        (local.set $p (i32.add (local.get $p) (i32.const 16)))
+        (br $body)))
+    (i32.store offset=0 (local.get $state) (local.get $a))
+    (i32.store offset=4 (local.get $state) (local.get $b))
+    (i32.store offset=8 (local.get $state) (local.get $c))
+    (i32.store offset=12 (local.get $state) (local.get $d)))
+
   (func (export "unshuffle2") (param $src i32) (param $dst i32) (param $count i32)
     (local $end i32)
     (local.set $end (i32.add (local.get $src) (local.get $count)))

@@ -109,14 +109,15 @@ export class SharedModels {
       this.#paddle = guard(() => lacFromFile(open(image, WHAT.paddle), guard));
       if (this.#paddle) return;
     }
-    whenDamaged(image, () => this.#set(kind, ...this.read(image, WHAT[kind])));
+    whenDamaged(image, () => this.#set(kind, ...this.read(image, WHAT[kind]), image));
   }
 
   #has(kind: ModelKind): boolean {
     return (kind === 'dictionary' ? this.#dictionary : kind === 'pos' ? this.#pos : kind === 'idf' ? this.#idf : this.#paddle) !== undefined;
   }
 
-  #set(kind: ModelKind, bytes: Uint8Array, name: string): void {
+  /** Decode `bytes` read from `location` (which later errors of the paddle model's blocks name as damaged too). */
+  #set(kind: ModelKind, bytes: Uint8Array, name: string, location: Location): void {
     if (kind === 'dictionary') {
       this.#dictionary = dictionaryFromBytes(
         bytes,
@@ -132,7 +133,7 @@ export class SharedModels {
     } else if (kind === 'idf') {
       this.#idf = idfFromImage(bytes, name);
     } else {
-      this.#paddle = lacFromImage(bytes, name);
+      this.#paddle = lacFromImage(bytes, name, (check) => whenDamaged(location, check));
     }
   }
 
@@ -147,7 +148,7 @@ export class SharedModels {
     if (!pending) {
       pending = whenDamaged(location, () => this.fetch(location, WHAT[kind], fetchImpl))
         .then(([bytes, name]) => {
-          if (!this.#has(kind)) whenDamaged(location, () => this.#set(kind, bytes, name));
+          if (!this.#has(kind)) whenDamaged(location, () => this.#set(kind, bytes, name, location));
         })
         .finally(() => this.#pending.delete(kind));
       this.#pending.set(kind, pending);

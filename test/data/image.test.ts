@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { decodeImage, encodeImage } from '../../src/data/image.js';
+import { decodeImage, decodeImageByBlocks, encodeImage } from '../../src/data/image.js';
 import { allocateImageBytes, checksum, filterKernels } from '../../src/data/checksum.js';
 import { fromFloat16, toFloat16 } from '../../src/math/half.js';
 import { dictionaryFromSections, dictionarySections } from '../../src/data/sections.js';
@@ -170,6 +170,25 @@ describe('binary image', () => {
     const older = image.slice();
     older[8] = 2;
     assert.throws(() => decodeImage(older, 'x.img'), /section big has unknown type/);
+  });
+
+  it('leaves the blocks to be checked when asked for, with decodeImageByBlocks', () => {
+    const big = Uint16Array.from({ length: 5001 }, (_, i) => (i * 7919) & 0xffff);
+    const image = encodeImage({ head: sample.ints, big }, { big: { blocks: 1024 } });
+    const bigAt = decodeImage(image).get('big')!.byteOffset;
+    const damaged = image.slice();
+    damaged[bigAt + 1024 * 4 + 100]! ^= 0x08;
+    assert.throws(() => decodeImage(damaged, 'x.img'), /block 4 of its section big/);
+    const { sections, blocks } = decodeImageByBlocks(damaged, 'x.img');
+    assert.deepEqual([...sections.keys()], ['head', 'big']);
+    const checked = blocks.get('big')!;
+    checked.ensure(0, 4 * 1024);
+    assert.throws(() => checked.ensure(4 * 1024 + 10, 4 * 1024 + 12), /x\.img is damaged .*block 4 of its section big fails its checksum/);
+    checked.ensure(5 * 1024, 10_002);
+    assert.equal(checked.complete, false);
+    const intact = decodeImageByBlocks(image, 'x.img').blocks.get('big')!;
+    intact.ensureAll();
+    assert.equal(intact.complete, true);
   });
 
   it('refuses block encodings it cannot write', () => {
