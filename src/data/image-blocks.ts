@@ -142,7 +142,8 @@ export class SectionBlocks {
     const load = (): void => {
       read?.(this.#image.subarray(at, end), at);
       if (checksumOf(this.#image, at, end) !== this.#sums[block + 1]! >>> 0) {
-        throw new ImageError(`${name} is damaged (or was replaced after it was opened): block ${block} of its section ${section} fails its checksum`, name);
+        const replaced = read ? ' (or was replaced after it was opened)' : '';
+        throw new ImageError(`${name} is damaged${replaced}: block ${block} of its section ${section} fails its checksum`, name);
       }
     };
     if (guard) guard(load);
