@@ -19,6 +19,7 @@ import { SharedModels } from './data/shared-models.js';
 import { ImageError, FetchError } from './dictionary/errors.js';
 import type { Location, Platform } from './platform.js';
 import { base64Bytes } from './text/base64.js';
+import { gunzipChunkSize } from './data/inflate.js';
 
 
 /** The gzipped default image in base64, put here by the bundler (`scripts/bundle.ts`). */
@@ -44,7 +45,7 @@ export const PADDLE_MODEL: PackagedImage = OWN_IMAGES.paddle;
 /** Node's fs and zlib where the runtime lends them without an import (which would break browser bundles). */
 interface NodeModules {
   readFileSync(path: string | URL): Uint8Array;
-  gunzipSync(bytes: Uint8Array): Uint8Array;
+  gunzipSync(bytes: Uint8Array, options: { chunkSize: number }): Uint8Array;
 }
 
 let nodeModules: NodeModules | null | undefined;
@@ -68,7 +69,7 @@ function gunzip(bytes: Uint8Array, name: string): Uint8Array {
   const zlib = node();
   if (!zlib) return gunzipBytes(bytes, name);
   try {
-    const out = zlib.gunzipSync(bytes);
+    const out = zlib.gunzipSync(bytes, { chunkSize: gunzipChunkSize(bytes) });
     return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
   } catch (error) {
     throw new ImageError(`${name} is damaged: ${(error as Error).message}`, name);
