@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { constants, deflateRawSync, gunzipSync, gzipSync } from 'node:zlib';
-import { gunzip, inflateRaw, InflateError, isGzip } from '../../src/data/inflate.js';
+import { InflateError, gunzip, gunzipChunkSize, inflateRaw, isGzip } from '../../src/data/inflate.js';
 import { repoPath } from '../support/fixtures.js';
+import { seededRandom } from '../../compat/random-text.js';
 
 /** Deterministic pseudo-random bytes: runs, repeats at every distance and noise, over a chosen alphabet. */
 function sample(seed: number, length: number, alphabet: number): Uint8Array {
@@ -74,5 +75,20 @@ describe('inflate', () => {
     }
     assert.ok(failures > 0);
     assert.throws(() => inflateRaw(Uint8Array.of(0xff)), /invalid block type|end of the compressed data/);
+  });
+});
+
+describe('gunzipChunkSize', () => {
+  it("is the trailer's size where it is believable, so that zlib inflates in one piece", () => {
+    // Bytes of sixteen values in random order, which deflate shrinks about twofold.
+    const random = seededRandom(7);
+    const text = new Uint8Array(300_000).map(() => Math.floor(random() * 16));
+    const gz = gzipSync(text);
+    assert.equal(gunzipChunkSize(gz), 300_000);
+    assert.equal(gunzipChunkSize(gzipSync(new Uint8Array(100))), 64 * 1024, 'at least 64 KiB');
+    const lying = gz.slice();
+    lying.set([0xff, 0xff, 0xff, 0x7f], lying.length - 4);
+    assert.equal(gunzipChunkSize(lying), 16 * gz.length, 'a size the input cannot hold is not believed');
+    assert.equal(gunzipChunkSize(Uint8Array.of(1, 2)), 64 * 1024);
   });
 });
