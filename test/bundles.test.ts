@@ -9,8 +9,8 @@ describe('bundles', () => {
   // bundle, 7 ms of its import. esbuild escapes strings, not regular
   // expression literals, so write those with \u escapes.
   it('are ASCII, so that runtimes read them as one-byte source', () => {
-    const bundles = readdirSync(repoPath('dist/bundle')).filter((name) => name.endsWith('.js'));
-    assert.ok(bundles.includes('embedded.js') && bundles.includes('index.js'), 'the bundles are built');
+    const bundles = readdirSync(repoPath('dist/bundle')).filter((name) => /\.[cm]?js$/.test(name));
+    assert.ok(['embedded.js', 'index.js', 'index.cjs'].every((name) => bundles.includes(name)), 'the bundles are built');
     for (const name of bundles) {
       const bytes = readFileSync(repoPath(`dist/bundle/${name}`));
       const at = bytes.findIndex((byte) => byte > 0x7f);
