@@ -27,6 +27,8 @@ export interface PendingBytes {
   ensure(from: number, to: number): void;
   /** Read (and check) every byte not read yet. */
   ensureAll(): void;
+  /** Whether every byte has been read (and checked). */
+  readonly complete: boolean;
 }
 
 /**
@@ -84,7 +86,8 @@ export class LacEmbedding {
    */
   prepare(ids: Int32Array): void {
     const blocks = this.#blocks;
-    if (!blocks) return;
+    // Once every block is in, a sentence costs no call per character.
+    if (!blocks || blocks.complete) return;
     const rowBytes = this.#rowBytes;
     for (let i = 0; i < ids.length; i++) {
       const id = ids[i]!;
