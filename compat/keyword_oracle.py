@@ -5,9 +5,10 @@ the results of several extract_tags and textrank calls (see VARIANTS); pairs
 are written as [word, flag], weighted items as [item, weight] with the
 weight as float.hex() so no digit is lost.
 
-    keyword_oracle.py [--idf PATH] [--stop-words PATH]
+    keyword_oracle.py [--idf PATH] [--stop-words PATH] [--user-dict PATH]
 
---idf gives jieba.analyse.set_idf_path(PATH) first, --stop-words
+--user-dict gives jieba.load_userdict(PATH) first (the words change the
+cut and, with their tags, posseg's tags); --idf gives jieba.analyse.set_idf_path(PATH) first, --stop-words
 jieba.analyse.set_stop_words(PATH) (which adds to the stop words of both
 extract_tags and textrank).
 """
@@ -41,7 +42,11 @@ def plain(item):
 
 def main():
     args = sys.argv[1:]
-    for flag, setter in (("--idf", jieba.analyse.set_idf_path), ("--stop-words", jieba.analyse.set_stop_words)):
+    for flag, setter in (
+        ("--user-dict", jieba.load_userdict),
+        ("--idf", jieba.analyse.set_idf_path),
+        ("--stop-words", jieba.analyse.set_stop_words),
+    ):
         if flag in args:
             setter(args[args.index(flag) + 1])
     for line in sys.stdin:

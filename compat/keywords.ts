@@ -15,11 +15,13 @@ export type KeywordResult = unknown[];
 /**
  * An IDF file and a stop-word file to use instead of jieba.analyse's own:
  * Python's `set_idf_path` and `set_stop_words` (which adds to the stop
- * words of both extractors), jieba-ts's `setIdf` and `setStopWords`.
+ * words of both extractors), jieba-ts's `setIdf` and `setStopWords`; and a
+ * user dictionary loaded first (`jieba.load_userdict`, `loadUserDict`).
  */
 export interface KeywordFiles {
   idf?: string;
   stopWords?: string;
+  userDict?: string;
 }
 
 /** The extractors the variants run on. */
@@ -43,10 +45,11 @@ const extractorsByFiles = new Map<string, Extractors>();
 
 /** Extractors on the default tokenizer, with `files` applied as Python applies them. */
 function extractorsFor(files: KeywordFiles): Extractors {
-  const key = JSON.stringify([files.idf ?? null, files.stopWords ?? null]);
+  const key = JSON.stringify([files.idf ?? null, files.stopWords ?? null, files.userDict ?? null]);
   let extractors = extractorsByFiles.get(key);
   if (!extractors) {
     const tokenizer = new Tokenizer();
+    if (files.userDict !== undefined) tokenizer.loadUserDict(files.userDict);
     extractors = { tfidf: new TfIdf(tokenizer), textRank: new TextRank(tokenizer) };
     if (files.idf !== undefined) extractors.tfidf.setIdf(files.idf);
     if (files.stopWords !== undefined) {
@@ -60,7 +63,11 @@ function extractorsFor(files: KeywordFiles): Extractors {
 
 /** The oracle's arguments for `files`. */
 function oracleArgs(files: KeywordFiles): string[] {
-  return [...(files.idf !== undefined ? ['--idf', files.idf] : []), ...(files.stopWords !== undefined ? ['--stop-words', files.stopWords] : [])];
+  return [
+    ...(files.userDict !== undefined ? ['--user-dict', files.userDict] : []),
+    ...(files.idf !== undefined ? ['--idf', files.idf] : []),
+    ...(files.stopWords !== undefined ? ['--stop-words', files.stopWords] : []),
+  ];
 }
 
 /** A double as Python's `float.hex()` writes it. */

@@ -471,6 +471,16 @@ async function writeKeywordGoldens(): Promise<void> {
   const customFile = new URL('custom-files.jsonl.gz', dir);
   writeFileSync(customFile, gzipSync(custom.map((text, i) => JSON.stringify({ text, ...customResults[i] })).join('\n') + '\n', { level: 9 }));
   console.log(`golden: ${fileURLToPath(customFile)} (${custom.length} documents, custom IDF and stop words)`);
+
+  // And with a user dictionary loaded first: added words, tags and
+  // frequencies change the cut and the tags, so the tokenizer's dictionary
+  // is no longer the base one that TF-IDF's counting by trie node assumes.
+  const userDocs = docs.slice(300, 600);
+  const userFiles = { userDict: fixturePath('analyse/user-dict.txt') };
+  const userResults = await runKeywordOracle(userDocs, userFiles);
+  const userFile = new URL('user-dict.jsonl.gz', dir);
+  writeFileSync(userFile, gzipSync(userDocs.map((text, i) => JSON.stringify({ text, ...userResults[i] })).join('\n') + '\n', { level: 9 }));
+  console.log(`golden: ${fileURLToPath(userFile)} (${userDocs.length} documents, a user dictionary)`);
 }
 
 function fixturePath(relative: string): string {

@@ -110,6 +110,8 @@ export class TokenizerCore {
   readonly #words = new SpanBuffer();
   /** The tags of `#words` when tagging (see `TaggedSpans`: entries past the words' count are stale). */
   #wordTags: string[] = [];
+  /** The base-trie nodes of `#words` when tagging for TF-IDF (see `TaggedSpans.nodes`). */
+  #wordNodes: number[] = [];
   /** Words of one and two characters, shared between the results (see {@link UnitStrings}). */
   readonly #strings = new UnitStrings();
   readonly #expanded = new SpanBuffer();
@@ -273,6 +275,7 @@ export class TokenizerCore {
     this.#segmenter?.shrink();
     this.#tagger?.shrink();
     if (this.#wordTags.length > SCRATCH_KEEP) this.#wordTags = [];
+    if (this.#wordNodes.length > SCRATCH_KEEP) this.#wordNodes = [];
   }
 
   /** `value`, once the scratch memory is given back: how results leave this class. */
@@ -437,7 +440,7 @@ export class TokenizerCore {
   tagOffsets(text: string, hmm: boolean): { offsets: Int32Array; tags: Uint32Array; names: string[] } {
     requireText(text, 'tagOffsets');
     const tagger = this.#posTagger();
-    const out = { spans: this.#words, tags: this.#wordTags };
+    const out = { spans: this.#words, tags: this.#wordTags, nodes: undefined };
     out.spans.clear();
     tagger.tag(text, hmm, out);
     return this.#release({ offsets: out.spans.data.slice(0, 2 * out.spans.length), ...numberTags(out.tags, out.spans.length) });
@@ -552,26 +555,30 @@ export class TokenizerCore {
    * const trie = tokenizer.taggedLongWords('我爱北京天安门', new Set(['ns']), words); // 北京, 天安门
    */
   taggedLongWords(text: string, allow: ReadonlySet<string>, out: WordNodeBuffer): StaticTrie {
-    const { out: tagged } = this.#tagSpans(text, undefined);
-    const { spans, tags } = tagged!;
+    const { out: tagged } = this.#tagSpans(text, undefined, this.#wordNodes);
+    const { spans, tags, nodes } = tagged!;
     const data = spans.data;
     for (let i = 0; i < spans.length; i++) {
       const start = data[2 * i]!;
       const end = data[2 * i + 1]!;
-      if (end - start > 1 && allow.has(tags[i]!)) out.push(start, end, -1);
+      if (end - start > 1 && allow.has(tags[i]!)) out.push(start, end, nodes![i]!);
     }
     return this.#release(this.#ready().dict.base.trie);
   }
 
   /** The words of `tag` as spans and tags (as objects in paddle mode), options checked as `tag` checks them. */
-  #tagSpans(input: TextInput, options: (CutOptions & PaddleOptions) | null | undefined): { text: string; out?: { spans: SpanBuffer; tags: string[] }; words?: TaggedWord[] } {
+  #tagSpans(
+    input: TextInput,
+    options: (CutOptions & PaddleOptions) | null | undefined,
+    nodes?: number[],
+  ): { text: string; out?: { spans: SpanBuffer; tags: string[]; nodes?: number[] }; words?: TaggedWord[] } {
     const { hmm, paddle } = cutOptions(options, 'tag');
     const text = textOf(input, 'tag', optionsOf(options, 'tag'));
     if (paddle) {
       const { words, tags } = lacAnalyze(this.#paddle(), text, paddle.normalize);
       return { text, words: words.map((word, i) => ({ word, tag: tags[i]! })) };
     }
-    const out = { spans: this.#words, tags: this.#wordTags };
+    const out = { spans: this.#words, tags: this.#wordTags, nodes };
     out.spans.clear();
     this.#posTagger().tag(text, hmm, out);
     return { text, out };

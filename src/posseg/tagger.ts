@@ -27,6 +27,13 @@ import { WasmRealPathViterbi } from './wasm-real-path.js';
 export interface TaggedSpans {
   readonly spans: SpanBuffer;
   readonly tags: string[];
+  /**
+   * When present, `nodes[i]` is written for every span: the base-trie node
+   * of a word the route chose from a dictionary without added words, else
+   * -1. TF-IDF with allowPOS counts words by node, as plain TF-IDF does,
+   * instead of looking each one up in the trie again. Reused as `tags` is.
+   */
+  readonly nodes?: number[];
 }
 
 /**
@@ -80,9 +87,10 @@ export class PosTagger {
     return this.tagSource.tagOf(text, start, end) ?? 'x';
   }
 
-  private emit(out: TaggedSpans, start: number, end: number, tag: string): void {
+  private emit(out: TaggedSpans, start: number, end: number, tag: string, node = -1): void {
     out.spans.push(start, end);
     out.tags[out.spans.length - 1] = tag;
+    if (out.nodes !== undefined) out.nodes[out.spans.length - 1] = node;
   }
 
   /**
@@ -138,6 +146,8 @@ export class PosTagger {
     // The route knows each word's node in the base trie; when that trie is
     // also where tags come from (the usual case), the tag is read by node.
     const tags = this.dict.isPristine && this.tagSource === this.dict.base && this.userTags.size === 0 ? this.tagSource.tags : undefined;
+    // Nodes are the base trie's only while no word was added (the route fills them only then).
+    const pristine = this.dict.isPristine;
     let run = -1;
     for (let x = start; x < end; ) {
       const y = routeEnd[x - start]!;
@@ -148,7 +158,8 @@ export class PosTagger {
           this.flushRun(text, run, x, out, tags, routeNode, start);
           run = -1;
         }
-        this.emit(out, x, y, tags ? tags.names[tags.nodes[routeNode[x - start]!]!] || 'x' : this.wordTag(text, x, y));
+        const node = pristine ? routeNode[x - start]! : -1;
+        this.emit(out, x, y, tags ? tags.names[tags.nodes[node]!] || 'x' : this.wordTag(text, x, y), node);
       }
       x = y;
     }

@@ -42,6 +42,23 @@ describe('keywords against jieba.analyse', () => {
     assert.ok(differFromDefault > 250, `the files change most results (${differFromDefault} of ${records.length})`);
   });
 
+  it('reproduces 300 more after a user dictionary is loaded (added words, tags and frequencies change the cut and the tags)', () => {
+    const records = readJsonLinesGz<Record<string, KeywordResult> & { text: string }>('golden/keywords/user-dict.jsonl.gz');
+    assert.ok(records.length >= 300);
+    const files = { userDict: fixturePath('analyse/user-dict.txt') };
+    const failures: string[] = [];
+    let differFromDefault = 0;
+    for (const record of records) {
+      const actual = runKeywordVariants(record.text, files);
+      if (JSON.stringify(actual) !== JSON.stringify(runKeywordVariants(record.text))) differFromDefault++;
+      for (const variant of Object.keys(KEYWORD_VARIANTS)) {
+        if (JSON.stringify(actual[variant]) !== JSON.stringify(record[variant])) failures.push(`${variant}: ${record.text.slice(0, 40)}`);
+      }
+    }
+    assert.deepEqual(failures.slice(0, 5), [], `${failures.length} differ`);
+    assert.ok(differFromDefault > 60, `the user dictionary changes many results (${differFromDefault} of ${records.length})`);
+  });
+
   it('gives the shapes TypeScript promises', () => {
     const words: string[] = extractTags(news, { topK: 3 });
     assert.equal(words.length, 3);
