@@ -4,7 +4,9 @@
  * over the runs of the Tang poems and the Song ci: 2.08x and 1.89x), mostly
  * from choosing between scores without branches (see the comment at the top
  * of `kernels.wat`). Tagging traditional and
- * classical text spends most of its time in this decoder.
+ * classical text spends most of its time in this decoder. The build makes
+ * two modules of `kernels.wat`: one with SIMD, used where the engine
+ * compiles it, and one without.
  *
  * Each model gets one WebAssembly memory, made at its full size on first
  * use and never grown (growing would detach its buffer; see
@@ -18,7 +20,7 @@
  */
 
 import { HAN_FIRST } from '../text/char-classes.js';
-import { WASM_BASE64 } from './kernels-wasm.js';
+import { WASM_BASE64, WASM_SIMD_BASE64 } from './kernels-wasm.js';
 import { compiledWasm } from '../wasm-module.js';
 import { maskWords, POS_MIN_FLOAT, type PosModel } from './model.js';
 import { REAL_PATH_LONGEST, realPathLimits } from './real-path-viterbi.js';
@@ -77,7 +79,8 @@ interface ModelKernel {
   readonly shadowCeiling: number;
 }
 
-const kernels = new WeakMap<PosModel, ModelKernel | null>();
+/** Each model's kernel, by module: the SIMD one (or the scalar one where SIMD is missing), and the scalar one asked for. */
+const kernels = { simd: new WeakMap<PosModel, ModelKernel | null>(), scalar: new WeakMap<PosModel, ModelKernel | null>() };
 
 /**
  * The tables `kernels.wat` reads besides the model's own (derived): each
@@ -172,12 +175,14 @@ function derivedTables(model: PosModel): {
   };
 }
 
-function kernelOf(model: PosModel): ModelKernel | null {
-  let kernel = kernels.get(model);
+function kernelOf(model: PosModel, simd: boolean): ModelKernel | null {
+  const cache = simd ? kernels.simd : kernels.scalar;
+  let kernel = cache.get(model);
   if (kernel !== undefined) return kernel;
   kernel = null;
   const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
-  const module = compiledWasm(WASM_BASE64);
+  // An engine without SIMD refuses that module (compiledWasm answers null).
+  const module = (simd ? compiledWasm(WASM_SIMD_BASE64) : null) ?? compiledWasm(WASM_BASE64);
   const S = model.states.length;
   if (module && wasm && S <= 256 && S > 0) {
     const { tables, rowOf, wideCount, startOpen } = derivedTables(model);
@@ -216,7 +221,7 @@ function kernelOf(model: PosModel): ModelKernel | null {
       shadowCeiling,
     };
   }
-  kernels.set(model, kernel);
+  cache.set(model, kernel);
   return kernel;
 }
 
@@ -235,6 +240,15 @@ export class WasmRealPathViterbi {
   /** The last model decoded and its kernel: a tagger keeps one model, so the map is read once. */
   #model: PosModel | undefined;
   #kernel: ModelKernel | null = null;
+  readonly #simd: boolean;
+
+  /**
+   * @param options - `simd: false` runs the scalar module even where the
+   *   engine has SIMD (the tests compare the two; the paths are the same)
+   */
+  constructor(options: { readonly simd?: boolean } = {}) {
+    this.#simd = options.simd ?? true;
+  }
 
   /**
    * Decode `text.slice(start, end)` (Han characters) into {@link path} and
@@ -246,7 +260,7 @@ export class WasmRealPathViterbi {
     const length = end - start;
     if (length > REAL_PATH_LONGEST || length < 1) return length < 1 ? undefined : false;
     if (model !== this.#model) {
-      this.#kernel = kernelOf(model);
+      this.#kernel = kernelOf(model, this.#simd);
       this.#model = model;
     }
     const kernel = this.#kernel;

@@ -299,10 +299,10 @@ interface RunDecoder {
  */
 const RUN_DECODERS: { name: string; make: () => RunDecoder }[] = [
   { name: 'RealPathViterbi', make: () => new RealPathViterbi() },
-  {
-    name: 'WasmRealPathViterbi',
-    make: () => {
-      const compiled = new WasmRealPathViterbi();
+  ...[true, false].map((simd) => ({
+    name: `WasmRealPathViterbi, ${simd ? 'SIMD' : 'scalar'} module`,
+    make: (): RunDecoder => {
+      const compiled = new WasmRealPathViterbi({ simd });
       return {
         decode(model, text, start, end) {
           const decided = compiled.decode(model, text, start, end);
@@ -314,7 +314,7 @@ const RUN_DECODERS: { name: string; make: () => RunDecoder }[] = [
         },
       };
     },
-  },
+  })),
 ];
 
 /** A copy of `model` with other start scores (a decoder may keep what it derived from a model it has seen). */
