@@ -75,7 +75,7 @@
     (local $i i32) (local $j i32) (local $x i32) (local $k i32)
     (local $em f64) (local $best f64) (local $bestFrom i32) (local $prob f64) (local $better i32)
     (local $column i32) (local $a i32) (local $b i32) (local $pa f64) (local $pb f64)
-;; #if simd
+    ;; #if simd
     (local $vbest v128) (local $vem v128) (local $at i32)
     ;; #endif
     (local $logPos i32) (local $hs i32) (local $hr i32) (local $best1 f64) (local $prob1 f64) (local $real i32) (local $liveAt i32) (local $firstLayer i32) (local $bits i32) (local $word i32) (local $state i32)
