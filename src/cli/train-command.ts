@@ -29,10 +29,12 @@ jieba's dictionary (or -D DICT, or none with --no-base), and the HMM that
 finds unknown words re-estimated from the corpus; with --tags, the words'
 tags and the POS HMM (what -p tags unknown words with) as well. Words of the
 base that the corpus cuts apart (一 个 人 against the base's 个人) and never
-writes whole are left out; for an .img, the corpus is read a second time,
-cut with the trained dictionary, and the words its HMM makes there that the
-corpus cuts apart are split from then on (not for standard input, which is
-read once); --keep-contradicted does neither. OUT ending
+writes whole are left out, and those it cuts into words (就 是) more often
+than it writes them whole are made rare enough to be cut; for an .img, the
+corpus is read a second time, cut with the trained dictionary, and the
+words its HMM makes there that the corpus cuts apart are split from then on
+(not for standard input, which is read once); --keep-contradicted does none
+of this. OUT ending
 in .img is a compiled image that carries the HMMs (jieba -D OUT uses them
 all); any other name gets dict.txt text, which has no place for them.
 
@@ -103,7 +105,7 @@ export async function trainMain(argv: readonly string[], io: CliIo): Promise<num
     await readCorpus(files, io, (text, name, line) => trainer.add(text, name, line));
     const image = values.output.endsWith('.img');
     const built = trainer.build({ ...(base ? { base } : {}), ...(ratio !== undefined ? { ratio } : {}), ...(weight !== undefined ? { weight } : {}) });
-    const { dictionary, pos, unknownPosStates, lines, weight: used, dropped } = built;
+    const { dictionary, pos, unknownPosStates, lines, weight: used, dropped, lowered } = built;
     let hmm = built.hmm;
     // Only an image can tell the HMM what to split; standard input cannot be read again.
     const review = image && !keep && !files.includes('-');
@@ -119,6 +121,7 @@ export async function trainMain(argv: readonly string[], io: CliIo): Promise<num
         say(`jieba train: ${dropped} words of the base left out: the corpus cuts them apart and never writes them whole (--keep-contradicted keeps them)\n`);
         if (!image) say(`jieba train: the HMM may still find them: only an .img output tells it to split them\n`);
       }
+      if (lowered > 0) say(`jieba train: ${lowered} ${lowered === 1 ? 'word' : 'words'} of the base made rarer: the corpus cuts them apart more often than it writes them whole (--keep-contradicted keeps them as they were)\n`);
       if (review && trainer.reviewed > 0) say(`jieba train: ${trainer.reviewed} words the HMM made in the corpus, which cuts them apart, split from now on\n`);
       else if (review) say(`jieba train: the HMM made no word in the corpus across its words\n`);
       else if (image && !keep) say(`jieba train: standard input is read once: the HMM's words were not checked against the corpus (give the corpus as a file for that)\n`);

@@ -77,6 +77,32 @@ describe('DictionaryTrainer', () => {
     assert.doesNotMatch(trainDictionary(corpus).text, /^一个 \d+/m);
   });
 
+  it('makes rarer the base words the corpus writes as words of their own more often than whole, as suggest_freq would', () => {
+    const data = sharedModels.defaultData();
+    const base = { dictionary: data.base, hmm: data.model };
+    // 就是: twice as 就 是, once whole. 个人: twice whole, once as 个 人, and
+    // twice across a word's edge (个 人才), which is no cut of it into words.
+    const corpus = ['他 就 是 我', '这 就 是 了', '就是 好', '一 个 人', '个人 信息', '个人 的 事', '他 是 一 个 人才', '她 是 一 个 人才'];
+    const trainer = new DictionaryTrainer({ base: data.base });
+    for (const line of corpus) trainer.add(line);
+    const { dictionary, hmm, weight, lowered } = trainer.build({ base });
+    const frequency = (word: string): number => dictionary.frequencyOf(word, 0, word.length);
+    assert.equal(lowered, 1);
+    assert.ok(frequency('就是') > 0 && frequency('就是') < data.base.frequencyOf('就是', 0, 2) + weight, 'lowered, still a word');
+    // Python's suggest_freq(('就', '是')): no more probable than its parts together.
+    assert.ok(frequency('就是') / dictionary.total <= (frequency('就') / dictionary.total) * (frequency('是') / dictionary.total));
+    assert.equal(frequency('个人'), data.base.frequencyOf('个人', 0, 2) + 2 * weight, 'written whole more often: as weighed');
+    // The HMM splits it too, where it cuts a run of single characters.
+    assert.ok(hmm.split!.has('就是') && !hmm.split!.has('个人'));
+    const trained = new Tokenizer({ dict: encodeDictionaryImage(dictionary, hmm) });
+    assert.deepEqual(trained.cut('他就是我'), ['他', '就', '是', '我']);
+    assert.deepEqual(new Tokenizer().cut('他就是我'), ['他', '就是', '我']);
+    assert.deepEqual(trained.cut('个人信息'), ['个人', '信息']);
+    // Kept as weighed when the contradicted words are kept, and in the CLI's dict.txt form as lowered.
+    assert.match(trainDictionary(corpus, { keepContradicted: true }).text, new RegExp(`^就是 ${data.base.frequencyOf('就是', 0, 2) + weight}( |$)`, 'm'));
+    assert.match(trainDictionary(corpus).text, new RegExp(`^就是 ${frequency('就是')}( |$)`, 'm'));
+  });
+
   it('reviews the corpus with a tokenizer of the trained dictionary: words it makes across the corpus\'s words, never written whole, go to the HMM\'s split', () => {
     const trainer = new DictionaryTrainer({ tags: 'slash' });
     for (const line of ['杭研/nt 大厦/n 很/d 高/a', '清华大学/nt 很/d 高/a', '很高/a 的/uj 楼/n']) trainer.add(line);

@@ -67,6 +67,18 @@ describe('jieba train', () => {
     assert.match(readFileSync(join(dir, 'kept.txt'), 'utf8'), /^一个 \d+ m$/m);
   });
 
+  it('makes rarer the base words the corpus cuts apart more often than it writes them whole, unless --keep-contradicted', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jieba-train-'));
+    writeFileSync(join(dir, 'corpus.txt'), '他 就 是 我\n这 就 是 了\n就是 好\n');
+    const image = await run(['train', join(dir, 'corpus.txt'), '-o', join(dir, 'mine.img')]);
+    assert.equal(image.status, 0, image.stderr);
+    assert.match(image.stderr, /jieba train: 1 word of the base made rarer: the corpus cuts them apart more often than it writes them whole/);
+    assert.equal((await run(['-q', '-D', join(dir, 'mine.img')], '他就是我\n')).stdout, '他 / 就 / 是 / 我\n');
+    const kept = await run(['train', join(dir, 'corpus.txt'), '--keep-contradicted', '-o', join(dir, 'kept.img')]);
+    assert.doesNotMatch(kept.stderr, /made rarer/);
+    assert.equal((await run(['-q', '-D', join(dir, 'kept.img')], '他就是我\n')).stdout, '他 / 就是 / 我\n');
+  });
+
   it('names the corpus line it cannot read (status 1), and refuses bad options (status 2)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'jieba-train-'));
     writeFileSync(join(dir, 'tagged.txt'), '杭研/nt 大厦/n\n我/r 在\n');
