@@ -6,7 +6,8 @@
  * fifth's raw text, and score it against its gold; word F1 before (jieba's
  * default dictionary), after (base words that the training sentences cut
  * apart and never write whole left out, those they cut apart more often
- * than whole made rarer, and the words the trained HMM makes there split,
+ * than whole made rarer, and those they never show too where they cut
+ * apart most words of their length, and the words the trained HMM makes there split,
  * as `jieba train` makes an image) and after with them kept
  * (`--keep-contradicted`), averaged over the folds. `--ratio R`: the corpus's
  * weight against the base dictionary (default 4). `--curve`: then the
@@ -25,6 +26,7 @@ import { benchArgs, positiveOr } from './args.js';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DictionaryTrainer } from '../src/analyse/train.js';
+import type { Lowered } from '../src/analyse/cut-apart.js';
 import { encodeDictionaryImage } from '../src/data/load.js';
 import { sharedModels } from '../src/node-platform.js';
 import { Tokenizer } from '../src/index.js';
@@ -47,7 +49,7 @@ const args = benchArgs('npm run bench:train [-- --ratio R] [--curve] [--gold NAM
  * passes), as a tokenizer, with how many base words it left out and how
  * many of the HMM's words it splits.
  */
-function trained(lines: readonly string[], base: BaseModels, ratio: number): { tokenizer: Tokenizer; dropped: number; lowered: number; reviewed: number } {
+function trained(lines: readonly string[], base: BaseModels, ratio: number): { tokenizer: Tokenizer; dropped: number; lowered: Lowered; reviewed: number } {
   const trainer = new DictionaryTrainer({ base: base.dictionary });
   for (const line of lines) trainer.add(line);
   const { dictionary, hmm, dropped, lowered } = trainer.build({ base, ratio });
@@ -82,7 +84,7 @@ function goldSets(): GoldFile[] {
   const base = { dictionary: sharedModels.defaultData().base, hmm: sharedModels.defaultData().model };
   const ratio = positiveOr(args, 'ratio', 4);
   console.log(`ratio ${ratio}`);
-  console.log('set\tfold\ttraining sentences\tF1 before\tF1 after\tF1 after, contradicted words kept\tbase words left out\tbase words made rarer\tHMM words split');
+  console.log('set\tfold\ttraining sentences\tF1 before\tF1 after\tF1 after, contradicted words kept\tbase words left out\tbase words made rarer\tunseen base words made rarer\tHMM words split');
   for (const { name: set, sentences: gold } of goldSets()) {
     let before = 0;
     let after = 0;
@@ -100,7 +102,7 @@ function goldSets(): GoldFile[] {
       before += b / FOLDS;
       after += a / FOLDS;
       afterKept += k / FOLDS;
-      console.log(`${set}\t${fold + 1}\t${training.length}\t${b.toFixed(4)}\t${a.toFixed(4)}\t${k.toFixed(4)}\t${dropped}\t${lowered}\t${reviewed}`);
+      console.log(`${set}\t${fold + 1}\t${training.length}\t${b.toFixed(4)}\t${a.toFixed(4)}\t${k.toFixed(4)}\t${dropped}\t${lowered.cutApart}\t${lowered.unseen}\t${reviewed}`);
     }
     console.log(`${set}\tmean\t\t${before.toFixed(4)}\t${after.toFixed(4)}\t${afterKept.toFixed(4)}`);
     if (!args.flag('curve')) continue;

@@ -15,7 +15,9 @@
  * more of their words) and never write whole is left out, and one that
  * they write as words of their own (edge to edge: 就是 as `就 是`) more often
  * than whole gets the frequency Python's `suggest_freq` gives for that
- * cut, and is split by the HMM too, when the base is known while counting
+ * cut, and is split by the HMM too; a base word they never show is cut
+ * into two words of the base where they cut most words of its length
+ * apart (`cut-apart.ts`); all this when the base is known while counting
  * (`new DictionaryTrainer({ base })`). Words that sit
  * inside one of the corpus's words stay (清华 of 清华大学: search mode
  * needs them, and the longer word wins anyway). The HMM is told to split
@@ -34,6 +36,7 @@ import { PrefixDictionary } from '../dictionary/prefix-dictionary.js';
 import { Dictionary, PrefixMatches } from '../dictionary/dictionary.js';
 import { HAN_FIRST, isPythonSpace } from '../text/char-classes.js';
 import type { PosModel } from '../posseg/model.js';
+import { CutApartCounts, type Lowered } from './cut-apart.js';
 import { isHanWord, PosCounts } from './train-pos.js';
 
 /** How words carry a POS tag in the corpus: not at all, `word/tag` or `word_tag`. */
@@ -111,11 +114,8 @@ export class DictionaryTrainer {
   readonly #base: Dictionary | undefined;
   readonly #matches = new PrefixMatches();
   readonly #contradicted = new Set<string>();
-  /**
-   * Base words that a sentence writes as two or more of its words, edge to
-   * edge (就是 as `就 是`): how many times, and the words of the first time.
-   */
-  readonly #cutApart = new Map<string, { times: number; parts: string[] }>();
+  /** Base words that a sentence writes as two or more of its words, edge to edge (就是 as `就 是`). */
+  readonly #cutApart = new CutApartCounts();
   /** Words a tokenizer of the trained dictionary made in the corpus that the corpus cuts apart (see `review`). */
   readonly #madeByHmm = new Set<string>();
   /** Per code unit of the sentence being counted: where its word ends. */
@@ -265,56 +265,10 @@ export class DictionaryTrainer {
           const word = text.slice(start, end);
           this.#contradicted.add(word);
           // Both edges on the sentence's word boundaries: the corpus writes it as words of its own.
-          if ((start === 0 || wordEnds[start - 1] === start) && wordEnds[end - 1] === end) this.#noteCutApart(word, text, start, end, wordEnds);
+          if ((start === 0 || wordEnds[start - 1] === start) && wordEnds[end - 1] === end) this.#cutApart.note(word, text, start, end, wordEnds);
         }
       }
     }
-  }
-
-  #noteCutApart(word: string, text: string, start: number, end: number, wordEnds: Int32Array): void {
-    const seen = this.#cutApart.get(word);
-    if (seen) {
-      seen.times++;
-      return;
-    }
-    const parts: string[] = [];
-    for (let at = start; at < end; at = wordEnds[at]!) parts.push(text.slice(at, wordEnds[at]));
-    this.#cutApart.set(word, { times: 1, parts });
-  }
-
-  /**
-   * Lower the frequency of each base word that the corpus cuts apart (edge
-   * to edge) more often than it writes whole, to what Python's
-   * `suggest_freq(parts, tune=True)` gives it: at most the product of its
-   * parts' probabilities, so that the route cuts it as the corpus mostly
-   * does (就是 in `就 是`), and the HMM is told to split it, as it is the
-   * words the corpus never writes whole (gone already). Where that
-   * frequency is 0, the word goes as they did. Returns how many were
-   * lowered or left out.
-   */
-  #lowerCutApart(frequencies: Map<string, number>, tags: Map<string, string>, split: Set<string>): number {
-    let total = 0;
-    for (const frequency of frequencies.values()) total += frequency;
-    let lowered = 0;
-    for (const [word, { times, parts }] of this.#cutApart) {
-      const frequency = frequencies.get(word);
-      if (frequency === undefined || times <= (this.#counts.get(word) ?? 0)) continue;
-      // As suggest_freq: a part missing from the dictionary counts 1.
-      let product = 1;
-      for (const part of parts) product *= (frequencies.get(part) ?? 1) / total;
-      const suggested = Math.min(Math.floor(product * total), frequency);
-      if (suggested >= frequency) continue;
-      lowered++;
-      // The HMM must not make it either where it cuts a run of single characters.
-      split.add(word);
-      if (suggested > 0) {
-        frequencies.set(word, suggested);
-      } else {
-        frequencies.delete(word);
-        tags.delete(word);
-      }
-    }
-    return lowered;
   }
 
   /**
@@ -322,12 +276,14 @@ export class DictionaryTrainer {
    * `dict.txt` lines, the weight of a corpus count, `dropped`: how many
    * base words were left out because the corpus cut them apart and never
    * wrote them whole (see {@link TrainOptions.base}), and `lowered`: how
-   * many base words the corpus writes whole but cuts apart more often were
-   * made rare enough for the route to cut them (or, where no frequency
-   * does that, left out too).
+   * many base words were made rare enough for the route to cut them (or,
+   * where no frequency does that, left out too), because the corpus cuts
+   * them apart more often than it writes them whole, or never shows them
+   * and cuts apart most words of their length (`cut-apart.ts`).
    *
    * @example
    * const { dictionary, hmm, lines, dropped, lowered } = trainer.build({ base, ratio: 4 });
+   * console.log(lowered.cutApart, lowered.unseen);
    * @throws RangeError for a weight that is not a positive safe integer
    */
   build(options: BuildOptions = {}): {
@@ -338,7 +294,7 @@ export class DictionaryTrainer {
     lines: string[];
     weight: number;
     dropped: number;
-    lowered: number;
+    lowered: Lowered;
   } {
     const ratio = options.ratio ?? 4;
     if (!(ratio > 0 && Number.isFinite(ratio))) throw new RangeError(`jieba-ts: train ratio must be a positive number, got ${ratio}`);
@@ -362,7 +318,10 @@ export class DictionaryTrainer {
       split.add(word);
     }
     const dropped = split.size;
-    const lowered = this.#lowerCutApart(frequencies, tags, split);
+    const base = this.#base;
+    const lowered = base
+      ? this.#cutApart.lower({ frequencies, tags, split }, this.#counts, (word) => base.frequencyOf(word, 0, word.length) > 0)
+      : { cutApart: 0, unseen: 0, lengths: { whole: [], apart: [] }, judged: [] };
     // The HMM must not make them either (as Python's del_word sees to); a
     // trained base's own such words stay split unless this corpus has them.
     for (const word of options.base?.hmm.split ?? []) if (!this.#counts.has(word)) split.add(word);

@@ -10,6 +10,7 @@
 import { createReadStream } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { CorpusError, DictionaryTrainer, type CorpusTags } from '../analyse/train.js';
+import { LONGEST_LENGTH, type Lowered } from '../analyse/cut-apart.js';
 import { encodeDictionaryImage } from '../data/load.js';
 import { DictionaryError } from '../dictionary/errors.js';
 import type { PrefixDictionary } from '../dictionary/prefix-dictionary.js';
@@ -29,8 +30,9 @@ jieba's dictionary (or -D DICT, or none with --no-base), and the HMM that
 finds unknown words re-estimated from the corpus; with --tags, the words'
 tags and the POS HMM (what -p tags unknown words with) as well. Words of the
 base that the corpus cuts apart (一 个 人 against the base's 个人) and never
-writes whole are left out, and those it cuts into words (就 是) more often
-than it writes them whole are made rare enough to be cut; for an .img, the
+writes whole are left out, those it cuts into words (就 是) more often than
+it writes them whole are made rare enough to be cut, and so are those it
+never shows where it cuts apart most words of their length; for an .img, the
 corpus is read a second time, cut with the trained dictionary, and the
 words its HMM makes there that the corpus cuts apart are split from then on
 (not for standard input, which is read once); --keep-contradicted does none
@@ -121,7 +123,11 @@ export async function trainMain(argv: readonly string[], io: CliIo): Promise<num
         say(`jieba train: ${dropped} words of the base left out: the corpus cuts them apart and never writes them whole (--keep-contradicted keeps them)\n`);
         if (!image) say(`jieba train: the HMM may still find them: only an .img output tells it to split them\n`);
       }
-      if (lowered > 0) say(`jieba train: ${lowered} ${lowered === 1 ? 'word' : 'words'} of the base made rarer: the corpus cuts them apart more often than it writes them whole (--keep-contradicted keeps them as they were)\n`);
+      if (lowered.cutApart > 0) {
+        const words = lowered.cutApart === 1 ? 'word' : 'words';
+        say(`jieba train: ${lowered.cutApart} ${words} of the base made rarer: the corpus cuts them apart more often than it writes them whole (--keep-contradicted keeps them as they were)\n`);
+      }
+      if (lowered.unseen > 0) say(`jieba train: ${lowered.unseen} words of the base that the corpus never shows made rarer or left out: it cuts apart most words of their length (${lengthsJudged(lowered)})\n`);
       if (review && trainer.reviewed > 0) say(`jieba train: ${trainer.reviewed} words the HMM made in the corpus, which cuts them apart, split from now on\n`);
       else if (review) say(`jieba train: the HMM made no word in the corpus across its words\n`);
       else if (image && !keep) say(`jieba train: standard input is read once: the HMM's words were not checked against the corpus (give the corpus as a file for that)\n`);
@@ -158,4 +164,14 @@ async function readCorpus(files: readonly string[], io: CliIo, each: (text: stri
 function baseOf(dict: string | undefined): { dictionary: PrefixDictionary; hmm: HmmModel } {
   const tokenizer = new Tokenizer({ dict: dict ?? DEFAULT_DICTIONARY, eager: true });
   return tokenizer.trainingBase();
+}
+
+/** The lengths whose unseen words training judged, with the counts behind each: `4 characters: 541 of 715 times`. */
+function lengthsJudged({ judged, lengths }: Lowered): string {
+  return judged
+    .map((length) => {
+      const apart = lengths.apart[length]!;
+      return `${length}${length === LONGEST_LENGTH ? ' or more' : ''} characters: ${apart} of ${apart + lengths.whole[length]!} times`;
+    })
+    .join('; ');
 }

@@ -87,7 +87,8 @@ describe('DictionaryTrainer', () => {
     for (const line of corpus) trainer.add(line);
     const { dictionary, hmm, weight, lowered } = trainer.build({ base });
     const frequency = (word: string): number => dictionary.frequencyOf(word, 0, word.length);
-    assert.equal(lowered, 1);
+    assert.equal(lowered.cutApart, 1);
+    assert.equal(lowered.unseen, 0, 'too few words of any length to judge the words never seen');
     assert.ok(frequency('就是') > 0 && frequency('就是') < data.base.frequencyOf('就是', 0, 2) + weight, 'lowered, still a word');
     // Python's suggest_freq(('就', '是')): no more probable than its parts together.
     assert.ok(frequency('就是') / dictionary.total <= (frequency('就') / dictionary.total) * (frequency('是') / dictionary.total));
@@ -101,6 +102,38 @@ describe('DictionaryTrainer', () => {
     // Kept as weighed when the contradicted words are kept, and in the CLI's dict.txt form as lowered.
     assert.match(trainDictionary(corpus, { keepContradicted: true }).text, new RegExp(`^就是 ${data.base.frequencyOf('就是', 0, 2) + weight}( |$)`, 'm'));
     assert.match(trainDictionary(corpus).text, new RegExp(`^就是 ${frequency('就是')}( |$)`, 'm'));
+  });
+
+  it('cuts the base words the corpus never shows where it cuts apart most words of their length, given enough of them', () => {
+    const data = sharedModels.defaultData();
+    const base = { dictionary: data.base, hmm: data.model };
+    const train = (lines: string[]) => {
+      const trainer = new DictionaryTrainer({ base: data.base });
+      for (const line of lines) trainer.add(line);
+      return trainer.build({ base });
+    };
+    // 北京大学 (four characters) cut apart 20 times; 北京 and 大学 written whole.
+    const { dictionary, hmm, lowered } = train(new Array<string>(20).fill('北京 大学 很 好'));
+    assert.equal(lowered.lengths.apart[4], 20);
+    assert.equal(lowered.lengths.whole[4], 0);
+    assert.deepEqual(lowered.judged, [4]);
+    assert.ok(lowered.unseen > 1000, `${lowered.unseen} words of four characters`);
+    const trained = new Tokenizer({ dict: encodeDictionaryImage(dictionary, hmm) });
+    // Never seen, four characters: cut into its two most probable words, where the base keeps it whole.
+    assert.deepEqual(new Tokenizer().cut('清华大学'), ['清华大学']);
+    assert.deepEqual(trained.cut('清华大学'), ['清华', '大学']);
+    assert.ok(dictionary.frequencyOf('清华大学', 0, 4) < data.base.frequencyOf('清华大学', 0, 4));
+    assert.ok(!hmm.split!.has('清华大学'), 'words never seen are not the HMM\'s to split');
+    // Words of three characters were not judged.
+    assert.equal(dictionary.frequencyOf('研究生', 0, 3), data.base.frequencyOf('研究生', 0, 3));
+    // 19 times is too few to speak for the words never seen.
+    const few = train(new Array<string>(19).fill('北京 大学 很 好'));
+    assert.deepEqual(few.lowered.judged, []);
+    assert.equal(few.lowered.unseen, 0);
+    assert.equal(few.dictionary.frequencyOf('清华大学', 0, 4), data.base.frequencyOf('清华大学', 0, 4));
+    // Written whole as often as cut apart: not most of them.
+    const even = train([...new Array<string>(10).fill('北京 大学 很 好'), ...new Array<string>(10).fill('北京大学 很 好')]);
+    assert.deepEqual(even.lowered.judged, []);
   });
 
   it('reviews the corpus with a tokenizer of the trained dictionary: words it makes across the corpus\'s words, never written whole, go to the HMM\'s split', () => {

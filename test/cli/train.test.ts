@@ -77,6 +77,12 @@ describe('jieba train', () => {
     const kept = await run(['train', join(dir, 'corpus.txt'), '--keep-contradicted', '-o', join(dir, 'kept.img')]);
     assert.doesNotMatch(kept.stderr, /made rarer/);
     assert.equal((await run(['-q', '-D', join(dir, 'kept.img')], '他就是我\n')).stdout, '他 / 就是 / 我\n');
+    // Words of four characters cut apart 20 times of 20: those the corpus never shows are cut too.
+    writeFileSync(join(dir, 'compounds.txt'), '北京 大学 很 好\n'.repeat(20));
+    const compounds = await run(['train', join(dir, 'compounds.txt'), '-o', join(dir, 'compounds.img')]);
+    assert.equal(compounds.status, 0, compounds.stderr);
+    assert.match(compounds.stderr, /jieba train: \d+ words of the base that the corpus never shows made rarer or left out: it cuts apart most words of their length \(4 characters: 20 of 20 times\)\n/);
+    assert.equal((await run(['-q', '-D', join(dir, 'compounds.img')], '清华大学\n')).stdout, '清华 / 大学\n');
   });
 
   it('names the corpus line it cannot read (status 1), and refuses bad options (status 2)', async () => {
