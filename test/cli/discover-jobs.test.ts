@@ -69,10 +69,15 @@ describe('jieba discover -j', () => {
     const writer = spawn('sh', ['-c', 'cat "$0" > "$1"', corpus, fifo]);
     const written = new Promise((resolve) => writer.once('close', resolve));
     const piped = await run(['discover', '-q', '--min-count', '2', '-j', '2', fifo]);
-    // (A writer left waiting for a reader would hold the test open.)
-    if (writer.exitCode === null) writer.kill();
+    // The writer ends soon after the reader has read everything, not always
+    // before `run` returns; one left waiting for a reader (had nothing opened
+    // the pipe) would hold the test open, so it gets 10 s, then is stopped.
+    let timer: NodeJS.Timeout | undefined;
+    const exit = await Promise.race([written, new Promise((resolve) => (timer = setTimeout(resolve, 10_000, 'no reader')))]);
+    clearTimeout(timer);
+    if (exit === 'no reader') writer.kill();
     assert.equal(piped.stdout, (await run(['discover', '-q', '--min-count', '2', corpus])).stdout);
-    assert.equal(await written, 0);
+    assert.equal(exit, 0);
     // Standard input is read in one thread.
     assert.equal((await run(['discover', '-q', '--min-count', '2', '-j', '2'], readFileSync(corpus))).stdout, (await run(['discover', '-q', '--min-count', '2', corpus])).stdout);
   });
