@@ -7,7 +7,7 @@
  * default dictionary), after (base words that the training sentences cut
  * apart and never write whole left out, those they cut apart more often
  * than whole made rarer, and those they never show too where they cut
- * apart most words of their length, and the words the trained HMM makes there split,
+ * apart most words of their length and tag, and the words the trained HMM makes there split,
  * as `jieba train` makes an image) and after with them kept
  * (`--keep-contradicted`), averaged over the folds. `--ratio R`: the corpus's
  * weight against the base dictionary (default 4). `--curve`: then the

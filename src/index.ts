@@ -390,7 +390,7 @@ export interface TrainDictionaryOptions {
    * that the corpus cuts apart and never writes whole are left out, those
    * it cuts into words more often than it writes whole are made rarer
    * (as Python's `suggest_freq` would), so are those it never shows where
-   * it cuts apart most words of their length, and the
+   * it cuts apart most words of their length and tag, and the
    * words the trained tokenizer's HMM makes in the corpus's own sentences
    * where the corpus cuts them apart are split (the corpus read twice; a
    * one-shot iterator, such as a generator, is read once, without this).

@@ -12,12 +12,13 @@
  *   whole gets the frequency Python's `suggest_freq(parts, tune=True)`
  *   gives it: at most the product of its parts' probabilities.
  * - A base word that the corpus never shows, whole or cut apart, is judged
- *   by the words of its length that it does show: where the corpus cuts
- *   those apart more often than it writes them whole (segmentation
- *   standards that cut names of organisations and other compounds into
- *   their words do so for most words of four characters and more), the
- *   word gets the frequency `suggest_freq` gives for its most probable cut
- *   into two words of the dictionary.
+ *   by the base words of its length and tag that it does show (or, where
+ *   it shows too few of those, of its length): where the corpus cuts those
+ *   apart more often than it writes them whole (segmentation standards
+ *   that cut names of organisations and other compounds into their words
+ *   do so for most nouns of four characters and more, and keep idioms
+ *   whole), the word gets the frequency `suggest_freq` gives for its most
+ *   probable cut into two words of the dictionary.
  *
  * A word whose frequency that makes 0 is left out of the dictionary.
  *
@@ -27,26 +28,42 @@
 /** Lengths are counted up to this one; longer words count with it. */
 export const LONGEST_LENGTH = 6;
 /**
- * Times a length's words must be seen, whole or cut apart, before the
- * corpus is trusted to speak for the words of that length it never shows.
+ * Times a group's words (of a length, or a length and a tag) must be seen,
+ * whole or cut apart, before the corpus is trusted to speak for the words
+ * of that group it never shows.
  */
-const LENGTH_EVIDENCE = 20;
+export const LENGTH_EVIDENCE = 20;
 
-/** How often the corpus writes words of each length (index: up to {@link LONGEST_LENGTH}) whole and cut apart. */
-export interface LengthCounts {
-  readonly whole: readonly number[];
-  readonly apart: readonly number[];
+/** The base dictionary, as the rules read it. */
+export interface BaseWords {
+  /** Whether `word` is a word of the base (of a frequency above 0). */
+  has(word: string): boolean;
+  /** Its tag in the base, if it has one. */
+  tagOf(word: string): string | undefined;
 }
 
-/** What {@link CutApartCounts.lower} did: words made rarer (or left out) by each rule, and the counts by length behind the second. */
+/**
+ * What the corpus says of the base words of one length (up to
+ * {@link LONGEST_LENGTH}, which stands for it and more), and of one tag
+ * when `tag` is given, that it shows edge to edge, whole or cut apart.
+ */
+export interface Verdict {
+  readonly length: number;
+  readonly tag?: string;
+  readonly whole: number;
+  readonly apart: number;
+  /** Cut apart more often than written whole: such words it never shows are cut. */
+  readonly cut: boolean;
+}
+
+/** What {@link CutApartCounts.lower} did: words made rarer (or left out) by each rule, and the verdicts behind the second. */
 export interface Lowered {
   /** Base words the corpus cuts apart more often than it writes whole. */
   readonly cutApart: number;
-  /** Base words the corpus never shows, judged by the words of their length. */
+  /** Base words the corpus never shows, judged by the words of their length and tag. */
   readonly unseen: number;
-  readonly lengths: LengthCounts;
-  /** The lengths whose unseen words were judged (the last, {@link LONGEST_LENGTH}, stands for it and more). */
-  readonly judged: readonly number[];
+  /** The groups of words shown often enough to judge by ({@link LENGTH_EVIDENCE} times), by length, then tag. */
+  readonly verdicts: readonly Verdict[];
 }
 
 /** The dictionary a trainer is building: word frequencies and tags, and the words its HMM must split. */
@@ -67,7 +84,7 @@ function lengthIndex(word: string): number {
  * @example
  * const cutApart = new CutApartCounts();
  * cutApart.note('就是', '他就是我', 1, 3, wordEnds); // from `他 就 是 我`
- * const { cutApart: lowered } = cutApart.lower(words, counts, (word) => base.frequencyOf(word, 0, word.length) > 0);
+ * const { cutApart: lowered } = cutApart.lower(words, counts, { has: (word) => base.frequencyOf(word, 0, word.length) > 0, tagOf: (word) => base.tagOf(word, 0, word.length) });
  */
 export class CutApartCounts {
   /** Each such word: how many times, and the words of the first time. */
@@ -91,12 +108,11 @@ export class CutApartCounts {
 
   /**
    * Apply the two rules to `words`: `counts` are the corpus's words (as
-   * written whole), `isBaseWord` tells a word of the base dictionary.
-   * Words of the first rule join `words.split` (the HMM must not make them
-   * either, where it cuts a run of single characters); those of the
-   * second, which the corpus never shows, do not.
+   * written whole). Words of the first rule join `words.split` (the HMM
+   * must not make them either, where it cuts a run of single characters);
+   * those of the second, which the corpus never shows, do not.
    */
-  lower(words: TrainedWords, counts: ReadonlyMap<string, number>, isBaseWord: (word: string) => boolean): Lowered {
+  lower(words: TrainedWords, counts: ReadonlyMap<string, number>, base: BaseWords): Lowered {
     const { frequencies } = words;
     let total = 0;
     for (const frequency of frequencies.values()) total += frequency;
@@ -112,31 +128,51 @@ export class CutApartCounts {
         words.split.add(word);
       }
     }
-    const lengths = this.#lengthCounts(counts, isBaseWord);
-    const judged = lengths.whole.map((whole, i) => whole + lengths.apart[i]! >= LENGTH_EVIDENCE && lengths.apart[i]! > whole);
+    const verdicts = this.#verdicts(counts, base);
+    const byGroup = new Map(verdicts.map((verdict) => [groupKey(verdict.length, verdict.tag), verdict.cut]));
     // Every cut is weighed first, then applied: a word lowered here does not
     // change another's cut, whatever the order of the words.
     const suggestions: [string, number][] = [];
-    if (judged.some(Boolean)) {
+    if (verdicts.some((verdict) => verdict.cut)) {
       for (const word of frequencies.keys()) {
-        if (!judged[lengthIndex(word)] || counts.has(word) || this.#words.has(word) || !isBaseWord(word)) continue;
+        if (word.length < 2 || counts.has(word) || this.#words.has(word) || !base.has(word)) continue;
+        const length = lengthIndex(word);
+        const tag = base.tagOf(word);
+        if (!(byGroup.get(groupKey(length, tag)) ?? byGroup.get(groupKey(length)) ?? false)) continue;
         const best = bestTwoWordProduct(word, frequencies, total);
         if (best > 0) suggestions.push([word, Math.floor(best * total)]);
       }
     }
     let unseen = 0;
     for (const [word, suggested] of suggestions) if (setFrequency(words, word, suggested)) unseen++;
-    return { cutApart, unseen, lengths, judged: judged.flatMap((yes, length) => (yes ? [length] : [])) };
+    return { cutApart, unseen, verdicts };
   }
 
-  /** How often the corpus writes base words of each length whole (as its own words) and cut apart. */
-  #lengthCounts(counts: ReadonlyMap<string, number>, isBaseWord: (word: string) => boolean): LengthCounts {
-    const whole = new Array<number>(LONGEST_LENGTH + 1).fill(0);
-    const apart = new Array<number>(LONGEST_LENGTH + 1).fill(0);
-    for (const [word, count] of counts) if (word.length > 1 && isBaseWord(word)) whole[lengthIndex(word)]! += count;
-    for (const [word, { times }] of this.#words) apart[lengthIndex(word)]! += times;
-    return { whole, apart };
+  /** The groups of base words (by length, and by length and tag) the corpus shows often enough, and what it does with them. */
+  #verdicts(counts: ReadonlyMap<string, number>, base: BaseWords): Verdict[] {
+    const groups = new Map<string, { length: number; tag?: string; whole: number; apart: number }>();
+    const add = (word: string, whole: number, apart: number): void => {
+      const length = lengthIndex(word);
+      const tag = base.tagOf(word);
+      for (const key of tag === undefined ? [groupKey(length)] : [groupKey(length), groupKey(length, tag)]) {
+        let group = groups.get(key);
+        if (!group) groups.set(key, (group = { length, ...(key.includes('/') ? { tag: tag! } : {}), whole: 0, apart: 0 }));
+        group.whole += whole;
+        group.apart += apart;
+      }
+    };
+    for (const [word, count] of counts) if (word.length > 1 && base.has(word)) add(word, count, 0);
+    for (const [word, { times }] of this.#words) add(word, 0, times);
+    return [...groups.values()]
+      .filter((group) => group.whole + group.apart >= LENGTH_EVIDENCE)
+      .sort((a, b) => a.length - b.length || ((a.tag ?? '') < (b.tag ?? '') ? -1 : (a.tag ?? '') > (b.tag ?? '') ? 1 : 0))
+      .map((group) => ({ ...group, cut: group.apart > group.whole }));
   }
+}
+
+/** A group's key: its length, and its tag after a slash. */
+function groupKey(length: number, tag?: string): string {
+  return tag === undefined ? String(length) : `${length}/${tag}`;
 }
 
 /**

@@ -16,8 +16,8 @@
  * they write as words of their own (edge to edge: 就是 as `就 是`) more often
  * than whole gets the frequency Python's `suggest_freq` gives for that
  * cut, and is split by the HMM too; a base word they never show is cut
- * into two words of the base where they cut most words of its length
- * apart (`cut-apart.ts`); all this when the base is known while counting
+ * into two words of the base where they cut most words of its length and
+ * tag apart (`cut-apart.ts`); all this when the base is known while counting
  * (`new DictionaryTrainer({ base })`). Words that sit
  * inside one of the corpus's words stay (清华 of 清华大学: search mode
  * needs them, and the longer word wins anyway). The HMM is told to split
@@ -279,7 +279,7 @@ export class DictionaryTrainer {
    * many base words were made rare enough for the route to cut them (or,
    * where no frequency does that, left out too), because the corpus cuts
    * them apart more often than it writes them whole, or never shows them
-   * and cuts apart most words of their length (`cut-apart.ts`).
+   * and cuts apart most words of their length and tag (`cut-apart.ts`).
    *
    * @example
    * const { dictionary, hmm, lines, dropped, lowered } = trainer.build({ base, ratio: 4 });
@@ -320,8 +320,11 @@ export class DictionaryTrainer {
     const dropped = split.size;
     const base = this.#base;
     const lowered = base
-      ? this.#cutApart.lower({ frequencies, tags, split }, this.#counts, (word) => base.frequencyOf(word, 0, word.length) > 0)
-      : { cutApart: 0, unseen: 0, lengths: { whole: [], apart: [] }, judged: [] };
+      ? this.#cutApart.lower({ frequencies, tags, split }, this.#counts, {
+          has: (word) => base.frequencyOf(word, 0, word.length) > 0,
+          tagOf: (word) => base.base.tagOf(word, 0, word.length),
+        })
+      : { cutApart: 0, unseen: 0, verdicts: [] };
     // The HMM must not make them either (as Python's del_word sees to); a
     // trained base's own such words stay split unless this corpus has them.
     for (const word of options.base?.hmm.split ?? []) if (!this.#counts.has(word)) split.add(word);

@@ -32,11 +32,11 @@ tags and the POS HMM (what -p tags unknown words with) as well. Words of the
 base that the corpus cuts apart (一 个 人 against the base's 个人) and never
 writes whole are left out, those it cuts into words (就 是) more often than
 it writes them whole are made rare enough to be cut, and so are those it
-never shows where it cuts apart most words of their length; for an .img, the
-corpus is read a second time, cut with the trained dictionary, and the
-words its HMM makes there that the corpus cuts apart are split from then on
-(not for standard input, which is read once); --keep-contradicted does none
-of this. OUT ending
+never shows where it cuts apart most words of their length and tag; for an
+.img, the corpus is read a second time, cut with the trained dictionary,
+and the words its HMM makes there that the corpus cuts apart are split from
+then on (not for standard input, which is read once); --keep-contradicted
+does none of this. OUT ending
 in .img is a compiled image that carries the HMMs (jieba -D OUT uses them
 all); any other name gets dict.txt text, which has no place for them.
 
@@ -120,14 +120,16 @@ export async function trainMain(argv: readonly string[], io: CliIo): Promise<num
     if (!values.quiet) {
       say(`jieba train: ${trainer.words} words counted; ${lines.length} words written to ${values.output} (each count weighs ${used})\n`);
       if (dropped > 0) {
-        say(`jieba train: ${dropped} words of the base left out: the corpus cuts them apart and never writes them whole (--keep-contradicted keeps them)\n`);
+        say(`jieba train: ${dropped} ${dropped === 1 ? 'word' : 'words'} of the base left out: the corpus cuts them apart and never writes them whole (--keep-contradicted keeps them)\n`);
         if (!image) say(`jieba train: the HMM may still find them: only an .img output tells it to split them\n`);
       }
       if (lowered.cutApart > 0) {
         const words = lowered.cutApart === 1 ? 'word' : 'words';
         say(`jieba train: ${lowered.cutApart} ${words} of the base made rarer: the corpus cuts them apart more often than it writes them whole (--keep-contradicted keeps them as they were)\n`);
       }
-      if (lowered.unseen > 0) say(`jieba train: ${lowered.unseen} words of the base that the corpus never shows made rarer or left out: it cuts apart most words of their length (${lengthsJudged(lowered)})\n`);
+      if (lowered.unseen > 0) {
+        say(`jieba train: ${lowered.unseen} words of the base that the corpus never shows made rarer or left out: it cuts apart most words of their length and tag (${groupsCut(lowered)})\n`);
+      }
       if (review && trainer.reviewed > 0) say(`jieba train: ${trainer.reviewed} words the HMM made in the corpus, which cuts them apart, split from now on\n`);
       else if (review) say(`jieba train: the HMM made no word in the corpus across its words\n`);
       else if (image && !keep) say(`jieba train: standard input is read once: the HMM's words were not checked against the corpus (give the corpus as a file for that)\n`);
@@ -166,12 +168,14 @@ function baseOf(dict: string | undefined): { dictionary: PrefixDictionary; hmm: 
   return tokenizer.trainingBase();
 }
 
-/** The lengths whose unseen words training judged, with the counts behind each: `4 characters: 541 of 715 times`. */
-function lengthsJudged({ judged, lengths }: Lowered): string {
-  return judged
-    .map((length) => {
-      const apart = lengths.apart[length]!;
-      return `${length}${length === LONGEST_LENGTH ? ' or more' : ''} characters: ${apart} of ${apart + lengths.whole[length]!} times`;
-    })
+/**
+ * The groups of words whose unseen words training cut, with the counts
+ * behind each: `4 characters, n: 368 of 391 times; 5 characters: 31 of 40
+ * times` (a length alone stands for the tags too rare to judge by).
+ */
+function groupsCut({ verdicts }: Lowered): string {
+  return verdicts
+    .filter((verdict) => verdict.cut)
+    .map(({ length, tag, whole, apart }) => `${length}${length === LONGEST_LENGTH ? ' or more' : ''} characters${tag === undefined ? '' : `, ${tag}`}: ${apart} of ${apart + whole} times`)
     .join('; ');
 }

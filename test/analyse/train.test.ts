@@ -104,7 +104,7 @@ describe('DictionaryTrainer', () => {
     assert.match(trainDictionary(corpus).text, new RegExp(`^就是 ${frequency('就是')}( |$)`, 'm'));
   });
 
-  it('cuts the base words the corpus never shows where it cuts apart most words of their length, given enough of them', () => {
+  it('cuts the base words the corpus never shows where it cuts apart most words of their length and tag, given enough of them', () => {
     const data = sharedModels.defaultData();
     const base = { dictionary: data.base, hmm: data.model };
     const train = (lines: string[]) => {
@@ -114,9 +114,11 @@ describe('DictionaryTrainer', () => {
     };
     // 北京大学 (four characters) cut apart 20 times; 北京 and 大学 written whole.
     const { dictionary, hmm, lowered } = train(new Array<string>(20).fill('北京 大学 很 好'));
-    assert.equal(lowered.lengths.apart[4], 20);
-    assert.equal(lowered.lengths.whole[4], 0);
-    assert.deepEqual(lowered.judged, [4]);
+    const cuts = lowered.verdicts.filter((verdict) => verdict.cut);
+    assert.deepEqual(cuts, [
+      { length: 4, whole: 0, apart: 20, cut: true },
+      { length: 4, tag: data.base.tagOf('北京大学', 0, 4), whole: 0, apart: 20, cut: true },
+    ]);
     assert.ok(lowered.unseen > 1000, `${lowered.unseen} words of four characters`);
     const trained = new Tokenizer({ dict: encodeDictionaryImage(dictionary, hmm) });
     // Never seen, four characters: cut into its two most probable words, where the base keeps it whole.
@@ -128,12 +130,12 @@ describe('DictionaryTrainer', () => {
     assert.equal(dictionary.frequencyOf('研究生', 0, 3), data.base.frequencyOf('研究生', 0, 3));
     // 19 times is too few to speak for the words never seen.
     const few = train(new Array<string>(19).fill('北京 大学 很 好'));
-    assert.deepEqual(few.lowered.judged, []);
+    assert.deepEqual(few.lowered.verdicts.filter((verdict) => verdict.length === 4), []);
     assert.equal(few.lowered.unseen, 0);
     assert.equal(few.dictionary.frequencyOf('清华大学', 0, 4), data.base.frequencyOf('清华大学', 0, 4));
     // Written whole as often as cut apart: not most of them.
     const even = train([...new Array<string>(10).fill('北京 大学 很 好'), ...new Array<string>(10).fill('北京大学 很 好')]);
-    assert.deepEqual(even.lowered.judged, []);
+    assert.deepEqual(even.lowered.verdicts.filter((verdict) => verdict.cut), []);
   });
 
   it('reviews the corpus with a tokenizer of the trained dictionary: words it makes across the corpus\'s words, never written whole, go to the HMM\'s split', () => {

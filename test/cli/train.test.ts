@@ -81,7 +81,8 @@ describe('jieba train', () => {
     writeFileSync(join(dir, 'compounds.txt'), '北京 大学 很 好\n'.repeat(20));
     const compounds = await run(['train', join(dir, 'compounds.txt'), '-o', join(dir, 'compounds.img')]);
     assert.equal(compounds.status, 0, compounds.stderr);
-    assert.match(compounds.stderr, /jieba train: \d+ words of the base that the corpus never shows made rarer or left out: it cuts apart most words of their length \(4 characters: 20 of 20 times\)\n/);
+    assert.match(compounds.stderr, /jieba train: \d+ words of the base that the corpus never shows made rarer or left out: it cuts apart most words of their length and tag \(4 characters: 20 of 20 times; 4 characters, nt: 20 of 20 times\)\n/);
+    assert.match(compounds.stderr, /jieba train: 1 word of the base left out: /);
     assert.equal((await run(['-q', '-D', join(dir, 'compounds.img')], '清华大学\n')).stdout, '清华 / 大学\n');
   });
 
