@@ -120,12 +120,13 @@ export async function trainMain(argv: readonly string[], io: CliIo): Promise<num
     if (!values.quiet) {
       say(`jieba train: ${trainer.words} words counted; ${lines.length} words written to ${values.output} (each count weighs ${used})\n`);
       if (dropped > 0) {
-        say(`jieba train: ${dropped} ${dropped === 1 ? 'word' : 'words'} of the base left out: the corpus cuts them apart and never writes them whole (--keep-contradicted keeps them)\n`);
-        if (!image) say(`jieba train: the HMM may still find them: only an .img output tells it to split them\n`);
+        const [words, them] = dropped === 1 ? ['word', 'it'] : ['words', 'them'];
+        say(`jieba train: ${dropped} ${words} of the base left out: the corpus cuts ${them} apart and never writes ${them} whole (--keep-contradicted keeps ${them})\n`);
+        if (!image) say(`jieba train: the HMM may still find ${them}: only an .img output tells it to split ${them}\n`);
       }
       if (lowered.cutApart > 0) {
-        const words = lowered.cutApart === 1 ? 'word' : 'words';
-        say(`jieba train: ${lowered.cutApart} ${words} of the base made rarer: the corpus cuts them apart more often than it writes them whole (--keep-contradicted keeps them as they were)\n`);
+        const [words, them, were] = lowered.cutApart === 1 ? ['word', 'it', 'it was'] : ['words', 'them', 'they were'];
+        say(`jieba train: ${lowered.cutApart} ${words} of the base made rarer: the corpus cuts ${them} apart more often than it writes ${them} whole (--keep-contradicted keeps ${them} as ${were})\n`);
       }
       if (lowered.unseen > 0) {
         say(`jieba train: ${lowered.unseen} words of the base that the corpus never shows made rarer or left out: it cuts apart most words of their length and tag (${groupsCut(lowered)})\n`);
