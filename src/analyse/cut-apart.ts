@@ -32,7 +32,7 @@ export const LONGEST_LENGTH = 6;
  * whole or cut apart, before the corpus is trusted to speak for the words
  * of that group it never shows.
  */
-export const LENGTH_EVIDENCE = 20;
+export const GROUP_EVIDENCE = 20;
 
 /** The base dictionary, as the rules read it. */
 export interface BaseWords {
@@ -62,7 +62,7 @@ export interface Lowered {
   readonly cutApart: number;
   /** Base words the corpus never shows, judged by the words of their length and tag. */
   readonly unseen: number;
-  /** The groups of words shown often enough to judge by ({@link LENGTH_EVIDENCE} times), by length, then tag. */
+  /** The groups of words shown often enough to judge by ({@link GROUP_EVIDENCE} times), by length, then tag. */
   readonly verdicts: readonly Verdict[];
 }
 
@@ -164,7 +164,7 @@ export class CutApartCounts {
     for (const [word, count] of counts) if (word.length > 1 && base.has(word)) add(word, count, 0);
     for (const [word, { times }] of this.#words) add(word, 0, times);
     return [...groups.values()]
-      .filter((group) => group.whole + group.apart >= LENGTH_EVIDENCE)
+      .filter((group) => group.whole + group.apart >= GROUP_EVIDENCE)
       .sort((a, b) => a.length - b.length || ((a.tag ?? '') < (b.tag ?? '') ? -1 : (a.tag ?? '') > (b.tag ?? '') ? 1 : 0))
       .map((group) => ({ ...group, cut: group.apart > group.whole }));
   }
