@@ -151,22 +151,26 @@ export class CutApartCounts {
   /** The groups of base words (by length, and by length and tag) the corpus shows often enough, and what it does with them. */
   #verdicts(counts: ReadonlyMap<string, number>, base: BaseWords): Verdict[] {
     const groups = new Map<string, { length: number; tag?: string; whole: number; apart: number }>();
+    const bump = (length: number, tag: string | undefined, whole: number, apart: number): void => {
+      const key = groupKey(length, tag);
+      const group = groups.get(key) ?? { length, ...(tag === undefined ? {} : { tag }), whole: 0, apart: 0 };
+      group.whole += whole;
+      group.apart += apart;
+      groups.set(key, group);
+    };
+    // Each word counts for its length, and for its length and tag.
     const add = (word: string, whole: number, apart: number): void => {
-      const length = lengthIndex(word);
       const tag = base.tagOf(word);
-      for (const key of tag === undefined ? [groupKey(length)] : [groupKey(length), groupKey(length, tag)]) {
-        let group = groups.get(key);
-        if (!group) groups.set(key, (group = { length, ...(key.includes('/') ? { tag: tag! } : {}), whole: 0, apart: 0 }));
-        group.whole += whole;
-        group.apart += apart;
-      }
+      bump(lengthIndex(word), undefined, whole, apart);
+      if (tag !== undefined) bump(lengthIndex(word), tag, whole, apart);
     };
     for (const [word, count] of counts) if (word.length > 1 && base.has(word)) add(word, count, 0);
     for (const [word, { times }] of this.#words) add(word, 0, times);
-    return [...groups.values()]
-      .filter((group) => group.whole + group.apart >= GROUP_EVIDENCE)
-      .sort((a, b) => a.length - b.length || ((a.tag ?? '') < (b.tag ?? '') ? -1 : (a.tag ?? '') > (b.tag ?? '') ? 1 : 0))
-      .map((group) => ({ ...group, cut: group.apart > group.whole }));
+    // Keys order a length's groups after it: `4` < `4/i` < `4/n` (lengths are single digits).
+    return [...groups.entries()]
+      .filter(([, group]) => group.whole + group.apart >= GROUP_EVIDENCE)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([, group]) => ({ ...group, cut: group.apart > group.whole }));
   }
 }
 
