@@ -13,10 +13,14 @@
  * nearly every string is new to the second worker, so merging costs much),
  * and every poem of chinese-poetry's quantangshi (about 57 MB, whose table
  * prunes), with whether the outputs are the same bytes. `--no-speed`
- * skips it. `--gold NAME=PATH` (any number of times): also a segmented file
- * of your own, one sentence a line, words separated by spaces, whose text
- * with the spaces taken out is the raw text (the NLPCC 2016 Weibo sets,
- * say, which this repository does not hold).
+ * skips it. `--fit` first fits the weights of `wordLikeness` again on the
+ * candidates of the PKU and MSR texts (see `likeness-fit.ts`), prints them
+ * and the precision they give on every set, and, for PKU and MSR, the
+ * precision of weights fitted on the other set alone. `--gold NAME=PATH`
+ * (any number of times): also a segmented file of your own, one sentence
+ * a line, words separated by spaces, whose text with the spaces taken out
+ * is the raw text (the NLPCC 2016 Weibo sets, say, which this repository
+ * does not hold).
  *
  * @module
  */
@@ -31,12 +35,16 @@ import { corpusPath } from './corpus.js';
 import { realCorpusPath } from './real-corpora.js';
 import { f1, goldFiles, scoreSentence, type Score } from './score.js';
 import { benchArgs } from './args.js';
+import { fitLikeness, type LikenessWeights } from './likeness-fit.js';
+import { NewWordFinder, type NewWordCandidate } from '../src/analyse/new-words.js';
+import { LEAST_LIKENESS, LIKENESS_SIGNALS, likenessFeatures, type WordEvidence } from '../src/analyse/word-likeness.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const dir = join(root, '..', 'shared', 'sighan2005');
-const args = benchArgs('npm run bench:discover [-- --gold NAME=PATH ...] [--no-speed]', {
+const args = benchArgs('npm run bench:discover [-- --gold NAME=PATH ...] [--no-speed] [--fit]', {
   gold: { type: 'string', multiple: true },
   'no-speed': { type: 'boolean' },
+  fit: { type: 'boolean' },
 });
 
 function f1Of(tokenizer: Tokenizer, raw: readonly string[], gold: readonly string[]): number {
@@ -63,8 +71,42 @@ function sets(): Array<{ name: string; raw: string[]; gold: string[] }> {
   return found;
 }
 
+/** `--fit`: the weights of `wordLikeness` fitted again on the PKU and MSR candidates (minCount 2), and the precision they give on every set. */
+function fit(all: ReturnType<typeof sets>): void {
+  const candidatesOf = (raw: readonly string[]): NewWordCandidate[] => {
+    const finder = new NewWordFinder(new Tokenizer(), { minCount: 2 });
+    for (const line of raw) finder.add(line);
+    return finder.candidates();
+  };
+  const labelled = all.map(({ name, raw, gold }) => {
+    const vocabulary = new Set(gold.join(' ').split(/\s+/).filter(Boolean));
+    return { name, rows: candidatesOf(raw).map((evidence) => ({ evidence, isWord: vocabulary.has(evidence.word) })) };
+  });
+  const training = labelled.filter(({ name }) => name === 'pku' || name === 'msr');
+  if (training.length !== 2) throw new Error('bench:discover --fit needs the SIGHAN 2005 PKU and MSR test texts');
+  const weights = fitLikeness(training.flatMap(({ rows }) => rows));
+  // What `words()` would report with these weights: its count and the share of the top 100 that are gold words.
+  const reportedWith = (w: LikenessWeights, rows: (typeof labelled)[number]['rows']): string => {
+    const score = (evidence: WordEvidence): number => likenessFeatures(evidence).reduce((sum, v, j) => sum + v * w[LIKENESS_SIGNALS[j]!], w.bias);
+    const reported = rows.map((row) => ({ row, score: score(row.evidence) })).filter((r) => r.score >= LEAST_LIKENESS);
+    reported.sort((a, b) => b.score - a.score || b.row.evidence.count - a.row.evidence.count);
+    const top = reported.slice(0, 100);
+    return `${reported.length}\t${(top.filter((r) => r.row.isWord).length / Math.max(1, top.length)).toFixed(2)}`;
+  };
+  console.log('fitted on the PKU and MSR test texts (minCount 2):');
+  console.log(`{ ${(['bias', ...LIKENESS_SIGNALS] as Array<keyof LikenessWeights>).map((key) => `${key}: ${weights[key].toFixed(4)}`).join(', ')} }`);
+  console.log('set\tcandidates\twords among them\treported (minCount 2)\tprecision of the top 100\tfitted on the other SIGHAN set alone: reported, precision');
+  for (const { name, rows } of labelled) {
+    const other = training.find((set) => set.name !== name && (name === 'pku' || name === 'msr'));
+    const heldOut = other === undefined ? '' : `\t${reportedWith(fitLikeness(other.rows), rows)}`;
+    console.log(`${name}\t${rows.length}\t${rows.filter((row) => row.isWord).length}\t${reportedWith(weights, rows)}${heldOut}`);
+  }
+  console.log('');
+}
+
 {
   const all = sets(); // (a bad --gold ends the run before anything is printed)
+  if (args.flag('fit')) fit(all);
   console.log('set\tminCount\ttop\tprecision\tF1 before\tF1 after\tseconds');
   for (const { name: set, raw, gold } of all) for (const minCount of [5, 2]) {
     // MSR's gold breaks 16 lines differently from its input: score aligned lines only.

@@ -41,7 +41,8 @@ export { ANALYZER_STOP_WORDS, type AnalyzerToken, type ChineseAnalyzer, type Chi
 export { porterStem } from './analyse/porter.js';
 export { WordCounts, type CountWordsOptions } from './analyse/word-counts.js';
 export { barChartSvg, chartHtml, chartSvg, layoutCloud, wordCloudSvg, type CloudWord } from './analyse/charts.js';
-export { NewWordFinder, type DiscoverOptions, type DiscoveryCounts, type NewWord } from './analyse/new-words.js';
+export { NewWordFinder, type DiscoverOptions, type DiscoveryCounts, type NewWord, type NewWordCandidate } from './analyse/new-words.js';
+export type { WordEvidence } from './analyse/word-likeness.js';
 export type { NgramCounts } from './analyse/ngram-table.js';
 export { CorpusError, DictionaryTrainer, type CorpusTags } from './analyse/train.js';
 export type { SearchTermsOptions } from './analyse/search-terms.js';
@@ -355,16 +356,17 @@ export function countWords(texts: string | Iterable<string>, options?: CountWord
 }
 
 /**
- * New words in raw text: strings of Han characters that occur often
- * (frequency), hold together (pointwise mutual information of their halves)
- * and sit in more varied contexts than any split inside them sees
- * (branching entropy less inner entropy), and that the dictionary lacks;
- * best first. Add them with `addWord` or as a user dictionary
- * (`word count` lines), as `jieba discover` prints them.
+ * New words in raw text: strings of Han characters that the dictionary
+ * lacks, ranked by how much they look like words (`wordLikeness`): how
+ * often they occur, how they hold together (pointwise mutual information
+ * of their halves), how varied their contexts are at their edges and
+ * inside (branching entropy), and what the dictionary knows of their
+ * characters; best first. Add them with `addWord` or as a user dictionary
+ * (`word freq` lines), as `jieba discover` prints them.
  *
  * @example
  * discoverWords(lines, { top: 20, minCount: 5 });
- * // [{ word: '...', count: 41, cohesion: 6.2, entropy: 2.9, innerEntropy: 0.4, score: 640 }, ...]
+ * // [{ word: '...', count: 41, cohesion: 6.2, entropy: 2.9, innerEntropy: 0.4, allSingle: true, ..., score: 3.4 }, ...]
  */
 export function discoverWords(texts: string | Iterable<string>, options?: (DiscoverOptions & { tokenizer?: TokenizerCore }) | null): NewWord[] {
   const finder = new NewWordFinder(options?.tokenizer ?? defaultTokenizer, options);

@@ -10,20 +10,21 @@
  * - branching entropy: the smaller of the entropies of the characters
  *   before and after it (a word is followed and preceded by many different
  *   characters; a fragment of a longer word by few). The start or end of a
- *   run of Han characters counts as a context of its own each time.
- *
+ *   run of Han characters counts as a context of its own each time;
  * - inner entropy: over the splits of the string in two, the most open
  *   one (the entropy after the first part and before the second), which is
  *   as high as the edges' for words put side by side (记者 + 王, 更 + 大) and
  *   low inside a word.
  *
- * The score is frequency × cohesion × (branching entropy − inner entropy),
- * and strings whose edges are no more open than their inside are left out.
- * So are strings that start or end with a function character (的, 了, 是,
- * 在...), end with a localizer or a particle (内, 里, 地, 得), or hold 的 or
- * 了 anywhere, the commonest false words, and pieces of known words: strings
- * that, in most of their occurrences, have an edge inside a word of the
- * dictionary's own cut of the text (化建设 of 现代化建设).
+ * Strings that start or end with a function character (的, 了, 是, 在...),
+ * end with a localizer or a particle (内, 里, 地, 得), or hold 的 or 了
+ * anywhere, the commonest false words, are left out; so are pieces of known
+ * words (strings that, in most of their occurrences, have an edge inside a
+ * word of the dictionary's own cut of the text: 化建设 of 现代化建设) and
+ * strings whose context never varies on one side. The rest are ranked by
+ * `wordLikeness` (`word-likeness.ts`), which weighs these signals with what
+ * the dictionary knows of the string's characters, and reported down to
+ * `LEAST_LIKENESS`.
  *
  * Counting is over runs of Han characters, every substring of up to
  * `maxLength + 1` characters; memory is bounded by pruning the rarest
@@ -38,6 +39,7 @@ import { describeValue, knownOptions, optionKeys } from '../options.js';
 import { isHanChar } from '../text/char-classes.js';
 import type { TokenizerCore } from '../tokenizer.js';
 import { NgramTable, type NgramCounts } from './ngram-table.js';
+import { LEAST_LIKENESS, wordLikeness, type WordEvidence } from './word-likeness.js';
 
 /** Every option of `discoverWords`. */
 const DISCOVER_KEYS = optionKeys<DiscoverOptions & { tokenizer?: unknown }>()(['top', 'minCount', 'maxLength', 'maxEntries', 'tokenizer']);
@@ -70,22 +72,14 @@ export interface DiscoverOptions {
   maxEntries?: number;
 }
 
-/** A discovered word. */
-export interface NewWord {
+/** A string that passed the filters of {@link NewWordFinder.candidates}, with its evidence. */
+export interface NewWordCandidate extends WordEvidence {
   word: string;
-  /** Occurrences in the text. */
-  count: number;
-  /** Smallest PMI over its two-part splits (natural log). */
-  cohesion: number;
-  /** Smaller of its left and right branching entropies (natural log). */
-  entropy: number;
-  /**
-   * The most open split inside it: over its two-part splits, the larger of
-   * the smaller of the entropy after the first part and the entropy before
-   * the second (natural log). Below `entropy` for every word reported.
-   */
-  innerEntropy: number;
-  /** count × cohesion × (entropy − innerEntropy). */
+}
+
+/** A discovered word. */
+export interface NewWord extends NewWordCandidate {
+  /** Its {@link wordLikeness}: the log-odds that it is a word, at least `LEAST_LIKENESS` (-1.4). */
   score: number;
 }
 
@@ -235,23 +229,47 @@ export class NewWordFinder {
   }
 
   /**
-   * The new words, best first (ties: more frequent, then code-point order).
+   * The new words, best first (ties: more frequent, then code-point order):
+   * the {@link candidates} whose {@link wordLikeness} is at least
+   * `LEAST_LIKENESS`, at most `top` of them.
    *
    * @example
-   * finder.words().slice(0, 3); // [{ word: '魅族', count: 12, cohesion: ..., entropy: ..., ... }, ...]
+   * finder.words().slice(0, 3); // [{ word: '魅族', count: 12, cohesion: ..., entropy: ..., score: 3.1, ... }, ...]
    */
   words(): NewWord[] {
+    const found: NewWord[] = [];
+    for (const candidate of this.candidates()) {
+      const score = wordLikeness(candidate);
+      if (score >= LEAST_LIKENESS) found.push({ ...candidate, score });
+    }
+    found.sort((x, y) => y.score - x.score || y.count - x.count || (x.word < y.word ? -1 : x.word > y.word ? 1 : 0));
+    return found.slice(0, this.#top);
+  }
+
+  /**
+   * Every string that passes the filters, with its evidence, unranked: what
+   * {@link words} scores. The filters: at least `minCount` occurrences and
+   * 2 to `maxLength` characters; not a piece of known words (in most of its
+   * occurrences a word of the dictionary's own cut spans its start or its
+   * end: 化建设 of 现代化建设, 部部长 of 外交部部长); no function character at
+   * an edge, no localizer or particle at the end, no 的 or 了 inside; not in
+   * the dictionary, nor dictionary words side by side (领导 + 干部: a phrase
+   * the dictionary already cuts); a positive cohesion; contexts that vary
+   * on both sides (a string always followed by the same character is a
+   * piece of a longer one: 袁乙 of 袁乙钧); and, for a string that holds a
+   * dictionary word, edges more open than any split inside it (记者 + 王).
+   *
+   * @example
+   * finder.candidates().filter((c) => c.allSingle).length;
+   */
+  candidates(): NewWordCandidate[] {
     const counts = this.#counts;
     const total = this.#characters;
     if (total === 0) return [];
     const minCount = Math.max(this.#minCount, this.#pruned + 1);
     const maxLength = this.#maxLength;
-    // First the candidates, by what their own characters say: frequent
-    // enough, not a piece of known words (in most of its occurrences a word
-    // of the dictionary's own cut spans its start or its end: 化建设 of
-    // 现代化建设, 部部长 of 外交部部长), no function character at an edge, not
-    // in the dictionary, not dictionary words side by side (领导 + 干部: a
-    // phrase the dictionary already cuts).
+    const tokenizer = this.#tokenizer;
+    // First the candidates, by what their own characters say (0: none).
     const candidate = new Uint8Array(counts.size);
     for (let entry = 0; entry < counts.size; entry++) {
       const length = counts.keyLength(entry);
@@ -260,9 +278,11 @@ export class NewWordFinder {
       const word = counts.key(entry);
       const final = word[word.length - 1]!;
       if (FUNCTION_CHARACTERS.has(word[0]!) || FUNCTION_CHARACTERS.has(final) || FINAL_FUNCTION_CHARACTERS.has(final) || PARTICLES.test(word)) continue;
-      if ((this.#tokenizer.wordFrequency(word) ?? 0) > 0) continue;
-      if (this.#tokenizer.cut(word, { hmm: false }).every((part) => part.length > 1)) continue;
-      candidate[entry] = 1;
+      if ((tokenizer.wordFrequency(word) ?? 0) > 0) continue;
+      const parts = tokenizer.cut(word, { hmm: false });
+      if (parts.every((part) => part.length > 1)) continue;
+      // 2: the dictionary leaves every character single.
+      candidate[entry] = parts.length === length ? 2 : 1;
     }
     // Branching entropies of every string up to maxLength: each string one
     // character longer is one context of its prefix (on the right) and of
@@ -284,16 +304,18 @@ export class NewWordFinder {
     const withEdges = (h: number, edges: number, count: number): number => (edges > 0 ? h - edges * (1 / count) * Math.log(1 / count) : h);
     const leftOf = (entry: number): number => withEdges(leftEntropy[entry]!, counts.countAtStart(entry), counts.count(entry));
     const rightOf = (entry: number): number => withEdges(rightEntropy[entry]!, counts.countAtEnd(entry), counts.count(entry));
-    const found: NewWord[] = [];
+    const found: NewWordCandidate[] = [];
     for (let entry = 0; entry < counts.size; entry++) {
-      if (candidate[entry] !== 1) continue;
+      if (candidate[entry] === 0) continue;
+      const entropy = Math.min(leftOf(entry), rightOf(entry));
+      if (!(entropy > 0)) continue;
       const length = counts.keyLength(entry);
       const count = counts.count(entry);
       let cohesion = Infinity;
       // Words put together (记者 + 王, 更 + 大): some split inside is as
       // open as the edges, what comes after the first part and before the
       // second varying as much as what surrounds the whole.
-      let inner = 0;
+      let innerEntropy = 0;
       for (let i = 1; i < length; i++) {
         const a = counts.findPart(entry, 0, i);
         const b = counts.findPart(entry, i, length - i);
@@ -302,14 +324,27 @@ export class NewWordFinder {
           break;
         }
         cohesion = Math.min(cohesion, Math.log((count * total) / (counts.count(a) * counts.count(b))));
-        inner = Math.max(inner, Math.min(rightOf(a), leftOf(b)));
+        innerEntropy = Math.max(innerEntropy, Math.min(rightOf(a), leftOf(b)));
       }
       if (!(cohesion > 0)) continue;
-      const h = Math.min(leftOf(entry), rightOf(entry));
-      if (!(h > inner)) continue;
-      found.push({ word: counts.key(entry), count, cohesion, entropy: h, innerEntropy: inner, score: count * cohesion * (h - inner) });
+      // A dictionary word and more, as open inside as at its edges: words
+      // side by side (记者 + 王). Strings of single characters (names,
+      // whose given names recur elsewhere) are only scored lower for it.
+      if (candidate[entry] === 1 && !(entropy > innerEntropy)) continue;
+      const word = counts.key(entry);
+      found.push({
+        word,
+        count,
+        cohesion,
+        entropy,
+        innerEntropy,
+        crossedShare: counts.countCrossed(entry) / count,
+        allSingle: candidate[entry] === 2,
+        firstFrequency: tokenizer.wordFrequency(word[0]!) ?? 0,
+        lastFrequency: tokenizer.wordFrequency(word[length - 1]!) ?? 0,
+        length,
+      });
     }
-    found.sort((x, y) => y.score - x.score || y.count - x.count || (x.word < y.word ? -1 : x.word > y.word ? 1 : 0));
-    return found.slice(0, this.#top);
+    return found;
   }
 }

@@ -23,10 +23,11 @@ import { writeFileAtomic } from './write-file.js';
 export const DISCOVER_HELP = `usage: jieba discover [FILE ...] [options]
 
 Find words of FILEs (standard input if none, or -) that the dictionary
-lacks: strings of Han characters that occur often (frequency), hold
-together (cohesion: pointwise mutual information of their parts) and occur
-in more varied contexts than any split inside them sees (branching
-entropy minus inner entropy), best first. Prints user-dictionary
+lacks, ranked by how much they look like words: how often they occur
+(frequency), how they hold together (cohesion: pointwise mutual
+information of their parts), how varied their contexts are at their edges
+and inside (branching entropy, inner entropy), and what the dictionary
+knows of their characters; best first. Prints user-dictionary
 lines, "word freq", with the frequency jieba needs to cut each word whole,
 ready for -u. Experimental: check the words before you use them.
 
@@ -43,7 +44,9 @@ options:
   --scores             print "word<TAB>count<TAB>cohesion<TAB>entropy<TAB>
                        inner<TAB>score" instead of dictionary lines
   --json               print a JSON array of {"word", "freq", "count",
-                       "cohesion", "entropy", "innerEntropy", "score"}
+                       "cohesion", "entropy", "innerEntropy", "crossedShare",
+                       "allSingle", "firstFrequency", "lastFrequency",
+                       "length", "score"}
   -o, --output OUT     write to OUT (whole or not at all) instead of standard output
   -D, --dict DICT      main dictionary: dict.txt format or a compiled image
   -u, --user-dict F    user dictionary (its words are not new)
@@ -84,7 +87,7 @@ function positive(value: string | undefined, name: string, least = 1): number | 
 
 /** The words as the output asks: dictionary lines, TSV with scores, or JSON. */
 function format(words: readonly NewWord[], freqOf: (word: string) => number, shape: 'dict' | 'scores' | 'json'): string {
-  if (shape === 'json') return `${JSON.stringify(words.map((w) => ({ word: w.word, freq: freqOf(w.word), count: w.count, cohesion: w.cohesion, entropy: w.entropy, innerEntropy: w.innerEntropy, score: w.score })))}\n`;
+  if (shape === 'json') return `${JSON.stringify(words.map(({ word, ...evidence }) => ({ word, freq: freqOf(word), ...evidence })))}\n`;
   return words.map((w) => (shape === 'scores' ? `${w.word}\t${w.count}\t${w.cohesion}\t${w.entropy}\t${w.innerEntropy}\t${w.score}\n` : `${w.word} ${freqOf(w.word)}\n`)).join('');
 }
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { NewWordFinder } from '../../src/analyse/new-words.js';
+import { LEAST_LIKENESS, wordLikeness } from '../../src/analyse/word-likeness.js';
 import { Tokenizer } from '../../src/index.js';
 
 const tokenizer = new Tokenizer();
@@ -24,7 +25,14 @@ describe('NewWordFinder', () => {
     // Seven different characters before it (新的 and 附近的 share 的), eight after: ln 7 ≈ 1.95 at most on the left.
     assert.ok(words[0]!.cohesion > 0 && words[0]!.entropy > 1.8, JSON.stringify(words[0]));
     assert.ok(words[0]!.innerEntropy >= 0 && words[0]!.innerEntropy < words[0]!.entropy);
-    assert.equal(words[0]!.score, words[0]!.count * words[0]!.cohesion * (words[0]!.entropy - words[0]!.innerEntropy));
+    // The dictionary cuts it into single characters, none of which is a word's edge piece here.
+    assert.equal(words[0]!.allSingle, true);
+    assert.equal(words[0]!.crossedShare, 0);
+    assert.equal(words[0]!.length, 3);
+    assert.equal(words[0]!.firstFrequency, tokenizer.wordFrequency('氪') ?? 0);
+    assert.equal(words[0]!.lastFrequency, tokenizer.wordFrequency('矿') ?? 0);
+    assert.equal(words[0]!.score, wordLikeness(words[0]!));
+    for (const w of words) assert.ok(w.score >= LEAST_LIKENESS, JSON.stringify(w));
     // Its fragments branch little on the side they were cut from, and dictionary words are left out.
     assert.ok(!words.some((w) => w.word === '氪晶' || w.word === '晶矿'), words.map((w) => w.word).join(' '));
     assert.ok(!words.some((w) => (tokenizer.wordFrequency(w.word) ?? 0) > 0));
@@ -42,7 +50,23 @@ describe('NewWordFinder', () => {
     for (const c of '谢见访请同持迎贺诉问系识望知醒扬评助励待遇随任重荐举命遣接找送叫选') for (const name of names) finder.add(`我们${c}${name}先生，${c}${name}女士。`);
     const words = finder.words();
     assert.ok(!words.some((w) => w.word.includes('记者')), words.map((w) => w.word).join(' '));
-    for (const w of words) assert.ok(w.innerEntropy < w.entropy, JSON.stringify(w));
+    for (const w of finder.candidates()) if (!w.allSingle) assert.ok(w.innerEntropy < w.entropy, JSON.stringify(w));
+  });
+
+  it('ranks a string the dictionary leaves in single characters above a character put before a dictionary word', () => {
+    // 氪晶矿 and 张白纸 (张 + 白纸, a frequent word and a dictionary word) in
+    // the same contexts: the counts alone cannot tell them apart.
+    const finder = new NewWordFinder(tokenizer, { minCount: 5 });
+    const before = ['我们发现', '他说', '关于', '新的', '这座', '一处', '附近的', '大型'];
+    const after = ['储量丰富', '已经开采', '位于山区', '价值很高', '需要保护', '正在调查', '引起关注', '十分罕见'];
+    for (const made of ['氪晶矿', '张白纸']) for (const b of before) for (const a of after) finder.add(`${b}${made}${a}。`);
+    const candidates = new Map(finder.candidates().map((c) => [c.word, c]));
+    const [word, phrase] = [candidates.get('氪晶矿')!, candidates.get('张白纸')!];
+    assert.equal(phrase.allSingle, false);
+    assert.deepEqual([phrase.count, phrase.entropy], [word.count, word.entropy]);
+    assert.ok(wordLikeness(word) > wordLikeness(phrase) + 1, `${wordLikeness(word)} against ${wordLikeness(phrase)}`);
+    const words = finder.words().map((w) => w.word);
+    assert.equal(words[0], '氪晶矿');
   });
 
   it('leaves out pieces of known words: an edge inside a word of the dictionary\'s cut in most occurrences', () => {

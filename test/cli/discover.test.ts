@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { run } from '../support/cli.js';
 import { DISCOVER_OPTIONS } from '../../src/cli/discover-command.js';
+import { wordLikeness, type WordEvidence } from '../../src/analyse/word-likeness.js';
 
 // A made-up word (酥梨糕) in eight different contexts: the dictionary cuts
 // it as 酥梨 / 糕; discovery should find it, and nothing else.
@@ -36,9 +37,12 @@ describe('jieba discover', () => {
     assert.equal(word, '酥梨糕');
     assert.equal(count, '8');
     assert.ok(Number(inner) < Number(entropy));
-    assert.ok(Math.abs(Number(score) - 8 * Number(cohesion) * (Number(entropy) - Number(inner))) < 1e-9);
-    const json = JSON.parse((await run(['discover', '-q', '--json'], CORPUS)).stdout) as Record<string, unknown>[];
+    const json = JSON.parse((await run(['discover', '-q', '--json'], CORPUS)).stdout) as Array<WordEvidence & { word: string; freq: number; score: number }>;
     assert.deepEqual(json.map((w) => [w.word, w.freq, w.count]), [['酥梨糕', 1, 8]]);
+    // The TSV's columns are the JSON's, whose evidence gives the score.
+    assert.deepEqual([cohesion, entropy, inner, score].map(Number), [json[0]!.cohesion, json[0]!.entropy, json[0]!.innerEntropy, json[0]!.score]);
+    assert.equal(json[0]!.score, wordLikeness(json[0]!));
+    assert.deepEqual([json[0]!.allSingle, json[0]!.length], [false, 3]);
     assert.equal((await run(['discover', '-q', '--min-count', '9'], CORPUS)).stdout, '');
     assert.equal((await run(['discover', '-q', '--max-len', '2'], CORPUS)).stdout, '');
   });
