@@ -20,11 +20,12 @@
  * end with a localizer or a particle (内, 里, 地, 得), or hold 的 or 了
  * anywhere, the commonest false words, are left out; so are pieces of known
  * words (strings that, in most of their occurrences, have an edge inside a
- * word of the dictionary's own cut of the text: 化建设 of 现代化建设) and
- * strings whose context never varies on one side. The rest are ranked by
- * `wordLikeness` (`word-likeness.ts`), which weighs these signals with what
- * the dictionary knows of the string's characters, and reported down to
- * `LEAST_LIKENESS`.
+ * word of the dictionary's own cut of the text: 化建设 of 现代化建设),
+ * strings whose context never varies on one side, and strings that hold a
+ * dictionary word and are as open inside as at their edges (记者 + 王).
+ * The rest are ranked by `wordLikeness` (`word-likeness.ts`), which weighs
+ * these signals with what the dictionary knows of the string's characters,
+ * and reported down to `LEAST_LIKENESS`.
  *
  * Counting is over runs of Han characters, every substring of up to
  * `maxLength + 1` characters; memory is bounded by pruning the rarest
