@@ -25,7 +25,7 @@
  * dictionary word and are as open inside as at their edges (记者 + 王).
  * The rest are ranked by `wordLikeness` (`word-likeness.ts`), which weighs
  * these signals with what the dictionary knows of the string's characters,
- * and reported down to `LEAST_LIKENESS`.
+ * and reported down to `minScore` (`LEAST_LIKENESS` unless given).
  *
  * Counting is over runs of Han characters, every substring of up to
  * `maxLength + 1` characters; memory is bounded by pruning the rarest
@@ -43,7 +43,7 @@ import { NgramTable, type NgramCounts } from './ngram-table.js';
 import { LEAST_LIKENESS, wordLikeness, type WordEvidence } from './word-likeness.js';
 
 /** Every option of `discoverWords`. */
-const DISCOVER_KEYS = optionKeys<DiscoverOptions & { tokenizer?: unknown }>()(['top', 'minCount', 'maxLength', 'maxEntries', 'tokenizer']);
+const DISCOVER_KEYS = optionKeys<DiscoverOptions & { tokenizer?: unknown }>()(['top', 'minCount', 'minScore', 'maxLength', 'maxEntries', 'tokenizer']);
 
 /** Options of {@link NewWordFinder}. */
 export interface DiscoverOptions {
@@ -59,6 +59,14 @@ export interface DiscoverOptions {
    * @defaultValue 5
    */
   minCount?: number;
+  /**
+   * Report only strings whose `score` (their `wordLikeness`, a log-odds)
+   * is at least this: lower for more words and more false ones, higher for
+   * fewer. 0 is even odds on the texts the weights were fitted on.
+   *
+   * @defaultValue -1.4 (`LEAST_LIKENESS`)
+   */
+  minScore?: number;
   /**
    * The longest word, in characters.
    *
@@ -80,7 +88,7 @@ export interface NewWordCandidate extends WordEvidence {
 
 /** A discovered word. */
 export interface NewWord extends NewWordCandidate {
-  /** Its {@link wordLikeness}: the log-odds that it is a word, at least `LEAST_LIKENESS` (-1.4). */
+  /** Its {@link wordLikeness}: the log-odds that it is a word, at least `minScore`. */
   score: number;
 }
 
@@ -123,12 +131,13 @@ function positiveInteger(value: unknown, name: string, fallback: number): number
  * @example
  * const finder = new NewWordFinder(tokenizer, { minCount: 3 });
  * for (const line of lines) finder.add(line);
- * finder.words(); // [{ word: '...', count: 12, cohesion: 5.1, entropy: 2.3, innerEntropy: 0.5, score: 110 }, ...]
+ * finder.words(); // [{ word: '...', count: 12, cohesion: 5.1, entropy: 2.3, innerEntropy: 0.5, ..., score: 2.9 }, ...]
  */
 export class NewWordFinder {
   readonly #tokenizer: TokenizerCore;
   readonly #top: number;
   readonly #minCount: number;
+  readonly #minScore: number;
   readonly #maxLength: number;
   readonly #maxEntries: number;
   /** Occurrences of each string of 1 .. maxLength + 1 Han characters, and at the start and end of a run (contexts of their own). */
@@ -143,6 +152,8 @@ export class NewWordFinder {
     this.#tokenizer = tokenizer;
     this.#top = positiveInteger(checked.top, 'top', 100);
     this.#minCount = positiveInteger(checked.minCount, 'minCount', 5);
+    this.#minScore = checked.minScore ?? LEAST_LIKENESS;
+    if (typeof this.#minScore !== 'number' || !Number.isFinite(this.#minScore)) throw new TypeError(`jieba-ts: discoverWords() option minScore must be a finite number, got ${describeValue(checked.minScore)}`);
     this.#maxLength = positiveInteger(checked.maxLength, 'maxLength', 4);
     this.#maxEntries = positiveInteger(checked.maxEntries, 'maxEntries', 4_000_000);
     if (this.#maxLength < 2) throw new TypeError('jieba-ts: discoverWords() option maxLength must be at least 2');
@@ -232,7 +243,7 @@ export class NewWordFinder {
   /**
    * The new words, best first (ties: more frequent, then code-point order):
    * the {@link candidates} whose {@link wordLikeness} is at least
-   * `LEAST_LIKENESS`, at most `top` of them.
+   * `minScore`, at most `top` of them.
    *
    * @example
    * finder.words().slice(0, 3); // [{ word: '魅族', count: 12, cohesion: ..., entropy: ..., score: 3.1, ... }, ...]
@@ -241,7 +252,7 @@ export class NewWordFinder {
     const found: NewWord[] = [];
     for (const candidate of this.candidates()) {
       const score = wordLikeness(candidate);
-      if (score >= LEAST_LIKENESS) found.push({ ...candidate, score });
+      if (score >= this.#minScore) found.push({ ...candidate, score });
     }
     found.sort((x, y) => y.score - x.score || y.count - x.count || (x.word < y.word ? -1 : x.word > y.word ? 1 : 0));
     return found.slice(0, this.#top);

@@ -34,6 +34,9 @@ ready for -u. Experimental: check the words before you use them.
 options:
   --top N              report the N best words (default 100)
   --min-count N        only strings seen at least N times (default 5)
+  --min-score X        only words scored at least X, the log-odds that a
+                       string is a word (default -1.4; lower for more words,
+                       a negative one as --min-score=-2)
   --max-len N          the longest word, in characters (default 4)
   --max-entries N      keep at most N strings counted, pruning the rarest
                        (default 4000000; bounds memory on any input)
@@ -58,6 +61,7 @@ options:
 export const DISCOVER_OPTIONS = {
   top: { type: 'string' },
   'min-count': { type: 'string' },
+  'min-score': { type: 'string' },
   'max-len': { type: 'string' },
   'max-entries': { type: 'string' },
   jobs: { type: 'string', short: 'j' },
@@ -82,6 +86,14 @@ function positive(value: string | undefined, name: string, least = 1): number | 
   if (value === undefined) return undefined;
   const n = Number(value);
   if (!/^[0-9]+$/.test(value) || !Number.isSafeInteger(n) || n < least) throw new UsageError(`${name} must be an integer of at least ${least}, not ${JSON.stringify(value)}`);
+  return n;
+}
+
+/** A number option's value, or undefined if not given. */
+function finite(value: string | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!/^-?([0-9]+\.?[0-9]*|\.[0-9]+)$/.test(value) || !Number.isFinite(n)) throw new UsageError(`${name} must be a number, not ${JSON.stringify(value)}`);
   return n;
 }
 
@@ -145,7 +157,7 @@ export async function discoverMain(argv: readonly string[], io: CliIo): Promise<
   const say = (text: string): void => void io.stderr.write(text);
   let values: ReturnType<typeof parseArgs<{ options: typeof DISCOVER_OPTIONS; allowPositionals: true }>>['values'];
   let files: string[];
-  let finderOptions: { top?: number; minCount?: number; maxLength?: number; maxEntries?: number };
+  let finderOptions: { top?: number; minCount?: number; minScore?: number; maxLength?: number; maxEntries?: number };
   let jobs: number;
   try {
     ({ values, positionals: files } = parseArgs({ args: [...argv], options: DISCOVER_OPTIONS, strict: true, allowPositionals: true }));
@@ -153,6 +165,7 @@ export async function discoverMain(argv: readonly string[], io: CliIo): Promise<
     const options = {
       top: positive(values.top, '--top'),
       minCount: positive(values['min-count'], '--min-count'),
+      minScore: finite(values['min-score'], '--min-score'),
       maxLength: positive(values['max-len'], '--max-len', 2),
       maxEntries: positive(values['max-entries'], '--max-entries', 1000),
     };

@@ -112,7 +112,24 @@ describe('NewWordFinder', () => {
     assert.equal(finder.words()[0]?.word, '氪晶矿');
   });
 
+  it('reports down to minScore', () => {
+    const finder = new NewWordFinder(tokenizer, { minCount: 2 });
+    for (const line of [...corpus(), '推进现代化建设。', '推进现代化建设。', '这张白纸很白，那张白纸也白。']) finder.add(line);
+    const scores = finder.candidates().map((c) => wordLikeness(c));
+    const all = new NewWordFinder(tokenizer, { minCount: 2, minScore: -100 });
+    const none = new NewWordFinder(tokenizer, { minCount: 2, minScore: 100 });
+    const some = new NewWordFinder(tokenizer, { minCount: 2, minScore: 0 });
+    for (const line of [...corpus(), '推进现代化建设。', '推进现代化建设。', '这张白纸很白，那张白纸也白。']) for (const f of [all, none, some]) f.add(line);
+    assert.equal(all.words().length, scores.length);
+    assert.deepEqual(none.words(), []);
+    assert.equal(some.words().length, scores.filter((score) => score >= 0).length);
+    assert.equal(finder.words().length, scores.filter((score) => score >= LEAST_LIKENESS).length);
+    assert.ok(scores.some((score) => score < LEAST_LIKENESS) && scores.some((score) => score >= 0), scores.join(' '));
+  });
+
   it('refuses bad options', () => {
+    assert.throws(() => new NewWordFinder(tokenizer, { minScore: Number.NaN }), /minScore must be a finite number/);
+    assert.throws(() => new NewWordFinder(tokenizer, { minScore: '1' as unknown as number }), /minScore must be a finite number/);
     assert.throws(() => new NewWordFinder(tokenizer, { top: 0 }), /top must be a positive integer/);
     assert.throws(() => new NewWordFinder(tokenizer, { maxLength: 1 }), /maxLength must be at least 2/);
     assert.throws(() => new NewWordFinder(tokenizer).add(3 as unknown as string), /expects strings/);

@@ -44,6 +44,8 @@ describe('jieba discover', () => {
     assert.equal(json[0]!.score, wordLikeness(json[0]!));
     assert.deepEqual([json[0]!.allSingle, json[0]!.length], [false, 3]);
     assert.equal((await run(['discover', '-q', '--min-count', '9'], CORPUS)).stdout, '');
+    assert.equal((await run(['discover', '-q', '--min-score', String(json[0]!.score + 0.001)], CORPUS)).stdout, '');
+    assert.equal((await run(['discover', '-q', `--min-score=${json[0]!.score - 0.001}`], CORPUS)).stdout, '酥梨糕 1\n');
     assert.equal((await run(['discover', '-q', '--max-len', '2'], CORPUS)).stdout, '');
   });
 
@@ -71,7 +73,7 @@ describe('jieba discover', () => {
     const missing = await run(['discover', join(dir, 'missing.txt')]);
     assert.equal(missing.status, 1);
     assert.match(missing.stderr, /cannot read .*missing\.txt/);
-    for (const argv of [['--top', '0'], ['--max-len', '1'], ['--min-count', 'x'], ['--scores', '--json'], ['--nope']]) {
+    for (const argv of [['--top', '0'], ['--max-len', '1'], ['--min-count', 'x'], ['--min-score', 'x'], ['--min-score', '-2'], ['--scores', '--json'], ['--nope']]) {
       assert.equal((await run(['discover', ...argv])).status, 2, argv.join(' '));
     }
     assert.match((await run(['--help'])).stdout, /^ {2}discover {2,}/m);
