@@ -35,9 +35,9 @@ import { corpusPath } from './corpus.js';
 import { realCorpusPath } from './real-corpora.js';
 import { f1, goldFiles, scoreSentence, type Score } from './score.js';
 import { benchArgs } from './args.js';
-import { fitLikeness, type LikenessWeights } from './likeness-fit.js';
+import { fitLikeness } from './likeness-fit.js';
 import { NewWordFinder, type NewWordCandidate } from '../src/analyse/new-words.js';
-import { LEAST_LIKENESS, LIKENESS_SIGNALS, likenessFeatures, type WordEvidence } from '../src/analyse/word-likeness.js';
+import { LEAST_LIKENESS, LIKENESS_SIGNALS, wordLikeness, type LikenessWeights } from '../src/analyse/word-likeness.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const dir = join(root, '..', 'shared', 'sighan2005');
@@ -87,8 +87,7 @@ function fit(all: ReturnType<typeof sets>): void {
   const weights = fitLikeness(training.flatMap(({ rows }) => rows));
   // What `words()` would report with these weights: its count and the share of the top 100 that are gold words.
   const reportedWith = (w: LikenessWeights, rows: (typeof labelled)[number]['rows']): string => {
-    const score = (evidence: WordEvidence): number => likenessFeatures(evidence).reduce((sum, v, j) => sum + v * w[LIKENESS_SIGNALS[j]!], w.bias);
-    const reported = rows.map((row) => ({ row, score: score(row.evidence) })).filter((r) => r.score >= LEAST_LIKENESS);
+    const reported = rows.map((row) => ({ row, score: wordLikeness(row.evidence, w) })).filter((r) => r.score >= LEAST_LIKENESS);
     reported.sort((a, b) => b.score - a.score || b.row.evidence.count - a.row.evidence.count);
     const top = reported.slice(0, 100);
     return `${reported.length}\t${(top.filter((r) => r.row.isWord).length / Math.max(1, top.length)).toFixed(2)}`;

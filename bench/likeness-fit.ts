@@ -14,10 +14,7 @@
  * @module
  */
 
-import { LIKENESS_SIGNALS, likenessFeatures, type WordEvidence } from '../src/analyse/word-likeness.js';
-
-/** The fitted weights, by signal, with `bias`. */
-export type LikenessWeights = Record<'bias' | (typeof LIKENESS_SIGNALS)[number], number>;
+import { LIKENESS_SIGNALS, likenessFeatures, type LikenessWeights, type WordEvidence } from '../src/analyse/word-likeness.js';
 
 const STEPS = 5000;
 const RATE = 0.5;
@@ -53,7 +50,7 @@ export function fitLikeness(rows: ReadonlyArray<{ evidence: WordEvidence; isWord
     bias -= (RATE * biasGradient) / z.length;
     weights = weights.map((w, j) => w - RATE * (gradient[j]! / z.length + PENALTY * w));
   }
-  const fitted = { bias: bias - weights.reduce((sum, w, j) => sum + (w * mean[j]!) / deviation[j]!, 0) } as LikenessWeights;
+  const fitted: Record<string, number> = { bias: bias - weights.reduce((sum, w, j) => sum + (w * mean[j]!) / deviation[j]!, 0) };
   LIKENESS_SIGNALS.forEach((signal, j) => (fitted[signal] = weights[j]! / deviation[j]!));
-  return fitted;
+  return fitted as LikenessWeights;
 }

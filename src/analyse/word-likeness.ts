@@ -80,17 +80,21 @@ export const LIKENESS_WEIGHTS = {
  */
 export const LEAST_LIKENESS = -1.4;
 
+/** A weight for each of {@link LIKENESS_SIGNALS}, and `bias`: what {@link LIKENESS_WEIGHTS} holds. */
+export type LikenessWeights = Readonly<Record<'bias' | (typeof LIKENESS_SIGNALS)[number], number>>;
+
 /**
- * The log-odds that a string is a word, from its evidence.
+ * The log-odds that a string is a word, from its evidence (with
+ * {@link LIKENESS_WEIGHTS} unless other `weights` are given, as a fit tries them).
  *
  * @example
  * wordLikeness({ count: 12, cohesion: 6.1, entropy: 2.3, innerEntropy: 0.4, crossedShare: 0,
  *   allSingle: true, firstFrequency: 0, lastFrequency: 120, length: 2 }); // about 3.4
  */
-export function wordLikeness(evidence: WordEvidence): number {
+export function wordLikeness(evidence: WordEvidence, weights: LikenessWeights = LIKENESS_WEIGHTS): number {
   const features = likenessFeatures(evidence);
-  let logOdds: number = LIKENESS_WEIGHTS.bias;
-  LIKENESS_SIGNALS.forEach((signal, i) => (logOdds += LIKENESS_WEIGHTS[signal] * features[i]!));
+  let logOdds = weights.bias;
+  LIKENESS_SIGNALS.forEach((signal, i) => (logOdds += weights[signal] * features[i]!));
   return logOdds;
 }
 

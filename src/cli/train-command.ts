@@ -129,7 +129,8 @@ export async function trainMain(argv: readonly string[], io: CliIo): Promise<num
         say(`jieba train: ${lowered.cutApart} ${words} of the base made rarer: the corpus cuts ${them} apart more often than it writes ${them} whole (--keep-contradicted keeps ${them} as ${were})\n`);
       }
       if (lowered.unseen > 0) {
-        say(`jieba train: ${lowered.unseen} words of the base that the corpus never shows made rarer or left out: it cuts apart most words of their length and tag (${groupsCut(lowered)})\n`);
+        const [words, their] = lowered.unseen === 1 ? ['word', 'its'] : ['words', 'their'];
+        say(`jieba train: ${lowered.unseen} ${words} of the base that the corpus never shows made rarer or left out: it cuts apart most words of ${their} length and tag (${groupsCut(lowered)})\n`);
       }
       if (review && trainer.reviewed > 0) say(`jieba train: ${trainer.reviewed} words the HMM made in the corpus, which cuts them apart, split from now on\n`);
       else if (review) say(`jieba train: the HMM made no word in the corpus across its words\n`);

@@ -113,13 +113,14 @@ describe('NewWordFinder', () => {
   });
 
   it('reports down to minScore', () => {
-    const finder = new NewWordFinder(tokenizer, { minCount: 2 });
-    for (const line of [...corpus(), '推进现代化建设。', '推进现代化建设。', '这张白纸很白，那张白纸也白。']) finder.add(line);
+    const lines = [...corpus(), '推进现代化建设。', '推进现代化建设。', '这张白纸很白，那张白纸也白。'];
+    const finderWith = (minScore?: number): NewWordFinder => {
+      const finder = new NewWordFinder(tokenizer, minScore === undefined ? { minCount: 2 } : { minCount: 2, minScore });
+      for (const line of lines) finder.add(line);
+      return finder;
+    };
+    const [finder, all, none, some] = [finderWith(), finderWith(-100), finderWith(100), finderWith(0)];
     const scores = finder.candidates().map((c) => wordLikeness(c));
-    const all = new NewWordFinder(tokenizer, { minCount: 2, minScore: -100 });
-    const none = new NewWordFinder(tokenizer, { minCount: 2, minScore: 100 });
-    const some = new NewWordFinder(tokenizer, { minCount: 2, minScore: 0 });
-    for (const line of [...corpus(), '推进现代化建设。', '推进现代化建设。', '这张白纸很白，那张白纸也白。']) for (const f of [all, none, some]) f.add(line);
     assert.equal(all.words().length, scores.length);
     assert.deepEqual(none.words(), []);
     assert.equal(some.words().length, scores.filter((score) => score >= 0).length);
