@@ -12,5 +12,5 @@
  */
 
 export { createPool, type PoolOptions } from './node.js';
-export { TokenizerPool, type SignalOption } from './pool.js';
+export { TokenizerPool, type EachOptions, type PoolMethodOptions, type PoolResults, type SignalOption } from './pool.js';
 export { POOL_METHODS, type PoolMethod, type PoolSetup } from './protocol.js';

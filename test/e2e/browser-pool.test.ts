@@ -25,7 +25,7 @@ const root = repoPath('dist');
 const missing = !existsSync(executable) ? `no Chromium at ${executable}` : !existsSync(join(root, 'bundle/pool-browser.js')) ? 'the bundles are not built' : undefined;
 const LINES = readFileSync(fixturePath('corpus/seed-news.txt'), 'utf8').split('\n').filter(Boolean);
 
-/** The page's script: a pool of two workers, every line cut and tagged, keywords, an abort. */
+/** The page's script: a pool of two workers, every line cut and tagged (and tagged again through `each`), keywords, an abort. */
 const PAGE_SCRIPT = `
 import { createPool } from '/bundle/pool-browser.js';
 try {
@@ -33,6 +33,8 @@ try {
   const pool = await createPool({ size: 2 });
   const cut = await Promise.all(lines.map((line) => pool.cut(line)));
   const tag = await Promise.all(lines.map((line) => pool.tag(line)));
+  const each = [];
+  for await (const tagged of pool.each('tag', lines, { inFlight: 5 })) each.push(tagged);
   const keywords = await pool.extractTags(lines.join('\\n'), { topK: 10, withWeight: true });
   const bytes = await pool.cut(new TextEncoder().encode(lines[0]));
   let aborted = '';
@@ -42,7 +44,7 @@ try {
   try { await slow; } catch (error) { aborted = error.name; }
   const after = await pool.cut(lines[1]);
   pool.close();
-  window.__result = { cut, tag, keywords, bytes, aborted, after };
+  window.__result = { cut, tag, each, keywords, bytes, aborted, after };
 } catch (error) {
   window.__error = String((error && error.stack) || error);
 }
@@ -87,6 +89,7 @@ describe('jieba-ts/pool in headless Chromium', { skip: !required && missing ? `$
     const result = (await page.evaluate(() => (globalThis as { __result?: unknown }).__result)) as {
       cut: string[][];
       tag: { word: string; tag: string }[][];
+      each: { word: string; tag: string }[][];
       keywords: unknown;
       bytes: string[];
       aborted: string;
@@ -95,6 +98,7 @@ describe('jieba-ts/pool in headless Chromium', { skip: !required && missing ? `$
     const tokenizer = new Tokenizer();
     assert.deepEqual(result.cut, LINES.map((line) => tokenizer.cut(line)));
     assert.deepEqual(result.tag, LINES.map((line) => tokenizer.tag(line)));
+    assert.deepEqual(result.each, result.tag);
     assert.deepEqual(result.keywords, extractTags(LINES.join('\n'), { topK: 10, withWeight: true }));
     assert.deepEqual(result.bytes, tokenizer.cut(LINES[0]!));
     assert.equal(result.aborted, 'AbortError');

@@ -67,6 +67,50 @@ describe('TokenizerPool', () => {
     assert.throws(() => tokenizer.tag(LINES[1]!, bad), { message: ((settled[1] as PromiseRejectedResult).reason as Error).message });
   });
 
+  it('each: yields every method\'s results in order, as the synchronous API gives them, from arrays and async iterables', async () => {
+    const texts = [...LINES.slice(0, 40), '', '😀中文\ud800', 'iPhone 6s 很好用'];
+    const collect = async <T>(iterable: AsyncIterable<T>): Promise<T[]> => {
+      const out: T[] = [];
+      for await (const item of iterable) out.push(item);
+      return out;
+    };
+    assert.deepEqual(await collect(pool.each('tag', texts)), texts.map((t) => tokenizer.tag(t)));
+    assert.deepEqual(await collect(pool.each('cut', texts, { hmm: false, inFlight: 3 })), texts.map((t) => tokenizer.cut(t, { hmm: false })));
+    assert.deepEqual(await collect(pool.each('tokenize', texts, { mode: 'search', offsets: 'utf8' })), texts.map((t) => tokenizer.tokenize(t, { mode: 'search', offsets: 'utf8' })));
+    assert.deepEqual(await collect(pool.each('tokenizeOffsets', texts)), texts.map((t) => tokenizer.tokenizeOffsets(t)));
+    assert.deepEqual(await collect(pool.each('extractTags', texts, { topK: 3, withWeight: true })), texts.map((t) => extractTags(t, { topK: 3, withWeight: true })));
+    async function* bytes(): AsyncGenerator<Uint8Array> {
+      for (const text of texts.slice(0, 10)) yield new TextEncoder().encode(text);
+    }
+    assert.deepEqual(await collect(pool.each('cutForSearch', bytes())), texts.slice(0, 10).map((t) => tokenizer.cutForSearch(t)));
+    assert.equal(pool.pending, 0);
+  });
+
+  it('each: ends with a failed call at its place, and with an AbortError when aborted', async () => {
+    const seen: string[][] = [];
+    await assert.rejects(async () => {
+      for await (const words of pool.each('cut', ['你好', '北京', 3 as unknown as string, '上海'])) seen.push(words);
+    }, (error: Error) => error instanceof TypeError && /cut\(\) expects a string or UTF-8 bytes/.test(error.message));
+    assert.deepEqual(seen, [['你好'], ['北京']]);
+    const controller = new AbortController();
+    const calls = pool.each('tag', [slowText(400_000), '你好'], { signal: controller.signal });
+    const first = calls.next();
+    controller.abort();
+    await assert.rejects(first, { name: 'AbortError' });
+    assert.deepEqual(await pool.cut('你好'), tokenizer.cut('你好'));
+  });
+
+  it('each: refuses at once what it cannot iterate, one text, an unknown method and a bad inFlight', () => {
+    assert.throws(() => pool.each('cut', '我来到北京' as never), /each\(\) takes an iterable of texts, not one text: for one text, await pool\.cut\(text\)/);
+    assert.throws(() => pool.each('tag', new TextEncoder().encode('你好') as never), /not one text/);
+    assert.throws(() => pool.each('cut', 42 as never), /each\(\) takes an iterable or async iterable of texts, got number/);
+    assert.throws(() => pool.each('cut', null as never), /got null/);
+    assert.throws(() => pool.each('split' as never, ['x']), /each\(\) takes a pool method \(cut, cutAll, .*\), not "split"/);
+    for (const inFlight of [0, 1.5, -1, 2_000_000, '8']) {
+      assert.throws(() => pool.each('cut', ['x'], { inFlight: inFlight as number }), /option inFlight must be an integer from 1 to 1,000,000/);
+    }
+  });
+
   it('copies bytes, leaving the caller its buffer', async () => {
     const bytes = new TextEncoder().encode(LINES[0]!);
     assert.deepEqual(await pool.cut(bytes), tokenizer.cut(LINES[0]!));
