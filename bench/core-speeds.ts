@@ -2,9 +2,10 @@
  * How fast each core of this machine runs a single-threaded job, for
  * reading a pool's speed-up. A pool of N workers can gain N times one thread
  * only if the cores are equal, and a VM's need not be: on the 2-core VM of
- * 2026-12-02 the second core ran tagging 30-70% slower than the first (it
- * is memory-bound; a loop of arithmetic ran at the same speed on both), so
- * two workers could give at most 1.6-1.8x of one thread on the first core.
+ * 2026-12-02 the second core took 1.3-1.7 times as long as the first to tag
+ * for a while (it is memory-bound; a loop of arithmetic ran at the same
+ * speed on both), so two workers could give at most 1.6-1.8x of one thread
+ * on the first core; later the first was the slower one.
  *
  * Linux only: a child process is pinned to one CPU with `taskset`
  * (util-linux); elsewhere, or without `taskset`, nothing is measured.

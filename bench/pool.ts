@@ -130,8 +130,8 @@ async function main(): Promise<void> {
     }
   }
   // Apart from the rounds above, whose kept results leave the next pass a
-  // full collection to pay for. Here one thread follows \`each\`, which
-  // leaves little; what "all at once" leaves falls on the next \`each\`.
+  // full collection to pay for. Here one thread follows `each`, which
+  // leaves little; what "all at once" leaves falls on the next `each`.
   const [name, pool] = pools.at(-1)!;
   for (let round = 0; round < rounds; round++) {
     for (const mode of MODES) {
